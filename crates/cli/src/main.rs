@@ -1,0 +1,61 @@
+//! `scorecard`: the native command line over the same core as the web app.
+//!
+//! Exit codes: 0 when the files were read (whatever the indicators say), 1 when a file
+//! could not be read (message on stderr), 2 on a usage error. Never a panic.
+
+mod holidays;
+mod inspect;
+mod profiles;
+mod score;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "scorecard", version, about = "志愿服务自评台 — score volunteer-service indicators from Excel rosters")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Per file and sheet: role, header row, column mapping, row counts and findings.
+    Inspect {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Scores the files against a profile.
+    Score(score::ScoreArgs),
+    /// The 25 holidays of a year with their dates.
+    Holidays {
+        year: i32,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Lists the built-in profiles and their indicators.
+    Profiles {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+fn main() {
+    // clap exits 2 on usage errors and 0 for --help / --version.
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Inspect { files, format } => inspect::run(&files, format),
+        Command::Score(args) => score::run(&args),
+        Command::Holidays { year, format } => holidays::run(year, format),
+        Command::Profiles { format } => profiles::run(format),
+    };
+    std::process::exit(code);
+}

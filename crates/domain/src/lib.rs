@@ -1,0 +1,19 @@
+//! The pure core of 志愿服务自评台 / Volunteer Scorecard.
+//!
+//! Invariant: nothing here knows about leptos, web-sys, gloo or the DOM. The same code
+//! runs natively (tests, the `scorecard` CLI, benches) and in the browser (wasm32).
+//! Invariant: nothing here panics on user data. Functions that meet bad input return
+//! their value together with `Vec<Finding>`.
+
+pub mod builder;
+pub mod context;
+pub mod finding;
+pub mod mask;
+pub mod model;
+pub mod prepare;
+pub mod text;
+
+pub use context::{Context, Level, UnitType};
+pub use finding::{Finding, FindingKind, Severity};
+pub use model::{Activity, Role, RowRef, ServiceRecord, SourceSheet, Tables, Training, Volunteer};
+pub use text::{Interner, Sym};

@@ -1,0 +1,94 @@
+//! The keys and checks of indicators.md §2, through `prepare()`.
+
+use chrono::NaiveDate;
+use scorecard_domain::builder::{RecordSpec, TablesBuilder, VolunteerSpec};
+use scorecard_domain::prepare::prepare;
+use scorecard_domain::FindingKind;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn roster() -> TablesBuilder {
+    let mut b = TablesBuilder::new();
+    // row 2: by number
+    b.volunteer(VolunteerSpec { number: "V1", name: "张三", station: "新桥社区", ..Default::default() });
+    // row 3: same number again → duplicate
+    b.volunteer(VolunteerSpec { number: "V1", name: "张三", station: "新桥社区", ..Default::default() });
+    // row 4: ID only
+    b.volunteer(VolunteerSpec { id_number: "11010519491231002X", name: "李四", station: "大丰社区", ..Default::default() });
+    // row 5: name + phone only, registered late
+    b.volunteer(VolunteerSpec {
+        name: "王五",
+        phone: "13800000000",
+        station: "大丰社区",
+        registered_on: Some(d(2017, 9, 1)),
+        ..Default::default()
+    });
+    // row 6: nothing to identify
+    b.volunteer(VolunteerSpec { station: "大丰社区", ..Default::default() });
+    b
+}
+
+#[test]
+fn duplicates_count_once_and_late_registrations_do_not_count_yet() {
+    let b = roster();
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    assert_eq!(p.registered, vec![0, 2], "V1 once, 李四; 王五 registers after D; row 6 has no identity");
+    let kinds: Vec<(FindingKind, Option<u32>)> = f.iter().map(|f| (f.kind, f.row)).collect();
+    assert_eq!(kinds, vec![(FindingKind::DuplicateVolunteer, Some(3)), (FindingKind::MissingRequired, Some(6))]);
+    let (p, _) = prepare(b.tables(), 2017, d(2017, 12, 31));
+    assert_eq!(p.registered, vec![0, 2, 3]);
+}
+
+#[test]
+fn records_match_by_number_then_id_then_name_and_out_of_period_ones_are_reported() {
+    let mut b = roster();
+    let rec = |no, id, name, date, hours| RecordSpec { volunteer_no: no, id_number: id, name, date, hours, ..Default::default() };
+    b.record(rec("V1", "", "", d(2017, 3, 5), 2.0)); // row 2 → V1
+    b.record(rec("", "11010519491231002X", "", d(2017, 3, 5), 3.0)); // row 3 → 李四 by ID
+    b.record(rec("", "", "李四", d(2017, 4, 1), 1.5)); // row 4 → 李四 by name
+    b.record(rec("V9", "", "", d(2017, 4, 1), 1.0)); // row 5 → nobody
+    b.record(rec("V1", "", "", d(2016, 12, 31), 4.0)); // row 6 → last year
+    b.record(rec("V1", "", "", d(2017, 7, 1), 4.0)); // row 7 → after D
+    b.record(rec("", "", "王五", d(2017, 5, 1), 2.0)); // row 8 → registers after D
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record, r.volunteer)).collect();
+    assert_eq!(counted, vec![(0, Some(0)), (1, Some(2)), (2, Some(2))]);
+    assert_eq!(p.total_hours(), 6.5);
+    assert_eq!(p.hours_by_volunteer().get(&2), Some(&4.5));
+    // the record's station is the roster's
+    assert_eq!(b.tables().so(p.records[1].station), "大丰社区");
+    let rec_findings: Vec<(FindingKind, Option<u32>)> =
+        f.iter().filter(|f| f.sheet.as_deref() == Some("服务记录")).map(|f| (f.kind, f.row)).collect();
+    assert_eq!(
+        rec_findings,
+        vec![
+            (FindingKind::UnmatchedRecord, Some(5)),
+            (FindingKind::DateOutOfPeriod, Some(6)),
+            (FindingKind::DateOutOfPeriod, Some(7)),
+            (FindingKind::UnmatchedRecord, Some(8)),
+        ]
+    );
+}
+
+#[test]
+fn unmatched_ids_are_masked_in_messages() {
+    let mut b = roster();
+    b.record(RecordSpec { id_number: "510104199001011234", date: d(2017, 1, 9), hours: 1.0, ..Default::default() });
+    let (_, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    let m = f.iter().find(|f| f.kind == FindingKind::UnmatchedRecord).unwrap();
+    assert!(m.message.contains("5101**********1234"), "{}", m.message);
+    assert!(!m.message.contains("510104199001011234"));
+}
+
+#[test]
+fn without_a_roster_records_count_unmatched() {
+    let mut b = TablesBuilder::new();
+    b.record(RecordSpec { name: "赵六", station: "新桥社区", date: d(2017, 2, 1), hours: 2.0, ..Default::default() });
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    assert!(!p.has_roster);
+    assert_eq!(p.records.len(), 1);
+    assert_eq!(p.records[0].volunteer, None);
+    assert!(f.is_empty());
+}
