@@ -6,11 +6,16 @@
 //! their value together with `Vec<Finding>`.
 
 pub mod builder;
+pub mod calendar;
 pub mod context;
 pub mod finding;
+pub mod import;
 pub mod mask;
 pub mod model;
 pub mod prepare;
+pub mod profile;
+pub mod score;
+pub mod tags;
 pub mod text;
 
 pub use context::{Context, Level, UnitType};

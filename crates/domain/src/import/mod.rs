@@ -1,0 +1,1 @@
+//! Import: file bytes → sheets → typed tables + findings. (Being written; see the import issue.)

@@ -1,0 +1,1 @@
+//! Scoring: evaluating a profile's indicators over prepared data.
