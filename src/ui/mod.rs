@@ -1,0 +1,2 @@
+//! Leptos components. Each file is one screen or one widget.
+pub mod app;

@@ -1,0 +1,52 @@
+// The first slice: the page mounts, switches language, keeps the draft over a reload,
+// and asks for nothing but its own files; the single-file build works from file://.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, launch, ready, shot, foreign, DIST } from './lib.mjs';
+
+test('served page: mounts, switches language, keeps the draft, no foreign requests', async () => {
+  const srv = await startServer();
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.goto(srv.base + '/');
+    await ready(page);
+    assert.equal(await page.textContent('[data-testid="app-title"]'), '志愿服务自评台');
+    await page.fill('[data-testid="ctx-organisation"]', '新繁镇');
+    await page.selectOption('[data-testid="ctx-level"]', 'Station');
+    await shot(page, '01-start');
+    await page.click('[data-testid="lang-switch"]');
+    assert.equal(await page.textContent('[data-testid="app-title"]'), 'Volunteer Scorecard');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '新繁镇');
+    assert.equal(await page.inputValue('[data-testid="ctx-level"]'), 'Station');
+    assert.equal(await page.textContent('[data-testid="app-title"]'), 'Volunteer Scorecard');
+    assert.deepEqual(foreign(b.requests, srv.base), []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+});
+
+test('single file from file:// mounts with no request at all', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    const url = 'file://' + path.join(DIST, 'volunteer-scorecard.html');
+    await page.goto(url);
+    await ready(page);
+    assert.equal(await page.textContent('[data-testid="app-title"]'), '志愿服务自评台');
+    await page.fill('[data-testid="ctx-organisation"]', '离线测试');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '离线测试');
+    assert.deepEqual(b.requests.filter(u => u !== url), []);
+    assert.deepEqual(b.errors, []);
+    await shot(page, '02-single-file');
+  } finally {
+    await b.close();
+  }
+});

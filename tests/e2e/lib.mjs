@@ -1,0 +1,76 @@
+// Shared pieces of the end-to-end suite: a static server that logs every request, a
+// Chromium launched the way this project requires, screenshots, and small helpers.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const OUT = path.join(ROOT, 'tests/e2e/out');
+fs.mkdirSync(OUT, { recursive: true });
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json' };
+
+/** Serves dist/ on 127.0.0.1 (random port). `requests` lists every path asked for. */
+export async function startServer(dir = DIST) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url);
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, requests, close: () => new Promise(r => server.close(r)) };
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A fresh Chromium profile each time. Records every request the pages make. */
+export async function launch({ viewport = { width: 1280, height: 900 }, locale = 'zh-CN' } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale,
+    acceptDownloads: true,
+  });
+  const seen = [];
+  context.on('request', r => seen.push(r.url()));
+  const errors = [];
+  context.on('weberror', e => errors.push(String(e.error())));
+  const page = context.pages()[0] || await context.newPage();
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  return {
+    context, page, requests: seen, errors,
+    close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+  };
+}
+
+/** Waits until the app has mounted (the boot message is gone and the title is there). */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid="app-title"]', { timeout: 20000 });
+}
+
+export async function shot(page, name) {
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Requests that went anywhere but the page's own origin (or, for file://, anywhere but data:/blob:). */
+export function foreign(requests, base) {
+  return requests.filter(u => !(base && u.startsWith(base + '/')) && !u.startsWith('data:') && !u.startsWith('blob:')
+    && !(base === null && u.startsWith('file://')));
+}
