@@ -1,19 +1,191 @@
-//! The draft: everything the user entered, saved in the browser and restored after reload.
+//! The draft: everything the user entered for one assessment, saved in the browser.
+//!
+//! Invariant: a stored draft is never silently discarded. `migrate` turns any older schema
+//! into the current one; text that does not parse is reported and kept as it was.
+//! Pure (no browser calls), so migrations are tested natively.
+
 use scorecard_domain::Context;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-/// Version of the draft schema. Bump it and add a step to `store::migrate` when the shape changes.
-pub const DRAFT_VERSION: u32 = 1;
+/// Version of the draft schema. Bump it and add a step to [`migrate`] when the shape changes.
+pub const DRAFT_VERSION: u32 = 2;
+
+/// Which screen the user was on, restored after reload.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    #[default]
+    Context,
+    Import,
+    Scorecard,
+    Export,
+}
+
+/// A file the user imported: kept so we can ask for the same files again when the rows
+/// themselves did not fit in storage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileMeta {
+    pub name: String,
+    pub size: u64,
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
     pub version: u32,
+    pub id: String,
+    /// The name shown in the draft list (defaults to organisation + year).
+    pub name: String,
+    /// Milliseconds since the epoch of the last save.
+    pub updated_ms: f64,
+    /// Increases on every save; another tab's newer save of the same draft is detected by it.
+    pub rev: u64,
+    pub step: Step,
     pub context: Context,
+    /// Files imported into this draft (names and sizes; the bytes are not stored).
+    pub files: Vec<FileMeta>,
+    /// Hand choices made on the import screen (role, header row, column mapping), as the
+    /// importer's own serialised options, so they survive schema changes of the UI.
+    pub import_options: Value,
+    /// What was typed into a form field that did not parse yet (key → text), so a
+    /// half-typed value survives a reload instead of being lost.
+    pub inputs: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Draft {
     fn default() -> Self {
-        Draft { version: DRAFT_VERSION, context: Context::default() }
+        Draft {
+            version: DRAFT_VERSION,
+            id: String::new(),
+            name: String::new(),
+            updated_ms: 0.0,
+            rev: 0,
+            step: Step::Context,
+            context: Context::default(),
+            files: Vec::new(),
+            import_options: Value::Null,
+            inputs: Default::default(),
+        }
+    }
+}
+
+impl Draft {
+    pub fn new(id: String) -> Self {
+        Draft { id, ..Draft::default() }
+    }
+
+    /// The name to show: the one given, else "organisation year", else "未命名草稿".
+    pub fn display_name(&self) -> String {
+        if !self.name.trim().is_empty() {
+            return self.name.clone();
+        }
+        let org = self.context.organisation.trim();
+        if org.is_empty() {
+            format!("未命名草稿 {}", self.context.year)
+        } else {
+            format!("{org} {}", self.context.year)
+        }
+    }
+}
+
+/// Why a stored draft could not be loaded. The raw text is kept by the caller.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftError {
+    /// Not JSON at all (truncated, edited by hand, another app's data).
+    NotJson(String),
+    /// JSON, but from a schema newer than this app knows (opened in an older copy of the app).
+    TooNew(u32),
+    /// JSON of a known version that does not have the expected shape.
+    BadShape(String),
+}
+
+impl DraftError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            DraftError::NotJson(e) => format!("内容已损坏，不是有效的数据（{e}）"),
+            DraftError::TooNew(v) => format!("由更新版本的自评台保存（第 {v} 版格式），请使用最新版打开"),
+            DraftError::BadShape(e) => format!("格式与预期不符（{e}）"),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            DraftError::NotJson(e) => format!("the content is corrupted and is not valid data ({e})"),
+            DraftError::TooNew(v) => format!("it was saved by a newer version of the app (format {v}); open it with the latest version"),
+            DraftError::BadShape(e) => format!("it does not have the expected shape ({e})"),
+        }
+    }
+}
+
+/// Parses stored draft text of any known version into the current [`Draft`].
+pub fn parse(raw: &str) -> Result<Draft, DraftError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| DraftError::NotJson(e.to_string()))?;
+    migrate(value)
+}
+
+/// Brings a stored draft of any earlier version up to [`DRAFT_VERSION`], one step at a time.
+pub fn migrate(mut value: Value) -> Result<Draft, DraftError> {
+    if !value.is_object() {
+        return Err(DraftError::BadShape("not an object".into()));
+    }
+    let mut version = value.get("version").and_then(Value::as_u64).unwrap_or(1) as u32;
+    if version > DRAFT_VERSION {
+        return Err(DraftError::TooNew(version));
+    }
+    while version < DRAFT_VERSION {
+        value = match version {
+            1 => v1_to_v2(value),
+            _ => return Err(DraftError::BadShape(format!("unknown version {version}"))),
+        };
+        version += 1;
+    }
+    serde_json::from_value(value).map_err(|e| DraftError::BadShape(e.to_string()))
+}
+
+/// v1 (the first release) stored one draft `{version:1, context:{…}}` under `vscore:v1:draft`.
+/// v2 adds id, name, rev, step, files and import options; the context is unchanged.
+fn v1_to_v2(v1: Value) -> Value {
+    let context = v1.get("context").cloned().unwrap_or(Value::Null);
+    serde_json::json!({
+        "version": 2,
+        "id": "",
+        "name": "",
+        "context": context,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v1_draft_migrates_keeping_the_context() {
+        let v1 = r#"{"version":1,"context":{"organisation":"新繁镇","level":"station","year":2017}}"#;
+        let d = parse(v1).unwrap();
+        assert_eq!(d.version, 2);
+        assert_eq!(d.context.organisation, "新繁镇");
+        assert_eq!(d.context.level, scorecard_domain::Level::Station);
+        assert_eq!(d.step, Step::Context);
+        assert_eq!(d.display_name(), "新繁镇 2017");
+    }
+
+    #[test]
+    fn current_draft_round_trips() {
+        let mut d = Draft::new("d1".into());
+        d.name = "新桥社区 2025".into();
+        d.rev = 7;
+        d.files.push(FileMeta { name: "名册.xlsx".into(), size: 1234 });
+        let back = parse(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn bad_text_is_an_error_never_a_default() {
+        assert!(matches!(parse("{\"version\":2,"), Err(DraftError::NotJson(_))));
+        assert_eq!(parse(r#"{"version":9}"#), Err(DraftError::TooNew(9)));
+        assert!(matches!(parse("[1,2]"), Err(DraftError::BadShape(_))));
+        assert!(matches!(parse(r#"{"version":2,"context":{"year":"x"}}"#), Err(DraftError::BadShape(_))));
+        assert!(DraftError::TooNew(9).message_zh().contains("第 9 版"));
     }
 }

@@ -1,39 +1,252 @@
-//! The one place that touches localStorage. Keys are prefixed (every `file://` page shares
-//! one localStorage) and versioned.
-use super::draft::Draft;
+//! The one place that touches localStorage.
+//!
+//! Keys are prefixed with `vscore:` (every `file://` page shares one localStorage) and
+//! carry the schema version. Invariants: nothing here panics when storage is disabled or
+//! full (every call reports instead); a stored draft that does not parse is left where it
+//! is, untouched, and reported; `clear_all` leaves no key with our prefix behind.
+
+use super::draft::{self, Draft, DraftError};
 use gloo_storage::{LocalStorage, Storage};
 
 pub const PREFIX: &str = "vscore:";
-pub const DRAFT_KEY: &str = "vscore:v1:draft";
-pub const LANG_KEY: &str = "vscore:v1:lang";
+const DRAFT_PREFIX: &str = "vscore:v2:draft:";
+const ROWS_PREFIX: &str = "vscore:v2:rows:";
+const CURRENT_KEY: &str = "vscore:v2:current";
+const PREFS_KEY: &str = "vscore:v2:prefs";
+const PROFILES_KEY: &str = "vscore:v2:profiles";
+/// Where the first release kept its single draft; migrated once, then removed.
+const LEGACY_V1_KEY: &str = "vscore:v1:draft";
 
-/// What loading the draft found.
-pub enum Loaded {
-    Fresh,
-    Restored(Draft),
-    /// The stored text did not parse; it is kept as it was (never discarded) and reported.
-    Unreadable { raw: String, error: String },
+/// Why something could not be stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// localStorage is switched off (private mode, blocked site data, policy).
+    Unavailable,
+    /// The browser's quota for this page is used up.
+    Full,
+    Other(String),
 }
 
-pub fn load_draft() -> Loaded {
-    let raw: Option<String> = LocalStorage::raw().get_item(DRAFT_KEY).ok().flatten();
-    match raw {
-        None => Loaded::Fresh,
-        Some(raw) => match serde_json::from_str::<Draft>(&raw) {
-            Ok(d) => Loaded::Restored(d),
-            Err(e) => Loaded::Unreadable { raw, error: e.to_string() },
-        },
+impl StoreError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            StoreError::Unavailable => "浏览器禁止了本机存储（可能是无痕模式或禁用了网站数据），关闭页面后输入的内容将丢失。请导出数据备份，或允许本站保存数据。".into(),
+            StoreError::Full => "本机存储空间已满。".into(),
+            StoreError::Other(e) => format!("保存失败：{e}"),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            StoreError::Unavailable => "The browser does not allow this page to store data (private mode or blocked site data): what you enter is lost when the page closes. Export a backup, or allow site data.".into(),
+            StoreError::Full => "Browser storage for this page is full.".into(),
+            StoreError::Other(e) => format!("Could not save: {e}"),
+        }
     }
 }
 
-pub fn save_draft(d: &Draft) -> Result<(), String> {
-    LocalStorage::set(DRAFT_KEY, d).map_err(|e| e.to_string())
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn load_lang() -> Option<String> {
-    LocalStorage::get(LANG_KEY).ok()
+/// True when localStorage can be read and written.
+pub fn available() -> bool {
+    let Some(s) = storage() else { return false };
+    let probe = "vscore:probe";
+    let ok = s.set_item(probe, "1").is_ok();
+    let _ = s.remove_item(probe);
+    ok
 }
 
-pub fn save_lang(lang: &str) {
-    let _ = LocalStorage::set(LANG_KEY, lang);
+fn classify(e: gloo_storage::errors::StorageError) -> StoreError {
+    let text = e.to_string();
+    if text.contains("Quota") || text.contains("quota") || text.contains("exceeded") {
+        StoreError::Full
+    } else {
+        StoreError::Other(text)
+    }
+}
+
+fn get_raw(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn set_raw(key: &str, value: &str) -> Result<(), StoreError> {
+    if storage().is_none() {
+        return Err(StoreError::Unavailable);
+    }
+    // gloo-storage's raw setter; a JSON string is written as it is.
+    LocalStorage::raw().set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        if name.contains("Quota") { StoreError::Full } else { StoreError::Other(name) }
+    })
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every key in storage that starts with `prefix`.
+fn keys_with(prefix: &str) -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
+}
+
+/// One draft in the list: loaded, or kept raw because it could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftEntry {
+    Ok(Draft),
+    Broken { id: String, raw: String, error: DraftError },
+}
+
+impl DraftEntry {
+    pub fn id(&self) -> &str {
+        match self {
+            DraftEntry::Ok(d) => &d.id,
+            DraftEntry::Broken { id, .. } => id,
+        }
+    }
+}
+
+/// All drafts, newest first; unreadable ones are listed (with their raw text) too.
+pub fn list_drafts() -> Vec<DraftEntry> {
+    let mut out: Vec<DraftEntry> = keys_with(DRAFT_PREFIX)
+        .into_iter()
+        .filter_map(|key| {
+            let id = key.trim_start_matches(DRAFT_PREFIX).to_string();
+            let raw = get_raw(&key)?;
+            Some(match draft::parse(&raw) {
+                Ok(mut d) => {
+                    d.id = id;
+                    DraftEntry::Ok(d)
+                }
+                Err(error) => DraftEntry::Broken { id, raw, error },
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let ta = if let DraftEntry::Ok(d) = a { d.updated_ms } else { f64::MAX };
+        let tb = if let DraftEntry::Ok(d) = b { d.updated_ms } else { f64::MAX };
+        tb.partial_cmp(&ta).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    out
+}
+
+/// Loads one draft; an unreadable one comes back with its raw text.
+pub fn load_draft(id: &str) -> Option<DraftEntry> {
+    let raw = get_raw(&format!("{DRAFT_PREFIX}{id}"))?;
+    Some(match draft::parse(&raw) {
+        Ok(mut d) => {
+            d.id = id.to_string();
+            DraftEntry::Ok(d)
+        }
+        Err(error) => DraftEntry::Broken { id: id.to_string(), raw, error },
+    })
+}
+
+/// The stored revision of a draft, to notice another tab's newer save.
+pub fn stored_rev(id: &str) -> Option<u64> {
+    match load_draft(id)? {
+        DraftEntry::Ok(d) => Some(d.rev),
+        DraftEntry::Broken { .. } => None,
+    }
+}
+
+pub fn save_draft(d: &Draft) -> Result<(), StoreError> {
+    let json = serde_json::to_string(d).map_err(|e| StoreError::Other(e.to_string()))?;
+    set_raw(&format!("{DRAFT_PREFIX}{}", d.id), &json)
+}
+
+/// Deletes a draft and its stored rows.
+pub fn delete_draft(id: &str) {
+    remove(&format!("{DRAFT_PREFIX}{id}"));
+    remove(&format!("{ROWS_PREFIX}{id}"));
+}
+
+pub fn current_id() -> Option<String> {
+    get_raw(CURRENT_KEY)
+}
+
+pub fn set_current_id(id: &str) -> Result<(), StoreError> {
+    set_raw(CURRENT_KEY, id)
+}
+
+/// Imported rows of a draft, stored apart from the draft so a full store loses only them.
+pub fn save_rows(id: &str, json: &str) -> Result<(), StoreError> {
+    set_raw(&format!("{ROWS_PREFIX}{id}"), json)
+}
+
+pub fn load_rows(id: &str) -> Option<String> {
+    get_raw(&format!("{ROWS_PREFIX}{id}"))
+}
+
+pub fn delete_rows(id: &str) {
+    remove(&format!("{ROWS_PREFIX}{id}"));
+}
+
+/// App preferences (language) as a small JSON object.
+pub fn load_prefs() -> Option<serde_json::Value> {
+    LocalStorage::get(PREFS_KEY).ok().filter(|_| storage().is_some())
+}
+
+pub fn save_prefs(v: &serde_json::Value) -> Result<(), StoreError> {
+    if storage().is_none() {
+        return Err(StoreError::Unavailable);
+    }
+    LocalStorage::set(PREFS_KEY, v).map_err(classify)
+}
+
+/// Custom profiles, as the JSON the profile editor exports.
+pub fn load_profiles() -> Option<String> {
+    get_raw(PROFILES_KEY)
+}
+
+pub fn save_profiles(json: &str) -> Result<(), StoreError> {
+    set_raw(PROFILES_KEY, json)
+}
+
+/// Moves the first release's single draft into the draft list. The old key is removed
+/// only after the new one was written; an unreadable old draft stays where it is.
+pub fn migrate_legacy(new_id: &str) -> Option<Result<Draft, DraftError>> {
+    let raw = get_raw(LEGACY_V1_KEY)?;
+    match draft::parse(&raw) {
+        Ok(mut d) => {
+            d.id = new_id.to_string();
+            if save_draft(&d).is_ok() {
+                remove(LEGACY_V1_KEY);
+            }
+            Some(Ok(d))
+        }
+        Err(e) => {
+            // Keep it readable for the user under the new scheme, and the original untouched.
+            let _ = set_raw(&format!("{DRAFT_PREFIX}{new_id}"), &raw);
+            Some(Err(e))
+        }
+    }
+}
+
+/// Removes every key this app stored (drafts, rows, profiles, preferences, old versions).
+/// Returns how many keys were removed.
+pub fn clear_all() -> usize {
+    let keys = keys_with(PREFIX);
+    for k in &keys {
+        remove(k);
+    }
+    keys.len()
+}
+
+/// Bytes our keys take (UTF-16, as browsers count), for the storage meter.
+pub fn used_bytes() -> usize {
+    keys_with(PREFIX)
+        .iter()
+        .map(|k| (k.encode_utf16().count() + get_raw(k).map(|v| v.encode_utf16().count()).unwrap_or(0)) * 2)
+        .sum()
+}
+
+/// Text of a draft key, for the "download the raw text" button of a broken draft.
+pub fn raw_draft(id: &str) -> Option<String> {
+    get_raw(&format!("{DRAFT_PREFIX}{id}"))
 }

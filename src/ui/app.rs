@@ -1,49 +1,79 @@
-//! The top-level component.
-use crate::i18n::{t, Lang};
-use crate::state::{draft::Draft, store};
+//! The top-level component: provides the state, wires storage events, lays out the page.
+use super::{context_form::ContextForm, drafts::DraftsPanel, notices::Notices, topbar::TopBar, tr};
+use crate::state::{draft::Step, AppState};
+use leptos::ev;
 use leptos::prelude::*;
-use scorecard_domain::Level;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(store::load_lang().map(|s| Lang::from_code(&s)).unwrap_or_default());
-    let draft = RwSignal::new(match store::load_draft() {
-        store::Loaded::Restored(d) => d,
-        _ => Draft::default(),
-    });
-    Effect::new(move |_| {
-        let d = draft.get();
-        let _ = store::save_draft(&d);
-    });
-    Effect::new(move |_| store::save_lang(lang.get().code()));
+    let state = AppState::init();
+    provide_context(state);
 
-    let tr = move |k: &'static str| move || t(lang.get(), k);
+    // Another tab changed storage.
+    let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        if let Some(key) = e.key() {
+            state.on_storage_event(&key);
+        }
+    });
+    // Leaving the page: write what is pending now rather than in 400 ms.
+    let _ = window_event_listener(ev::pagehide, move |_| state.save_now());
+    let _ = window_event_listener(ev::visibilitychange, move |_| state.save_now());
+    Effect::new(move |_| {
+        let code = state.lang.get().code();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", code);
+        }
+    });
+
+    let step = move || state.draft.with(|d| d.step);
     view! {
-        <header class="topbar">
-            <h1 data-testid="app-title">{tr("app.title")}</h1>
-            <button data-testid="lang-switch" on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
-                {tr("app.lang_switch")}
-            </button>
-        </header>
-        <main>
-            <label>{tr("ctx.organisation")}
-                <input data-testid="ctx-organisation"
-                    prop:value=move || draft.with(|d| d.context.organisation.clone())
-                    on:input:target=move |ev| draft.update(|d| d.context.organisation = ev.target().value()) />
-            </label>
-            <label>{tr("ctx.level")}
-                <select data-testid="ctx-level"
-                    on:change:target=move |ev| {
-                        let v = ev.target().value();
-                        draft.update(|d| d.context.level = Level::ALL.into_iter().find(|l| format!("{l:?}") == v).unwrap_or_default())
-                    }>
-                    {Level::ALL.into_iter().map(|l| view! {
-                        <option value=format!("{l:?}") selected=move || draft.with(|d| d.context.level == l)>
-                            {move || if lang.get() == Lang::Zh { l.label_zh() } else { l.label_en() }}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
+        <a class="skip" href="#main">{tr("app.skip")}</a>
+        <TopBar/>
+        <Notices/>
+        <StepNav/>
+        <main id="main" class="main" tabindex="-1">
+            {move || match step() {
+                Step::Context => view! { <ContextForm/> }.into_any(),
+                Step::Import => view! { <section class="panel"><h2>{tr("step.import")}</h2></section> }.into_any(),
+                Step::Scorecard => view! { <section class="panel"><h2>{tr("step.scorecard")}</h2></section> }.into_any(),
+                Step::Export => view! { <section class="panel"><h2>{tr("step.export")}</h2></section> }.into_any(),
+            }}
         </main>
+        <DraftsPanel/>
+    }
+}
+
+/// The four steps, as a tab list a keyboard user can walk.
+#[component]
+fn StepNav() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let steps = [
+        (Step::Context, "step.context", "step-context"),
+        (Step::Import, "step.import", "step-import"),
+        (Step::Scorecard, "step.scorecard", "step-scorecard"),
+        (Step::Export, "step.export", "step-export"),
+    ];
+    view! {
+        <nav class="steps" aria-label=tr("step.nav")>
+            <ol>
+                {steps.into_iter().enumerate().map(|(i, (s, key, testid))| {
+                    let current = move || state.draft.with(|d| d.step == s);
+                    view! {
+                        <li>
+                            <button
+                                class="step"
+                                class:current=current
+                                data-testid=testid
+                                aria-current=move || current().then_some("step")
+                                on:click=move |_| state.edit(|d| d.step = s)
+                            >
+                                <span class="step-no">{i + 1}</span>
+                                <span class="step-label">{tr(key)}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
     }
 }

@@ -1,2 +1,23 @@
-//! Leptos components. Each file is one screen or one widget.
+//! Leptos components. Each file is one screen or one widget; they render state and call
+//! `AppState` methods or the domain, nothing else.
 pub mod app;
+pub mod context_form;
+pub mod download;
+pub mod drafts;
+pub mod notices;
+pub mod topbar;
+
+use crate::i18n::{t, Lang};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// `tr("key")`: a reactive closure giving the text of `key` in the current language.
+pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = expect_context::<AppState>().lang;
+    move || t(lang.get(), key)
+}
+
+/// The current language, reactively.
+pub fn lang() -> Lang {
+    expect_context::<AppState>().lang.get()
+}

@@ -14,14 +14,14 @@ test('served page: mounts, switches language, keeps the draft, no foreign reques
     await ready(page);
     assert.equal(await page.textContent('[data-testid="app-title"]'), '志愿服务自评台');
     await page.fill('[data-testid="ctx-organisation"]', '新繁镇');
-    await page.selectOption('[data-testid="ctx-level"]', 'Station');
+    await page.selectOption('[data-testid="ctx-level"]', 'station');
     await shot(page, '01-start');
     await page.click('[data-testid="lang-switch"]');
     assert.equal(await page.textContent('[data-testid="app-title"]'), 'Volunteer Scorecard');
     await page.reload();
     await ready(page);
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '新繁镇');
-    assert.equal(await page.inputValue('[data-testid="ctx-level"]'), 'Station');
+    assert.equal(await page.inputValue('[data-testid="ctx-level"]'), 'station');
     assert.equal(await page.textContent('[data-testid="app-title"]'), 'Volunteer Scorecard');
     assert.deepEqual(foreign(b.requests, srv.base), []);
     assert.deepEqual(b.errors, []);
