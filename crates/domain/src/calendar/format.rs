@@ -24,8 +24,10 @@ pub fn fmt_int_zh(n: i64) -> String {
     if n < 0 {
         out.push('-');
     }
+    // a comma goes before digit i when a multiple of 3 digits follow: i ≡ len (mod 3)
+    let lead = digits.len() % 3;
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && i % 3 == lead {
             out.push(',');
         }
         out.push(c);
