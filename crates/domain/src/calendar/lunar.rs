@@ -3,7 +3,7 @@
 //! Backed by `chinese-lunisolar-calendar` (MIT, magiclen): three compact tables (month
 //! lengths, leap months, new-year offsets; under 1 KB) for lunar years 1901–2100, no
 //! astronomy at run time and no time-zone database — plus [`CORRECTIONS`] below.
-//! We answer only for [`supported_years`](super::supported_years): the range the fixture
+//! We answer only for [`supported_years`]: the range the fixture
 //! test proves, month by month, against an astronomical implementation (sxtwl).
 
 use super::holidays::supported_years;
@@ -41,7 +41,7 @@ pub const CORRECTIONS: [Correction; 6] = [
 /// The Gregorian date of lunar `month`-`day` (the ordinary month, never the leap month of
 /// that number) in the lunar year that begins in Gregorian `year`.
 ///
-/// `None` outside [`supported_years`](super::supported_years), for a month outside 1–12
+/// `None` outside [`supported_years`], for a month outside 1–12
 /// or a day the month does not have (30 in a 29-day month).
 pub fn lunar_to_solar(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     let (first, len) = month_start_and_len(year, month)?;

@@ -3,12 +3,12 @@
 //! and number formats the UI and messages share.
 //!
 //! Code map:
-//! - [`table`]: the 25 holidays as DATA (id, names, aliases, date rule).
-//! - [`lunar`]: lunar → Gregorian dates (the `chinese-lunisolar-calendar` crate's tables).
-//! - [`qingming`]: the Qingming solar term (a mean-term formula, no ephemeris).
+//! - [`table`](mod@table): the 25 holidays as DATA (id, names, aliases, date rule).
+//! - [`lunar`](mod@lunar): lunar → Gregorian dates (the `chinese-lunisolar-calendar` crate's tables).
+//! - [`qingming`](mod@qingming): the Qingming solar term (a mean-term formula, no ephemeris).
 //! - [`holidays`](mod@holidays): the dated holidays of one year.
-//! - [`period`]: months and quarters, ended / current / future at the as-of date.
-//! - [`format`]: `2017年6月12日`, `12,345`, `2.5`, `13.3%`.
+//! - [`period`](mod@period): months and quarters, ended / current / future at the as-of date.
+//! - [`format`](mod@format): `2017年6月12日`, `12,345`, `2.5`, `13.3%`.
 //!
 //! Invariant: nothing here panics, whatever the year; years outside
 //! [`supported_years`] give `None` or an empty list. Every date of every supported year

@@ -24,7 +24,7 @@ const OFFSET_2000: i64 = 8_100;
 const TROPICAL_YEAR: i64 = 3_652_422;
 
 /// The Qingming day of `year`: 4 or 5 April in every supported year. `None` outside
-/// [`supported_years`](super::supported_years).
+/// [`supported_years`].
 pub fn qingming(year: i32) -> Option<NaiveDate> {
     if !supported_years().contains(&year) {
         return None;
