@@ -60,6 +60,13 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// A new, empty draft for the current year.
+fn fresh_draft() -> Draft {
+    let mut d = Draft::new(new_id());
+    d.context.year = js_sys::Date::new_0().get_full_year() as i32;
+    d
+}
+
 fn new_id() -> String {
     format!("d{:x}{:04x}", now_ms() as u64, (js_sys::Math::random() * 65535.0) as u32)
 }
@@ -73,7 +80,7 @@ impl AppState {
             .unwrap_or_default();
         let state = AppState {
             lang: RwSignal::new(lang),
-            draft: RwSignal::new(Draft::new(new_id())),
+            draft: RwSignal::new(fresh_draft()),
             save_state: RwSignal::new(SaveState::Saved),
             notices: RwSignal::new(Vec::new()),
             drafts_open: RwSignal::new(false),
@@ -289,7 +296,7 @@ impl AppState {
                 Some(n) => self.open_draft(&n),
                 None => {
                     self.base_rev.set_value(0);
-                    self.draft.set(Draft::new(new_id()));
+                    self.draft.set(fresh_draft());
                     self.save_state.set(SaveState::Saved);
                 }
             }
@@ -301,7 +308,7 @@ impl AppState {
     pub fn clear_all(&self) -> usize {
         let n = store::clear_all();
         self.base_rev.set_value(0);
-        self.draft.set(Draft::new(new_id()));
+        self.draft.set(fresh_draft());
         self.save_state.set(SaveState::Saved);
         self.notices.set(Vec::new());
         self.drafts_version.update(|v| *v += 1);

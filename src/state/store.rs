@@ -189,7 +189,8 @@ pub fn delete_rows(id: &str) {
 
 /// App preferences (language) as a small JSON object.
 pub fn load_prefs() -> Option<serde_json::Value> {
-    LocalStorage::get(PREFS_KEY).ok().filter(|_| storage().is_some())
+    storage()?;
+    LocalStorage::get(PREFS_KEY).ok()
 }
 
 pub fn save_prefs(v: &serde_json::Value) -> Result<(), StoreError> {
