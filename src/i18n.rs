@@ -49,6 +49,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("app.clear_all", "清除本机数据", "Clear local data"),
     ("app.clear_confirm", "确定要删除本机保存的全部草稿、导入数据和设置吗？此操作无法撤销。", "Delete every draft, imported row and setting stored on this computer? This cannot be undone."),
     ("app.cleared", "已清除本机保存的全部数据。", "Everything stored on this computer was removed."),
+    ("app.footer", "志愿服务自评台 · 所有计算都在本机浏览器中完成，不联网也能使用", "Volunteer Scorecard · everything is computed in this browser; works offline"),
     ("app.skip", "跳到主要内容", "Skip to main content"),
     ("step.context", "基本信息", "Context"),
     ("step.import", "导入数据", "Import"),

@@ -51,11 +51,30 @@ const bootFail = `function bootFail(e){var m=document.getElementById('boot-msg')
   `The app could not start; please use a recent Chrome or Edge.';}` +
   `document.documentElement.dataset.boot='failed';console.error(e);}`;
 
+// The engine's Web Worker boot: waits for the page to send the compiled module, starts
+// the same wasm there, then hands over to `worker_main` (src/engine/worker.rs).
+const workerBoot = `
+self.onmessage = async (e) => {
+  if (!e.data || e.data.kind !== 'init') return;
+  const early = [];
+  self.onmessage = (ev) => early.push(ev);
+  try { await __wbg_init({ module_or_path: e.data.module }); }
+  catch (err) { self.postMessage({ id: -1, fatal: String(err && err.message || err) }); return; }
+  worker_main();
+  for (const ev of early) self.onmessage(ev);
+};
+`;
+if (!/export function worker_main\(/.test(glue)) throw new Error('glue lacks worker_main');
+
 // 1. Served build: external module, wasm fetched from the same origin.
 fs.writeFileSync(path.join(dist, `${NAME}.js`), glue);
 fs.writeFileSync(path.join(dist, `${NAME}_bg.wasm`), wasm);
 fs.writeFileSync(path.join(dist, 'style.css'), css);
+fs.writeFileSync(path.join(dist, 'worker.js'),
+  `import __wbg_init, { worker_main } from './${NAME}.js';\n${workerBoot}`);
 const appJs = `${bootFail}\nimport init from './${NAME}.js';\n` +
+  `globalThis.__vsWorkerType = 'module';\n` +
+  `globalThis.__vsWorkerUrl = new URL('./worker.js', import.meta.url).href;\n` +
   `init({ module_or_path: new URL('./${NAME}_bg.wasm', import.meta.url) }).catch(bootFail);\n`;
 fs.writeFileSync(path.join(dist, 'app.js'), appJs);
 const served = template
@@ -67,10 +86,14 @@ fs.writeFileSync(path.join(dist, 'index.html'), served);
 // 2. One self-contained file: glue inlined, wasm gzipped + base64, no fetch at all.
 let inlineGlue = glue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export default [^;]+;\s*$/m, '');
 inlineGlue = inlineGlue.replace(/^export (async function|function|class|const|let) /gm, '$1 ');
-if (/<\/script/i.test(inlineGlue)) throw new Error('glue contains </script');
+if (/<\/script|<!--/i.test(inlineGlue)) throw new Error('glue contains </script or <!--');
 if (/\bimport\s*\(|^import /m.test(inlineGlue)) throw new Error('glue imports other modules');
 const gz = zlib.gzipSync(wasm, { level: 9 });
+// The worker gets the same glue as text (a non-executed script element; CSP does not apply).
+// A classic worker: module workers from a file:// page's opaque-origin blob URL fail to load.
+const workerSrc = `${inlineGlue.replace(/import\.meta\.url/g, 'self.location.href')}\n${workerBoot}`;
 const script = `${bootFail}\n${inlineGlue}\n` +
+  `globalThis.__vsWorkerType='classic';globalThis.__vsWorkerUrl=URL.createObjectURL(new Blob([document.getElementById('vs-worker-src').textContent],{type:'text/javascript'}));\n` +
   `(async()=>{try{const b=Uint8Array.from(atob(WASM_GZ_B64),c=>c.charCodeAt(0));` +
   `const s=new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'));` +
   `const bytes=await new Response(s).arrayBuffer();` +
@@ -80,7 +103,8 @@ const inline = wasmLine + script;
 const single = template
   .replace('__CSP__', csp({ 'script-src': [sha256(inline), "'wasm-unsafe-eval'"], 'connect-src': ["'none'"] }))
   .replace('<!--STYLE-->', `<style>\n${css}\n</style>`)
-  .replace('<!--SCRIPT-->', `<script type="module">${inline}</script>`);
+  .replace('<!--SCRIPT-->', `<script type="text/plain" id="vs-worker-src">${workerSrc}</script>\n` +
+    `<script type="module">${inline}</script>`);
 fs.writeFileSync(path.join(dist, 'volunteer-scorecard.html'), single);
 
 // Sizes, as README quotes them.

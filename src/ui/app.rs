@@ -25,6 +25,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Start the engine early so the first import does not wait for it.
+    let engine = RwSignal::new(String::new());
+    leptos::task::spawn_local(async move {
+        let c = crate::engine::client::client();
+        let kind = if c.is_worker() { "worker" } else { "local" };
+        match c.call(crate::engine::protocol::Request::Ping).await {
+            crate::engine::protocol::Response::Pong { .. } => engine.set(kind.to_string()),
+            _ => engine.set(format!("{kind}-failed")),
+        }
+    });
+
     let step = move || state.draft.with(|d| d.step);
     view! {
         <a class="skip" href="#main">{tr("app.skip")}</a>
@@ -40,6 +51,9 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <DraftsPanel/>
+        <footer class="footer" data-testid="engine" data-engine=move || engine.get()>
+            <span>{tr("app.footer")}</span>
+        </footer>
     }
 }
 

@@ -43,10 +43,27 @@ test('single file from file:// mounts with no request at all', async () => {
     await page.reload();
     await ready(page);
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '离线测试');
-    assert.deepEqual(b.requests.filter(u => u !== url), []);
+    assert.deepEqual(b.requests.filter(u => u !== url && !u.startsWith('blob:') && !u.startsWith('data:')), []);
     assert.deepEqual(b.errors, []);
     await shot(page, '02-single-file');
   } finally {
     await b.close();
+  }
+});
+
+test('the engine runs in a Web Worker, served and from file://', async () => {
+  const srv = await startServer();
+  const b = await launch();
+  try {
+    await b.page.goto(srv.base + '/');
+    await ready(b.page);
+    await b.page.waitForSelector('[data-testid="engine"][data-engine="worker"]', { timeout: 10000 });
+    await b.page.goto('file://' + path.join(DIST, 'volunteer-scorecard.html'));
+    await ready(b.page);
+    await b.page.waitForSelector('[data-testid="engine"][data-engine="worker"]', { timeout: 10000 });
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
   }
 });
