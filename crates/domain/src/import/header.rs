@@ -154,6 +154,30 @@ impl Grid<'_> {
         }
     }
 
+    /// The first band among the first [`SCAN_ROWS`] rows whose header signature is one of
+    /// `signatures` (a remembered hand mapping), so a sheet whose headers mean nothing to the
+    /// synonyms is still found the next time.
+    pub fn find_signature(&self, signatures: &[&str]) -> Option<Band> {
+        if signatures.is_empty() {
+            return None;
+        }
+        let scanned: Vec<u32> = self.rows.iter().take(SCAN_ROWS).map(|(r, _)| *r).collect();
+        for (i, &last) in scanned.iter().enumerate() {
+            for h in 1..=MAX_BAND {
+                let Some(first) = last.checked_sub(h - 1) else { break };
+                let k = h as usize;
+                if i + 1 < k || scanned.get(i + 1 - k) != Some(&first) {
+                    break;
+                }
+                let band = self.band(first, last);
+                if signatures.contains(&super::mapping::signature(&band.columns).as_str()) {
+                    return Some(band);
+                }
+            }
+        }
+        None
+    }
+
     /// The best header band among the first [`SCAN_ROWS`] rows, if any scores [`MIN_SCORE`].
     pub fn find(&self) -> Option<Band> {
         let scanned: Vec<u32> = self.rows.iter().take(SCAN_ROWS).map(|(r, _)| *r).collect();

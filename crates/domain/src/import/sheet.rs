@@ -139,7 +139,10 @@ impl<'a> SheetRun<'a> {
         }
         let band = match hand.and_then(|h| h.header_rows) {
             Some(h) if h.first >= 1 && h.first <= h.last && h.last - h.first < 3 => Some(grid.band(h.first - 1, h.last - 1)),
-            _ => grid.find(),
+            _ => {
+                let remembered: Vec<&str> = self.job.saved.iter().map(|s| s.signature.as_str()).collect();
+                grid.find_signature(&remembered).or_else(|| grid.find())
+            }
         };
         let Some(band) = band else {
             let f = if rows.is_empty() {
