@@ -7,17 +7,64 @@ use crate::import::cell::DateSystem;
 use crate::import::detect::{cfb_has_stream, extension};
 use crate::import::error::{NotSpreadsheet, ReadError};
 use calamine::{Reader, SheetType, Xls, XlsError};
-use std::io::Cursor;
+use std::io::{Read, Seek, SeekFrom};
 
 pub struct XlsSource<'a> {
-    book: Xls<Cursor<&'a [u8]>>,
+    book: Xls<Padded<'a>>,
+}
+
+/// The file's bytes followed by zeros that only reads see: its length (what calamine's
+/// compound-file reader sizes itself by) stays the real one. calamine 0.38 slices out of
+/// bounds when a damaged file points at the last, short sector; with the zeros every sector
+/// it may ask for is whole, and the damage is reported as an error instead of a panic.
+pub struct Padded<'a> {
+    bytes: &'a [u8],
+    pos: u64,
+}
+
+/// Two of the largest (4096-byte) sectors.
+const PAD: u64 = 8192;
+
+impl Read for Padded<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let len = self.bytes.len() as u64;
+        if self.pos >= len + PAD || buf.is_empty() {
+            return Ok(0);
+        }
+        let n = if self.pos < len {
+            let start = self.pos as usize;
+            let rest = self.bytes.get(start..).unwrap_or(&[]);
+            let n = rest.len().min(buf.len());
+            buf[..n].copy_from_slice(&rest[..n]);
+            n
+        } else {
+            let n = ((len + PAD - self.pos) as usize).min(buf.len());
+            buf[..n].fill(0);
+            n
+        };
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for Padded<'_> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let len = self.bytes.len() as i128;
+        let target = match to {
+            SeekFrom::Start(n) => i128::from(n),
+            SeekFrom::End(d) => len + i128::from(d),
+            SeekFrom::Current(d) => i128::from(self.pos) + i128::from(d),
+        };
+        self.pos = u64::try_from(target).map_err(|_| std::io::Error::other("seek before start"))?;
+        Ok(self.pos)
+    }
 }
 
 impl<'a> XlsSource<'a> {
     /// Opens an OLE compound file. When it is no xls, says what it is instead: an
     /// encrypted xlsx (`EncryptedPackage`), a Word file, a WPS .et, or a damaged file.
     pub fn open(name: &str, bytes: &'a [u8]) -> Result<Self, ReadError> {
-        let opened = guarded(|| Xls::new(Cursor::new(bytes)).map_err(map_err));
+        let opened = guarded(|| Xls::new(Padded { bytes, pos: 0 }).map_err(map_err));
         match opened {
             Ok(book) => Ok(XlsSource { book }),
             Err(ReadError::Encrypted) => Err(ReadError::Encrypted),
