@@ -62,6 +62,14 @@ impl Cell<'_> {
         }
     }
 
+    /// Like [`Cell::display`], borrowing text cells instead of copying them (the hot path).
+    pub fn display_cow(&self, dates: DateSystem) -> Cow<'_, str> {
+        match self {
+            Cell::Text(t) => Cow::Borrowed(t),
+            other => Cow::Owned(other.display(dates)),
+        }
+    }
+
     /// What a person sees in the cell, roughly as Excel shows it: integers without ".0",
     /// dates as `2017-06-12`, durations as `1:30`.
     pub fn display(&self, dates: DateSystem) -> String {
@@ -100,7 +108,7 @@ pub fn number_text(f: f64) -> String {
 /// The date of an Excel serial, or `None` for serials that name no real day
 /// (below 1, the fake 1900-02-29, or past 9999-12-31).
 pub fn date_from_serial(serial: f64, dates: DateSystem) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as i64; // in range: checked above

@@ -206,7 +206,7 @@ fn import_file(
         let read = source.rows(name, &mut |r, cells| {
             run.push(r, cells, tables);
             rows_done += 1;
-            if rows_done % PROGRESS_EVERY == 0 && tick(rows_done).is_break() {
+            if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(rows_done).is_break() {
                 stopped = true;
                 return ControlFlow::Break(());
             }

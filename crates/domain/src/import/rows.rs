@@ -108,7 +108,7 @@ fn get<'c, 'p>(plan: &'p Plan, cells: &'c [Cell<'c>], field: Field) -> Option<(&
 
 fn text(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<Sym> {
     let (_, cell) = get(plan, cells, field)?;
-    let s = cell.display(cx.dates);
+    let s = cell.display_cow(cx.dates);
     let t = super::cell::trim(&s);
     (!t.is_empty()).then(|| cx.tables.strings.intern(t))
 }
@@ -265,7 +265,7 @@ pub fn convert(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
         Role::Trainings => {
             let stations = match get(plan, cells, Field::Station) {
                 Some((_, cell)) => {
-                    let s = cell.display(cx.dates);
+                    let s = cell.display_cow(cx.dates);
                     split_list(&s).into_iter().map(|p| cx.tables.strings.intern(p)).collect()
                 }
                 None => Vec::new(),

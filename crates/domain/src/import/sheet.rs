@@ -286,8 +286,7 @@ impl<'a> SheetRun<'a> {
             counts.blank += 1;
             return;
         }
-        let first: Vec<String> = cells.iter().take(MARKER_COLUMNS).map(|c| c.display(self.job.dates)).collect();
-        if let Some((kind, text)) = skip_kind(&first) {
+        if let Some((kind, text)) = skip_kind(cells.iter().take(MARKER_COLUMNS).map(Cell::as_text)) {
             self.report.counts.skipped += 1;
             let m = match kind {
                 SkipKind::Totals => msg::totals_row(&text),
