@@ -117,6 +117,49 @@ fn hostile_files_give_errors_never_panics_and_the_others_still_load() {
     assert_eq!(imp.tables.volunteers.len(), 1, "the good file still loads");
 }
 
+/// A zip package with these members (for packages no writer here makes).
+fn package(members: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in members {
+        z.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// An OLE compound file header followed by junk that names these streams (UTF-16LE).
+fn compound_naming(streams: &[&str]) -> Vec<u8> {
+    let mut v: Vec<u8> = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1].to_vec();
+    v.extend([0u8; 600]);
+    for s in streams {
+        v.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+    }
+    v
+}
+
+#[test]
+fn what_a_file_is_when_it_is_no_workbook_we_read() {
+    let read_error = |name: &str, bytes: &[u8]| match one(name, bytes).files.remove(0).error {
+        Some(ImportError::Read { error }) => error,
+        other => panic!("{name}: {other:?}"),
+    };
+    let xlsb = package(&[("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>")]);
+    assert!(matches!(read_error("a.xlsb", &xlsb), ReadError::Unsupported { format } if format.contains("xlsb")));
+    let docx = package(&[("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")]);
+    assert_eq!(read_error("a.xlsx", &docx), ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+    let odt = package(&[("mimetype", "application/vnd.oasis.opendocument.text")]);
+    assert_eq!(read_error("a.ods", &odt), ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+    let plain_zip = package(&[("a.txt", "x")]);
+    assert_eq!(read_error("a.xlsx", &plain_zip), ReadError::NotASpreadsheet { found: NotSpreadsheet::Archive });
+    assert_eq!(read_error("a.xlsx", &compound_naming(&["EncryptedInfo", "EncryptedPackage"])), ReadError::Encrypted);
+    assert_eq!(read_error("a.xls", &compound_naming(&["WordDocument"])), ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+    assert!(matches!(read_error("a.et", &compound_naming(&["Other"])), ReadError::Unsupported { format } if format.contains(".et")));
+    assert_eq!(read_error("a.xlsx", b"%PDF-1.7"), ReadError::NotASpreadsheet { found: NotSpreadsheet::Pdf });
+    let encrypted = one("名册.xlsx", &compound_naming(&["EncryptedPackage"]));
+    assert!(encrypted.findings[0].message.contains("密码"), "{}", encrypted.findings[0].message);
+}
+
 thread_local! {
     static PANICS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
