@@ -54,12 +54,27 @@ fn check_records(name: &str, bytes: &[u8]) {
     assert!(sheet.findings[0].message.contains("25 小时") && sheet.findings[0].message.contains("不能超过 24 小时"));
     assert!(sheet.findings[1].message.contains("必须大于 0"));
     assert!(sheet.findings[2].message.contains("6/19/2017"));
-    assert_eq!(sheet.findings[2].location_zh(), format!("文件「{name}」，第 10 行，「服务日期」列"), "a CSV names no sheet");
+    assert_eq!(
+        sheet.findings[2].location_zh(),
+        format!("文件「{name}」，第 10 行，「服务日期」列"),
+        "a CSV names no sheet"
+    );
     let t = &imp.tables;
     let got: Vec<_> = t
         .records
         .iter()
-        .map(|r| (t.so(r.volunteer_no), t.so(r.name), t.so(r.id_number), t.so(r.activity), r.date, r.hours, t.so(r.station), r.at.row))
+        .map(|r| {
+            (
+                t.so(r.volunteer_no),
+                t.so(r.name),
+                t.so(r.id_number),
+                t.so(r.activity),
+                r.date,
+                r.hours,
+                t.so(r.station),
+                r.at.row,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -109,7 +124,10 @@ fn typed_excel_cells_and_the_1900_leap_year_bug() {
     let imp = one("records.xlsx", &typed_cells_xlsx());
     let sheet = &imp.files[0].sheets[0];
     assert_eq!(sheet.role, Some(Role::Records));
-    assert_eq!(brief(sheet), [b(5, "服务日期", K::UnreadableDate, S::Error), b(7, "服务时长", K::HoursOutOfRange, S::Error)]);
+    assert_eq!(
+        brief(sheet),
+        [b(5, "服务日期", K::UnreadableDate, S::Error), b(7, "服务时长", K::HoursOutOfRange, S::Error)]
+    );
     assert!(sheet.findings[0].message.contains("1900-02-29") || sheet.findings[0].message.contains("60"));
     let t = &imp.tables;
     let got: Vec<_> = t.records.iter().map(|r| (t.so(r.name), r.date, r.hours)).collect();
@@ -190,11 +208,26 @@ fn write_million_row_workbook() {
     let mut z = zip::ZipWriter::new(file);
     let o = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let parts: [(&str, &str); 5] = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
-        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="服务记录" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#),
-        ("xl/styles.xml", r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#),
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="服务记录" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/styles.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
+        ),
     ];
     for (name, text) in parts {
         z.start_file(name, o).unwrap();
@@ -206,7 +239,9 @@ fn write_million_row_workbook() {
     let stations = ["新桥社区", "大丰社区", "三河社区", "四河社区"];
     let people = 20_000u32;
     z.start_file("xl/sharedStrings.xml", o).unwrap();
-    let mut ss = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#);
+    let mut ss = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+    );
     for t in headers.iter().chain(&acts).chain(&stations) {
         ss.push_str(&format!("<si><t>{t}</t></si>"));
     }

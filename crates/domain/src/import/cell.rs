@@ -26,7 +26,10 @@ pub enum Cell<'a> {
     Bool(bool),
     /// A number formatted as a date, time or duration: the serial in the workbook's
     /// [`DateSystem`]. `duration` is true for `[h]:mm`-style formats.
-    DateTime { serial: f64, duration: bool },
+    DateTime {
+        serial: f64,
+        duration: bool,
+    },
     /// `#N/A`, `#DIV/0!` …
     Error(Cow<'a, str>),
 }

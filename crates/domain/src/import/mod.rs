@@ -229,7 +229,13 @@ fn import_file(
         report.sheets.push(sheet);
         if stopped {
             let e = ImportError::Cancelled;
-            report.findings.push(Finding::file(file.name, FindingKind::UnreadableFile, Severity::Info, e.message_zh(file.name), e.message_en(file.name)));
+            report.findings.push(Finding::file(
+                file.name,
+                FindingKind::UnreadableFile,
+                Severity::Info,
+                e.message_zh(file.name),
+                e.message_en(file.name),
+            ));
             report.error = Some(e);
             break;
         }

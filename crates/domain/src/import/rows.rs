@@ -142,7 +142,12 @@ fn id(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
         IdRead::Empty => None,
         IdRead::Ok(s) => Some(cx.tables.strings.intern(&s)),
         IdRead::BadChecksum { id, expected } => {
-            cx.problem(Some(col), FindingKind::BadIdChecksum, Severity::Warning, msg::id_bad_checksum(&col.header, &id, expected));
+            cx.problem(
+                Some(col),
+                FindingKind::BadIdChecksum,
+                Severity::Warning,
+                msg::id_bad_checksum(&col.header, &id, expected),
+            );
             Some(cx.tables.strings.intern(&id))
         }
         IdRead::BadLength(s) => {
@@ -295,7 +300,11 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     let key_cells_blank = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().all(|&f| is_blank(plan, cells, f));
     if has_key_column && key_cells_blank {
         let col = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().find_map(|&f| plan.col(f)).cloned();
-        let m = msg::missing_required(Role::Records, "志愿者（编号、证件号码或姓名都没填）", "volunteer (no number, ID or name)");
+        let m = msg::missing_required(
+            Role::Records,
+            "志愿者（编号、证件号码或姓名都没填）",
+            "volunteer (no number, ID or name)",
+        );
         cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
     }
     let date = match date(plan, cells, Field::Date, cx, Severity::Error) {
