@@ -271,3 +271,14 @@ fn write_million_row_workbook() {
     z.write_all(b"</sheetData></worksheet>").unwrap();
     z.finish().unwrap();
 }
+
+#[test]
+fn a_header_repeated_on_every_printed_page_is_skipped() {
+    let csv = "姓名,服务日期,服务时长\n张三,2017-06-12,2\n姓名,服务日期,服务时长\n李四,2017-06-13,3\n";
+    let imp = one("r.csv", csv.as_bytes());
+    let sheet = &imp.files[0].sheets[0];
+    assert_eq!(brief(sheet), [b(3, "", K::SkippedRow, S::Info)]);
+    assert!(sheet.findings[0].message.contains("重复了表头"));
+    let c = sheet.counts;
+    assert_eq!((c.read, c.skipped, c.kept), (3, 1, 2));
+}

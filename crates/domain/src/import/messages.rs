@@ -154,6 +154,13 @@ pub fn totals_row(text: &str) -> Msg {
     )
 }
 
+pub fn repeated_header() -> Msg {
+    (
+        "这一行重复了表头（打印分页时常见），已跳过。".into(),
+        "This row repeats the header (common in paged printouts); skipped.".into(),
+    )
+}
+
 pub fn note_row(text: &str) -> Msg {
     (format!("这是表尾说明行（「{text}」），已跳过。"), format!("This is a footer note (\"{text}\"); skipped."))
 }

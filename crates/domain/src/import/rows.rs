@@ -5,6 +5,11 @@
 //! trainings need a date, but are kept without one (`date: None`): they still count where no
 //! date is needed (materials, stations). Roster rows are always kept; whether a volunteer can
 //! be identified is `prepare`'s check (it reports rows with no number, ID or name).
+//!
+//! Decision — an unreadable 注册日期 is reported (warning) and read as blank, so the volunteer
+//! counts as registered (§2: "listed with a registration date on or before D, or none"):
+//! dropping the person would also orphan all their service records. The model cannot mark a
+//! date as "unreadable" apart from "absent"; see the hand-off notes.
 
 use super::cell::{Cell, DateSystem};
 use super::cells::count::read_count;
@@ -26,6 +31,8 @@ use chrono::NaiveDate;
 pub struct PlanCol {
     pub index: usize,
     pub header: String,
+    /// The normalised lowest header text, to recognise a header row repeated in the data.
+    pub leaf: String,
     pub minutes: bool,
 }
 
@@ -57,6 +64,21 @@ impl Plan {
 
     pub fn has(&self, field: Field) -> bool {
         self.col(field).is_some()
+    }
+
+    /// True when the row repeats the header (printed exports repeat it on every page): at
+    /// least two mapped cells, and most of the non-blank ones, read as their column's header.
+    pub fn is_repeated_header(&self, cells: &[Cell]) -> bool {
+        let mut same = 0;
+        let mut filled = 0;
+        for col in self.cols.iter().flatten() {
+            let Some(cell) = cells.get(col.index).filter(|c| !c.is_blank()) else { continue };
+            filled += 1;
+            if cell.as_text().is_some_and(|t| super::synonyms::normalize_header(t) == col.leaf) {
+                same += 1;
+            }
+        }
+        same >= 2 && same * 2 > filled
     }
 
     /// Indices of every mapped column.

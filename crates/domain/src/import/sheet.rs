@@ -214,7 +214,12 @@ impl<'a> SheetRun<'a> {
         let columns = self.report.columns.clone();
         for (c, m) in columns.iter().zip(&mapped) {
             if let Some(field) = c.field {
-                plan.set(field, PlanCol { index: c.index as usize, header: display_header(c), minutes: c.minutes });
+                let leaf = band
+                    .columns
+                    .get(c.index as usize)
+                    .and_then(|h| h.pieces.last())
+                    .map_or(String::new(), |l| super::synonyms::normalize_header(l));
+                plan.set(field, PlanCol { index: c.index as usize, header: display_header(c), leaf, minutes: c.minutes });
                 if !tables.present.contains(&(role, field)) {
                     tables.present.push((role, field));
                 }
@@ -310,6 +315,13 @@ impl<'a> SheetRun<'a> {
         };
         if plan.indices().all(|i| cells.get(i).is_none_or(Cell::is_blank)) {
             counts.blank += 1;
+            return;
+        }
+        if plan.is_repeated_header(cells) {
+            self.report.counts.skipped += 1;
+            let f = self.finding(FindingKind::SkippedRow, Severity::Info, msg::repeated_header()).at_row(excel_row);
+            self.push_finding(f);
+            self.preview(excel_row, cells, RowStatus::Skipped, vec![CellMark { column: None, kind: FindingKind::SkippedRow }]);
             return;
         }
         if let Some((kind, text)) = skip_kind(cells.iter().take(MARKER_COLUMNS).map(Cell::as_text)) {
