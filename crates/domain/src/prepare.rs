@@ -2,9 +2,10 @@
 //!
 //! indicators.md §2 "Keys and checks": a volunteer is identified by 志愿者编号, else
 //! 证件号码, else 姓名+手机; the same volunteer twice is counted once and reported; a record
-//! whose key matches no volunteer, or whose date is outside `Y` or after `D`, is reported
-//! and left out of every count; a volunteer is registered when listed with a registration
-//! date on or before `D` (or none); their station is the roster's 所属站点.
+//! whose key matches no volunteer, whose date is outside `Y` or after `D`, or whose hours
+//! are over 24 or 0 or less, is reported and left out of every count; a volunteer is
+//! registered when listed with a registration date on or before `D` (or none); their
+//! station is the roster's 所属站点.
 //!
 //! Invariant: this never fails. It returns what counts plus a finding for everything left out.
 
@@ -180,6 +181,18 @@ pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, V
                     format!("Service date {} {why_en}; this record is not counted.", r.date),
                 ),
             );
+            continue;
+        }
+        // §2: a record lasting over 24 hours, or 0 hours or less, is reported and left out.
+        if !(r.hours > 0.0 && r.hours <= 24.0) {
+            findings.push(finding_at(
+                tables,
+                r.at,
+                FindingKind::HoursOutOfRange,
+                Severity::Error,
+                format!("服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。", r.hours),
+                format!("Hours {} are not between 0 and 24; this record is not counted. Check the hours (one record is one service).", r.hours),
+            ));
             continue;
         }
         if !has_roster {

@@ -92,3 +92,29 @@ fn without_a_roster_records_count_unmatched() {
     assert_eq!(p.records[0].volunteer, None);
     assert!(f.is_empty());
 }
+
+#[test]
+fn records_over_24_hours_or_not_positive_are_reported_and_left_out() {
+    let mut b = roster();
+    let rec = |hours| RecordSpec { volunteer_no: "V1", date: d(2017, 3, 5), hours, ..Default::default() };
+    b.record(rec(24.0)); // row 2: exactly 24 h counts
+    b.record(rec(24.5)); // row 3: over 24 h
+    b.record(rec(0.0)); // row 4: zero
+    b.record(rec(-2.0)); // row 5: negative
+    b.record(rec(f64::NAN)); // row 6: not a number
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    let counted: Vec<usize> = p.records.iter().map(|r| r.record).collect();
+    assert_eq!(counted, vec![0]);
+    assert_eq!(p.total_hours(), 24.0);
+    let out: Vec<(FindingKind, Option<u32>)> =
+        f.iter().filter(|f| f.kind == FindingKind::HoursOutOfRange).map(|f| (f.kind, f.row)).collect();
+    assert_eq!(
+        out,
+        vec![
+            (FindingKind::HoursOutOfRange, Some(3)),
+            (FindingKind::HoursOutOfRange, Some(4)),
+            (FindingKind::HoursOutOfRange, Some(5)),
+            (FindingKind::HoursOutOfRange, Some(6)),
+        ]
+    );
+}

@@ -1,0 +1,84 @@
+//! Numbers and lists as they appear in gap sentences (Chinese and English).
+
+/// Hours for a sentence: one decimal at most, rounded UP so a gap is never understated
+/// ("还需 412.5 小时"; 412.0 → "412").
+pub fn hours_up(h: f64) -> String {
+    let h = if h.is_finite() && h > 0.0 { h } else { 0.0 };
+    // 1e-9 absorbs float noise such as 412.00000000001 → 412.
+    let tenths = (h * 10.0 - 1e-6).ceil().max(0.0);
+    fmt_tenths(tenths)
+}
+
+/// Hours rounded to the nearest tenth ("12.5").
+pub fn hours(h: f64) -> String {
+    let h = if h.is_finite() { h.max(0.0) } else { 0.0 };
+    fmt_tenths((h * 10.0).round())
+}
+
+fn fmt_tenths(tenths: f64) -> String {
+    if tenths % 10.0 == 0.0 {
+        format!("{:.0}", tenths / 10.0)
+    } else {
+        format!("{:.1}", tenths / 10.0)
+    }
+}
+
+/// The smallest number of hours, to a tenth, that is at least `h`: the gap as a number.
+pub fn hours_up_value(h: f64) -> f64 {
+    let h = if h.is_finite() && h > 0.0 { h } else { 0.0 };
+    (h * 10.0 - 1e-6).ceil().max(0.0) / 10.0
+}
+
+/// A fraction as a percentage with one decimal, rounded down so a shortfall never reads
+/// as the target ("12.9%", never "13.0%" for 0.12996).
+pub fn pct(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let tenths = (x * 1000.0 + 1e-9).floor();
+    if tenths % 10.0 == 0.0 {
+        format!("{:.0}%", tenths / 10.0)
+    } else {
+        format!("{:.1}%", tenths / 10.0)
+    }
+}
+
+/// 新桥社区、大丰社区 (at most `max` items, then 等 N 项).
+pub fn list_zh(items: &[String], max: usize) -> String {
+    if items.len() <= max {
+        items.join("、")
+    } else {
+        format!("{} 等 {} 项", items[..max].join("、"), items.len())
+    }
+}
+
+/// "a, b and 3 more".
+pub fn list_en(items: &[String], max: usize) -> String {
+    if items.len() <= max {
+        items.join(", ")
+    } else {
+        format!("{} and {} more", items[..max].join(", "), items.len() - max)
+    }
+}
+
+/// "1 activity" / "2 activities".
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_a_clerk_expects() {
+        assert_eq!(hours_up(412.0), "412");
+        assert_eq!(hours_up(412.01), "412.1");
+        assert_eq!(hours_up(411.999_999_999_9), "412");
+        assert_eq!(hours(12.46), "12.5");
+        assert_eq!(pct(0.129_96), "12.9%");
+        assert_eq!(pct(0.13), "13%");
+        assert_eq!(list_zh(&["a".into(), "b".into(), "c".into()], 2), "a、b 等 3 项");
+        assert_eq!(list_en(&["a".into(), "b".into(), "c".into()], 2), "a, b and 1 more");
+    }
+}
