@@ -65,6 +65,13 @@ pub struct Profile {
     /// Team dictionary (X7's professional team kinds, T1's seven colour teams).
     #[serde(default)]
     pub teams: Vec<TagEntry>,
+    /// Ordinary words blanked out before theme matching (they contain an alias but do not
+    /// mean the theme).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub theme_ignore: Vec<String>,
+    /// Same for teams (环境卫生 contains 卫生 but is not the 医疗卫生 team's work).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team_ignore: Vec<String>,
 }
 
 impl Profile {

@@ -1,123 +1,92 @@
-//! The one place scoring calls the calendar and tags modules (owned by another branch).
-//!
-//! TEMPORARY: until branch `calendar` is merged this file carries minimal stand-ins
-//! (fixed-date holidays only, plain substring tagging). After the merge it only adapts
-//! their API to what the rules need. Nothing outside this file knows the difference.
+//! The one place scoring calls the calendar and tags modules: it adapts their API to what
+//! the rules need (periods as [`Slot`]s, a profile's dictionaries as `TagDict`s, holiday
+//! tags as indices into the year's dated holidays).
 
+use crate::calendar::{self, Period, HOLIDAYS};
 use crate::model::{Activity, Tables};
-use crate::profile::{PeriodKind, TagEntry};
-use chrono::{Datelike, NaiveDate};
+use crate::profile::{PeriodKind, Profile, TagEntry};
+use crate::tags::{self, Tag, TagDict};
+use chrono::NaiveDate;
+
+pub use crate::calendar::Holiday;
 
 /// A period a per-period rule counts in: a month, a quarter, a day, or several months.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Slot {
-    /// `2017-08`, `2017-Q3`, …
+    /// `2017-08`, `2017-Q3`, … (the calendar's [`Period::label`] for months and quarters).
     pub label: String,
     pub first: NaiveDate,
     pub last: NaiveDate,
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
+impl Slot {
+    fn of(p: Period) -> Slot {
+        Slot { label: p.label(), first: p.first_day(), last: p.last_day() }
+    }
 }
 
 /// Last day of a month.
 pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month >= 12 { (year + 1, 1) } else { (year, month + 1) };
-    ymd(ny, nm, 1).and_then(|d| d.pred_opt())
+    Period::month(year, month).map(Period::last_day)
 }
 
 /// `2017-08`.
 pub fn month_label(year: i32, month: u32) -> String {
-    format!("{year}-{month:02}")
+    Period::month(year, month).map(Period::label).unwrap_or_else(|| format!("{year}-{month:02}"))
 }
 
 /// The months or quarters of `year` (empty for the other period kinds).
 pub fn slots(year: i32, kind: PeriodKind) -> Vec<Slot> {
-    match kind {
-        PeriodKind::Month => (1..=12)
-            .filter_map(|m| {
-                Some(Slot { label: month_label(year, m), first: ymd(year, m, 1)?, last: month_end(year, m)? })
-            })
-            .collect(),
-        PeriodKind::Quarter => (1..=4)
-            .filter_map(|q| {
-                let m0 = (q - 1) * 3 + 1;
-                Some(Slot { label: format!("{year}-Q{q}"), first: ymd(year, m0, 1)?, last: month_end(year, m0 + 2)? })
-            })
-            .collect(),
+    let periods = match kind {
+        PeriodKind::Month => calendar::months(year),
+        PeriodKind::Quarter => calendar::quarters(year),
         PeriodKind::None | PeriodKind::Year => Vec::new(),
+    };
+    periods.into_iter().map(Slot::of).collect()
+}
+
+/// The 25 holidays of `year`, by date (empty outside the calendar's supported years).
+pub fn holidays(year: i32) -> Vec<Holiday> {
+    calendar::holidays(year)
+}
+
+/// The nearest holiday within `days` of `date`, as an index into `holidays`.
+pub fn near_holiday(date: NaiveDate, holidays: &[Holiday], days: i64) -> Option<usize> {
+    let h = tags::near_holiday(date, holidays, days)?;
+    holidays.iter().position(|x| x.id == h.id)
+}
+
+/// Days in a year (365 or 366).
+pub fn days_in_year(year: i32) -> u32 {
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() { 366 } else { 365 }
+}
+
+fn dict(entries: &[TagEntry], ignore: &[String]) -> TagDict {
+    TagDict {
+        tags: entries.iter().map(|e| Tag { name: e.name.clone(), aliases: e.aliases.clone() }).collect(),
+        ignore: ignore.to_vec(),
     }
 }
 
-/// A holiday of year `Y` with its date.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HolidayRef {
-    pub id: String,
-    pub name: String,
-    pub name_en: String,
-    pub aliases: Vec<String>,
-    pub date: NaiveDate,
-}
-
-/// The holidays of `year`. Stand-in: the fixed-date ones only.
-pub fn holidays(year: i32) -> Vec<HolidayRef> {
-    let fixed: [(&str, &str, &[&str], u32, u32); 18] = [
-        ("元旦", "New Year's Day", &[], 1, 1),
-        ("学雷锋纪念日", "Lei Feng Day", &["学雷锋日", "雷锋日"], 3, 5),
-        ("植树节", "Tree Planting Day", &[], 3, 12),
-        ("世界地球日", "Earth Day", &[], 4, 22),
-        ("世界读书日", "World Book Day", &[], 4, 23),
-        ("国际劳动节", "Labour Day", &["劳动节", "五一"], 5, 1),
-        ("青年节", "Youth Day", &["五四"], 5, 4),
-        ("国际儿童节", "Children's Day", &["儿童节", "六一"], 6, 1),
-        ("建党纪念日", "Party Founding Day", &["七一"], 7, 1),
-        ("抗战胜利纪念日", "Victory Day", &[], 9, 3),
-        ("教师节", "Teachers' Day", &[], 9, 10),
-        ("公民道德宣传日", "Civic Morality Day", &[], 9, 20),
-        ("国庆节", "National Day", &["国庆"], 10, 1),
-        ("扶贫日", "Poverty Relief Day", &[], 10, 17),
-        ("全国消防宣传日", "Fire Safety Day", &["消防日", "119"], 11, 9),
-        ("世界残疾人日", "Day of Persons with Disabilities", &[], 12, 3),
-        ("国家宪法日", "Constitution Day", &["宪法日"], 12, 4),
-        ("国际志愿者日", "International Volunteer Day", &["志愿者日"], 12, 5),
-    ];
-    fixed
-        .iter()
-        .filter_map(|(name, en, aliases, m, d)| {
-            Some(HolidayRef {
-                id: name.to_string(),
-                name: name.to_string(),
-                name_en: en.to_string(),
-                aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                date: ymd(year, *m, *d)?,
-            })
-        })
-        .collect()
-}
-
-/// The nearest holiday within `days` of `date`, if any.
-pub fn near_holiday(date: NaiveDate, holidays: &[HolidayRef], days: i64) -> Option<usize> {
-    holidays
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (i, (h.date - date).num_days().abs()))
-        .filter(|&(_, gap)| gap <= days)
-        .min_by_key(|&(_, gap)| gap)
-        .map(|(i, _)| i)
-}
-
-/// Compiled dictionaries of a profile, ready for matching.
+/// A profile's dictionaries compiled for matching, plus the holiday dictionary mapped onto
+/// one year's dated holidays.
 #[derive(Clone, Debug)]
 pub struct Dicts {
-    pub themes: Vec<TagEntry>,
-    pub teams: Vec<TagEntry>,
-    pub holidays: Vec<HolidayRef>,
+    pub themes: TagDict,
+    pub teams: TagDict,
+    holidays: TagDict,
+    /// Holiday tag `i` (the calendar's table order) → index into the year's holidays.
+    holiday_index: Vec<Option<usize>>,
 }
 
 impl Dicts {
-    pub fn new(themes: &[TagEntry], teams: &[TagEntry], holidays: &[HolidayRef]) -> Dicts {
-        Dicts { themes: themes.to_vec(), teams: teams.to_vec(), holidays: holidays.to_vec() }
+    pub fn new(profile: &Profile, year_holidays: &[Holiday]) -> Dicts {
+        Dicts {
+            themes: dict(&profile.themes, &profile.theme_ignore),
+            teams: dict(&profile.teams, &profile.team_ignore),
+            holidays: tags::holiday_dict(),
+            holiday_index: HOLIDAYS.iter().map(|def| year_holidays.iter().position(|h| h.id == def.id)).collect(),
+        }
     }
 }
 
@@ -129,64 +98,32 @@ pub struct Tags {
     pub themes_inferred: bool,
     pub teams: Vec<usize>,
     pub teams_inferred: bool,
+    /// The 节庆日 cell or the name names a holiday (§3: then it counts for X8).
+    pub names_holiday: bool,
     pub holidays: Vec<usize>,
     pub holiday_from_name: bool,
 }
 
-fn matches_entry(text: &str, name: &str, aliases: &[String]) -> bool {
-    !text.is_empty() && (text.contains(name) || aliases.iter().any(|a| !a.is_empty() && text.contains(a.as_str())))
-}
-
-fn match_dict(text: &str, dict: &[TagEntry]) -> Vec<usize> {
-    dict.iter().enumerate().filter(|(_, t)| matches_entry(text, &t.name, &t.aliases)).map(|(i, _)| i).collect()
-}
-
-/// Tags of one activity (§3): from the 活动主题 / 服务队 / 节庆日 cells; from the name only
-/// where a cell is empty. Stand-in for `tags::tag_activity`.
+/// Tags of one activity (§3, see `tags::activity`).
 pub fn tag(tables: &Tables, a: &Activity, dicts: &Dicts) -> Tags {
-    let name = tables.so(a.name);
-    let theme_cell = tables.so(a.theme);
-    let team_cell = tables.so(a.team);
-    let holiday_cell = tables.so(a.holiday);
-    let (themes, themes_inferred) =
-        if theme_cell.is_empty() { (match_dict(name, &dicts.themes), true) } else { (match_dict(theme_cell, &dicts.themes), false) };
-    let (teams, teams_inferred) =
-        if team_cell.is_empty() { (match_dict(name, &dicts.teams), true) } else { (match_dict(team_cell, &dicts.teams), false) };
-    let hol = |text: &str| -> Vec<usize> {
-        dicts
-            .holidays
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| matches_entry(text, &h.name, &h.aliases))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let mut holidays = hol(holiday_cell);
-    let mut holiday_from_name = false;
-    if holidays.is_empty() {
-        holidays = hol(name);
-        holiday_from_name = !holidays.is_empty();
+    let t = tags::tag_activity(tables, a, &dicts.themes, &dicts.teams, &dicts.holidays);
+    Tags {
+        names_holiday: !t.holidays.is_empty(),
+        holidays: t.holidays.iter().filter_map(|&i| dicts.holiday_index.get(i).copied().flatten()).collect(),
+        themes: t.themes,
+        themes_inferred: t.themes_inferred,
+        teams: t.teams,
+        teams_inferred: t.teams_inferred,
+        holiday_from_name: t.holiday_from_name,
     }
-    Tags { themes, themes_inferred, teams, teams_inferred, holidays, holiday_from_name }
 }
 
-/// The key the user confirms a suggested holiday activity by: `station|date|name`.
+/// The key the user confirms a suggested holiday activity by: `station|YYYY-MM-DD|name`.
 pub fn activity_key(tables: &Tables, a: &Activity) -> String {
-    let date = a.date.map(|d| d.to_string()).unwrap_or_default();
-    format!("{}|{}|{}", tables.so(a.station), date, tables.so(a.name))
+    tags::activity_key(tables, a)
 }
 
-/// Month and day number helpers used by the rules.
-pub fn days_in_year(year: i32) -> u32 {
-    if ymd(year, 2, 29).is_some() { 366 } else { 365 }
-}
-
-/// Year-end of `year`.
-pub fn year_end(year: i32) -> Option<NaiveDate> {
-    ymd(year, 12, 31)
-}
-
-/// The month number of a date (for G1 slots).
-pub fn month_of(d: NaiveDate) -> u32 {
-    d.month()
+/// Pieces of a tag cell that name no entry of `dict` (for a finding).
+pub fn unmatched<'a>(dict: &TagDict, cell: &'a str) -> Vec<&'a str> {
+    dict.unmatched(cell)
 }

@@ -3,7 +3,7 @@
 //! across files, the holidays. Built once per scoring (and once for a whole monthly
 //! replay), so activities are tagged once however many as-of dates are evaluated.
 
-use super::bridge::{self, Dicts, HolidayRef, Tags};
+use super::bridge::{self, Dicts, Holiday, Tags};
 use super::scope::{station_names, Place, Placer};
 use crate::context::Context;
 use crate::finding::{Finding, FindingKind, Severity};
@@ -64,7 +64,7 @@ pub struct Facts {
     pub placer: Placer,
     pub acts: Vec<Act>,
     pub trains: Vec<Train>,
-    pub holidays: Vec<HolidayRef>,
+    pub holidays: Vec<Holiday>,
     /// An activity sheet was imported (so zero activities means zero, not "not given").
     pub has_activities: bool,
     pub has_trainings: bool,
@@ -113,18 +113,65 @@ impl OutOfYear {
     }
 }
 
+/// Words in 活动主题 / 服务队 cells that name nothing in the profile's dictionaries: one
+/// finding per word (not per row), so a clerk can fix the cell or add an alias.
+#[derive(Default)]
+struct UnknownWords {
+    order: Vec<(u8, String)>,
+    seen: HashMap<(u8, String), (u64, RowRef)>,
+}
+
+impl UnknownWords {
+    fn add(&mut self, column: u8, word: &str, at: RowRef) {
+        let k = (column, word.to_string());
+        match self.seen.get_mut(&k) {
+            Some(e) => e.0 += 1,
+            None => {
+                self.seen.insert(k.clone(), (1, at));
+                self.order.push(k);
+            }
+        }
+    }
+
+    fn findings(&self, tables: &Tables, profile: &Profile, out: &mut Vec<Finding>) {
+        for k in &self.order {
+            let Some((n, at)) = self.seen.get(k) else { continue };
+            let (col, dict_zh, dict_en) = if k.0 == 0 { ("活动主题", "主题", "theme") } else { ("服务队", "服务队", "team") };
+            let w = &k.1;
+            out.push(
+                finding_at(
+                    tables,
+                    *at,
+                    FindingKind::Suggestion,
+                    Severity::Info,
+                    format!(
+                        "{col}「{w}」不在「{}」的{dict_zh}词典中（共 {n} 项活动，第一项在第 {} 行），未计入{dict_zh}统计。如属某一{dict_zh}，请改写该单元格，或在自定义方案中把它加为别名。",
+                        profile.name_zh, at.row
+                    ),
+                    format!(
+                        "\"{w}\" names no {dict_en} of \"{}\" ({n} activities, the first on row {}); not counted. Rewrite the cell, or add it as an alias in a custom profile.",
+                        profile.name_en, at.row
+                    ),
+                )
+                .in_column(col),
+            );
+        }
+    }
+}
+
 impl Facts {
     pub fn build(profile: &Profile, ctx: &Context, tables: &Tables) -> Facts {
         let year = ctx.year;
         let stations = station_names(ctx, tables);
         let placer = Placer::new(ctx, tables, &stations);
         let holidays = bridge::holidays(year);
-        let dicts = Dicts::new(&profile.themes, &profile.teams, &holidays);
+        let dicts = Dicts::new(profile, &holidays);
         let mut findings = Vec::new();
 
         let mut acts = Vec::new();
         let mut first_by_key: HashMap<String, u32> = HashMap::new();
         let mut out_of_year = OutOfYear::default();
+        let mut unknown = UnknownWords::default();
         for (row, a) in tables.activities.iter().enumerate() {
             // An unreadable date was reported by the importer; such rows count nowhere.
             let Some(date) = a.date else { continue };
@@ -146,7 +193,17 @@ impl Facts {
             }
             first_by_key.insert(key.clone(), a.at.row);
             let tags = bridge::tag(tables, a, &dicts);
-            let holiday = if !tags.holidays.is_empty() {
+            if !profile.themes.is_empty() {
+                for w in bridge::unmatched(&dicts.themes, tables.so(a.theme)) {
+                    unknown.add(0, w, a.at);
+                }
+            }
+            if !profile.teams.is_empty() {
+                for w in bridge::unmatched(&dicts.teams, tables.so(a.team)) {
+                    unknown.add(1, w, a.at);
+                }
+            }
+            let holiday = if tags.names_holiday {
                 HolidayMark::Named
             } else {
                 match bridge::near_holiday(date, &holidays, 3) {
@@ -158,6 +215,7 @@ impl Facts {
             acts.push(Act { row, at: a.at, date, place: placer.place(a.station), tags, holiday, key });
         }
         out_of_year.findings(tables, year, "活动记录", "activities", &mut findings);
+        unknown.findings(tables, profile, &mut findings);
 
         let mut trains: Vec<Train> = Vec::new();
         let mut train_by_key: HashMap<String, usize> = HashMap::new();

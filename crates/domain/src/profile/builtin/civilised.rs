@@ -34,6 +34,8 @@ pub(super) fn profile() -> Profile {
         name_zh: "创建全国文明城市".into(),
         name_en: "National Civilised City bid".into(),
         based_on: None,
+        theme_ignore: vec![],
+        team_ignore: vec![],
         level: Level::Unit,
         document: DOC.into(),
         themes: vec![],

@@ -52,6 +52,8 @@ pub(super) fn profile() -> Profile {
         name_zh: "广安2015 每月一主题".into(),
         name_en: "Guang'an 2015 — a theme a month".into(),
         based_on: None,
+        theme_ignore: vec![],
+        team_ignore: vec![],
         level: Level::Town,
         document: DOC.into(),
         themes: themes(),

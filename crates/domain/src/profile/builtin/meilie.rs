@@ -40,6 +40,8 @@ pub(super) fn profile() -> Profile {
         name_zh: "梅列2017 学雷锋".into(),
         name_en: "Meilie 2017 — Learn from Lei Feng".into(),
         based_on: None,
+        theme_ignore: vec![],
+        team_ignore: vec![],
         level: Level::Town,
         document: DOC.into(),
         themes: themes(),

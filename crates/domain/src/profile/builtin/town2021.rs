@@ -29,6 +29,8 @@ pub(super) fn profile() -> Profile {
         name_zh: "乡镇2021 新时代文明实践".into(),
         name_en: "Town 2021 — civilisation practice".into(),
         based_on: None,
+        theme_ignore: vec![],
+        team_ignore: vec![],
         level: Level::Town,
         document: DOC.into(),
         themes: vec![],

@@ -47,7 +47,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
                     station: row.map(|r| cx.tables.so(r.station).to_string()).unwrap_or_default(),
                     date: a.date,
                     activity: row.map(|r| cx.tables.so(r.name).to_string()).unwrap_or_default(),
-                    holiday: hol.name.clone(),
+                    holiday: hol.name.to_string(),
                     holiday_date: hol.date,
                     at: a.at,
                 });
@@ -61,9 +61,9 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         .iter()
         .zip(&per_holiday)
         .filter(|(h, &c)| h.date <= d && c == 0)
-        .map(|(h, _)| h.name.clone())
+        .map(|(h, _)| h.name.to_string())
         .collect();
-    let mut upcoming: Vec<&crate::score::bridge::HolidayRef> = hols.iter().filter(|h| h.date > d).collect();
+    let mut upcoming: Vec<&crate::score::bridge::Holiday> = hols.iter().filter(|h| h.date > d).collect();
     upcoming.sort_by_key(|h| h.date);
     let next_zh: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name, h.date.format("%m-%d"))).collect();
     let next_en: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name_en, h.date.format("%m-%d"))).collect();
@@ -88,7 +88,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         .iter()
         .zip(&per_holiday)
         .filter(|(_, &c)| c > 0)
-        .map(|(h, &c)| NamedCount { name: h.name.clone(), count: c, target: 0 })
+        .map(|(h, &c)| NamedCount { name: h.name.to_string(), count: c, target: 0 })
         .collect();
     let (missing, missing_total) = capped(passed_without);
     Detail {

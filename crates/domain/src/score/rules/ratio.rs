@@ -2,6 +2,7 @@
 //! decided and the gap counted exactly in integers (see `profile::share`).
 
 use super::{needs, Cx, View};
+use crate::calendar::fmt_int_zh;
 use crate::context::UnitType;
 use crate::profile::{Denominator, Share, UnitTarget};
 use crate::score::result::{Detail, InputField, Rows, Status, Unit};
@@ -30,7 +31,7 @@ fn registered<'a>(cx: &'a Cx, view: View) -> impl Iterator<Item = &'a Person> + 
 fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: &str) -> Detail {
     let value = part as f64 / whole as f64;
     let met = min.reached(part, whole);
-    let short = min.shortfall(part, whole);
+    let short = fmt_int_zh(i64::try_from(min.shortfall(part, whole)).unwrap_or(i64::MAX));
     let (gap, gap_en) = if met {
         (None, None)
     } else {
