@@ -138,6 +138,8 @@ pub enum InputField {
     Trainings,
     /// 方案 / 记录 / 简报 / 图片 columns of the activity sheet
     MaterialColumns,
+    /// 累计服务时长 column of the roster (star levels only)
+    CumulativeHours,
 }
 
 impl InputField {
@@ -154,6 +156,7 @@ impl InputField {
             InputField::Activities => "活动记录",
             InputField::Trainings => "培训记录",
             InputField::MaterialColumns => "活动记录的方案/记录/简报/图片列",
+            InputField::CumulativeHours => "名册的累计服务时长列",
         }
     }
 
@@ -170,6 +173,7 @@ impl InputField {
             InputField::Activities => "activity records",
             InputField::Trainings => "training records",
             InputField::MaterialColumns => "plan/record/brief/photo columns of the activity sheet",
+            InputField::CumulativeHours => "the roster's total-hours column",
         }
     }
 }
