@@ -1,1 +1,254 @@
-//! Import: file bytes → sheets → typed tables + findings. (Being written; see the import issue.)
+//! Import: file bytes → sheets → typed tables ([`Tables`]) + findings + a report.
+//!
+//! Code map:
+//! - `detect`: which format the bytes are (zip + content types, OLE magic, else text).
+//! - `formats/`: one [`formats::SheetSource`] per format (xlsx streamed; xls, ods via ranges; csv by hand).
+//! - `header`: finding the header band below titles, combining merged group headers.
+//! - `synonyms`: the column vocabulary (data); `role`: which table a sheet is; `mapping`:
+//!   auto/saved/hand column mappings.
+//! - `cells/`: one parser per kind of value; `rows`: one row → one typed row + problems.
+//! - `sheet`: the streaming per-sheet pipeline; `skip`: totals and footer rows.
+//! - `report`, `messages`, `error`: what the clerk sees; `failed_rows`: the problem-rows workbook.
+//!
+//! Invariant: [`import`] never panics and never fails: an unreadable file is a
+//! [`FileReport`] with an error and an `unreadable_file` finding; the other files still load.
+//! Invariant: rows of one role from every file and sheet append to one [`Tables`] (one interner).
+
+pub mod cell;
+pub mod cells;
+pub mod detect;
+pub mod error;
+mod failed_rows;
+pub mod formats;
+pub mod header;
+pub mod mapping;
+mod messages;
+pub mod report;
+pub mod role;
+mod rows;
+mod sheet;
+pub mod skip;
+pub mod synonyms;
+
+pub use detect::Format;
+pub use error::{ExportError, ImportError, NotSpreadsheet, ReadError};
+pub use failed_rows::failed_rows_xlsx;
+pub use formats::TextEncoding;
+pub use header::HeaderRows;
+pub use mapping::{ColumnOverride, SavedColumn, SavedMapping, SheetOverride, Source};
+pub use report::{CellMark, ColumnReport, FailedRow, FileReport, PreviewRow, RowCounts, RowStatus, SheetReport};
+pub use role::RoleScore;
+
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::model::Tables;
+use serde::{Deserialize, Serialize};
+use sheet::{SheetJob, SheetRun};
+use std::ops::ControlFlow;
+
+/// At most this many findings of one kind are listed per sheet; the rest are counted.
+pub const FINDINGS_PER_KIND: u64 = 200;
+/// At most this many rows with problems are kept per sheet for the failed-rows workbook.
+pub const FAILED_ROWS_CAP: usize = 5_000;
+/// Rows between two progress reports.
+pub const PROGRESS_EVERY: u64 = 4_096;
+
+/// One file to import, as the user picked it.
+#[derive(Clone, Copy, Debug)]
+pub struct FileInput<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// The clerk's corrections and remembered mappings (kept in the draft / the CLI context).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    pub overrides: Vec<SheetOverride>,
+    pub saved: Vec<SavedMapping>,
+    /// Data rows shown per sheet in the preview.
+    pub preview_rows: usize,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions { overrides: Vec::new(), saved: Vec::new(), preview_rows: 20 }
+    }
+}
+
+/// Everything imported: the tables, a report per file, and every finding.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Import {
+    pub tables: Tables,
+    pub files: Vec<FileReport>,
+    /// All findings of all files and sheets, in file and sheet order.
+    pub findings: Vec<Finding>,
+    /// True when the progress callback stopped the import; the tables hold what was read.
+    pub cancelled: bool,
+}
+
+impl Import {
+    /// True when every file (and every sheet of it) could be read.
+    pub fn all_read(&self) -> bool {
+        self.files.iter().all(|f| f.error.is_none() && f.sheets.iter().all(|s| s.error.is_none()))
+    }
+}
+
+/// Where an import is, for a progress bar (sent from a Web Worker).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub file_index: usize,
+    pub file_count: usize,
+    /// Rows read so far in the current file.
+    pub rows_done: u64,
+    /// Bytes of the files finished so far, and of all files.
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
+/// Imports every file; rows of the same role from every source go into one [`Tables`].
+pub fn import(files: &[FileInput], opts: &ImportOptions) -> Import {
+    import_with_progress(files, opts, &mut |_| ControlFlow::Continue(()))
+}
+
+/// [`import`] with a progress callback, called at each file and every [`PROGRESS_EVERY`]
+/// rows; returning `Break` cancels (the result then holds what was read, `cancelled: true`).
+pub fn import_with_progress(
+    files: &[FileInput],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Import {
+    let mut tables = Tables::default();
+    let mut reports = Vec::with_capacity(files.len());
+    let bytes_total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let mut bytes_done = 0u64;
+    let mut cancelled = false;
+    for (i, file) in files.iter().enumerate() {
+        let at = |rows_done| Progress { file_index: i, file_count: files.len(), rows_done, bytes_done, bytes_total };
+        if progress(at(0)).is_break() {
+            cancelled = true;
+            break;
+        }
+        let mut tick = |rows: u64| progress(at(rows));
+        let report = import_file(file, opts, &mut tables, &mut tick);
+        cancelled = matches!(report.error, Some(ImportError::Cancelled));
+        reports.push(report);
+        bytes_done += file.bytes.len() as u64;
+        if cancelled {
+            break;
+        }
+    }
+    let findings = reports
+        .iter()
+        .flat_map(|f| f.findings.iter().chain(f.sheets.iter().flat_map(|s| s.findings.iter())))
+        .cloned()
+        .collect();
+    Import { tables, files: reports, findings, cancelled }
+}
+
+fn unreadable(file: &str, error: &ImportError) -> Finding {
+    Finding::file(file, FindingKind::UnreadableFile, Severity::Error, error.message_zh(file), error.message_en(file))
+}
+
+fn import_file(
+    file: &FileInput,
+    opts: &ImportOptions,
+    tables: &mut Tables,
+    tick: &mut dyn FnMut(u64) -> ControlFlow<()>,
+) -> FileReport {
+    let mut report = FileReport {
+        name: file.name.to_string(),
+        size: file.bytes.len() as u64,
+        format: None,
+        encoding: None,
+        delimiter: None,
+        error: None,
+        sheets: Vec::new(),
+        findings: Vec::new(),
+    };
+    let fail = |mut report: FileReport, e: ReadError| {
+        let e = ImportError::from(e);
+        report.findings.push(unreadable(file.name, &e));
+        report.error = Some(e);
+        report
+    };
+    let format = match detect::detect(file.name, file.bytes) {
+        Ok(f) => f,
+        Err(e) => return fail(report, e),
+    };
+    report.format = Some(format);
+    if format == Format::Csv {
+        let (enc, delim) = formats::csv_details(file.bytes);
+        report.encoding = Some(enc);
+        report.delimiter = Some(delim);
+    }
+    let mut source = match formats::open(format, file.name, file.bytes) {
+        Ok(s) => s,
+        Err(e) => return fail(report, e),
+    };
+    let names = source.sheet_names();
+    if names.is_empty() {
+        return fail(report, ReadError::NoSheets);
+    }
+    let dates = source.date_system();
+    let mut rows_done = 0u64;
+    for name in &names {
+        let job = SheetJob {
+            file: file.name,
+            sheet: name,
+            dates,
+            merges: source.merged_regions(name),
+            hand: opts.overrides.iter().find(|o| o.file == file.name && o.sheet == *name),
+            saved: &opts.saved,
+            preview_rows: opts.preview_rows,
+        };
+        let mut run = SheetRun::new(job);
+        let mut stopped = false;
+        let read = source.rows(name, &mut |r, cells| {
+            run.push(r, cells, tables);
+            rows_done += 1;
+            if rows_done % PROGRESS_EVERY == 0 && tick(rows_done).is_break() {
+                stopped = true;
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        });
+        let mut sheet = run.finish(tables);
+        if let Err(e) = read {
+            let detail = match &e {
+                ReadError::Corrupt { detail } => detail.clone(),
+                other => other.message_zh(file.name),
+            };
+            let (zh, en) = messages::sheet_failed(&detail);
+            let mut f = Finding::file(file.name, FindingKind::UnreadableFile, Severity::Error, zh, en);
+            if !name.is_empty() {
+                f = f.in_sheet(name);
+            }
+            sheet.findings.insert(0, f);
+            sheet.error = Some(e);
+        }
+        report.sheets.push(sheet);
+        if stopped {
+            let e = ImportError::Cancelled;
+            report.findings.push(Finding::file(file.name, FindingKind::UnreadableFile, Severity::Info, e.message_zh(file.name), e.message_en(file.name)));
+            report.error = Some(e);
+            break;
+        }
+    }
+    report
+}
+
+/// A [`SavedMapping`] that reproduces this sheet's current role and column mapping the next
+/// time a sheet with the same headers is imported; `None` when no header was found.
+pub fn saved_mapping_for(sheet: &SheetReport) -> Option<SavedMapping> {
+    sheet.header_rows?;
+    Some(SavedMapping {
+        signature: sheet.signature.clone(),
+        role: sheet.role,
+        columns: sheet
+            .columns
+            .iter()
+            .filter(|c| !c.key.is_empty())
+            .map(|c| SavedColumn { header: c.key.clone(), field: c.field })
+            .collect(),
+    })
+}

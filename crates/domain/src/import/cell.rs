@@ -1,0 +1,182 @@
+//! One cell as any input format delivers it, before it means anything.
+//!
+//! Invariant: a `Cell` borrows from the workbook when it can (shared strings), so a
+//! million-row sheet streams without a `String` per cell.
+
+use chrono::{Duration, NaiveDate};
+use std::borrow::Cow;
+
+/// Which epoch a workbook's date serials count from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateSystem {
+    /// Day 1 = 1900-01-01, with Lotus' fake 1900-02-29 as serial 60 (Excel, WPS default).
+    #[default]
+    V1900,
+    /// Day 0 = 1904-01-01 (old Mac Excel; a workbook setting).
+    V1904,
+}
+
+/// A cell's raw value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    Text(Cow<'a, str>),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// A number formatted as a date, time or duration: the serial in the workbook's
+    /// [`DateSystem`]. `duration` is true for `[h]:mm`-style formats.
+    DateTime { serial: f64, duration: bool },
+    /// `#N/A`, `#DIV/0!` …
+    Error(Cow<'a, str>),
+}
+
+impl Cell<'_> {
+    /// True for an empty cell or text that is only spaces.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => trim(t).is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The text of a text cell.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// A copy that owns its text (for the rows buffered while the header is searched).
+    pub fn to_owned_cell(&self) -> Cell<'static> {
+        match self {
+            Cell::Empty => Cell::Empty,
+            Cell::Text(t) => Cell::Text(Cow::Owned(t.to_string())),
+            Cell::Int(i) => Cell::Int(*i),
+            Cell::Float(f) => Cell::Float(*f),
+            Cell::Bool(b) => Cell::Bool(*b),
+            Cell::DateTime { serial, duration } => Cell::DateTime { serial: *serial, duration: *duration },
+            Cell::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
+        }
+    }
+
+    /// What a person sees in the cell, roughly as Excel shows it: integers without ".0",
+    /// dates as `2017-06-12`, durations as `1:30`.
+    pub fn display(&self, dates: DateSystem) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.to_string(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Float(f) => number_text(*f),
+            Cell::Bool(true) => "TRUE".into(),
+            Cell::Bool(false) => "FALSE".into(),
+            Cell::DateTime { serial, duration } => datetime_text(*serial, *duration, dates),
+            Cell::Error(e) => e.to_string(),
+        }
+    }
+}
+
+/// Whitespace including the ideographic space U+3000 and no-break space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Trims ASCII, ideographic and no-break spaces.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// `42.0` → "42", `2.5` → "2.5", `5.10114e17` → "510114000000000000".
+pub fn number_text(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// The date of an Excel serial, or `None` for serials that name no real day
+/// (below 1, the fake 1900-02-29, or past 9999-12-31).
+pub fn date_from_serial(serial: f64, dates: DateSystem) -> Option<NaiveDate> {
+    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+        return None;
+    }
+    let days = serial.floor() as i64; // in range: checked above
+    match dates {
+        DateSystem::V1904 => NaiveDate::from_ymd_opt(1904, 1, 1)?.checked_add_signed(Duration::days(days)),
+        DateSystem::V1900 => match days {
+            0 => None,
+            // Excel counts a 1900-02-29 that never was: serials 1–59 are one day later
+            // than a plain count from 1899-12-30, and 60 is the fake day itself.
+            1..=59 => NaiveDate::from_ymd_opt(1899, 12, 31)?.checked_add_signed(Duration::days(days)),
+            60 => None,
+            _ => NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(Duration::days(days)),
+        },
+    }
+}
+
+fn datetime_text(serial: f64, duration: bool, dates: DateSystem) -> String {
+    if !serial.is_finite() {
+        return String::new();
+    }
+    let minutes = ((serial.fract().abs()) * 1440.0).round() as i64 % 1440;
+    if duration || (0.0..1.0).contains(&serial) {
+        let total = (serial * 1440.0).round();
+        if total.abs() > 1e12 {
+            return number_text(serial);
+        }
+        let total = total as i64;
+        return format!("{}:{:02}", total / 60, (total % 60).abs());
+    }
+    match date_from_serial(serial, dates) {
+        Some(d) if minutes == 0 => d.format("%Y-%m-%d").to_string(),
+        Some(d) => format!("{} {}:{:02}", d.format("%Y-%m-%d"), minutes / 60, minutes % 60),
+        None => number_text(serial),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn serials_mind_the_1900_leap_year_bug_and_1904() {
+        let cases: &[(f64, DateSystem, Option<NaiveDate>)] = &[
+            (1.0, DateSystem::V1900, d(1900, 1, 1)),
+            (59.0, DateSystem::V1900, d(1900, 2, 28)),
+            (60.0, DateSystem::V1900, None), // the fake 1900-02-29
+            (61.0, DateSystem::V1900, d(1900, 3, 1)),
+            (42898.0, DateSystem::V1900, d(2017, 6, 12)),
+            (42898.75, DateSystem::V1900, d(2017, 6, 12)),
+            (0.0, DateSystem::V1900, None),
+            (-3.0, DateSystem::V1900, None),
+            (f64::NAN, DateSystem::V1900, None),
+            (1e300, DateSystem::V1900, None),
+            (0.0, DateSystem::V1904, d(1904, 1, 1)),
+            (41436.0, DateSystem::V1904, d(2017, 6, 12)), // 42898 − 1462
+        ];
+        for &(s, sys, want) in cases {
+            assert_eq!(date_from_serial(s, sys), want, "serial {s} in {sys:?}");
+        }
+    }
+
+    #[test]
+    fn display_is_what_a_clerk_sees() {
+        let v = DateSystem::V1900;
+        assert_eq!(Cell::Float(42.0).display(v), "42");
+        assert_eq!(Cell::Float(2.5).display(v), "2.5");
+        assert_eq!(Cell::Float(5.10114e17).display(v), "510114000000000000");
+        assert_eq!(Cell::DateTime { serial: 42898.0, duration: false }.display(v), "2017-06-12");
+        assert_eq!(Cell::DateTime { serial: 42898.395833333336, duration: false }.display(v), "2017-06-12 9:30");
+        assert_eq!(Cell::DateTime { serial: 0.0625, duration: true }.display(v), "1:30");
+        assert_eq!(Cell::DateTime { serial: 1.5, duration: true }.display(v), "36:00");
+        assert!(Cell::Text("\u{3000} ".into()).is_blank());
+        assert!(!Cell::Text("0".into()).is_blank());
+    }
+}

@@ -1,0 +1,182 @@
+//! Which format a file is, from its bytes (not only its name): zip magic + the package's
+//! content types for xlsx/xlsm/ods, the OLE compound-file magic for xls, else text.
+
+use super::error::{NotSpreadsheet, ReadError};
+use serde::{Deserialize, Serialize};
+use std::io::{Cursor, Read};
+
+/// The formats we read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Xlsx,
+    Xlsm,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const ZIP_EMPTY_MAGIC: &[u8] = b"PK\x05\x06";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Magic numbers of files people pick by mistake.
+const OTHER_MAGIC: &[(&[u8], NotSpreadsheet)] = &[
+    (b"%PDF", NotSpreadsheet::Pdf),
+    (b"\x89PNG", NotSpreadsheet::Image),
+    (b"\xFF\xD8\xFF", NotSpreadsheet::Image),
+    (b"GIF8", NotSpreadsheet::Image),
+    (b"Rar!", NotSpreadsheet::Archive),
+    (b"7z\xBC\xAF", NotSpreadsheet::Archive),
+    (b"\x1F\x8B", NotSpreadsheet::Archive),
+];
+
+/// Content types in `[Content_Types].xml`, first match wins.
+const CONTENT_TYPES: &[(&str, Result<Format, &str>)] = &[
+    ("sheet.binary.macroEnabled.main", Err("xlsb (Excel 二进制工作簿)")),
+    ("sheet.macroEnabled.main+xml", Ok(Format::Xlsm)),
+    ("template.macroEnabled.main+xml", Ok(Format::Xlsm)),
+    ("spreadsheetml.sheet.main+xml", Ok(Format::Xlsx)),
+    ("spreadsheetml.template.main+xml", Ok(Format::Xlsx)),
+];
+
+/// Extensions that promise a workbook (so text behind them is a mistake, not a CSV).
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xltx", "xls", "xlsb", "ods", "et", "ett"];
+
+pub fn extension(name: &str) -> String {
+    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// The format of `bytes`, or why they are not a spreadsheet we read.
+pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if base.starts_with("~$") && bytes.len() < 1024 {
+        return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile });
+    }
+    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC) {
+        return detect_zip(bytes);
+    }
+    if bytes.starts_with(CFB_MAGIC) {
+        return Ok(Format::Xls); // encrypted OOXML and Word files are told apart when opening
+    }
+    for (magic, what) in OTHER_MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(ReadError::NotASpreadsheet { found: *what });
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && head.contains(&0) {
+        return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Binary });
+    }
+    let lower = String::from_utf8_lossy(head).to_lowercase();
+    let start = lower.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with("<?xml") && lower.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+        return Err(ReadError::Unsupported { format: "XML 电子表格 2003 / XML Spreadsheet 2003".into() });
+    }
+    if start.starts_with('<') && (lower.contains("<html") || lower.contains("<table")) {
+        return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Html });
+    }
+    if WORKBOOK_EXTENSIONS.contains(&extension(base).as_str()) {
+        return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Text });
+    }
+    Ok(Format::Csv)
+}
+
+fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt { detail: format!("zip: {e}") })?;
+    if let Some(mime) = read_small(&mut zip, "mimetype") {
+        return if mime.trim() == "application/vnd.oasis.opendocument.spreadsheet" {
+            Ok(Format::Ods)
+        } else if mime.contains("opendocument.text") {
+            Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Word })
+        } else if mime.contains("opendocument.presentation") {
+            Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::PowerPoint })
+        } else {
+            Err(ReadError::Unsupported { format: mime.trim().to_string() })
+        };
+    }
+    if let Some(types) = read_small(&mut zip, "[Content_Types].xml") {
+        for (needle, what) in CONTENT_TYPES {
+            if types.contains(needle) {
+                return what.map_err(|f| ReadError::Unsupported { format: f.to_string() });
+            }
+        }
+        if types.contains("wordprocessingml") {
+            return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+        }
+        if types.contains("presentationml") {
+            return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::PowerPoint });
+        }
+    }
+    if zip.index_for_name("xl/workbook.xml").is_some() {
+        return Ok(Format::Xlsx);
+    }
+    Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Archive })
+}
+
+/// A small member of the package as text (content types, mimetype); `None` if absent or huge.
+fn read_small(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let file = zip.by_name(name).ok()?;
+    let mut buf = Vec::new();
+    file.take(1 << 20).read_to_end(&mut buf).ok()?;
+    Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// True if an OLE compound file holds a stream with this name (names are UTF-16LE in the
+/// directory). Used only after the xls reader failed, to say why.
+pub fn cfb_has_stream(bytes: &[u8], name: &str) -> bool {
+    let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    !needle.is_empty() && bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_magic() {
+        let cases: &[(&str, &[u8], Result<Format, ReadError>)] = &[
+            ("a.csv", b"a,b\n1,2\n", Ok(Format::Csv)),
+            ("a.txt", b"a\tb\n", Ok(Format::Csv)),
+            ("a", b"a,b", Ok(Format::Csv)),
+            ("a.xlsx", b"a,b\n1,2\n", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Text })),
+            ("a.XLS", b"a,b\n", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Text })),
+            ("a.xls", b"<html><table><tr><td>1</td></tr></table></html>", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Html })),
+            ("a.csv", b"", Err(ReadError::Empty)),
+            ("a.xlsx", b"%PDF-1.4", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Pdf })),
+            ("a.csv", b"ab\0cd", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Binary })),
+            ("~$名册.xlsx", b"\x06abc", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile })),
+            ("a.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], Ok(Format::Xls)),
+            ("a.xlsx", b"PK\x03\x04truncated", Err(ReadError::Corrupt { detail: String::new() })),
+        ];
+        for (name, bytes, want) in cases {
+            let got = detect(name, bytes);
+            match (&got, want) {
+                (Err(ReadError::Corrupt { .. }), Err(ReadError::Corrupt { .. })) => {}
+                _ => assert_eq!(&got, want, "{name}"),
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_text_is_text() {
+        let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(detect("a.txt", &bytes), Ok(Format::Csv));
+    }
+}

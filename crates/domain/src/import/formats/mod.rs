@@ -1,0 +1,70 @@
+//! One module per input format behind one trait, [`SheetSource`] (as calamine does).
+//!
+//! Invariant: a source hands out rows in sheet order with *absolute* column indices
+//! (column A = 0) and 0-based row indices; it never panics on bad bytes (calamine is run
+//! under `catch_unwind` where unwinding is available).
+
+mod csv;
+mod ods;
+mod range;
+mod xls;
+mod xlsx;
+
+pub use self::csv::{decode_text, TextEncoding};
+
+use super::cell::{Cell, DateSystem};
+use super::detect::Format;
+use super::error::ReadError;
+use std::ops::ControlFlow;
+
+/// A merged region, 0-based inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+/// The row callback: (0-based row index, the row's cells from column A) → go on or stop.
+pub type RowFn<'f> = dyn FnMut(u32, &[Cell<'_>]) -> ControlFlow<()> + 'f;
+
+/// A workbook (or a CSV as a one-sheet workbook) that can stream its sheets' rows.
+pub trait SheetSource {
+    /// Worksheet names in workbook order (chart sheets left out).
+    fn sheet_names(&self) -> Vec<String>;
+    /// The epoch of date serials.
+    fn date_system(&self) -> DateSystem {
+        DateSystem::V1900
+    }
+    /// Merged regions of a sheet, or `None` when the format cannot tell cheaply (then header
+    /// group cells are forward-filled instead).
+    fn merged_regions(&mut self, _sheet: &str) -> Option<Vec<Region>> {
+        None
+    }
+    /// Streams the rows of `sheet`. Blank rows may or may not be delivered.
+    fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError>;
+}
+
+/// Opens `bytes` (already detected as `format`) as a [`SheetSource`].
+pub fn open<'a>(format: Format, name: &str, bytes: &'a [u8]) -> Result<Box<dyn SheetSource + 'a>, ReadError> {
+    Ok(match format {
+        Format::Xlsx | Format::Xlsm => Box::new(xlsx::XlsxSource::open(bytes)?),
+        Format::Xls => Box::new(xls::XlsSource::open(name, bytes)?),
+        Format::Ods => Box::new(ods::OdsSource::open(bytes)?),
+        Format::Csv => Box::new(csv::CsvSource::open(bytes)?),
+    })
+}
+
+/// Details of a CSV's text (for the report).
+pub fn csv_details(bytes: &[u8]) -> (TextEncoding, char) {
+    csv::details(bytes)
+}
+
+/// Runs calamine code, turning a panic (a bug on hostile bytes) into `Corrupt`.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(_) => Err(ReadError::Corrupt { detail: "reader crashed on this file / 读取程序无法处理此文件".into() }),
+    }
+}

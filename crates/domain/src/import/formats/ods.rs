@@ -1,0 +1,39 @@
+//! ods (LibreOffice, WPS "OpenDocument"), through calamine's `Range`. Dates arrive as ISO
+//! text (`2017-06-12`), durations as `PT2H30M0S`; the cell parsers read both.
+
+use super::range::stream_range;
+use super::{guarded, RowFn, SheetSource};
+use crate::import::error::ReadError;
+use calamine::{Ods, OdsError, Reader};
+use std::io::Cursor;
+
+pub struct OdsSource<'a> {
+    book: Ods<Cursor<&'a [u8]>>,
+}
+
+impl<'a> OdsSource<'a> {
+    pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
+        guarded(|| Ods::new(Cursor::new(bytes)).map(|book| OdsSource { book }).map_err(map_err))
+    }
+}
+
+fn map_err(e: OdsError) -> ReadError {
+    match e {
+        OdsError::Password => ReadError::Encrypted,
+        other => ReadError::Corrupt { detail: other.to_string() },
+    }
+}
+
+impl SheetSource for OdsSource<'_> {
+    fn sheet_names(&self) -> Vec<String> {
+        self.book.sheet_names()
+    }
+
+    fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError> {
+        guarded(|| {
+            let range = self.book.worksheet_range(sheet).map_err(map_err)?;
+            stream_range(&range, f);
+            Ok(())
+        })
+    }
+}

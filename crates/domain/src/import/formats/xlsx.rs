@@ -1,0 +1,116 @@
+//! xlsx / xlsm, streamed cell by cell (`XlsxCellReader`): a million-row sheet never becomes
+//! a `Range`. Shared strings are borrowed, not copied.
+
+use super::{guarded, Region, RowFn, SheetSource};
+use crate::import::cell::{Cell, DateSystem};
+use crate::import::error::ReadError;
+use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+use std::borrow::Cow;
+use std::io::Cursor;
+
+/// Merged regions are read only from files up to this size: calamine finds them by reading
+/// the whole sheet XML a second time, which doubles the time on huge exports (whose headers
+/// are then combined by forward-filling group cells instead).
+const MERGES_UP_TO_BYTES: usize = 8 << 20;
+/// Excel's last column; a cell beyond it is corrupt input, not a reason to allocate.
+const MAX_COLUMNS: u32 = 16_384;
+
+pub struct XlsxSource<'a> {
+    book: Xlsx<Cursor<&'a [u8]>>,
+    small: bool,
+}
+
+impl<'a> XlsxSource<'a> {
+    pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
+        guarded(|| {
+            let book = Xlsx::new(Cursor::new(bytes)).map_err(map_err)?;
+            Ok(XlsxSource { book, small: bytes.len() <= MERGES_UP_TO_BYTES })
+        })
+    }
+}
+
+pub fn map_err(e: XlsxError) -> ReadError {
+    match e {
+        XlsxError::Password => ReadError::Encrypted,
+        other => ReadError::Corrupt { detail: other.to_string() },
+    }
+}
+
+impl SheetSource for XlsxSource<'_> {
+    fn sheet_names(&self) -> Vec<String> {
+        self.book
+            .sheets_metadata()
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
+    fn date_system(&self) -> DateSystem {
+        if self.book.has_1904_epoch() {
+            DateSystem::V1904
+        } else {
+            DateSystem::V1900
+        }
+    }
+
+    fn merged_regions(&mut self, sheet: &str) -> Option<Vec<Region>> {
+        if !self.small {
+            return None;
+        }
+        let dims = guarded(|| self.book.merge_cells_by_sheet_name(sheet).map_err(map_err)).ok()?;
+        Some(
+            dims.iter()
+                .map(|d| Region { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 })
+                .collect(),
+        )
+    }
+
+    fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError> {
+        guarded(|| {
+            let mut reader = self.book.worksheet_cells_reader(sheet).map_err(map_err)?;
+            let mut row: Vec<Cell<'_>> = Vec::new();
+            let mut current: Option<u32> = None;
+            while let Some(cell) = reader.next_cell().map_err(map_err)? {
+                let (r, c) = cell.get_position();
+                if c >= MAX_COLUMNS {
+                    continue;
+                }
+                if current != Some(r) {
+                    if let Some(prev) = current {
+                        if f(prev, &row).is_break() {
+                            return Ok(());
+                        }
+                    }
+                    row.clear();
+                    current = Some(r);
+                }
+                let c = c as usize;
+                if row.len() <= c {
+                    row.resize(c + 1, Cell::Empty);
+                }
+                if let Some(slot) = row.get_mut(c) {
+                    *slot = ref_cell(cell.get_value());
+                }
+            }
+            if let Some(prev) = current {
+                let _ = f(prev, &row);
+            }
+            Ok(())
+        })
+    }
+}
+
+fn ref_cell<'a>(d: &DataRef<'a>) -> Cell<'a> {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::SharedString(s) => Cell::Text(Cow::Borrowed(s)),
+        DataRef::String(s) => Cell::Text(Cow::Owned(s.clone())),
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => Cell::Float(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => Cell::DateTime { serial: dt.as_f64(), duration: dt.is_duration() },
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(Cow::Owned(s.clone())),
+        DataRef::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
+    }
+}

@@ -1,0 +1,295 @@
+//! Finding the table in a sheet: the header row (or a band of two or three header rows under
+//! merged group cells) among the first rows, below any title and blank rows.
+//!
+//! A band's score is the number of distinct known synonyms its columns match. Each
+//! column's header is matched leaf first (the lowest text, right above the data), then the
+//! group and leaf combined (`服务时长` over `累计` → `累计服务时长`). The best band wins; on a tie
+//! the lower band, then the one nearer the top. Decoration group rows above it (`基本信息` over
+//! 姓名/性别) are then added so that the headers read `基本信息/姓名`.
+
+use super::formats::Region;
+use super::synonyms::{lookup, normalize_header};
+use serde::{Deserialize, Serialize};
+
+/// How many non-blank rows are searched for the header.
+pub const SCAN_ROWS: usize = 30;
+/// A header band has at most this many rows.
+pub const MAX_BAND: u32 = 3;
+/// At least this many known headers make a header row.
+pub const MIN_SCORE: usize = 2;
+
+/// The header rows, in Excel numbering (1-based, inclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderRows {
+    pub first: u32,
+    pub last: u32,
+}
+
+/// One column's header as read from the band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnHeader {
+    pub index: u32,
+    /// The texts top to bottom (group first, leaf last), repeats from vertical merges removed.
+    pub pieces: Vec<String>,
+    /// `基本信息/姓名`: what the clerk sees, used in findings.
+    pub display: String,
+    /// Normalised strings to look up, in order of preference.
+    pub candidates: Vec<String>,
+}
+
+impl ColumnHeader {
+    pub fn is_blank(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// True when some candidate is a known synonym (of any role).
+    pub fn is_known(&self) -> bool {
+        self.first_known().is_some()
+    }
+
+    /// The first candidate that is a known synonym.
+    pub fn first_known(&self) -> Option<&str> {
+        self.candidates.iter().map(String::as_str).find(|c| !lookup(c).is_empty())
+    }
+}
+
+/// A found header band (0-based row indices).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub first: u32,
+    pub last: u32,
+    pub columns: Vec<ColumnHeader>,
+    pub score: usize,
+}
+
+impl Band {
+    pub fn excel_rows(&self) -> HeaderRows {
+        HeaderRows { first: self.first.saturating_add(1), last: self.last.saturating_add(1) }
+    }
+}
+
+/// The rows buffered for the search: (0-based row index, display text of each cell).
+pub struct Grid<'a> {
+    pub rows: &'a [(u32, Vec<String>)],
+    pub merges: Option<&'a [Region]>,
+}
+
+impl Grid<'_> {
+    fn row(&self, r: u32) -> Option<&Vec<String>> {
+        self.rows.binary_search_by_key(&r, |(i, _)| *i).ok().and_then(|i| self.rows.get(i)).map(|(_, v)| v)
+    }
+
+    fn raw(&self, r: u32, c: u32) -> &str {
+        self.row(r).and_then(|v| v.get(c as usize)).map(|s| s.trim()).unwrap_or("")
+    }
+
+    /// The text at (r, c), a merged region's cells all reading its top-left text.
+    fn text(&self, r: u32, c: u32) -> &str {
+        if let Some(m) = self.merges.and_then(|ms| {
+            ms.iter().find(|m| (m.first_row..=m.last_row).contains(&r) && (m.first_col..=m.last_col).contains(&c))
+        }) {
+            return self.raw(m.first_row, m.first_col);
+        }
+        self.raw(r, c)
+    }
+
+    fn width(&self, first: u32, last: u32) -> u32 {
+        (first..=last).filter_map(|r| self.row(r)).map(|v| v.len() as u32).max().unwrap_or(0)
+    }
+
+    fn non_empty(&self, r: u32) -> usize {
+        self.row(r).map_or(0, |v| v.iter().filter(|s| !s.trim().is_empty()).count())
+    }
+
+    /// The header of every column over rows `first..=last`.
+    pub fn band(&self, first: u32, last: u32) -> Band {
+        let width = self.width(first, last);
+        let height = (last - first + 1) as usize;
+        // texts[k][c]: row first+k; group rows forward-filled when merges are unknown.
+        let mut texts: Vec<Vec<String>> = (first..=last)
+            .map(|r| (0..width).map(|c| self.text(r, c).to_string()).collect())
+            .collect();
+        if self.merges.is_none() && height > 1 {
+            let leaf = texts.last().cloned().unwrap_or_default();
+            for row in texts.iter_mut().take(height - 1) {
+                for c in 1..width as usize {
+                    let under_group = !leaf[c].is_empty() && !leaf[c - 1].is_empty();
+                    if row[c].is_empty() && under_group {
+                        row[c] = row[c - 1].clone();
+                    }
+                }
+            }
+        }
+        let mut columns = Vec::with_capacity(width as usize);
+        for c in 0..width as usize {
+            let mut pieces: Vec<String> = Vec::new();
+            for row in &texts {
+                let t = row[c].trim();
+                if !t.is_empty() && pieces.last().map(String::as_str) != Some(t) {
+                    pieces.push(t.to_string());
+                }
+            }
+            let candidates = candidates(&pieces);
+            columns.push(ColumnHeader { index: c as u32, display: pieces.join("/"), pieces, candidates });
+        }
+        // distinct known names: a merged group read as the same name twice counts once
+        let known: std::collections::HashSet<&str> = columns.iter().filter_map(|c| c.first_known()).collect();
+        let score = known.len();
+        Band { first, last, columns, score }
+    }
+
+    /// True for a row of group cells (`基本信息`, `服务情况` …) rather than a title or a
+    /// "填报单位：…" line: two or more cells, no colon, and (when merges are known) a region
+    /// merged across some but not all of the columns.
+    fn is_group_row(&self, r: u32, width: u32) -> bool {
+        let Some(cells) = self.row(r) else { return false };
+        if self.non_empty(r) < 2 || cells.iter().any(|s| s.contains(':') || s.contains('：')) {
+            return false;
+        }
+        match self.merges {
+            None => true,
+            Some(ms) => ms.iter().any(|m| {
+                m.first_row <= r && r <= m.last_row && m.last_col > m.first_col && m.last_col + 1 - m.first_col < width
+            }),
+        }
+    }
+
+    /// The first band among the first [`SCAN_ROWS`] rows whose header signature is one of
+    /// `signatures` (a remembered hand mapping), so a sheet whose headers mean nothing to the
+    /// synonyms is still found the next time.
+    pub fn find_signature(&self, signatures: &[&str]) -> Option<Band> {
+        if signatures.is_empty() {
+            return None;
+        }
+        let scanned: Vec<u32> = self.rows.iter().take(SCAN_ROWS).map(|(r, _)| *r).collect();
+        for (i, &last) in scanned.iter().enumerate() {
+            for h in 1..=MAX_BAND {
+                let Some(first) = last.checked_sub(h - 1) else { break };
+                let k = h as usize;
+                if i + 1 < k || scanned.get(i + 1 - k) != Some(&first) {
+                    break;
+                }
+                let band = self.band(first, last);
+                if signatures.contains(&super::mapping::signature(&band.columns).as_str()) {
+                    return Some(band);
+                }
+            }
+        }
+        None
+    }
+
+    /// The best header band among the first [`SCAN_ROWS`] rows, if any scores [`MIN_SCORE`].
+    pub fn find(&self) -> Option<Band> {
+        let scanned: Vec<u32> = self.rows.iter().take(SCAN_ROWS).map(|(r, _)| *r).collect();
+        let mut best: Option<Band> = None;
+        for (i, &last) in scanned.iter().enumerate() {
+            for h in 1..=MAX_BAND {
+                let Some(first) = last.checked_sub(h - 1) else { break };
+                // every row of the band present (no blank row inside a header)
+                let k = h as usize;
+                if i + 1 < k || scanned.get(i + 1 - k) != Some(&first) {
+                    break;
+                }
+                let band = self.band(first, last);
+                let better = match &best {
+                    None => true,
+                    Some(b) => band.score > b.score || (band.score == b.score && h < b.last - b.first + 1),
+                };
+                if better {
+                    best = Some(band);
+                }
+            }
+        }
+        let mut band = best.filter(|b| b.score >= MIN_SCORE)?;
+        // add decoration group rows right above
+        let width = self.width(band.first, band.last);
+        while band.last - band.first + 1 < MAX_BAND && band.first > 0 && self.is_group_row(band.first - 1, width) {
+            let wider = self.band(band.first - 1, band.last);
+            if wider.score < band.score {
+                break;
+            }
+            band = wider;
+        }
+        Some(band)
+    }
+}
+
+/// Normalised lookup strings for a column: leaf, all pieces joined, each group + leaf,
+/// leaf + each group.
+fn candidates(pieces: &[String]) -> Vec<String> {
+    let Some((leaf, groups)) = pieces.split_last() else { return Vec::new() };
+    let mut out = vec![normalize_header(leaf)];
+    let mut push = |s: String| {
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if !groups.is_empty() {
+        push(normalize_header(&pieces.concat()));
+        for g in groups {
+            push(normalize_header(&format!("{g}{leaf}")));
+            push(normalize_header(&format!("{leaf}{g}")));
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[(u32, &[&str])]) -> Vec<(u32, Vec<String>)> {
+        rows.iter().map(|(r, cells)| (*r, cells.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn title_and_blank_rows_above_the_header() {
+        let rows = grid(&[
+            (0, &["新桥社区注册志愿者名册"]),
+            (2, &["序号", "姓名", "性别", "证件号码"]),
+            (3, &["1", "张三", "男", "11010519491231002X"]),
+        ]);
+        let band = Grid { rows: &rows, merges: None }.find().unwrap();
+        assert_eq!((band.first, band.last, band.score), (2, 2, 3));
+        let shown: Vec<&str> = band.columns.iter().map(|c| c.display.as_str()).collect();
+        assert_eq!(shown, ["序号", "姓名", "性别", "证件号码"]);
+    }
+
+    #[test]
+    fn group_rows_forward_filled_without_merge_info() {
+        let rows = grid(&[
+            (0, &["名册"]),
+            (2, &["序号", "基本信息", "", "服务情况", "", "备注"]),
+            (3, &["", "姓名", "性别", "累计", "年度", ""]),
+            (4, &["1", "张三", "男", "30", "5", ""]),
+        ]);
+        let band = Grid { rows: &rows, merges: None }.find().unwrap();
+        assert_eq!((band.first, band.last), (2, 3));
+        let shown: Vec<&str> = band.columns.iter().map(|c| c.display.as_str()).collect();
+        assert_eq!(shown, ["序号", "基本信息/姓名", "基本信息/性别", "服务情况/累计", "服务情况/年度", "备注"]);
+    }
+
+    #[test]
+    fn merged_group_cells_and_combined_names() {
+        let rows = grid(&[
+            (0, &["序号", "姓名", "服务时长", "", "所属站点"]),
+            (1, &["", "", "累计", "年度", ""]),
+            (2, &["1", "张三", "30", "5", "新桥"]),
+        ]);
+        let m = |fr, fc, lr, lc| Region { first_row: fr, first_col: fc, last_row: lr, last_col: lc };
+        let merges = [m(0, 0, 1, 0), m(0, 1, 1, 1), m(0, 2, 0, 3), m(0, 4, 1, 4)];
+        let band = Grid { rows: &rows, merges: Some(&merges) }.find().unwrap();
+        assert_eq!((band.first, band.last, band.score), (0, 1, 4));
+        let c = &band.columns[2];
+        assert_eq!(c.display, "服务时长/累计");
+        assert!(c.candidates.contains(&"累计服务时长".to_string()));
+        assert_eq!(band.columns[4].display, "所属站点");
+    }
+
+    #[test]
+    fn no_header_in_a_sheet_of_numbers() {
+        let rows = grid(&[(0, &["1", "2"]), (1, &["3", "4"])]);
+        assert_eq!(Grid { rows: &rows, merges: None }.find(), None);
+    }
+}

@@ -1,0 +1,151 @@
+//! What the import screen and `scorecard inspect` show: per file, per sheet, per column.
+//! All serde, so a Web Worker can hand it to the page as JSON.
+
+use super::detect::Format;
+use super::error::{ImportError, ReadError};
+use super::formats::TextEncoding;
+use super::header::HeaderRows;
+use super::mapping::Source;
+use super::role::RoleScore;
+use crate::finding::{Finding, FindingKind};
+use crate::model::{Field, Role};
+use serde::{Deserialize, Serialize};
+
+/// One file as read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub name: String,
+    pub size: u64,
+    /// `None` when the bytes are no format we read (then `error` says what they are).
+    pub format: Option<Format>,
+    /// For CSV: the text encoding found and the delimiter used.
+    pub encoding: Option<TextEncoding>,
+    pub delimiter: Option<char>,
+    /// Set when the file could not be read at all.
+    pub error: Option<ImportError>,
+    pub sheets: Vec<SheetReport>,
+    /// Findings about the whole file (`unreadable_file`).
+    pub findings: Vec<Finding>,
+}
+
+/// One sheet as read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SheetReport {
+    /// The sheet name ("" for a CSV).
+    pub name: String,
+    /// Rows and columns holding anything (to the last used one).
+    pub used_rows: u32,
+    pub used_columns: u32,
+    pub role: Option<Role>,
+    pub role_source: Source,
+    /// Every role's score, for the "why this role" hint and the role picker.
+    pub role_scores: Vec<RoleScore>,
+    /// The header rows in Excel numbering; `None` when no header was found.
+    pub header_rows: Option<HeaderRows>,
+    pub columns: Vec<ColumnReport>,
+    /// Key of a [`super::mapping::SavedMapping`] for sheets with these headers.
+    pub signature: String,
+    pub counts: RowCounts,
+    pub preview: Vec<PreviewRow>,
+    pub findings: Vec<Finding>,
+    /// Rows with problems, raw, for the failed-rows workbook (at most [`super::FAILED_ROWS_CAP`]).
+    pub failed_rows: Vec<FailedRow>,
+    /// True when more rows had problems than were kept in `failed_rows`.
+    pub failed_rows_capped: bool,
+    /// Set when reading the sheet failed part-way (rows before the failure were kept).
+    pub error: Option<ReadError>,
+}
+
+/// One column of the mapping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnReport {
+    /// 0 = column A.
+    pub index: u32,
+    /// `A`, `B` … `AA`.
+    pub letter: String,
+    /// The header as shown (`基本信息/姓名`), "" for a column without a header.
+    pub header: String,
+    /// The normalised header, as [`super::mapping::SavedMapping`] keys columns.
+    pub key: String,
+    pub field: Option<Field>,
+    pub source: Source,
+    /// True when the header's numbers are minutes (`服务时长（分钟）`).
+    pub minutes: bool,
+}
+
+/// Row counts of the data part (below the header).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowCounts {
+    /// Rows below the header up to the last used row.
+    pub read: u64,
+    /// Rows with nothing in any mapped column (blank separators, pre-numbered empty rows).
+    pub blank: u64,
+    /// Totals rows (合计 …) and footer notes (填表人 …), skipped on purpose.
+    pub skipped: u64,
+    /// Rows that became a volunteer, record, activity or training.
+    pub kept: u64,
+    /// Rows left out because a cell they need is missing or unreadable.
+    pub left_out: u64,
+}
+
+/// What happened to a previewed row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    Kept,
+    Skipped,
+    LeftOut,
+    /// The sheet has no role, so nothing was imported.
+    NotImported,
+}
+
+/// A data row as the clerk typed it, with its problem cells marked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    /// Excel row number.
+    pub row: u32,
+    /// Cell texts from column A, in full (IDs and phones unmasked: the preview is the one place).
+    pub cells: Vec<String>,
+    pub status: RowStatus,
+    pub marks: Vec<CellMark>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellMark {
+    /// 0 = column A; `None` for a problem of the whole row.
+    pub column: Option<u32>,
+    pub kind: FindingKind,
+}
+
+/// A row with problems, raw, for the failed-rows workbook.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FailedRow {
+    pub row: u32,
+    pub cells: Vec<String>,
+    /// The problems in Chinese, one per finding.
+    pub problems: Vec<String>,
+}
+
+/// `0` → `A`, `27` → `AB`.
+pub fn column_letter(index: u32) -> String {
+    let mut n = u64::from(index) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push((b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        for (i, want) in [(0, "A"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA"), (16_383, "XFD")] {
+            assert_eq!(column_letter(i), want);
+        }
+    }
+}

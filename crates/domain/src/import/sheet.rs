@@ -1,0 +1,382 @@
+//! One sheet, streamed: the first rows are buffered until the header is found, then every
+//! row is converted as it arrives and dropped (only counts, findings, the preview and the
+//! raw cells of rows with problems are kept, each bounded).
+
+use super::cell::{Cell, DateSystem};
+use super::formats::Region;
+use super::header::{Band, Grid, SCAN_ROWS};
+use super::mapping::{self, Mapped, SavedMapping, SheetOverride, Source};
+use super::messages as msg;
+use super::report::*;
+use super::role::{pick_role, score_roles};
+use super::rows::{convert, Plan, PlanCol, Problem, RowCtx};
+use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
+use super::synonyms::header_says_minutes;
+use super::{FAILED_ROWS_CAP, FINDINGS_PER_KIND};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::model::{Field, Role, RowRef, SourceSheet, Tables};
+use std::collections::HashMap;
+
+/// What to do with one sheet.
+pub struct SheetJob<'a> {
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub dates: DateSystem,
+    pub merges: Option<Vec<Region>>,
+    pub hand: Option<&'a SheetOverride>,
+    pub saved: &'a [SavedMapping],
+    pub preview_rows: usize,
+}
+
+enum Phase {
+    Buffering(Vec<(u32, Vec<Cell<'static>>)>),
+    Streaming { plan: Option<Plan>, source: u32, last: u32 },
+}
+
+pub struct SheetRun<'a> {
+    job: SheetJob<'a>,
+    phase: Phase,
+    pub report: SheetReport,
+    per_kind: HashMap<FindingKind, u64>,
+}
+
+impl<'a> SheetRun<'a> {
+    pub fn new(job: SheetJob<'a>) -> Self {
+        let report = SheetReport {
+            name: job.sheet.to_string(),
+            used_rows: 0,
+            used_columns: 0,
+            role: None,
+            role_source: Source::Auto,
+            role_scores: Vec::new(),
+            header_rows: None,
+            columns: Vec::new(),
+            signature: String::new(),
+            counts: RowCounts::default(),
+            preview: Vec::new(),
+            findings: Vec::new(),
+            failed_rows: Vec::new(),
+            failed_rows_capped: false,
+            error: None,
+        };
+        SheetRun { job, phase: Phase::Buffering(Vec::new()), report, per_kind: HashMap::new() }
+    }
+
+    fn finding(&self, kind: FindingKind, severity: Severity, (zh, en): msg::Msg) -> Finding {
+        let f = Finding::file(self.job.file, kind, severity, zh, en);
+        if self.job.sheet.is_empty() {
+            f
+        } else {
+            f.in_sheet(self.job.sheet)
+        }
+    }
+
+    /// Adds a finding, keeping at most [`FINDINGS_PER_KIND`] of each kind per sheet.
+    fn push_finding(&mut self, f: Finding) {
+        let n = self.per_kind.entry(f.kind).or_insert(0);
+        *n += 1;
+        if *n <= FINDINGS_PER_KIND {
+            self.report.findings.push(f);
+        }
+    }
+
+    /// One row from the source. `tables` receives the typed rows.
+    pub fn push(&mut self, row: u32, cells: &[Cell<'_>], tables: &mut Tables) {
+        let last_used = cells.iter().rposition(|c| !c.is_blank());
+        if let Some(c) = last_used {
+            self.report.used_rows = self.report.used_rows.max(row.saturating_add(1));
+            self.report.used_columns = self.report.used_columns.max(c as u32 + 1);
+        }
+        match &mut self.phase {
+            Phase::Buffering(rows) => {
+                if last_used.is_none() {
+                    return;
+                }
+                rows.push((row, cells.iter().map(Cell::to_owned_cell).collect()));
+                let wanted_row = self.job.hand.and_then(|h| h.header_rows).map_or(0, |h| h.last);
+                if rows.len() >= SCAN_ROWS && row >= wanted_row {
+                    self.decide(tables);
+                }
+            }
+            Phase::Streaming { .. } => self.data_row(row, cells, tables),
+        }
+    }
+
+    /// End of the sheet (or of what could be read of it).
+    pub fn finish(mut self, tables: &mut Tables) -> SheetReport {
+        if matches!(self.phase, Phase::Buffering(_)) {
+            self.decide(tables);
+        }
+        let mut kinds: Vec<(FindingKind, u64)> =
+            self.per_kind.iter().filter(|(_, &n)| n > FINDINGS_PER_KIND).map(|(&k, &n)| (k, n)).collect();
+        kinds.sort();
+        for (kind, n) in kinds {
+            let m = msg::more_of_kind(n - FINDINGS_PER_KIND, kind.label_zh(), kind.label_en());
+            let severity = self.report.findings.iter().find(|f| f.kind == kind).map_or(Severity::Warning, |f| f.severity);
+            self.report.findings.push(self.finding(kind, severity, m));
+        }
+        if self.report.failed_rows_capped {
+            let m = msg::failed_rows_capped(FAILED_ROWS_CAP);
+            self.report.findings.push(self.finding(FindingKind::SkippedRow, Severity::Info, m));
+        }
+        self.report
+    }
+
+    /// Header, role and mapping from the buffered rows; then the buffered data rows.
+    fn decide(&mut self, tables: &mut Tables) {
+        let Phase::Buffering(rows) = std::mem::replace(&mut self.phase, Phase::Streaming { plan: None, source: 0, last: 0 })
+        else {
+            return;
+        };
+        let texts: Vec<(u32, Vec<String>)> =
+            rows.iter().map(|(r, cells)| (*r, cells.iter().map(|c| c.display(self.job.dates)).collect())).collect();
+        let grid = Grid { rows: &texts, merges: self.job.merges.as_deref() };
+        let hand = self.job.hand;
+        if hand.is_some_and(|h| h.ignore) {
+            self.report.role_source = Source::Hand;
+            self.phase = Phase::Streaming { plan: None, source: 0, last: u32::MAX };
+            return;
+        }
+        let band = match hand.and_then(|h| h.header_rows) {
+            Some(h) if h.first >= 1 && h.first <= h.last && h.last - h.first < 3 => Some(grid.band(h.first - 1, h.last - 1)),
+            _ => {
+                let remembered: Vec<&str> = self.job.saved.iter().map(|s| s.signature.as_str()).collect();
+                grid.find_signature(&remembered).or_else(|| grid.find())
+            }
+        };
+        let Some(band) = band else {
+            let f = if rows.is_empty() {
+                self.finding(FindingKind::UnknownSheet, Severity::Info, msg::empty_sheet())
+            } else {
+                self.finding(FindingKind::UnknownSheet, Severity::Warning, msg::no_header(SCAN_ROWS))
+            };
+            self.report.findings.push(f);
+            self.phase = Phase::Streaming { plan: None, source: 0, last: u32::MAX };
+            return;
+        };
+        self.report.header_rows = Some(band.excel_rows());
+        self.report.signature = mapping::signature(&band.columns);
+        self.report.role_scores = score_roles(&band.columns);
+        let saved = self.job.saved.iter().find(|s| s.signature == self.report.signature);
+        let (role, source) = match (hand.and_then(|h| h.role), saved.and_then(|s| s.role)) {
+            (Some(r), _) => (Some(r), Source::Hand),
+            (None, Some(r)) => (Some(r), Source::Saved),
+            _ => (pick_role(&self.report.role_scores), Source::Auto),
+        };
+        self.report.role = role;
+        self.report.role_source = source;
+        let plan = role.map(|role| self.map_columns(&band, role, saved, tables));
+        if role.is_none() {
+            self.report.columns = column_reports(&band, &[]);
+            let found: Vec<String> = band.columns.iter().filter(|c| !c.is_blank()).map(|c| c.display.clone()).collect();
+            let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, msg::unknown_role(&found));
+            self.report.findings.push(f);
+        }
+        let source = match role {
+            Some(role) => {
+                tables.sources.push(SourceSheet { file: self.job.file.to_string(), sheet: self.job.sheet.to_string(), role });
+                u32::try_from(tables.sources.len() - 1).unwrap_or(u32::MAX)
+            }
+            None => 0,
+        };
+        self.phase = Phase::Streaming { plan, source, last: band.last };
+        for (r, cells) in rows.iter().filter(|(r, _)| *r > band.last) {
+            self.data_row(*r, cells, tables);
+        }
+    }
+
+    /// The mapping for `role`: auto, then saved, then hand; column findings; sheet-level
+    /// checks for missing required columns.
+    fn map_columns(&mut self, band: &Band, role: Role, saved: Option<&SavedMapping>, tables: &mut Tables) -> Plan {
+        let mut mapped = mapping::auto_map(&band.columns, role);
+        if let Some(s) = saved {
+            mapping::apply_saved(&band.columns, &mut mapped, s);
+        }
+        if let Some(h) = self.job.hand {
+            mapping::apply_hand(&mut mapped, &h.columns);
+        }
+        // a field that is not of this role (stale saved or hand mapping) is dropped
+        for m in &mut mapped {
+            if m.field.is_some_and(|f| !role.fields().contains(&f)) {
+                m.field = None;
+            }
+        }
+        self.report.columns = column_reports(band, &mapped);
+        let mut plan = Plan::new(role);
+        let columns = self.report.columns.clone();
+        for (c, m) in columns.iter().zip(&mapped) {
+            if let Some(field) = c.field {
+                plan.set(field, PlanCol { index: c.index as usize, header: display_header(c), minutes: c.minutes });
+                if !tables.present.contains(&(role, field)) {
+                    tables.present.push((role, field));
+                }
+            } else if c.header.is_empty() {
+                continue;
+            } else if let Some(other) = m.duplicate_of {
+                let other_header = columns.get(other as usize).map_or(String::new(), |o| o.header.clone());
+                let field = band
+                    .columns
+                    .get(c.index as usize)
+                    .and_then(|h| super::role::field_of(h, role))
+                    .map_or(Field::Name, |(f, _, _)| f);
+                let f = self
+                    .finding(FindingKind::UnknownColumn, Severity::Info, msg::duplicate_column(&c.header, &c.letter, &other_header, field))
+                    .in_column(&c.header);
+                self.report.findings.push(f);
+            } else if m.source == Source::Auto && !band.columns.get(c.index as usize).is_some_and(mapping::is_ignored_header) {
+                let f = self
+                    .finding(FindingKind::UnknownColumn, Severity::Info, msg::unknown_column(&c.header, &c.letter))
+                    .in_column(&c.header);
+                self.report.findings.push(f);
+            }
+        }
+        let missing: &[(Field, &str, &str)] = match role {
+            Role::Records => &[(Field::Date, "服务日期", "service date"), (Field::Hours, "服务时长", "service hours")],
+            Role::Activities => &[(Field::Date, "活动日期", "activity date")],
+            Role::Trainings => &[(Field::Date, "培训日期", "training date")],
+            Role::Volunteers => &[],
+        };
+        for &(field, zh, en) in missing {
+            if !plan.has(field) {
+                let f = self.finding(FindingKind::MissingRequired, Severity::Error, msg::missing_column(role, zh, en));
+                self.report.findings.push(f);
+            }
+        }
+        if role == Role::Records && ![Field::VolunteerNo, Field::IdNumber, Field::Name].iter().any(|&f| plan.has(f)) {
+            let m = msg::missing_column(role, "志愿者编号、证件号码或姓名", "volunteer number, ID or name");
+            let f = self.finding(FindingKind::MissingRequired, Severity::Error, m);
+            self.report.findings.push(f);
+        }
+        plan
+    }
+
+    fn data_row(&mut self, row: u32, cells: &[Cell<'_>], tables: &mut Tables) {
+        let (plan, source) = match &mut self.phase {
+            Phase::Streaming { plan, source, last } => {
+                if row <= *last {
+                    return;
+                }
+                // rows the source skipped (xlsx leaves out empty rows) were blank
+                let gap = u64::from(row - *last - 1);
+                *last = row;
+                self.report.counts.read += gap + 1;
+                self.report.counts.blank += gap;
+                (plan.take(), *source)
+            }
+            Phase::Buffering(_) => return,
+        };
+        self.convert_row(row.saturating_add(1), cells, tables, plan.as_ref(), source);
+        if let Phase::Streaming { plan: slot, .. } = &mut self.phase {
+            *slot = plan;
+        }
+    }
+
+    fn convert_row(&mut self, excel_row: u32, cells: &[Cell<'_>], tables: &mut Tables, plan: Option<&Plan>, source: u32) {
+        let counts = &mut self.report.counts;
+        let Some(plan) = plan else {
+            if cells.iter().all(Cell::is_blank) {
+                counts.blank += 1;
+            } else if self.report.preview.len() < self.job.preview_rows && self.report.header_rows.is_some() {
+                let shown = displays(cells, self.job.dates);
+                self.report.preview.push(PreviewRow { row: excel_row, cells: shown, status: RowStatus::NotImported, marks: vec![] });
+            }
+            return;
+        };
+        if plan.indices().all(|i| cells.get(i).is_none_or(Cell::is_blank)) {
+            counts.blank += 1;
+            return;
+        }
+        let first: Vec<String> = cells.iter().take(MARKER_COLUMNS).map(|c| c.display(self.job.dates)).collect();
+        if let Some((kind, text)) = skip_kind(&first) {
+            self.report.counts.skipped += 1;
+            let m = match kind {
+                SkipKind::Totals => msg::totals_row(&text),
+                SkipKind::Note => msg::note_row(&text),
+            };
+            let f = self.finding(FindingKind::SkippedRow, Severity::Info, m).at_row(excel_row);
+            self.push_finding(f);
+            self.preview(excel_row, cells, RowStatus::Skipped, vec![CellMark { column: None, kind: FindingKind::SkippedRow }]);
+            return;
+        }
+        let mut cx = RowCtx { tables, at: RowRef { source, row: excel_row }, dates: self.job.dates, problems: Vec::new() };
+        let kept = convert(plan, cells, &mut cx);
+        let problems = std::mem::take(&mut cx.problems);
+        if kept {
+            self.report.counts.kept += 1;
+        } else {
+            self.report.counts.left_out += 1;
+        }
+        let marks: Vec<CellMark> = problems.iter().map(|p| CellMark { column: p.column, kind: p.kind }).collect();
+        if problems.iter().any(|p| p.severity != Severity::Info) {
+            self.keep_failed(excel_row, cells, &problems);
+        }
+        for p in problems {
+            let mut f = self.finding(p.kind, p.severity, (p.zh, p.en)).at_row(excel_row);
+            if let Some(h) = p.header {
+                f = f.in_column(&h);
+            }
+            self.push_finding(f);
+        }
+        let status = if kept { RowStatus::Kept } else { RowStatus::LeftOut };
+        self.preview(excel_row, cells, status, marks);
+    }
+
+    fn preview(&mut self, row: u32, cells: &[Cell<'_>], status: RowStatus, marks: Vec<CellMark>) {
+        if self.report.preview.len() < self.job.preview_rows {
+            let shown = displays(cells, self.job.dates);
+            self.report.preview.push(PreviewRow { row, cells: shown, status, marks });
+        }
+    }
+
+    fn keep_failed(&mut self, row: u32, cells: &[Cell<'_>], problems: &[Problem]) {
+        if self.report.failed_rows.len() >= FAILED_ROWS_CAP {
+            self.report.failed_rows_capped = true;
+            return;
+        }
+        let problems = problems
+            .iter()
+            .filter(|p| p.severity != Severity::Info)
+            .map(|p| match &p.header {
+                Some(h) => format!("「{h}」：{}", p.zh),
+                None => p.zh.clone(),
+            })
+            .collect();
+        self.report.failed_rows.push(FailedRow { row, cells: displays(cells, self.job.dates), problems });
+    }
+}
+
+fn displays(cells: &[Cell<'_>], dates: DateSystem) -> Vec<String> {
+    let n = cells.iter().rposition(|c| !c.is_blank()).map_or(0, |i| i + 1);
+    cells.iter().take(n).map(|c| c.display(dates)).collect()
+}
+
+/// The header a finding names: the display text, else the column letter.
+fn display_header(c: &ColumnReport) -> String {
+    if c.header.is_empty() {
+        format!("{}列", c.letter)
+    } else {
+        c.header.clone()
+    }
+}
+
+fn column_reports(band: &Band, mapped: &[Mapped]) -> Vec<ColumnReport> {
+    let n = band.columns.len().max(mapped.len());
+    (0..n)
+        .map(|i| {
+            let header = band.columns.get(i).map_or(String::new(), |c| c.display.clone());
+            let key = band.columns.get(i).map_or(String::new(), |c| super::synonyms::normalize_header(&c.pieces.concat()));
+            let m = mapped.get(i);
+            let field = m.and_then(|m| m.field);
+            let hours_field = matches!(field, Some(Field::Hours | Field::AnnualHours | Field::CumulativeHours));
+            ColumnReport {
+                index: i as u32,
+                letter: column_letter(i as u32),
+                minutes: hours_field && header_says_minutes(&header),
+                header,
+                key,
+                field,
+                source: m.map_or(Source::Auto, |m| m.source),
+            }
+        })
+        .collect()
+}

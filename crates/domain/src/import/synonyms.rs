@@ -1,0 +1,256 @@
+//! Column names → fields, per role (indicators.md §2). This table is the whole vocabulary:
+//! header matching, role detection and the "expected headers" hints all read it.
+//!
+//! Matching is exact after [`normalize_header`] (spaces, line breaks, `*`, bracketed notes
+//! like `（必填）` removed; full-width folded; ASCII lower-cased).
+//!
+//! Decision — unqualified hours on a roster: 服务时长 / 志愿时长 / 总时长 / 志愿服务时长 on a
+//! *volunteers* sheet mean [`Field::CumulativeHours`]. National-system exports put the
+//! lifetime total there, and reading it as this year's hours would overstate 年人均时长
+//! (X3), the worse mistake; a clerk whose column really is this year's maps it by hand
+//! (the mapping is remembered). On a *records* sheet the same words are that record's
+//! [`Field::Hours`].
+//!
+//! Decision — 社区 / 所属社区 are synonyms of 所属站点 in every role. Since every role has a
+//! station column, they add the same weight to every role and cannot tip role detection;
+//! matching is exact, so a title like `新桥社区志愿者名册` never matches.
+
+use crate::import::cells::fold::fold_char;
+use crate::model::{Field, Role};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use Field::*;
+use Role::*;
+
+/// One row of the vocabulary: these header texts mean `field` on sheets of these roles.
+/// Synonyms are listed most specific first; the canonical label (`Field::label_zh`) is among them.
+pub struct Synonym {
+    pub field: Field,
+    pub roles: &'static [Role],
+    pub names: &'static [&'static str],
+}
+
+const PEOPLE: &[Role] = &[Volunteers, Records];
+const ALL_ROLES: &[Role] = &[Volunteers, Records, Activities, Trainings];
+
+/// The vocabulary. Names are stored normalised (see the test).
+pub const SYNONYMS: &[Synonym] = &[
+    Synonym { field: VolunteerNo, roles: PEOPLE, names: &["志愿者编号", "注册编号", "志愿者注册编号", "志愿者id", "志愿者号", "编号"] },
+    Synonym { field: Name, roles: PEOPLE, names: &["姓名", "志愿者姓名", "志愿者"] },
+    Synonym { field: Gender, roles: &[Volunteers], names: &["性别"] },
+    Synonym {
+        field: IdNumber,
+        roles: PEOPLE,
+        names: &["证件号码", "身份证号码", "身份证号", "证件号", "身份证", "公民身份号码", "身份证件号码"],
+    },
+    Synonym { field: Phone, roles: PEOPLE, names: &["手机号码", "手机号", "手机", "联系电话", "电话", "电话号码", "联系方式"] },
+    Synonym { field: Political, roles: &[Volunteers], names: &["政治面貌"] },
+    Synonym { field: RegisteredOn, roles: &[Volunteers], names: &["注册日期", "注册时间", "加入时间", "加入日期"] },
+    Synonym {
+        field: Station,
+        roles: ALL_ROLES,
+        names: &["所属站点", "站点", "服务站", "所属服务站", "志愿服务站", "所属组织", "组织单位", "所属社区", "社区"],
+    },
+    Synonym { field: UnitType, roles: &[Volunteers], names: &["单位类型"] },
+    Synonym {
+        field: AnnualHours,
+        roles: &[Volunteers],
+        names: &["年度服务时长", "本年度服务时长", "本年服务时长", "年度志愿时长", "年度时长"],
+    },
+    Synonym {
+        field: CumulativeHours,
+        roles: &[Volunteers],
+        names: &["累计服务时长", "累计志愿时长", "累计时长", "服务总时长", "服务时长", "志愿时长", "志愿服务时长", "总时长"],
+    },
+    Synonym { field: ActivityName, roles: &[Records, Activities], names: &["活动名称", "项目名称", "服务项目", "活动项目"] },
+    Synonym { field: Date, roles: &[Records], names: &["服务日期", "日期", "服务时间", "开始时间", "服务开始时间"] },
+    Synonym { field: Hours, roles: &[Records], names: &["服务时长", "时长", "小时数", "服务小时数", "志愿时长", "志愿服务时长"] },
+    Synonym { field: Date, roles: &[Activities], names: &["活动日期", "日期", "开展时间", "活动时间", "开展日期"] },
+    Synonym {
+        field: Theme,
+        roles: &[Activities],
+        names: &["活动主题", "主题", "类别", "标签", "活动类别", "活动类型", "服务类别"],
+    },
+    Synonym { field: Team, roles: &[Activities], names: &["服务队", "专业类别", "队伍", "志愿服务队", "服务队伍", "志愿者队伍"] },
+    Synonym { field: Holiday, roles: &[Activities], names: &["节庆日", "节日", "节庆", "节假日"] },
+    Synonym { field: Participants, roles: &[Activities], names: &["参与人数", "参加人数", "参与志愿者人数", "志愿者人数", "人数"] },
+    Synonym { field: Plan, roles: &[Activities], names: &["方案", "活动方案"] },
+    Synonym { field: Record, roles: &[Activities], names: &["记录"] },
+    Synonym { field: Brief, roles: &[Activities], names: &["简报", "活动简报", "信息简报"] },
+    Synonym { field: Photo, roles: &[Activities], names: &["图片", "照片", "活动照片", "活动图片"] },
+    Synonym { field: Date, roles: &[Trainings], names: &["培训日期", "日期", "培训时间"] },
+    Synonym { field: Topic, roles: &[Trainings], names: &["培训主题", "主题", "培训内容", "培训名称"] },
+    Synonym { field: Station, roles: &[Trainings], names: &["参训站点", "培训站点"] },
+    Synonym { field: TrainingKind, roles: &[Trainings], names: &["培训类型", "培训类别", "类型"] },
+    Synonym { field: Participants, roles: &[Trainings], names: &["参训人数", "参与人数", "参加人数", "培训人数", "人数"] },
+];
+
+/// Headers that are known but carry nothing we use (a row counter, a notes column): shown in
+/// the mapping as unmapped, without an `unknown_column` finding.
+pub const IGNORED_HEADERS: &[&str] = &["序号", "备注", "说明", "操作", "行号"];
+
+/// The fields a role cannot do without, for role detection: a sheet without them is not a
+/// sheet of that role (a records sheet needs a date and hours; activities and trainings a date).
+pub fn required_for_role(role: Role) -> &'static [Field] {
+    match role {
+        Volunteers => &[],
+        Records => &[Date, Hours],
+        Activities => &[Date],
+        Trainings => &[Date],
+    }
+}
+
+/// One meaning of a header text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub role: Role,
+    pub field: Field,
+    /// Position in the synonym list: 0 = the most specific name.
+    pub rank: u8,
+}
+
+fn index() -> &'static HashMap<&'static str, Vec<Hit>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<Hit>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<Hit>> = HashMap::new();
+        for syn in SYNONYMS {
+            for (rank, name) in syn.names.iter().enumerate() {
+                for &role in syn.roles {
+                    let rank = u8::try_from(rank).unwrap_or(u8::MAX);
+                    m.entry(name).or_default().push(Hit { role, field: syn.field, rank });
+                }
+            }
+        }
+        m
+    })
+}
+
+/// Every meaning of an already-normalised header text (empty when unknown).
+pub fn lookup(normalized: &str) -> &'static [Hit] {
+    index().get(normalized).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// True when the text is known in exactly one role (it then weighs double in role detection).
+pub fn is_distinctive(normalized: &str, role: Role) -> bool {
+    let hits = lookup(normalized);
+    !hits.is_empty() && hits.iter().all(|h| h.role == role)
+}
+
+/// Header text as matched: full-width folded, ASCII lower-cased, with whitespace (line breaks
+/// included), `*` marks, bracketed notes (`（必填）`, `(小时)`, `【…】`) and trailing colons removed.
+pub fn normalize_header(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut depth = 0u32;
+    for c in raw.chars().map(fold_char) {
+        match c {
+            '(' | '[' | '【' | '〔' | '<' | '《' => depth += 1,
+            ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || c == '*' || c == '\u{a0}' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    while out.ends_with(':') {
+        out.pop();
+    }
+    out
+}
+
+/// True when the raw header says its numbers are minutes (`服务时长（分钟）`).
+pub fn header_says_minutes(raw: &str) -> bool {
+    raw.contains("分钟") || raw.to_lowercase().contains("(min")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_synonym_means_two_fields_in_one_role() {
+        for role in Role::ALL {
+            let mut seen: HashMap<&str, Field> = HashMap::new();
+            for syn in SYNONYMS.iter().filter(|s| s.roles.contains(&role)) {
+                for name in syn.names {
+                    if let Some(other) = seen.insert(name, syn.field) {
+                        assert_eq!(other, syn.field, "{name} means two fields on a {role:?} sheet");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_of_every_role_has_its_canonical_label() {
+        for role in Role::ALL {
+            for &field in role.fields() {
+                let label = normalize_header(field.label_zh());
+                assert!(
+                    lookup(&label).iter().any(|h| h.role == role && h.field == field),
+                    "{role:?}/{field:?}: canonical label {label} is not a synonym"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn entries_are_normalised_fit_their_roles_and_are_not_ignored() {
+        let ignored: HashSet<&str> = IGNORED_HEADERS.iter().copied().collect();
+        for syn in SYNONYMS {
+            for &role in syn.roles {
+                assert!(role.fields().contains(&syn.field), "{:?} is not a {role:?} field", syn.field);
+            }
+            for name in syn.names {
+                assert_eq!(normalize_header(name), *name, "{name} must be stored normalised");
+                assert!(!ignored.contains(name), "{name} is both a synonym and ignored");
+            }
+        }
+        for r in Role::ALL {
+            for f in required_for_role(r) {
+                assert!(r.fields().contains(f));
+            }
+        }
+    }
+
+    #[test]
+    fn roster_hours_are_cumulative_and_record_hours_are_hours() {
+        for name in ["服务时长", "志愿时长", "总时长"] {
+            let on = |role| lookup(name).iter().find(|h| h.role == role).map(|h| h.field);
+            assert_eq!(on(Volunteers), Some(CumulativeHours), "{name} on a roster");
+        }
+        for name in ["服务时长", "志愿时长"] {
+            assert_eq!(lookup(name).iter().find(|h| h.role == Records).map(|h| h.field), Some(Hours));
+        }
+        assert_eq!(lookup("年度服务时长").iter().map(|h| (h.role, h.field)).collect::<Vec<_>>(), [(Volunteers, AnnualHours)]);
+    }
+
+    #[test]
+    fn station_words_weigh_the_same_in_every_role() {
+        for name in ["所属站点", "社区", "所属社区"] {
+            let roles: HashSet<Role> = lookup(name).iter().map(|h| h.role).collect();
+            assert_eq!(roles.len(), 4, "{name}");
+        }
+    }
+
+    #[test]
+    fn normalisation() {
+        let cases = [
+            ("姓名", "姓名"),
+            (" 姓 名 ", "姓名"),
+            ("*姓名", "姓名"),
+            ("＊姓名（必填）", "姓名"),
+            ("证件号码\n(身份证)", "证件号码"),
+            ("服务时长(小时)", "服务时长"),
+            ("志愿者ID", "志愿者id"),
+            ("志愿者ＩＤ", "志愿者id"),
+            ("所属站点：", "所属站点"),
+            ("【必填】注册日期", "注册日期"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(normalize_header(raw), want, "{raw:?}");
+        }
+        assert!(header_says_minutes("服务时长（分钟）"));
+        assert!(!header_says_minutes("服务时长（小时）"));
+    }
+}
