@@ -81,8 +81,9 @@ pub fn volunteer_key(tables: &Tables, i: usize) -> Option<VolunteerKey> {
 }
 
 fn finding_at(tables: &Tables, at: RowRef, kind: FindingKind, severity: Severity, zh: String, en: String) -> Finding {
+    // A CSV's only "sheet" has an empty name: no sheet then (location 文件「x.csv」，第 5 行).
     let (file, sheet) = match tables.source_of(at) {
-        Some(s) => (s.file.as_str(), Some(s.sheet.as_str())),
+        Some(s) => (s.file.as_str(), Some(s.sheet.as_str()).filter(|n| !n.is_empty())),
         None => ("", None),
     };
     let mut f = Finding::file(file, kind, severity, zh, en).at_row(at.row);

@@ -562,7 +562,7 @@ fn cases() -> Vec<Case> {
                 stations: &[(XQ, Met), (DF, NotMet)],
                 station_missing: &[(DF, &["2017-02"])],
                 missing: Some(&["大丰社区"]),
-                gap: &["2017-02 未达到每期 2 次活动"],
+                gap: &["2017-02 未达到每月 2 次活动"],
                 finding_kinds: &[FindingKind::SkippedRow, FindingKind::DateOutOfPeriod],
                 ..E
             },

@@ -76,8 +76,9 @@ pub struct Facts {
 
 /// A finding at a row, located through the tables' sources.
 pub(crate) fn finding_at(tables: &Tables, at: RowRef, kind: FindingKind, severity: Severity, zh: String, en: String) -> Finding {
+    // A CSV's only "sheet" has an empty name: no sheet then, so locations read 文件「x.csv」，第 5 行.
     let (file, sheet) = match tables.source_of(at) {
-        Some(s) => (s.file.as_str(), Some(s.sheet.as_str())),
+        Some(s) => (s.file.as_str(), Some(s.sheet.as_str()).filter(|n| !n.is_empty())),
         None => ("", None),
     };
     let f = Finding::file(file, kind, severity, zh, en).at_row(at.row);

@@ -125,8 +125,46 @@ pub fn score(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate
     let mut findings = snap.findings.clone();
     findings.extend(facts.findings.iter().cloned());
     findings.extend(suggestion_findings(profile, tables, &facts, d));
-    card.findings = findings;
+    card.findings = cap_findings(findings);
     card
+}
+
+/// Keeps at most [`crate::import::FINDINGS_PER_KIND`] findings of one kind per sheet (a
+/// million records from last year must not become a million lines) and says how many
+/// more there were, in one finding at the end of each capped group.
+pub fn cap_findings(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let cap = crate::import::FINDINGS_PER_KIND;
+    let mut seen: HashMap<(String, Option<String>, FindingKind), u64> = HashMap::new();
+    let mut order = Vec::new();
+    let mut out = Vec::new();
+    for f in findings {
+        let key = (f.file.clone(), f.sheet.clone(), f.kind);
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            order.push((key, f.severity));
+        }
+        if *n <= cap {
+            out.push(f);
+        }
+    }
+    for ((file, sheet, kind), severity) in order {
+        let n = seen.get(&(file.clone(), sheet.clone(), kind)).copied().unwrap_or(0);
+        if n > cap {
+            let more = n - cap;
+            let mut f = Finding::file(
+                &file,
+                kind,
+                severity,
+                format!("另有 {more} 条「{}」未逐条列出（共 {n} 条）。", kind.label_zh()),
+                format!("{more} more \"{}\" findings not listed ({n} in all).", kind.label_en()),
+            );
+            f.sheet = sheet;
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// Scores against prepared facts and a snapshot, without collecting findings (the monthly

@@ -43,6 +43,24 @@ pub fn pct(x: f64) -> String {
     }
 }
 
+/// A share below its target as a percentage: rounded to one decimal like every other
+/// number, except that a value short of the target never reads as the target (12.96 % of
+/// a 13 % target shows "12.9%", 2/3 shows "66.7%").
+pub fn pct_short(x: f64, target: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let mut tenths = (x * 1000.0).round();
+    if x < target && tenths >= (target * 1000.0 - 1e-9) {
+        tenths = (x * 1000.0).floor();
+    }
+    if tenths % 10.0 == 0.0 {
+        format!("{:.0}%", tenths / 10.0)
+    } else {
+        format!("{:.1}%", tenths / 10.0)
+    }
+}
+
 /// 新桥社区、大丰社区 (at most `max` items, then 等 N 项).
 pub fn list_zh(items: &[String], max: usize) -> String {
     if items.len() <= max {
@@ -78,6 +96,9 @@ mod tests {
         assert_eq!(hours(12.46), "12.5");
         assert_eq!(pct(0.129_96), "12.9%");
         assert_eq!(pct(0.13), "13%");
+        assert_eq!(pct_short(2.0 / 3.0, 0.7), "66.7%");
+        assert_eq!(pct_short(0.129_96, 0.13), "12.9%");
+        assert_eq!(pct_short(0.1, 0.13), "10%");
         assert_eq!(list_zh(&["a".into(), "b".into(), "c".into()], 2), "a、b 等 3 项");
         assert_eq!(list_en(&["a".into(), "b".into(), "c".into()], 2), "a, b and 1 more");
     }

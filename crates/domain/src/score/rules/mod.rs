@@ -144,6 +144,18 @@ fn per_station(ind: &Indicator, cx: &Cx) -> (Detail, Vec<StationResult>) {
         .enumerate()
         .map(|(i, name)| StationResult { station: name.clone(), detail: eval_rule(&ind.id, ind.period, &ind.rule, cx, Some(i)) })
         .collect();
+    // The same missing input at every station (no training sheet at all …): say it once.
+    let first_need = stations.first().and_then(|r| r.detail.needs_input);
+    if first_need.is_some() && stations.iter().all(|r| r.detail.status == Status::NeedsInput && r.detail.needs_input == first_need) {
+        let mut d = stations.first().map(|r| r.detail.clone()).unwrap_or_default();
+        d.unit = Unit::Stations;
+        d.value = Some(0.0);
+        d.target = Some(stations.len() as f64);
+        let (missing, missing_total) = capped(stations.iter().map(|r| r.station.clone()).collect());
+        d.missing = missing;
+        d.missing_total = missing_total;
+        return (d, stations);
+    }
     let status = stations.iter().fold(Status::Met, |s, r| s.worst(r.detail.status));
     let met = stations.iter().filter(|r| r.detail.status == Status::Met).count();
     let short: Vec<String> =

@@ -81,6 +81,12 @@ const TRAINING: Noun = Noun { zh: "次培训", one: "training", many: "trainings
 
 /// The usual detail of a single-series per-period rule.
 fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool) -> Detail {
+    // "每月 2 次" reads better than "每期 2 次": name the period when all slots are months or quarters.
+    let (per_zh, per_en) = match evals.first().map(|e| e.slot.label.contains('Q')) {
+        Some(true) => ("每季度", "a quarter"),
+        _ if evals.iter().all(|e| e.slot.label.len() == 7) => ("每月", "a month"),
+        _ => ("每期", "a period"),
+    };
     let refs: Vec<&SlotEval> = evals.iter().collect();
     let status = periodic_status(&refs, final_only);
     let ended: Vec<&SlotEval> = evals.iter().filter(|e| e.state == SlotState::Ended).collect();
@@ -97,11 +103,19 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
             zh.push(format!("{} 未开展对应主题的活动", list_zh(&failed, 6)));
             en.push(format!("no activity on the theme in {}", list_en(&failed, 6)));
         } else {
-            zh.push(format!("{} 未达到每期 {target} {}", list_zh(&failed, 6), noun.zh));
-            en.push(format!("{} had fewer than {}", list_en(&failed, 6), plural(u64::from(target), noun.one, noun.many)));
+            zh.push(format!("{} 未达到{per_zh} {target} {}", list_zh(&failed, 6), noun.zh));
+            en.push(format!(
+                "{} had fewer than {} ({per_en})",
+                list_en(&failed, 6),
+                plural(u64::from(target), noun.one, noun.many)
+            ));
         }
     }
-    let next_open = evals.iter().find(|e| e.state != SlotState::Ended && !e.met);
+    // The period still open: the current one; a one-day period (a key day, the 5th) also
+    // when it is still ahead, since that is the next date to act on.
+    let next_open = evals
+        .iter()
+        .find(|e| !e.met && (e.state == SlotState::Current || (e.state == SlotState::Future && e.slot.first == e.slot.last)));
     if let Some(e) = next_open.filter(|_| status != Status::Met) {
         let left = (e.slot.last - cx.snap.d).num_days().max(0);
         let more = e.target.saturating_sub(e.count);

@@ -8,7 +8,7 @@ use crate::profile::{Denominator, Share, UnitTarget};
 use crate::score::result::{Detail, InputField, Rows, Status, Unit};
 use crate::score::scope::in_view;
 use crate::score::snapshot::{HoursSource, Person};
-use crate::score::words::pct;
+use crate::score::words::pct_short;
 
 /// The context number a ratio divides by; `None` when missing or zero.
 fn context_number(cx: &Cx, of: Denominator) -> Result<u64, Detail> {
@@ -28,16 +28,18 @@ fn registered<'a>(cx: &'a Cx, view: View) -> impl Iterator<Item = &'a Person> + 
 
 /// A met / not-met ratio `part ÷ whole` against `min`, with the gap sentence for "how many
 /// more `part`s".
-fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: &str) -> Detail {
+fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: (&str, &str)) -> Detail {
     let value = part as f64 / whole as f64;
     let met = min.reached(part, whole);
-    let short = fmt_int_zh(i64::try_from(min.shortfall(part, whole)).unwrap_or(i64::MAX));
+    let n = min.shortfall(part, whole);
+    let short = fmt_int_zh(i64::try_from(n).unwrap_or(i64::MAX));
+    let en = if n == 1 { en.0 } else { en.1 };
     let (gap, gap_en) = if met {
         (None, None)
     } else {
         (
-            Some(format!("{zh} {short} 人（目前 {}，目标 {}）", pct(value), min.percent_text())),
-            Some(format!("{short} {en} (now {}, target {})", pct(value), min.percent_text())),
+            Some(format!("{zh} {short} 人（目前 {}，目标 {}）", pct_short(value, min.fraction()), min.percent_text())),
+            Some(format!("{short} {en} (now {}, target {})", pct_short(value, min.fraction()), min.percent_text())),
         )
     };
     Detail {
@@ -65,7 +67,7 @@ pub(super) fn registered_share(cx: &Cx, view: View, of: Denominator, min: Share)
     }
     let rows = Rows::from_iter(registered(cx, view).map(|p| p.at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需新增注册志愿者", "more registered volunteers needed")
+    ratio_detail(part, whole, min, rows, "还需新增注册志愿者", ("more registered volunteer needed", "more registered volunteers needed"))
 }
 
 /// The unit type: the context's, else the one every registered volunteer's 单位类型 cell
@@ -127,7 +129,7 @@ pub(super) fn record_share(cx: &Cx, view: View, min: Share) -> Detail {
     }
     let rows = Rows::from_iter(registered(cx, view).filter(|p| p.active()).map(|p| p.at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需有服务记录的注册志愿者", "more registered volunteers need a service record")
+    ratio_detail(part, whole, min, rows, "还需有服务记录的注册志愿者", ("more registered volunteer needs a service record", "more registered volunteers need a service record"))
 }
 
 /// Party members with ≥ 1 record ÷ party members (T3).
@@ -147,7 +149,7 @@ pub(super) fn party_record_share(cx: &Cx, view: View, min: Share) -> Detail {
     };
     let rows = Rows::from_iter(members.iter().filter(|p| p.active()).map(|p| p.at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需参加志愿服务的党员", "more party members need to take part")
+    ratio_detail(part, whole, min, rows, "还需参加志愿服务的党员", ("more party member needs to take part", "more party members need to take part"))
 }
 
 /// Distinct volunteers with ≥ 1 record ÷ 常住人口 (T4).
@@ -161,5 +163,5 @@ pub(super) fn participant_share(cx: &Cx, view: View, of: Denominator, min: Share
     }
     let rows = Rows::from_iter(cx.snap.participants.iter().filter(|(pl, _)| in_view(*pl, view)).map(|(_, at)| *at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需参与志愿服务的群众", "more residents need to take part")
+    ratio_detail(part, whole, min, rows, "还需参与志愿服务的群众", ("more resident needs to take part", "more residents need to take part"))
 }
