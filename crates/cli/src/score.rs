@@ -84,7 +84,11 @@ pub fn run(args: &ScoreArgs) -> i32 {
         Format::Text => text(&card),
     };
     println!("{out}");
-    if unreadable.is_empty() { 0 } else { 1 }
+    if unreadable.is_empty() {
+        0
+    } else {
+        1
+    }
 }
 
 /// The context: the file's (if any), then the flags on top.
@@ -150,17 +154,25 @@ fn build_context(args: &ScoreArgs, today: NaiveDate) -> Result<(Context, ImportO
 
 /// A built-in profile by id, or a custom profile from a JSON file.
 fn load_profile(args: &ScoreArgs, ctx: &Context) -> Result<Profile, String> {
-    let id = args.profile.clone().unwrap_or_else(|| if args.context.is_some() { ctx.profile.clone() } else { DEFAULT_ID.into() });
+    let id = args.profile.clone().unwrap_or_else(|| {
+        if args.context.is_some() {
+            ctx.profile.clone()
+        } else {
+            DEFAULT_ID.into()
+        }
+    });
     if let Some(p) = builtin(&id) {
         return Ok(p);
     }
     let path = Path::new(&id);
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("无法读取方案文件 {id} / cannot read the profile: {e}"))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("无法读取方案文件 {id} / cannot read the profile: {e}"))?;
         return match import_json(&text) {
             Ok((p, _warnings)) => Ok(p),
             Err(problems) => {
-                let lines: Vec<String> = problems.iter().map(|p| format!("  - {} / {}", p.message, p.message_en)).collect();
+                let lines: Vec<String> =
+                    problems.iter().map(|p| format!("  - {} / {}", p.message, p.message_en)).collect();
                 Err(format!("方案文件 {id} 有问题 / the profile has problems:\n{}", lines.join("\n")))
             }
         };
@@ -220,8 +232,17 @@ fn text(card: &Scorecard) -> String {
     let s = &card.summary;
     let mut out = format!(
         "{}（{}）— {} 年，截至 {}，剩 {} 天\n达标 {} · 未达标 {} · 按进度 {} · 落后 {} · 进行中 {} · 需补充 {}",
-        card.profile_name, card.profile, card.year, card.as_of, card.days_left, s.met, s.not_met, s.on_track, s.behind,
-        s.in_progress, s.needs_input
+        card.profile_name,
+        card.profile,
+        card.year,
+        card.as_of,
+        card.days_left,
+        s.met,
+        s.not_met,
+        s.on_track,
+        s.behind,
+        s.in_progress,
+        s.needs_input
     );
     if s.bonus_total > 0 {
         out.push_str(&format!(" · 加分项 {}/{}", s.bonus_met, s.bonus_total));
@@ -244,7 +265,12 @@ fn text(card: &Scorecard) -> String {
             out.push_str(&format!("     → {g}\n"));
         }
         for st in r.stations.iter().filter(|st| st.detail.status != Status::Met) {
-            out.push_str(&format!("     · {} {}：{}\n", st.station, st.detail.status.label_zh(), st.detail.gap.clone().unwrap_or_default()));
+            out.push_str(&format!(
+                "     · {} {}：{}\n",
+                st.station,
+                st.detail.status.label_zh(),
+                st.detail.gap.clone().unwrap_or_default()
+            ));
         }
     }
     for o in &card.omitted {

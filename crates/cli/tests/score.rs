@@ -51,7 +51,13 @@ fn write_workbook() -> PathBuf {
             strings(&[&format!("V{i:03}"), &format!("志愿者{i}"), station, "2016-05-01", pol])
         })
         .collect();
-    sheet(&mut wb, "名册", "新桥镇注册志愿者名册", &["志愿者编号", "姓名", "所属站点", "注册日期", "政治面貌"], &roster);
+    sheet(
+        &mut wb,
+        "名册",
+        "新桥镇注册志愿者名册",
+        &["志愿者编号", "姓名", "所属站点", "注册日期", "政治面貌"],
+        &roster,
+    );
     let records: Vec<Vec<String>> = (1..=10)
         .map(|i| strings(&[&format!("V{i:03}"), "学雷锋志愿服务", "2017-03-05", "4"]))
         .chain(std::iter::once(strings(&["V999", "学雷锋志愿服务", "2017-03-05", "2"])))
@@ -65,7 +71,8 @@ fn write_workbook() -> PathBuf {
     ];
     let acts: Vec<Vec<String>> = acts.iter().map(|a| strings(a)).collect();
     sheet(&mut wb, "活动", "活动记录", &["活动名称", "活动日期", "所属站点", "活动主题", "服务队", "节庆日"], &acts);
-    let trains = [["2017-03-10", "骨干培训", "新桥社区、大丰社区", "骨干"], ["2017-05-10", "骨干培训", "新桥社区", "骨干"]];
+    let trains =
+        [["2017-03-10", "骨干培训", "新桥社区、大丰社区", "骨干"], ["2017-05-10", "骨干培训", "新桥社区", "骨干"]];
     let trains: Vec<Vec<String>> = trains.iter().map(|t| strings(t)).collect();
     sheet(&mut wb, "培训", "培训记录", &["培训日期", "培训主题", "所属站点", "培训类型"], &trains);
     wb.save(&path).unwrap();
@@ -92,8 +99,10 @@ const STATUSES: [&str; 6] = ["met", "not_met", "on_track", "behind", "in_progres
 #[test]
 fn score_json_has_the_documented_shape_and_values() {
     let file = workbook();
-    let (code, j, _) =
-        run_json(&["--profile", "xindu2017-town", "--year", "2017", "--as-of", "2017-08-31", "--population", "100"], &file);
+    let (code, j, _) = run_json(
+        &["--profile", "xindu2017-town", "--year", "2017", "--as-of", "2017-08-31", "--population", "100"],
+        &file,
+    );
     assert_eq!(code, 0);
     assert_eq!(j["profile"], "xindu2017-town");
     assert_eq!(j["year"], 2017);
@@ -118,7 +127,10 @@ fn score_json_has_the_documented_shape_and_values() {
     }
     // X1: 13 of 100 residents — a fraction, not a percentage.
     let x1 = indicator(&j, "X1");
-    assert_eq!((x1["status"].as_str(), x1["value"].as_f64(), x1["target"].as_f64()), (Some("met"), Some(0.13), Some(0.13)));
+    assert_eq!(
+        (x1["status"].as_str(), x1["value"].as_f64(), x1["target"].as_f64()),
+        (Some("met"), Some(0.13), Some(0.13))
+    );
     assert_eq!((x1["numerator"].as_u64(), x1["denominator"].as_u64()), (Some(13), Some(100)));
     // X2: 10 of 13 with records (V999 matches nobody) = 0.769… ≥ 0.7.
     let x2 = indicator(&j, "X2");

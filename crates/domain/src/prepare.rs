@@ -192,7 +192,11 @@ pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, V
                 FindingKind::HoursOutOfRange,
                 Severity::Error,
                 format!("服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。", r.hours),
-                format!("Hours {} are not between 0 and 24; this record is not counted. Check the hours (one record is one service).", r.hours),
+                format!(
+                    "Hours {} are not between 0 and 24; this record is not counted. \
+                     Check the hours (one record is one service).",
+                    r.hours
+                ),
             ));
             continue;
         }

@@ -45,7 +45,8 @@ const RULES: [(&str, &str); 30] = [
     ("C1", "registered_share population 10% | none whole"),
     (
         "C2",
-        "unit_registered_share party_government:60%/staff people_organisation:60%/staff enterprise:50%/staff civilised_unit:70%/staff school:70%/staff college:70%/staff civilised_village:15%/population | none whole",
+        "unit_registered_share party_government:60%/staff people_organisation:60%/staff enterprise:50%/staff \
+            civilised_unit:70%/staff school:70%/staff college:70%/staff civilised_village:15%/population | none whole",
     ),
     ("C3", "heads_reaching_hours 20h 100% registered | year whole"),
     ("C4", "checklist 管理制度 专用场所 志愿者队伍 台账 固定服务项目 明显标识 | none whole"),
@@ -65,7 +66,8 @@ const RULES: [(&str, &str); 30] = [
     ("G3", "checklist | none per_station"),
     (
         "M1",
-        "theme_coverage 空巢老人≥1 留守儿童≥1 困难职工≥1 残疾人≥1 公共文化设施≥1 文明旅游≥1 专业服务进社区≥1 大型活动≥1 便民利民≥1 网络文明传播≥1 社会秩序≥1 植树≥1 环保知识≥1 保护河流≥1 清洁环境≥1 | year whole",
+        "theme_coverage 空巢老人≥1 留守儿童≥1 困难职工≥1 残疾人≥1 公共文化设施≥1 文明旅游≥1 专业服务进社区≥1 大型活动≥1 便民利民≥1 网络文明传播≥1 社会秩序≥1 植树≥1 \
+            环保知识≥1 保护河流≥1 清洁环境≥1 | year whole",
     ),
     ("M2", "key_days ≥1 3-5 12-5 | year whole"),
     ("M3", "trainings_per_period ≥1 [网络文明 文明上网] | quarter whole"),
@@ -125,7 +127,11 @@ fn describe(rule: &Rule) -> String {
         Rule::Materials => "materials".into(),
         Rule::Checklist { items } => {
             let names: Vec<&str> = items.iter().map(|i| i.item.as_str()).collect();
-            if names.is_empty() { "checklist".into() } else { format!("checklist {}", names.join(" ")) }
+            if names.is_empty() {
+                "checklist".into()
+            } else {
+                format!("checklist {}", names.join(" "))
+            }
         }
         Rule::AllOf { parts } => format!(
             "all_of {}",
@@ -353,7 +359,9 @@ fn validation_reports_each_problem_as_data() {
     for (what, p, ind) in broken() {
         let problems = validate(&p);
         assert!(!problems.is_empty(), "{what}: no problem found");
-        assert!(problems.iter().all(|x| x.severity == Severity::Error && !x.message.is_empty() && !x.message_en.is_empty()));
+        assert!(problems
+            .iter()
+            .all(|x| x.severity == Severity::Error && !x.message.is_empty() && !x.message_en.is_empty()));
         if let Some(id) = ind {
             assert!(problems.iter().any(|x| x.indicator.as_deref() == Some(id)), "{what}: {problems:?}");
         }

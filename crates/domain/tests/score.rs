@@ -59,7 +59,15 @@ impl W {
     }
 
     /// An activity with 活动主题, 服务队 and 节庆日 cells.
-    fn act_t(&mut self, station: &str, date: NaiveDate, name: &str, theme: &str, team: &str, holiday: &str) -> &mut Self {
+    fn act_t(
+        &mut self,
+        station: &str,
+        date: NaiveDate,
+        name: &str,
+        theme: &str,
+        team: &str,
+        holiday: &str,
+    ) -> &mut Self {
         self.b.activity(ActivitySpec { name, date: Some(date), station, theme, team, holiday, ..Default::default() });
         self
     }
@@ -197,7 +205,8 @@ fn check(c: &Case) {
     }
     for (team, months) in e.by_name {
         let Missing::ByName(v) = &det.missing else { panic!("{name}: missing is not a map") };
-        let got: Option<Vec<&str>> = v.iter().find(|(t, _)| t == team).map(|(_, m)| m.iter().map(String::as_str).collect());
+        let got: Option<Vec<&str>> =
+            v.iter().find(|(t, _)| t == team).map(|(_, m)| m.iter().map(String::as_str).collect());
         assert_eq!(got.as_deref(), Some(*months), "{name}: missing months of {team}");
     }
     if let Some(field) = e.needs {
@@ -216,7 +225,8 @@ fn check(c: &Case) {
     }
     if let Some(n) = e.suggestions {
         assert_eq!(det.suggestions.len(), n, "{name}: suggestions");
-        let found = card.findings.iter().filter(|f| f.kind == FindingKind::Suggestion && f.column.as_deref() == Some("节庆日"));
+        let found =
+            card.findings.iter().filter(|f| f.kind == FindingKind::Suggestion && f.column.as_deref() == Some("节庆日"));
         assert_eq!(found.count(), n, "{name}: suggestion findings");
     }
     for k in e.finding_kinds {
@@ -336,7 +346,11 @@ fn cases() -> Vec<Case> {
                 target: Some(0.7),
                 num_den: Some((6.0, 10.0)),
                 gap: &["还需有服务记录的注册志愿者 1 人"],
-                finding_kinds: &[FindingKind::UnmatchedRecord, FindingKind::DateOutOfPeriod, FindingKind::HoursOutOfRange],
+                finding_kinds: &[
+                    FindingKind::UnmatchedRecord,
+                    FindingKind::DateOutOfPeriod,
+                    FindingKind::HoursOutOfRange,
+                ],
                 ..E
             },
         },
@@ -466,8 +480,20 @@ fn cases() -> Vec<Case> {
             id: "X3",
             data: || {
                 let mut w = W::new(2017, d(2017, 6, 30));
-                w.vol(VolunteerSpec { number: "A1", name: "A1", station: XQ, annual_hours: Some(30.0), ..Default::default() });
-                w.vol(VolunteerSpec { number: "A2", name: "A2", station: XQ, annual_hours: Some(20.0), ..Default::default() });
+                w.vol(VolunteerSpec {
+                    number: "A1",
+                    name: "A1",
+                    station: XQ,
+                    annual_hours: Some(30.0),
+                    ..Default::default()
+                });
+                w.vol(VolunteerSpec {
+                    number: "A2",
+                    name: "A2",
+                    station: XQ,
+                    annual_hours: Some(20.0),
+                    ..Default::default()
+                });
                 w.done()
             },
             expect: met(25.0),
@@ -479,8 +505,20 @@ fn cases() -> Vec<Case> {
             id: "X3",
             data: || {
                 let mut w = W::new(2017, d(2017, 6, 30));
-                w.vol(VolunteerSpec { number: "A1", name: "A1", station: XQ, annual_hours: Some(100.0), ..Default::default() });
-                w.vol(VolunteerSpec { number: "A2", name: "A2", station: XQ, annual_hours: Some(100.0), ..Default::default() });
+                w.vol(VolunteerSpec {
+                    number: "A1",
+                    name: "A1",
+                    station: XQ,
+                    annual_hours: Some(100.0),
+                    ..Default::default()
+                });
+                w.vol(VolunteerSpec {
+                    number: "A2",
+                    name: "A2",
+                    station: XQ,
+                    annual_hours: Some(100.0),
+                    ..Default::default()
+                });
                 w.rec("A1", d(2017, 3, 1), 1.0);
                 w.done()
             },
@@ -747,10 +785,20 @@ fn cases() -> Vec<Case> {
             id: "X9",
             data: || {
                 let mut w = W::new(2017, d(2017, 6, 30));
-                w.act_m(XQ, d(2017, 3, 5), "例行活动", Materials { plan: Some(true), photo: Some(true), ..Default::default() });
+                w.act_m(
+                    XQ,
+                    d(2017, 3, 5),
+                    "例行活动",
+                    Materials { plan: Some(true), photo: Some(true), ..Default::default() },
+                );
                 w.done()
             },
-            expect: Expect { status: NeedsInput, needs: Some(InputField::MaterialColumns), gap: &["记录", "简报"], ..E },
+            expect: Expect {
+                status: NeedsInput,
+                needs: Some(InputField::MaterialColumns),
+                gap: &["记录", "简报"],
+                ..E
+            },
         },
         // ---------------------------------------------------------------- X10 站点四有
         Case {
@@ -783,7 +831,12 @@ fn cases() -> Vec<Case> {
                 w.vols(XQ, "A", 1);
                 w.done()
             },
-            expect: Expect { status: NeedsInput, needs: Some(InputField::Checklist), stations: &[(XQ, NeedsInput)], ..E },
+            expect: Expect {
+                status: NeedsInput,
+                needs: Some(InputField::Checklist),
+                stations: &[(XQ, NeedsInput)],
+                ..E
+            },
         },
         // ---------------------------------------------------------------- X11 激励回馈 (bonus)
         Case {
@@ -797,7 +850,9 @@ fn cases() -> Vec<Case> {
                 w.tick("X11|激励回馈", false);
                 w.done()
             },
-            expect: Expect { status: NotMet, bonus: Some(true), failing: Some(0), missing: Some(&["激励回馈"]), ..E },
+            expect: Expect {
+                status: NotMet, bonus: Some(true), failing: Some(0), missing: Some(&["激励回馈"]), ..E
+            },
         },
         Case {
             name: "X11 ticked → met",
@@ -929,7 +984,13 @@ fn cases() -> Vec<Case> {
                 w.ctx.population = Some(1000);
                 w.done()
             },
-            expect: Expect { status: NotMet, value: Some(0.099), target: Some(0.1), gap: &["还需新增注册志愿者 1 人"], ..E },
+            expect: Expect {
+                status: NotMet,
+                value: Some(0.099),
+                target: Some(0.1),
+                gap: &["还需新增注册志愿者 1 人"],
+                ..E
+            },
         },
         Case {
             name: "C2 school: 140 of 200 = 70 % → met",
@@ -1018,7 +1079,8 @@ fn cases() -> Vec<Case> {
             id: "C4",
             data: || {
                 let mut w = W::new(2017, d(2017, 6, 30));
-                for item in ["管理制度", "专用场所", "志愿者队伍", "台账", "固定服务项目", "明显标识"] {
+                for item in ["管理制度", "专用场所", "志愿者队伍", "台账", "固定服务项目", "明显标识"]
+                {
                     w.tick(&format!("C4|{item}"), true);
                 }
                 w.done()
@@ -1037,7 +1099,13 @@ fn cases() -> Vec<Case> {
                 w.tick("C5|有制度", false);
                 w.done()
             },
-            expect: Expect { status: NotMet, value: Some(4.0), missing: Some(&["有制度"]), gap: &["未勾选：有制度"], ..E },
+            expect: Expect {
+                status: NotMet,
+                value: Some(4.0),
+                missing: Some(&["有制度"]),
+                gap: &["未勾选：有制度"],
+                ..E
+            },
         },
         // ---------------------------------------------------------------- T1–T4 乡镇2021
         Case {
@@ -1074,7 +1142,11 @@ fn cases() -> Vec<Case> {
             id: "T2",
             data: || {
                 let mut w = W::new(2017, d(2017, 3, 10));
-                w.act(XQ, d(2017, 1, 5), "例行活动").act(XQ, d(2017, 2, 6), "例行活动").act(XQ, d(2017, 3, 5), "例行活动");
+                w.act(XQ, d(2017, 1, 5), "例行活动").act(XQ, d(2017, 2, 6), "例行活动").act(
+                    XQ,
+                    d(2017, 3, 5),
+                    "例行活动",
+                );
                 w.done()
             },
             expect: Expect { status: NotMet, value: Some(2.0), target: Some(3.0), missing: Some(&["2017-02"]), ..E },
@@ -1134,13 +1206,27 @@ fn cases() -> Vec<Case> {
                 let mut w = W::new(2017, d(2017, 6, 30));
                 for i in 1..=12 {
                     let n = format!("张{i}");
-                    w.b.record(RecordSpec { name: &n, date: d(2017, 3, 1), hours: 1.0, station: XQ, ..Default::default() });
+                    w.b.record(RecordSpec {
+                        name: &n,
+                        date: d(2017, 3, 1),
+                        hours: 1.0,
+                        station: XQ,
+                        ..Default::default()
+                    });
                 }
-                w.b.record(RecordSpec { name: "张1", date: d(2017, 4, 1), hours: 1.0, station: XQ, ..Default::default() });
+                w.b.record(RecordSpec {
+                    name: "张1",
+                    date: d(2017, 4, 1),
+                    hours: 1.0,
+                    station: XQ,
+                    ..Default::default()
+                });
                 w.ctx.population = Some(100);
                 w.done()
             },
-            expect: Expect { status: NotMet, num_den: Some((12.0, 100.0)), gap: &["还需参与志愿服务的群众 1 人"], ..E },
+            expect: Expect {
+                status: NotMet, num_den: Some((12.0, 100.0)), gap: &["还需参与志愿服务的群众 1 人"], ..E
+            },
         },
         // ---------------------------------------------------------------- G1–G3 广安2015
         Case {
@@ -1209,15 +1295,29 @@ fn cases() -> Vec<Case> {
             data: || {
                 let mut w = W::new(2017, d(2017, 12, 31));
                 let themes = [
-                    "空巢老人", "留守儿童", "困难职工", "残疾人", "公共文化设施", "文明旅游", "专业服务进社区", "大型活动",
-                    "便民利民", "网络文明传播", "社会秩序", "植树", "环保知识", "清洁环境",
+                    "空巢老人",
+                    "留守儿童",
+                    "困难职工",
+                    "残疾人",
+                    "公共文化设施",
+                    "文明旅游",
+                    "专业服务进社区",
+                    "大型活动",
+                    "便民利民",
+                    "网络文明传播",
+                    "社会秩序",
+                    "植树",
+                    "环保知识",
+                    "清洁环境",
                 ];
                 for (i, t) in themes.iter().enumerate() {
                     w.act_t(XQ, d(2017, 6, 1 + i as u32), "主题活动", t, "", "");
                 }
                 w.done()
             },
-            expect: Expect { status: NotMet, value: Some(14.0), target: Some(15.0), missing: Some(&["保护河流"]), ..E },
+            expect: Expect {
+                status: NotMet, value: Some(14.0), target: Some(15.0), missing: Some(&["保护河流"]), ..E
+            },
         },
         Case {
             name: "M2 3-5 done, 12-5 ahead → in progress",
@@ -1356,12 +1456,7 @@ fn every_indicator_id_has_a_case() {
     }
     for p in builtins() {
         for ind in &p.indicators {
-            assert!(
-                cases.iter().any(|c| c.profile == p.id && c.id == ind.id),
-                "{} {} has no test case",
-                p.id,
-                ind.id
-            );
+            assert!(cases.iter().any(|c| c.profile == p.id && c.id == ind.id), "{} {} has no test case", p.id, ind.id);
         }
     }
 }

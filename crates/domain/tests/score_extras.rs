@@ -25,7 +25,13 @@ fn star_levels_on_both_scales() {
     let hours = [0.0, 99.9, 100.0, 299.0, 300.0, 600.0, 1000.0, 1500.0, 2000.0];
     for (i, h) in hours.iter().enumerate() {
         let no = format!("V{i}");
-        b.volunteer(VolunteerSpec { number: &no, name: &no, station: "新桥社区", cumulative_hours: Some(*h), ..Default::default() });
+        b.volunteer(VolunteerSpec {
+            number: &no,
+            name: &no,
+            station: "新桥社区",
+            cumulative_hours: Some(*h),
+            ..Default::default()
+        });
     }
     b.volunteer(VolunteerSpec { number: "V9", name: "V9", station: "新桥社区", ..Default::default() });
     let tables = b.finish();

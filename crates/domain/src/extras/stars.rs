@@ -40,8 +40,20 @@ pub fn schemes() -> Vec<StarScheme> {
         thresholds: t.to_vec(),
     };
     vec![
-        s("national", "全国星级志愿者", "National star scale", "中国注册志愿者管理办法", [100.0, 300.0, 600.0, 1000.0, 1500.0]),
-        s("beijing", "北京星级志愿者", "Beijing star scale", "北京市志愿者星级认定（示例刻度）", [100.0, 200.0, 500.0, 800.0, 1000.0]),
+        s(
+            "national",
+            "全国星级志愿者",
+            "National star scale",
+            "中国注册志愿者管理办法",
+            [100.0, 300.0, 600.0, 1000.0, 1500.0],
+        ),
+        s(
+            "beijing",
+            "北京星级志愿者",
+            "Beijing star scale",
+            "北京市志愿者星级认定（示例刻度）",
+            [100.0, 200.0, 500.0, 800.0, 1000.0],
+        ),
     ]
 }
 

@@ -40,7 +40,11 @@ pub struct TagEntry {
 impl TagEntry {
     /// English name, falling back to the Chinese one.
     pub fn en(&self) -> &str {
-        if self.name_en.is_empty() { &self.name } else { &self.name_en }
+        if self.name_en.is_empty() {
+            &self.name
+        } else {
+            &self.name_en
+        }
     }
 }
 

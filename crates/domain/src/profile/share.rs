@@ -36,7 +36,7 @@ impl Share {
 
     /// Reads a fraction; `None` when it is not a finite number ≥ 0 or is absurdly large.
     pub fn from_fraction(x: f64) -> Option<Share> {
-        if !x.is_finite() || x < 0.0 || x > 100.0 {
+        if !(0.0..=100.0).contains(&x) {
             return None;
         }
         // x ≤ 100 so x × 10 000 ≤ 1 000 000 fits u32; the rounding removes float noise (0.7 → 7000).
@@ -64,7 +64,7 @@ impl Share {
 
     /// "13%" / "12.5%" for sentences.
     pub fn percent_text(self) -> String {
-        if self.bp % 100 == 0 {
+        if self.bp / 100 * 100 == self.bp {
             format!("{}%", self.bp / 100)
         } else {
             let s = format!("{:.2}", f64::from(self.bp) / 100.0);
@@ -83,7 +83,9 @@ impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let x = f64::deserialize(d)?;
         Share::from_fraction(x).ok_or_else(|| {
-            serde::de::Error::custom(format!("比例应为 0 到 1 之间的小数（如 0.13），读到 {x} / a share must be a fraction such as 0.13"))
+            serde::de::Error::custom(format!(
+                "比例应为 0 到 1 之间的小数（如 0.13），读到 {x} / a share must be a fraction such as 0.13"
+            ))
         })
     }
 }

@@ -39,8 +39,16 @@ pub fn import_json(text: &str) -> Result<(Profile, Vec<ProfileProblem>), Vec<Pro
         Err(e) => {
             return Err(vec![err(
                 None,
-                format!("方案文件无法读取（第 {} 行第 {} 列）：{e}。请使用本程序导出的方案文件。", e.line(), e.column()),
-                format!("The profile file cannot be read (line {}, column {}): {e}. Use a profile exported by this app.", e.line(), e.column()),
+                format!(
+                    "方案文件无法读取（第 {} 行第 {} 列）：{e}。请使用本程序导出的方案文件。",
+                    e.line(),
+                    e.column()
+                ),
+                format!(
+                    "The profile file cannot be read (line {}, column {}): {e}. Use a profile exported by this app.",
+                    e.line(),
+                    e.column()
+                ),
             )]);
         }
     };
@@ -48,8 +56,14 @@ pub fn import_json(text: &str) -> Result<(Profile, Vec<ProfileProblem>), Vec<Pro
     if BUILTIN_IDS.contains(&profile.id.trim()) {
         problems.push(err(
             None,
-            format!("方案编号「{}」与内置方案相同。自定义方案请改用新的编号，并在 based_on 中保留原方案编号。", profile.id),
-            format!("Profile id \"{}\" is a built-in id. Give a custom profile a new id and keep the original in based_on.", profile.id),
+            format!(
+                "方案编号「{}」与内置方案相同。自定义方案请改用新的编号，并在 based_on 中保留原方案编号。",
+                profile.id
+            ),
+            format!(
+                "Profile id \"{}\" is a built-in id. Give a custom profile a new id and keep the original in based_on.",
+                profile.id
+            ),
         ));
     } else if profile.based_on.is_none() {
         problems.push(warn(
@@ -84,7 +98,11 @@ pub fn validate(p: &Profile) -> Vec<ProfileProblem> {
     for ind in &p.indicators {
         let id = ind.id.trim();
         if id.is_empty() {
-            out.push(err(None, format!("指标「{}」没有编号。", ind.label_zh), format!("Indicator \"{}\" has no id.", ind.label_en)));
+            out.push(err(
+                None,
+                format!("指标「{}」没有编号。", ind.label_zh),
+                format!("Indicator \"{}\" has no id.", ind.label_en),
+            ));
         } else if !ids.insert(id.to_string()) {
             out.push(err(Some(id), format!("指标编号 {id} 重复。"), format!("Indicator id {id} is used twice.")));
         }
@@ -123,13 +141,21 @@ fn share_ok(id: &str, bp: u32, out: &mut Vec<ProfileProblem>) {
 
 fn hours_ok(id: &str, h: f64, out: &mut Vec<ProfileProblem>) {
     if !(h.is_finite() && h > 0.0 && h <= 8784.0) {
-        out.push(err(Some(id), format!("指标 {id} 的小时数应为正数。"), format!("Indicator {id}: hours must be a positive number.")));
+        out.push(err(
+            Some(id),
+            format!("指标 {id} 的小时数应为正数。"),
+            format!("Indicator {id}: hours must be a positive number."),
+        ));
     }
 }
 
 fn min_ok(id: &str, min: u32, out: &mut Vec<ProfileProblem>) {
     if min == 0 {
-        out.push(err(Some(id), format!("指标 {id} 的次数至少为 1。"), format!("Indicator {id}: the count must be at least 1.")));
+        out.push(err(
+            Some(id),
+            format!("指标 {id} 的次数至少为 1。"),
+            format!("Indicator {id}: the count must be at least 1."),
+        ));
     }
 }
 
@@ -154,15 +180,14 @@ fn theme_ref(p: &Profile, id: &str, name: &str, out: &mut Vec<ProfileProblem>) {
 }
 
 fn check_rule(p: &Profile, id: &str, period: PeriodKind, scope: Scope, rule: &Rule, out: &mut Vec<ProfileProblem>) {
-    let context_ratio = matches!(
-        rule,
-        Rule::RegisteredShare { .. } | Rule::UnitRegisteredShare { .. } | Rule::ParticipantShare { .. }
-    );
+    let context_ratio =
+        matches!(rule, Rule::RegisteredShare { .. } | Rule::UnitRegisteredShare { .. } | Rule::ParticipantShare { .. });
     if context_ratio && scope == Scope::PerStation {
         out.push(err(
             Some(id),
             format!("指标 {id} 除以手工填写的人数（常住人口/职工总数），只能整体计算，不能按站点计算。"),
-            format!("Indicator {id} divides by a number entered by hand (population/staff); it cannot be scored per station."),
+            format!("Indicator {id} divides by a number entered by hand (population/staff); it cannot be scored \
+                per station."),
         ));
     }
     match rule {
@@ -192,7 +217,11 @@ fn check_rule(p: &Profile, id: &str, period: PeriodKind, scope: Scope, rule: &Ru
             min_ok(id, *min, out);
             periodic(id, period, out);
             if filter.iter().any(|f| f.trim().is_empty()) {
-                out.push(err(Some(id), format!("指标 {id} 的培训类型中有空白词。"), format!("Indicator {id} has an empty training word.")));
+                out.push(err(
+                    Some(id),
+                    format!("指标 {id} 的培训类型中有空白词。"),
+                    format!("Indicator {id} has an empty training word."),
+                ));
             }
         }
         Rule::ActivitiesPerPeriod { min, day_of_month } => {
@@ -212,7 +241,11 @@ fn check_rule(p: &Profile, id: &str, period: PeriodKind, scope: Scope, rule: &Ru
             min_ok(id, *min, out);
             periodic(id, period, out);
             if teams.is_empty() {
-                out.push(err(Some(id), format!("指标 {id} 没有列出服务队。"), format!("Indicator {id} lists no teams.")));
+                out.push(err(
+                    Some(id),
+                    format!("指标 {id} 没有列出服务队。"),
+                    format!("Indicator {id} lists no teams."),
+                ));
             }
             for t in teams {
                 if p.team_index(t).is_none() {
@@ -228,7 +261,11 @@ fn check_rule(p: &Profile, id: &str, period: PeriodKind, scope: Scope, rule: &Ru
             let mut months = BTreeSet::new();
             for s in slots {
                 if s.months.is_empty() || s.themes.is_empty() {
-                    out.push(err(Some(id), format!("指标 {id} 有一个空的月份主题。"), format!("Indicator {id} has an empty month slot.")));
+                    out.push(err(
+                        Some(id),
+                        format!("指标 {id} 有一个空的月份主题。"),
+                        format!("Indicator {id} has an empty month slot."),
+                    ));
                 }
                 for m in &s.months {
                     if !(1..=12).contains(m) || !months.insert(*m) {
@@ -296,15 +333,27 @@ fn check_rule(p: &Profile, id: &str, period: PeriodKind, scope: Scope, rule: &Ru
         }
         Rule::AllOf { parts } => {
             if parts.is_empty() {
-                out.push(err(Some(id), format!("组合指标 {id} 没有组成部分。"), format!("Composite indicator {id} has no parts.")));
+                out.push(err(
+                    Some(id),
+                    format!("组合指标 {id} 没有组成部分。"),
+                    format!("Composite indicator {id} has no parts."),
+                ));
             }
             let mut seen = BTreeSet::new();
             for part in parts {
                 if !seen.insert(part.id.as_str()) {
-                    out.push(err(Some(id), format!("组合指标 {id} 的部分编号重复。"), format!("Composite {id} repeats a part id.")));
+                    out.push(err(
+                        Some(id),
+                        format!("组合指标 {id} 的部分编号重复。"),
+                        format!("Composite {id} repeats a part id."),
+                    ));
                 }
                 if matches!(part.rule, Rule::AllOf { .. }) {
-                    out.push(err(Some(id), format!("组合指标 {id} 不能再嵌套组合。"), format!("Composite {id} cannot nest a composite.")));
+                    out.push(err(
+                        Some(id),
+                        format!("组合指标 {id} 不能再嵌套组合。"),
+                        format!("Composite {id} cannot nest a composite."),
+                    ));
                     continue;
                 }
                 check_rule(p, &part.id, part.period, scope, &part.rule, out);

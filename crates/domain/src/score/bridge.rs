@@ -58,7 +58,11 @@ pub fn near_holiday(date: NaiveDate, holidays: &[Holiday], days: i64) -> Option<
 
 /// Days in a year (365 or 366).
 pub fn days_in_year(year: i32) -> u32 {
-    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() { 366 } else { 365 }
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
 }
 
 fn dict(entries: &[TagEntry], ignore: &[String]) -> TagDict {

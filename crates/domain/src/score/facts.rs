@@ -75,7 +75,14 @@ pub struct Facts {
 }
 
 /// A finding at a row, located through the tables' sources.
-pub(crate) fn finding_at(tables: &Tables, at: RowRef, kind: FindingKind, severity: Severity, zh: String, en: String) -> Finding {
+pub(crate) fn finding_at(
+    tables: &Tables,
+    at: RowRef,
+    kind: FindingKind,
+    severity: Severity,
+    zh: String,
+    en: String,
+) -> Finding {
     // A CSV's only "sheet" has an empty name: no sheet then, so locations read 文件「x.csv」，第 5 行.
     let (file, sheet) = match tables.source_of(at) {
         Some(s) => (s.file.as_str(), Some(s.sheet.as_str()).filter(|n| !n.is_empty())),
@@ -108,7 +115,8 @@ impl OutOfYear {
                 FindingKind::DateOutOfPeriod,
                 Severity::Info,
                 format!("有 {n} 条{what_zh}的日期不在 {year} 年内，未计入（第一条在第 {} 行）。如需计入，请检查考核年度。", first.row),
-                format!("{n} {what_en} are dated outside {year} and not counted (the first on row {}). Check the assessment year if they should count.", first.row),
+                format!("{n} {what_en} are dated outside {year} and not counted (the first on row {}). Check \
+                    the assessment year if they should count.", first.row),
             ));
         }
     }
@@ -137,7 +145,8 @@ impl UnknownWords {
     fn findings(&self, tables: &Tables, profile: &Profile, out: &mut Vec<Finding>) {
         for k in &self.order {
             let Some((n, at)) = self.seen.get(k) else { continue };
-            let (col, dict_zh, dict_en) = if k.0 == 0 { ("活动主题", "主题", "theme") } else { ("服务队", "服务队", "team") };
+            let (col, dict_zh, dict_en) =
+                if k.0 == 0 { ("活动主题", "主题", "theme") } else { ("服务队", "服务队", "team") };
             let w = &k.1;
             out.push(
                 finding_at(
@@ -146,11 +155,13 @@ impl UnknownWords {
                     FindingKind::Suggestion,
                     Severity::Info,
                     format!(
-                        "{col}「{w}」不在「{}」的{dict_zh}词典中（共 {n} 项活动，第一项在第 {} 行），未计入{dict_zh}统计。如属某一{dict_zh}，请改写该单元格，或在自定义方案中把它加为别名。",
+                        "{col}「{w}」不在「{}」的{dict_zh}词典中（共 {n} 项活动，第一项在第 {} 行），未计入{dict_zh}统计。如属某一{dict_zh}，\
+                            请改写该单元格，或在自定义方案中把它加为别名。",
                         profile.name_zh, at.row
                     ),
                     format!(
-                        "\"{w}\" names no {dict_en} of \"{}\" ({n} activities, the first on row {}); not counted. Rewrite the cell, or add it as an alias in a custom profile.",
+                        "\"{w}\" names no {dict_en} of \"{}\" ({n} activities, the first on row {}); not \
+                            counted. Rewrite the cell, or add it as an alias in a custom profile.",
                         profile.name_en, at.row
                     ),
                 )
@@ -242,7 +253,8 @@ impl Facts {
                         FindingKind::SkippedRow,
                         Severity::Info,
                         format!("这次培训与第 {first_row} 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。"),
-                        format!("This training has the same date, topic and type as row {first_row}; it counts once per station."),
+                        format!("This training has the same date, topic and type as row {first_row}; it counts \
+                            once per station."),
                     ));
                     tr.rows.push(t.at);
                     for p in places {

@@ -80,7 +80,9 @@ impl Summary {
             for st in r.stations.iter().filter(|st| st.detail.status.is_failing()) {
                 match s.stations_short.iter_mut().find(|x| x.station == st.station) {
                     Some(x) => x.indicators.push(r.id.clone()),
-                    None => s.stations_short.push(StationShort { station: st.station.clone(), indicators: vec![r.id.clone()] }),
+                    None => s
+                        .stations_short
+                        .push(StationShort { station: st.station.clone(), indicators: vec![r.id.clone()] }),
                 }
             }
         }
@@ -178,7 +180,8 @@ pub(crate) fn evaluate(profile: &Profile, ctx: &Context, tables: &Tables, facts:
             omitted.push(Omitted {
                 id: ind.id.clone(),
                 reason: "活动记录中没有方案、记录、简报、图片列，此项不显示。如需核对，请在活动记录中加上这些列（填 是/否）。".into(),
-                reason_en: "The activity sheet has no plan/record/brief/photo columns, so this indicator is not shown. Add them (yes/no) to check it.".into(),
+                reason_en: "The activity sheet has no plan/record/brief/photo columns, so this indicator is not \
+                    shown. Add them (yes/no) to check it.".into(),
             });
             continue;
         }
@@ -227,7 +230,8 @@ fn suggestion_findings(profile: &Profile, tables: &Tables, facts: &Facts, d: Nai
                         hol.date
                     ),
                     format!(
-                        "Activity \"{name}\" ({}) is within 3 days of {} ({}) but names no holiday. Confirm it if it was holiday-themed, then it counts.",
+                        "Activity \"{name}\" ({}) is within 3 days of {} ({}) but names no holiday. Confirm it \
+                            if it was holiday-themed, then it counts.",
                         a.date, hol.name_en, hol.date
                     ),
                 )

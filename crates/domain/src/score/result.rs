@@ -51,7 +51,11 @@ impl Status {
     }
 
     pub fn worst(self, other: Status) -> Status {
-        if other.badness() > self.badness() { other } else { self }
+        if other.badness() > self.badness() {
+            other
+        } else {
+            self
+        }
     }
 
     /// Falls short now (counts against the profile unless the item is a bonus).
@@ -226,8 +230,10 @@ impl Rows {
             self.truncated = true;
         }
     }
+}
 
-    pub fn from_iter(it: impl IntoIterator<Item = RowRef>) -> Rows {
+impl FromIterator<RowRef> for Rows {
+    fn from_iter<I: IntoIterator<Item = RowRef>>(it: I) -> Rows {
         let mut r = Rows::default();
         for at in it {
             r.push(at);

@@ -120,7 +120,8 @@ impl Snapshot {
             let mut out = Vec::new();
             for cr in &prepared.records {
                 let Some(r) = tables.records.get(cr.record) else { continue };
-                let key = (r.volunteer_no, r.id_number, if r.volunteer_no.or(r.id_number).is_none() { r.name } else { None });
+                let key =
+                    (r.volunteer_no, r.id_number, if r.volunteer_no.or(r.id_number).is_none() { r.name } else { None });
                 if seen.insert(key) {
                     out.push((placer.place(cr.station), r.at));
                 }

@@ -81,7 +81,11 @@ pub fn list_en(items: &[String], max: usize) -> String {
 
 /// "1 activity" / "2 activities".
 pub fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 #[cfg(test)]

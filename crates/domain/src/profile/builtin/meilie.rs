@@ -18,7 +18,12 @@ pub(super) fn themes() -> Vec<TagEntry> {
         grouped(OTHERS, "残疾人", "People with disabilities", &["助残", "残障"]),
         grouped(SOCIETY, "公共文化设施", "Public cultural facilities", &["图书馆", "文化馆", "博物馆"]),
         grouped(SOCIETY, "文明旅游", "Civilised tourism", &["旅游"]),
-        grouped(SOCIETY, "专业服务进社区", "Professional services", &["专业服务", "专业志愿服务", "义诊", "普法", "科普"]),
+        grouped(
+            SOCIETY,
+            "专业服务进社区",
+            "Professional services",
+            &["专业服务", "专业志愿服务", "义诊", "普法", "科普"],
+        ),
         grouped(SOCIETY, "大型活动", "Large events", &["大型社会活动", "赛会", "赛事"]),
         grouped(SOCIETY, "便民利民", "Services for residents", &["便民", "利民"]),
         grouped(SOCIETY, "网络文明传播", "Online civility", &["网络文明", "文明上网"]),
@@ -60,7 +65,11 @@ pub(super) fn profile() -> Profile {
                 "M2",
                 "重要节点",
                 "Key days",
-                src(DOC, "三(二)5", "利用3·5学雷锋日、12·5国际志愿者日等重要节点……集中开展大型便民利民志愿服务主题活动"),
+                src(
+                    DOC,
+                    "三(二)5",
+                    "利用3·5学雷锋日、12·5国际志愿者日等重要节点……集中开展大型便民利民志愿服务主题活动",
+                ),
                 P::Year,
                 Whole,
                 Rule::KeyDays {

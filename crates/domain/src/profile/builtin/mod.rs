@@ -43,16 +43,7 @@ fn src(doc: &str, clause: &str, quote: &str) -> Source {
 }
 
 fn ind(id: &str, zh: &str, en: &str, source: Source, period: PeriodKind, scope: Scope, rule: Rule) -> Indicator {
-    Indicator {
-        id: id.into(),
-        label_zh: zh.into(),
-        label_en: en.into(),
-        source,
-        period,
-        scope,
-        bonus: false,
-        rule,
-    }
+    Indicator { id: id.into(), label_zh: zh.into(), label_en: en.into(), source, period, scope, bonus: false, rule }
 }
 
 fn tag(name: &str, en: &str, aliases: &[&str]) -> TagEntry {

@@ -40,7 +40,11 @@ pub(super) fn profile() -> Profile {
                 "T1",
                 "七支队伍月月有活动",
                 "Every team active every month",
-                src(DOC, "二 重点任务（各服务队 时间要求）", "组织队伍：红色党员先锋服务队……时间要求：每月至少开展1次活动"),
+                src(
+                    DOC,
+                    "二 重点任务（各服务队 时间要求）",
+                    "组织队伍：红色党员先锋服务队……时间要求：每月至少开展1次活动",
+                ),
                 P::Month,
                 Whole,
                 Rule::TeamsPerPeriod { min: 1, teams: team_names },

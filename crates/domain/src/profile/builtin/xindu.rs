@@ -66,7 +66,11 @@ pub(super) fn town() -> Profile {
         "X11",
         "激励回馈",
         "Incentive scheme",
-        src(DOC, "附件2 志愿服务制度化 具体要求3", "各镇(街道)要探索对志愿者的激励回馈机制，在各方面为志愿者提供制度保障……(此项属于加分项)"),
+        src(
+            DOC,
+            "附件2 志愿服务制度化 具体要求3",
+            "各镇(街道)要探索对志愿者的激励回馈机制，在各方面为志愿者提供制度保障……(此项属于加分项)",
+        ),
         P::None,
         Whole,
         Rule::Checklist { items: items(&[("激励回馈", "Incentive and reward scheme in place")]) },

@@ -34,7 +34,8 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
         let n = u32::try_from(hits.len()).unwrap_or(u32::MAX);
         if n < tm.min {
             let more = tm.min - n;
-            let en_name = idx.and_then(|i| cx.profile.themes.get(i)).map(|t| t.en().to_string()).unwrap_or(tm.theme.clone());
+            let en_name =
+                idx.and_then(|i| cx.profile.themes.get(i)).map(|t| t.en().to_string()).unwrap_or(tm.theme.clone());
             short_zh.push(format!("{more} 次{}活动", tm.theme));
             short_en.push(format!("{more} more \"{en_name}\""));
             lacking.push(tm.theme.clone());
@@ -104,7 +105,13 @@ pub(super) fn distinct_teams(cx: &Cx, view: View, min: u32) -> Detail {
             Some(format!("{more} more team kinds needed (none yet: {}){left_en}", list_en(&not_seen_en, 11))),
         )
     };
-    let counts = cx.profile.teams.iter().zip(&per_team).map(|(t, &c)| NamedCount { name: t.name.clone(), count: c, target: 1 }).collect();
+    let counts = cx
+        .profile
+        .teams
+        .iter()
+        .zip(&per_team)
+        .map(|(t, &c)| NamedCount { name: t.name.clone(), count: c, target: 1 })
+        .collect();
     let (missing, missing_total) = if kinds_u32 >= min { capped(Vec::new()) } else { capped(not_seen) };
     Detail {
         status,

@@ -65,8 +65,10 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         .collect();
     let mut upcoming: Vec<&crate::score::bridge::Holiday> = hols.iter().filter(|h| h.date > d).collect();
     upcoming.sort_by_key(|h| h.date);
-    let next_zh: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name, h.date.format("%m-%d"))).collect();
-    let next_en: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name_en, h.date.format("%m-%d"))).collect();
+    let next_zh: Vec<String> =
+        upcoming.iter().take(3).map(|h| format!("{} {}", h.name, h.date.format("%m-%d"))).collect();
+    let next_en: Vec<String> =
+        upcoming.iter().take(3).map(|h| format!("{} {}", h.name_en, h.date.format("%m-%d"))).collect();
     let (left_zh, left_en) = days_left_text(cx.snap);
     let (gap, gap_en) = if count >= min {
         (None, None)

@@ -133,7 +133,14 @@ pub(super) fn heads_reaching_hours(cx: &Cx, view: View, t: f64, min: Share, grou
     let behind_n = short.iter().filter(|s| s.behind).count();
     let names: Vec<String> = short
         .iter()
-        .map(|s| format!("{}（{}，{} 小时）", s.name, if s.station.is_empty() { "—" } else { &s.station }, fmt_hours(s.hours)))
+        .map(|s| {
+            format!(
+                "{}（{}，{} 小时）",
+                s.name,
+                if s.station.is_empty() { "—" } else { &s.station },
+                fmt_hours(s.hours)
+            )
+        })
         .collect();
     let short_n = short.len();
     short.truncate(MISSING_CAP);

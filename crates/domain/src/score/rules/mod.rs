@@ -14,7 +14,7 @@ mod periodic;
 mod ratio;
 
 use super::facts::Facts;
-use super::result::{Detail, IndicatorResult, InputField, Missing, Status, StationResult, Unit, MISSING_CAP};
+use super::result::{Detail, IndicatorResult, InputField, Missing, StationResult, Status, Unit, MISSING_CAP};
 use super::snapshot::Snapshot;
 use crate::context::Context;
 use crate::model::Tables;
@@ -142,11 +142,16 @@ fn per_station(ind: &Indicator, cx: &Cx) -> (Detail, Vec<StationResult>) {
         .stations
         .iter()
         .enumerate()
-        .map(|(i, name)| StationResult { station: name.clone(), detail: eval_rule(&ind.id, ind.period, &ind.rule, cx, Some(i)) })
+        .map(|(i, name)| StationResult {
+            station: name.clone(),
+            detail: eval_rule(&ind.id, ind.period, &ind.rule, cx, Some(i)),
+        })
         .collect();
     // The same missing input at every station (no training sheet at all …): say it once.
     let first_need = stations.first().and_then(|r| r.detail.needs_input);
-    if first_need.is_some() && stations.iter().all(|r| r.detail.status == Status::NeedsInput && r.detail.needs_input == first_need) {
+    if first_need.is_some()
+        && stations.iter().all(|r| r.detail.status == Status::NeedsInput && r.detail.needs_input == first_need)
+    {
         let mut d = stations.first().map(|r| r.detail.clone()).unwrap_or_default();
         d.unit = Unit::Stations;
         d.value = Some(0.0);
@@ -167,12 +172,20 @@ fn per_station(ind: &Indicator, cx: &Cx) -> (Detail, Vec<StationResult>) {
         let lines_zh: Vec<String> = stations
             .iter()
             .filter(|r| r.detail.status != Status::Met)
-            .map(|r| format!("{}：{}", r.station, r.detail.gap.clone().unwrap_or_else(|| r.detail.status.label_zh().into())))
+            .map(|r| {
+                format!("{}：{}", r.station, r.detail.gap.clone().unwrap_or_else(|| r.detail.status.label_zh().into()))
+            })
             .collect();
         let lines_en: Vec<String> = stations
             .iter()
             .filter(|r| r.detail.status != Status::Met)
-            .map(|r| format!("{}: {}", r.station, r.detail.gap_en.clone().unwrap_or_else(|| r.detail.status.label_en().into())))
+            .map(|r| {
+                format!(
+                    "{}: {}",
+                    r.station,
+                    r.detail.gap_en.clone().unwrap_or_else(|| r.detail.status.label_en().into())
+                )
+            })
             .collect();
         (
             Some(format!("{} 个站点未达标。{}", short.len(), lines_zh.join("；"))),

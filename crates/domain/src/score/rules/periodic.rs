@@ -93,7 +93,13 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     let failed: Vec<String> = ended
         .iter()
         .filter(|e| !e.met)
-        .map(|e| if e.lacking.is_empty() { e.slot.label.clone() } else { format!("{} {}", e.slot.label, e.lacking.join("、")) })
+        .map(|e| {
+            if e.lacking.is_empty() {
+                e.slot.label.clone()
+            } else {
+                format!("{} {}", e.slot.label, e.lacking.join("、"))
+            }
+        })
         .collect();
     let mut zh = Vec::new();
     let mut en = Vec::new();
@@ -113,9 +119,9 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     }
     // The period still open: the current one; a one-day period (a key day, the 5th) also
     // when it is still ahead, since that is the next date to act on.
-    let next_open = evals
-        .iter()
-        .find(|e| !e.met && (e.state == SlotState::Current || (e.state == SlotState::Future && e.slot.first == e.slot.last)));
+    let next_open = evals.iter().find(|e| {
+        !e.met && (e.state == SlotState::Current || (e.state == SlotState::Future && e.slot.first == e.slot.last))
+    });
     if let Some(e) = next_open.filter(|_| status != Status::Met) {
         let left = (e.slot.last - cx.snap.d).num_days().max(0);
         let more = e.target.saturating_sub(e.count);
@@ -262,15 +268,13 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
     let missing: Vec<(String, Vec<String>)> = per_team
         .iter()
         .map(|(name, evals)| {
-            let months = evals.iter().filter(|e| e.state == SlotState::Ended && !e.met).map(|e| e.slot.label.clone()).collect();
+            let months =
+                evals.iter().filter(|e| e.state == SlotState::Ended && !e.met).map(|e| e.slot.label.clone()).collect();
             (name.clone(), months)
         })
         .collect();
-    let short: Vec<String> = missing
-        .iter()
-        .filter(|(_, m)| !m.is_empty())
-        .map(|(t, m)| format!("{t}（{}）", list_zh(m, 4)))
-        .collect();
+    let short: Vec<String> =
+        missing.iter().filter(|(_, m)| !m.is_empty()).map(|(t, m)| format!("{t}（{}）", list_zh(m, 4))).collect();
     let short_en: Vec<String> =
         missing.iter().filter(|(_, m)| !m.is_empty()).map(|(t, m)| format!("{t} ({})", list_en(m, 4))).collect();
     let current_idle: Vec<String> = per_team
@@ -286,7 +290,11 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
     }
     if status != Status::Met && !current_idle.is_empty() {
         zh.push(format!("本期还有 {} 支队伍未开展活动：{}", current_idle.len(), list_zh(&current_idle, 7)));
-        en.push(format!("{} teams have no activity yet this period: {}", current_idle.len(), list_en(&current_idle, 7)));
+        en.push(format!(
+            "{} teams have no activity yet this period: {}",
+            current_idle.len(),
+            list_en(&current_idle, 7)
+        ));
     }
     let counts = per_team
         .iter()
@@ -343,7 +351,14 @@ pub(super) fn theme_calendar(cx: &Cx, view: View, slots: &[ThemeSlot]) -> Detail
             }
         }
         let target = to_u32(ts.themes.len());
-        evals.push(SlotEval { state: state_of(&slot, cx.snap.d), slot, count: covered, target, met: lacking.is_empty(), lacking });
+        evals.push(SlotEval {
+            state: state_of(&slot, cx.snap.d),
+            slot,
+            count: covered,
+            target,
+            met: lacking.is_empty(),
+            lacking,
+        });
     }
     detail(cx, &evals, rows, &ACTIVITY, false)
 }

@@ -11,14 +11,14 @@ use crate::score::snapshot::{HoursSource, Person};
 use crate::score::words::pct_short;
 
 /// The context number a ratio divides by; `None` when missing or zero.
-fn context_number(cx: &Cx, of: Denominator) -> Result<u64, Detail> {
+fn context_number(cx: &Cx, of: Denominator) -> Result<u64, InputField> {
     let (v, field) = match of {
         Denominator::Population => (cx.ctx.population, InputField::Population),
         Denominator::Staff => (cx.ctx.staff, InputField::Staff),
     };
     match v {
         Some(n) if n > 0 => Ok(n),
-        _ => Err(needs(field, Unit::Ratio)),
+        _ => Err(field),
     }
 }
 
@@ -60,14 +60,21 @@ fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: (&s
 pub(super) fn registered_share(cx: &Cx, view: View, of: Denominator, min: Share) -> Detail {
     let whole = match context_number(cx, of) {
         Ok(n) => n,
-        Err(d) => return d,
+        Err(field) => return needs(field, Unit::Ratio),
     };
     if !cx.snap.has_roster {
         return needs(InputField::Roster, Unit::Ratio);
     }
     let rows = Rows::from_iter(registered(cx, view).map(|p| p.at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需新增注册志愿者", ("more registered volunteer needed", "more registered volunteers needed"))
+    ratio_detail(
+        part,
+        whole,
+        min,
+        rows,
+        "还需新增注册志愿者",
+        ("more registered volunteer needed", "more registered volunteers needed"),
+    )
 }
 
 /// The unit type: the context's, else the one every registered volunteer's 单位类型 cell
@@ -129,7 +136,14 @@ pub(super) fn record_share(cx: &Cx, view: View, min: Share) -> Detail {
     }
     let rows = Rows::from_iter(registered(cx, view).filter(|p| p.active()).map(|p| p.at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需有服务记录的注册志愿者", ("more registered volunteer needs a service record", "more registered volunteers need a service record"))
+    ratio_detail(
+        part,
+        whole,
+        min,
+        rows,
+        "还需有服务记录的注册志愿者",
+        ("more registered volunteer needs a service record", "more registered volunteers need a service record"),
+    )
 }
 
 /// Party members with ≥ 1 record ÷ party members (T3).
@@ -149,19 +163,33 @@ pub(super) fn party_record_share(cx: &Cx, view: View, min: Share) -> Detail {
     };
     let rows = Rows::from_iter(members.iter().filter(|p| p.active()).map(|p| p.at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需参加志愿服务的党员", ("more party member needs to take part", "more party members need to take part"))
+    ratio_detail(
+        part,
+        whole,
+        min,
+        rows,
+        "还需参加志愿服务的党员",
+        ("more party member needs to take part", "more party members need to take part"),
+    )
 }
 
 /// Distinct volunteers with ≥ 1 record ÷ 常住人口 (T4).
 pub(super) fn participant_share(cx: &Cx, view: View, of: Denominator, min: Share) -> Detail {
     let whole = match context_number(cx, of) {
         Ok(n) => n,
-        Err(d) => return d,
+        Err(field) => return needs(field, Unit::Ratio),
     };
     if cx.snap.source == HoursSource::Missing {
         return needs(InputField::ServiceHours, Unit::Ratio);
     }
     let rows = Rows::from_iter(cx.snap.participants.iter().filter(|(pl, _)| in_view(*pl, view)).map(|(_, at)| *at));
     let part = rows.total;
-    ratio_detail(part, whole, min, rows, "还需参与志愿服务的群众", ("more resident needs to take part", "more residents need to take part"))
+    ratio_detail(
+        part,
+        whole,
+        min,
+        rows,
+        "还需参与志愿服务的群众",
+        ("more resident needs to take part", "more residents need to take part"),
+    )
 }
