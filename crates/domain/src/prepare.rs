@@ -161,17 +161,13 @@ pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, V
     let mut records = Vec::new();
     for (ri, r) in tables.records.iter().enumerate() {
         if r.date.year() != year || r.date > as_of {
-            let why_zh = if r.date.year() != year {
-                format!("不在考核年度 {year} 年内")
-            } else {
-                format!("晚于截止日期 {}", as_of.format("%Y年%-m月%-d日"))
-            };
-            let why_en = if r.date.year() != year {
-                format!("is not in the assessment year {year}")
-            } else {
-                format!("is after the as-of date {as_of}")
-            };
+            // Built only while there is room: most rows of a big sheet may be out of period.
             if sink.room(r.at, FindingKind::DateOutOfPeriod, Severity::Info) {
+                let (why_zh, why_en) = if r.date.year() != year {
+                    (format!("不在考核年度 {year} 年内"), format!("is not in the assessment year {year}"))
+                } else {
+                    (format!("晚于截止日期 {}", as_of.format("%Y年%-m月%-d日")), format!("is after the as-of date {as_of}"))
+                };
                 sink.list.push(finding_at(
                     tables,
                     r.at,
