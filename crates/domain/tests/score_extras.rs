@@ -151,3 +151,53 @@ fn monthly_replay_agrees_with_scoring_at_each_month_end() {
         assert_eq!(statuses, replayed, "{}", m.month);
     }
 }
+
+#[test]
+fn scoring_never_panics_on_odd_contexts_and_round_trips_as_json() {
+    use scorecard_domain::profile::builtins;
+    use scorecard_domain::score::Scorecard;
+    let (tables, _) = replay_world();
+    let odd = [
+        Context { year: i32::MAX, ..Context::default() },
+        Context { year: i32::MIN, as_of: Some(d(2017, 5, 5)), ..Context::default() },
+        Context { year: 1999, population: Some(u64::MAX), staff: Some(u64::MAX), party_members: Some(u64::MAX), ..Context::default() },
+        Context { year: 2017, as_of: Some(d(2017, 1, 1)), stations: vec!["不存在的站".into()], ..Context::default() },
+        Context { year: 2017, as_of: Some(NaiveDate::MAX), ..Context::default() },
+    ];
+    for p in builtins() {
+        for c in &odd {
+            let card = score(&p, c, &tables, today());
+            let json = serde_json::to_string(&card).unwrap();
+            let back: Scorecard = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, card, "{} {}", p.id, c.year);
+            let _ = monthly_replay(&p, c, &tables, today());
+            let _ = what_if(&p, c, &tables, today());
+        }
+    }
+}
+
+#[test]
+fn summary_names_the_stations_that_fall_short_and_unknown_words_are_reported() {
+    let (tables, c) = replay_world();
+    let card = score(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
+    let short: Vec<(&str, Vec<&str>)> = card
+        .summary
+        .stations_short
+        .iter()
+        .map(|s| (s.station.as_str(), s.indicators.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(short, [("大丰社区", vec!["X5"])]);
+    assert_eq!(card.stations, ["新桥社区", "大丰社区"]);
+
+    // A theme cell naming no theme of the profile: one suggestion per word, not per row.
+    let mut b = TablesBuilder::new();
+    for day in 1..=3 {
+        b.activity(ActivitySpec { name: "活动", date: Some(d(2017, 3, day)), station: "新桥社区", theme: "敬老、关爱残疾人", ..Default::default() });
+    }
+    let card = score(&builtin("xindu2017-town").unwrap(), &ctx(d(2017, 6, 30)), &b.finish(), today());
+    let words: Vec<&scorecard_domain::Finding> =
+        card.findings.iter().filter(|f| f.column.as_deref() == Some("活动主题")).collect();
+    assert_eq!(words.len(), 1, "{words:?}");
+    assert!(words[0].message.contains("「敬老」") && words[0].message.contains("共 3 项活动"), "{}", words[0].message);
+    assert_eq!(words[0].row, Some(2));
+}
