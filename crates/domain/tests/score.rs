@@ -1149,7 +1149,14 @@ fn cases() -> Vec<Case> {
                 );
                 w.done()
             },
-            expect: Expect { status: NotMet, value: Some(2.0), target: Some(3.0), missing: Some(&["2017-02"]), ..E },
+            expect: Expect {
+                status: NotMet,
+                value: Some(2.0),
+                target: Some(3.0),
+                missing: Some(&["2017-02"]),
+                gap: &["2017-02 未达到当月5号 1 次活动", "2017-04-05 需开展 1 次活动（还有 26 天）"],
+                ..E
+            },
         },
         Case {
             // D = 01-03: the first 5th is still ahead → in progress.

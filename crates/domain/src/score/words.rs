@@ -79,6 +79,18 @@ pub fn list_en(items: &[String], max: usize) -> String {
     }
 }
 
+/// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// "1 activity" / "2 activities".
 pub fn plural(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
@@ -103,6 +115,7 @@ mod tests {
         assert_eq!(pct_short(2.0 / 3.0, 0.7), "66.7%");
         assert_eq!(pct_short(0.129_96, 0.13), "12.9%");
         assert_eq!(pct_short(0.1, 0.13), "10%");
+        assert_eq!([ordinal(1), ordinal(5), ordinal(12), ordinal(22)], ["1st", "5th", "12th", "22nd"]);
         assert_eq!(list_zh(&["a".into(), "b".into(), "c".into()], 2), "a、b 等 3 项");
         assert_eq!(list_en(&["a".into(), "b".into(), "c".into()], 2), "a, b and 1 more");
     }

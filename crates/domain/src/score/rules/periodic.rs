@@ -19,7 +19,7 @@ use crate::score::bridge::{self, Slot};
 use crate::score::facts::Act;
 use crate::score::result::{Detail, InputField, Missing, PeriodDetail, Rows, SlotState, Status, Unit};
 use crate::score::scope::in_view;
-use crate::score::words::{list_en, list_zh, plural};
+use crate::score::words::{list_en, list_zh, ordinal, plural};
 use chrono::NaiveDate;
 
 /// One period's count against its target.
@@ -82,10 +82,16 @@ const TRAINING: Noun = Noun { zh: "次培训", one: "training", many: "trainings
 /// The usual detail of a single-series per-period rule.
 fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool) -> Detail {
     // "每月 2 次" reads better than "每期 2 次": name the period when all slots are months or quarters.
-    let (per_zh, per_en) = match evals.first().map(|e| e.slot.label.contains('Q')) {
-        Some(true) => ("每季度", "a quarter"),
-        _ if evals.iter().all(|e| e.slot.label.len() == 7) => ("每月", "a month"),
-        _ => ("每期", "a period"),
+    // One-day periods labelled by their month are T2's "the 5th of every month".
+    let day_of_month = evals
+        .first()
+        .filter(|e| e.slot.first == e.slot.last && e.slot.label.len() == 7)
+        .map(|e| chrono::Datelike::day(&e.slot.first));
+    let (per_zh, per_en) = match (day_of_month, evals.first().map(|e| e.slot.label.contains('Q'))) {
+        (Some(k), _) => (format!("当月{k}号"), format!("on the {}", ordinal(k))),
+        (None, Some(true)) => ("每季度".to_string(), "a quarter".to_string()),
+        _ if evals.iter().all(|e| e.slot.label.len() == 7) => ("每月".to_string(), "a month".to_string()),
+        _ => ("每期".to_string(), "a period".to_string()),
     };
     let refs: Vec<&SlotEval> = evals.iter().collect();
     let status = periodic_status(&refs, final_only);
@@ -125,7 +131,10 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     if let Some(e) = next_open.filter(|_| status != Status::Met) {
         let left = (e.slot.last - cx.snap.d).num_days().max(0);
         let more = e.target.saturating_sub(e.count);
-        if e.lacking.is_empty() {
+        if e.slot.first == e.slot.last && e.state == SlotState::Future {
+            zh.push(format!("{} 需开展 {more} {}（还有 {left} 天）", e.slot.first, noun.zh));
+            en.push(format!("{}: {} needed ({left} days away)", e.slot.first, plural(u64::from(more), noun.one, noun.many)));
+        } else if e.lacking.is_empty() {
             zh.push(format!("{} 已有 {} {}，还需 {more} {}（剩 {left} 天）", e.slot.label, e.count, noun.zh, noun.zh));
             en.push(format!(
                 "{}: {} so far, {} more needed ({left} days left)",
