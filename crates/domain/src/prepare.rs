@@ -166,7 +166,10 @@ pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, V
                 let (why_zh, why_en) = if r.date.year() != year {
                     (format!("不在考核年度 {year} 年内"), format!("is not in the assessment year {year}"))
                 } else {
-                    (format!("晚于截止日期 {}", as_of.format("%Y年%-m月%-d日")), format!("is after the as-of date {as_of}"))
+                    (
+                        format!("晚于截止日期 {}", as_of.format("%Y年%-m月%-d日")),
+                        format!("is after the as-of date {as_of}"),
+                    )
                 };
                 sink.list.push(finding_at(
                     tables,
@@ -286,8 +289,8 @@ impl Sink {
 
     fn finish(mut self, tables: &Tables) -> Vec<Finding> {
         let cap = crate::import::FINDINGS_PER_KIND;
-        let mut over: Vec<(&(u32, FindingKind), &(u64, Severity, RowRef))> =
-            self.counts.iter().filter(|(_, (n, _, _))| *n > cap).collect();
+        type Count<'a> = (&'a (u32, FindingKind), &'a (u64, Severity, RowRef));
+        let mut over: Vec<Count> = self.counts.iter().filter(|(_, (n, _, _))| *n > cap).collect();
         over.sort_by_key(|((source, kind), _)| (*source, *kind));
         for ((_, kind), (n, severity, first)) in over {
             let more = n - cap;

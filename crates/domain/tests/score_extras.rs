@@ -160,8 +160,16 @@ fn scoring_never_panics_on_odd_contexts_and_round_trips_as_json() {
     let odd = [
         Context { year: i32::MAX, ..Context::default() },
         Context { year: i32::MIN, as_of: Some(d(2017, 5, 5)), ..Context::default() },
-        Context { year: 1999, population: Some(u64::MAX), staff: Some(u64::MAX), party_members: Some(u64::MAX), ..Context::default() },
-        Context { year: 2017, as_of: Some(d(2017, 1, 1)), stations: vec!["不存在的站".into()], ..Context::default() },
+        Context {
+            year: 1999,
+            population: Some(u64::MAX),
+            staff: Some(u64::MAX),
+            party_members: Some(u64::MAX),
+            ..Context::default()
+        },
+        Context {
+            year: 2017, as_of: Some(d(2017, 1, 1)), stations: vec!["不存在的站".into()], ..Context::default()
+        },
         Context { year: 2017, as_of: Some(NaiveDate::MAX), ..Context::default() },
     ];
     for p in builtins() {
@@ -192,7 +200,13 @@ fn summary_names_the_stations_that_fall_short_and_unknown_words_are_reported() {
     // A theme cell naming no theme of the profile: one suggestion per word, not per row.
     let mut b = TablesBuilder::new();
     for day in 1..=3 {
-        b.activity(ActivitySpec { name: "活动", date: Some(d(2017, 3, day)), station: "新桥社区", theme: "敬老、关爱残疾人", ..Default::default() });
+        b.activity(ActivitySpec {
+            name: "活动",
+            date: Some(d(2017, 3, day)),
+            station: "新桥社区",
+            theme: "敬老、关爱残疾人",
+            ..Default::default()
+        });
     }
     let card = score(&builtin("xindu2017-town").unwrap(), &ctx(d(2017, 6, 30)), &b.finish(), today());
     let words: Vec<&scorecard_domain::Finding> =

@@ -114,9 +114,15 @@ impl OutOfYear {
                 *first,
                 FindingKind::DateOutOfPeriod,
                 Severity::Info,
-                format!("有 {n} 条{what_zh}的日期不在 {year} 年内，未计入（第一条在第 {} 行）。如需计入，请检查考核年度。", first.row),
-                format!("{n} {what_en} are dated outside {year} and not counted (the first on row {}). Check \
-                    the assessment year if they should count.", first.row),
+                format!(
+                    "有 {n} 条{what_zh}的日期不在 {year} 年内，未计入（第一条在第 {} 行）。如需计入，请检查考核年度。",
+                    first.row
+                ),
+                format!(
+                    "{n} {what_en} are dated outside {year} and not counted (the first on row {}). Check \
+                    the assessment year if they should count.",
+                    first.row
+                ),
             ));
         }
     }
@@ -253,8 +259,10 @@ impl Facts {
                         FindingKind::SkippedRow,
                         Severity::Info,
                         format!("这次培训与第 {first_row} 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。"),
-                        format!("This training has the same date, topic and type as row {first_row}; it counts \
-                            once per station."),
+                        format!(
+                            "This training has the same date, topic and type as row {first_row}; it counts \
+                            once per station."
+                        ),
                     ));
                     tr.rows.push(t.at);
                     for p in places {

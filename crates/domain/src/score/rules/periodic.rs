@@ -133,7 +133,11 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
         let more = e.target.saturating_sub(e.count);
         if e.slot.first == e.slot.last && e.state == SlotState::Future {
             zh.push(format!("{} 需开展 {more} {}（还有 {left} 天）", e.slot.first, noun.zh));
-            en.push(format!("{}: {} needed ({left} days away)", e.slot.first, plural(u64::from(more), noun.one, noun.many)));
+            en.push(format!(
+                "{}: {} needed ({left} days away)",
+                e.slot.first,
+                plural(u64::from(more), noun.one, noun.many)
+            ));
         } else if e.lacking.is_empty() {
             zh.push(format!("{} 已有 {} {}，还需 {more} {}（剩 {left} 天）", e.slot.label, e.count, noun.zh, noun.zh));
             en.push(format!(
