@@ -16,7 +16,10 @@ use V::*;
 fn workbook_with_four_tables() -> Vec<u8> {
     xlsx(&[
         sheet("说明", rows(vec![vec![S("本表由新桥社区填报")], vec![S("请勿修改表头")]])),
-        sheet("名册", rows(vec![vec![S("志愿者编号"), S("姓名"), S("所属站点")], vec![S("V001"), S("张三"), S("新桥社区")]])),
+        sheet(
+            "名册",
+            rows(vec![vec![S("志愿者编号"), S("姓名"), S("所属站点")], vec![S("V001"), S("张三"), S("新桥社区")]]),
+        ),
         sheet(
             "服务记录",
             rows(vec![
@@ -24,10 +27,25 @@ fn workbook_with_four_tables() -> Vec<u8> {
                 vec![S("V001"), Date(42898.0), N(2.0), S("新桥社区")],
             ]),
         ),
-        sheet("活动", rows(vec![vec![S("活动名称"), S("活动日期"), S("所属站点")], vec![S("敬老"), Date(42898.0), S("新桥社区")]])),
-        sheet("培训", rows(vec![vec![S("培训日期"), S("培训主题"), S("所属站点")], vec![Date(42898.0), S("骨干"), S("新桥社区")]])),
+        sheet(
+            "活动",
+            rows(vec![
+                vec![S("活动名称"), S("活动日期"), S("所属站点")],
+                vec![S("敬老"), Date(42898.0), S("新桥社区")],
+            ]),
+        ),
+        sheet(
+            "培训",
+            rows(vec![
+                vec![S("培训日期"), S("培训主题"), S("所属站点")],
+                vec![Date(42898.0), S("骨干"), S("新桥社区")],
+            ]),
+        ),
         sheet("空表", vec![]),
-        sheet("未知", rows(vec![vec![S("日期"), S("主题"), S("所属站点")], vec![S("2017-06-12"), S("x"), S("新桥社区")]])),
+        sheet(
+            "未知",
+            rows(vec![vec![S("日期"), S("主题"), S("所属站点")], vec![S("2017-06-12"), S("x"), S("新桥社区")]]),
+        ),
     ])
 }
 
@@ -35,7 +53,8 @@ fn workbook_with_four_tables() -> Vec<u8> {
 fn several_files_and_sheets_append_into_one_set_of_tables() {
     let book = workbook_with_four_tables();
     let more = "志愿者编号,服务日期,服务时长\nV001,2017-06-13,3\n";
-    let files = [FileInput { name: "新桥.xlsx", bytes: &book }, FileInput { name: "补充记录.csv", bytes: more.as_bytes() }];
+    let files =
+        [FileInput { name: "新桥.xlsx", bytes: &book }, FileInput { name: "补充记录.csv", bytes: more.as_bytes() }];
     let imp = import(&files, &ImportOptions::default());
     assert!(imp.all_read());
     let roles: Vec<(&str, Option<Role>)> = imp.files[0].sheets.iter().map(|s| (s.name.as_str(), s.role)).collect();
@@ -53,7 +72,8 @@ fn several_files_and_sheets_append_into_one_set_of_tables() {
     );
     let t = &imp.tables;
     assert_eq!((t.volunteers.len(), t.records.len(), t.activities.len(), t.trainings.len()), (1, 2, 1, 1));
-    let sources: Vec<(&str, &str, Role)> = t.sources.iter().map(|s| (s.file.as_str(), s.sheet.as_str(), s.role)).collect();
+    let sources: Vec<(&str, &str, Role)> =
+        t.sources.iter().map(|s| (s.file.as_str(), s.sheet.as_str(), s.role)).collect();
     assert_eq!(
         sources,
         [
@@ -74,9 +94,20 @@ fn several_files_and_sheets_append_into_one_set_of_tables() {
         .filter(|f| f.kind == K::UnknownSheet)
         .map(|f| (f.sheet.as_deref().unwrap_or(""), f.kind, f.severity))
         .collect();
-    assert_eq!(unknown, [("说明", K::UnknownSheet, S::Warning), ("空表", K::UnknownSheet, S::Info), ("未知", K::UnknownSheet, S::Warning)]);
+    assert_eq!(
+        unknown,
+        [
+            ("说明", K::UnknownSheet, S::Warning),
+            ("空表", K::UnknownSheet, S::Info),
+            ("未知", K::UnknownSheet, S::Warning)
+        ]
+    );
     let no_header = imp.findings.iter().find(|f| f.sheet.as_deref() == Some("说明")).unwrap();
-    assert!(no_header.message.contains("没有找到表头行") && no_header.message.contains("服务记录："), "{}", no_header.message);
+    assert!(
+        no_header.message.contains("没有找到表头行") && no_header.message.contains("服务记录："),
+        "{}",
+        no_header.message
+    );
     let ambiguous = imp.findings.iter().find(|f| f.sheet.as_deref() == Some("未知")).unwrap();
     assert!(ambiguous.message.contains("找到的表头：日期、主题、所属站点"), "{}", ambiguous.message);
     let unknown_sheet = &imp.files[0].sheets[6];
@@ -88,7 +119,8 @@ fn several_files_and_sheets_append_into_one_set_of_tables() {
 fn hostile_files_give_errors_never_panics_and_the_others_still_load() {
     let good = workbook_with_four_tables();
     let truncated = good[..good.len() / 2].to_vec();
-    let cfb_junk: Vec<u8> = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1].iter().copied().chain([7u8; 600]).collect();
+    let cfb_junk: Vec<u8> =
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1].iter().copied().chain([7u8; 600]).collect();
     let files = [
         FileInput { name: "截断.xlsx", bytes: &truncated },
         FileInput { name: "名册.xlsx", bytes: "姓名,性别\n张三,男\n".as_bytes() },
@@ -101,20 +133,84 @@ fn hostile_files_give_errors_never_panics_and_the_others_still_load() {
     let imp = import(&files, &ImportOptions::default());
     let errors: Vec<Option<ImportError>> = imp.files.iter().map(|f| f.error.clone()).collect();
     assert!(matches!(&errors[0], Some(ImportError::Read { error: ReadError::Corrupt { .. } })), "{:?}", errors[0]);
-    assert_eq!(errors[1], Some(ImportError::Read { error: ReadError::NotASpreadsheet { found: NotSpreadsheet::Text } }));
+    assert_eq!(
+        errors[1],
+        Some(ImportError::Read { error: ReadError::NotASpreadsheet { found: NotSpreadsheet::Text } })
+    );
     assert_eq!(errors[2], Some(ImportError::Read { error: ReadError::Empty }));
     assert!(matches!(&errors[3], Some(ImportError::Read { error: ReadError::Corrupt { .. } })), "{:?}", errors[3]);
-    assert_eq!(errors[4], Some(ImportError::Read { error: ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile } }));
-    assert_eq!(errors[5], Some(ImportError::Read { error: ReadError::NotASpreadsheet { found: NotSpreadsheet::Html } }));
+    assert_eq!(
+        errors[4],
+        Some(ImportError::Read { error: ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile } })
+    );
+    assert_eq!(
+        errors[5],
+        Some(ImportError::Read { error: ReadError::NotASpreadsheet { found: NotSpreadsheet::Html } })
+    );
     assert_eq!(errors[6], None);
     assert!(!imp.all_read());
-    let unreadable: Vec<&str> = imp.findings.iter().filter(|f| f.kind == K::UnreadableFile).map(|f| f.file.as_str()).collect();
+    let unreadable: Vec<&str> =
+        imp.findings.iter().filter(|f| f.kind == K::UnreadableFile).map(|f| f.file.as_str()).collect();
     assert_eq!(unreadable, ["截断.xlsx", "名册.xlsx", "空.csv", "旧表.xls", "~$名册.xlsx", "网页.xls"]);
     let renamed = imp.findings.iter().find(|f| f.file == "名册.xlsx").unwrap();
     assert!(renamed.message.contains("名册.xlsx") && renamed.message.contains(".csv"), "{}", renamed.message);
     let html = imp.findings.iter().find(|f| f.file == "网页.xls").unwrap();
     assert!(html.message.contains("另存为 .xlsx"), "{}", html.message);
     assert_eq!(imp.tables.volunteers.len(), 1, "the good file still loads");
+}
+
+/// A zip package with these members (for packages no writer here makes).
+fn package(members: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in members {
+        z.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// An OLE compound file header followed by junk that names these streams (UTF-16LE).
+fn compound_naming(streams: &[&str]) -> Vec<u8> {
+    let mut v: Vec<u8> = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1].to_vec();
+    v.extend([0u8; 600]);
+    for s in streams {
+        v.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+    }
+    v
+}
+
+#[test]
+fn what_a_file_is_when_it_is_no_workbook_we_read() {
+    let read_error = |name: &str, bytes: &[u8]| match one(name, bytes).files.remove(0).error {
+        Some(ImportError::Read { error }) => error,
+        other => panic!("{name}: {other:?}"),
+    };
+    let xlsb = package(&[(
+        "[Content_Types].xml",
+        "<Types><Override ContentType=\"application/vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>",
+    )]);
+    assert!(matches!(read_error("a.xlsb", &xlsb), ReadError::Unsupported { format } if format.contains("xlsb")));
+    let docx = package(&[("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")]);
+    assert_eq!(read_error("a.xlsx", &docx), ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+    let odt = package(&[("mimetype", "application/vnd.oasis.opendocument.text")]);
+    assert_eq!(read_error("a.ods", &odt), ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+    let plain_zip = package(&[("a.txt", "x")]);
+    assert_eq!(read_error("a.xlsx", &plain_zip), ReadError::NotASpreadsheet { found: NotSpreadsheet::Archive });
+    assert_eq!(read_error("a.xlsx", &compound_naming(&["EncryptedInfo", "EncryptedPackage"])), ReadError::Encrypted);
+    assert_eq!(
+        read_error("a.xls", &compound_naming(&["WordDocument"])),
+        ReadError::NotASpreadsheet { found: NotSpreadsheet::Word }
+    );
+    assert!(
+        matches!(
+            read_error("a.et", &compound_naming(&["Other"])),
+            ReadError::Unsupported { format } if format.contains(".et")
+        )
+    );
+    assert_eq!(read_error("a.xlsx", b"%PDF-1.7"), ReadError::NotASpreadsheet { found: NotSpreadsheet::Pdf });
+    let encrypted = one("名册.xlsx", &compound_naming(&["EncryptedPackage"]));
+    assert!(encrypted.findings[0].message.contains("密码"), "{}", encrypted.findings[0].message);
 }
 
 thread_local! {
@@ -182,7 +278,10 @@ fn hand_overrides_and_a_remembered_mapping() {
     let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
     let imp = import(&[FileInput { name: "六月.csv", bytes: csv.as_bytes() }], &opts);
     let sheet = &imp.files[0].sheets[0];
-    assert_eq!((sheet.role, sheet.role_source, sheet.header_rows), (Some(Role::Records), Source::Hand, Some(HeaderRows { first: 2, last: 2 })));
+    assert_eq!(
+        (sheet.role, sheet.role_source, sheet.header_rows),
+        (Some(Role::Records), Source::Hand, Some(HeaderRows { first: 2, last: 2 }))
+    );
     assert!(sheet.columns.iter().all(|c| c.source == Source::Hand));
     assert_eq!(imp.tables.records.len(), 1);
     assert!(sheet.findings.is_empty(), "{:?}", sheet.findings);
@@ -216,7 +315,8 @@ fn hand_overrides_and_a_remembered_mapping() {
 
 #[test]
 fn failed_rows_workbook_keeps_the_original_columns_and_writes_text_not_formulas() {
-    let csv = "姓名,服务日期,服务时长,备注\n张三,2017-06-12,2,=SUM(A1:A9)\n李四,2017-06-13,30,+86 正常\n王五,昨天,2,-5\n赵六,2017-06-14,2,@x\n合计,,6,\n";
+    let csv = "姓名,服务日期,服务时长,备注\n张三,2017-06-12,2,=SUM(A1:A9)\n李四,2017-06-13,30,+86 正常\n王五,昨天,2,-5\n\
+        赵六,2017-06-14,2,@x\n合计,,6,\n";
     let imp = one("六月记录.csv", csv.as_bytes());
     let bytes = failed_rows_xlsx(&imp).unwrap();
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
@@ -231,9 +331,15 @@ fn failed_rows_workbook_keeps_the_original_columns_and_writes_text_not_formulas(
     let header: Vec<String> = (0..6).map(|c| text(0, c)).collect();
     assert_eq!(header, ["姓名", "服务日期", "服务时长", "备注", "原行号", "问题说明"]);
     assert_eq!(range.height(), 3, "header + the two rows with problems (the totals row is info only)");
-    assert_eq!((text(1, 0), text(1, 2), text(1, 3), text(1, 4)), ("李四".into(), "30".into(), "+86 正常".into(), "3".into()));
+    assert_eq!(
+        (text(1, 0), text(1, 2), text(1, 3), text(1, 4)),
+        ("李四".into(), "30".into(), "+86 正常".into(), "3".into())
+    );
     assert!(text(1, 5).contains("「服务时长」") && text(1, 5).contains("不能超过 24 小时"));
-    assert_eq!((text(2, 0), text(2, 1), text(2, 3), text(2, 4)), ("王五".into(), "昨天".into(), "-5".into(), "4".into()));
+    assert_eq!(
+        (text(2, 0), text(2, 1), text(2, 3), text(2, 4)),
+        ("王五".into(), "昨天".into(), "-5".into(), "4".into())
+    );
     let formulas = book.worksheet_formula("六月记录").unwrap();
     assert!(formulas.used_cells().next().is_none(), "no cell became a formula");
 
@@ -264,17 +370,29 @@ fn many_records(n: usize, hours: &str) -> String {
 fn progress_is_reported_and_cancel_stops() {
     let csv = many_records(10_000, "2");
     let mut seen = Vec::new();
-    let imp = import_with_progress(&[FileInput { name: "big.csv", bytes: csv.as_bytes() }], &ImportOptions::default(), &mut |p| {
-        seen.push((p.file_index, p.rows_done));
-        ControlFlow::Continue(())
-    });
+    let imp = import_with_progress(
+        &[FileInput { name: "big.csv", bytes: csv.as_bytes() }],
+        &ImportOptions::default(),
+        &mut |p| {
+            seen.push((p.file_index, p.rows_done));
+            ControlFlow::Continue(())
+        },
+    );
     assert_eq!(seen, [(0, 0), (0, 4096), (0, 8192)]);
     assert_eq!(imp.tables.records.len(), 10_000);
     assert!(!imp.cancelled);
 
-    let imp = import_with_progress(&[FileInput { name: "big.csv", bytes: csv.as_bytes() }], &ImportOptions::default(), &mut |p| {
-        if p.rows_done >= 4096 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-    });
+    let imp = import_with_progress(
+        &[FileInput { name: "big.csv", bytes: csv.as_bytes() }],
+        &ImportOptions::default(),
+        &mut |p| {
+            if p.rows_done >= 4096 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    );
     assert!(imp.cancelled);
     assert_eq!(imp.files[0].error, Some(ImportError::Cancelled));
     assert_eq!(imp.tables.records.len(), 4095, "rows 2…4096 of the file (row 1 is the header)");

@@ -30,9 +30,32 @@ fn activities_with_material_columns() {
                 S("简报"),
                 S("图片"),
             ],
-            vec![S("重阳敬老"), Date(43036.0), S("新桥社区"), S("关爱空巢老人"), S("医疗卫生"), S("重阳节"), S("30人"), S("是"), S("✓"), S("简报.docx")],
+            vec![
+                S("重阳敬老"),
+                Date(43036.0),
+                S("新桥社区"),
+                S("关爱空巢老人"),
+                S("医疗卫生"),
+                S("重阳节"),
+                S("30人"),
+                S("是"),
+                S("✓"),
+                S("简报.docx"),
+            ],
             vec![S("交通劝导"), E, S("新桥社区"), S("文明交通"), E, E, N(12.0), S("否"), S("无"), S("X"), N(1.0)],
-            vec![S("植树"), S("2017-3-12"), S("大丰社区"), S("环保"), S("环保"), S("植树节"), S("约20人"), S("✗"), S("×"), S("-"), S("图片1.jpg")],
+            vec![
+                S("植树"),
+                S("2017-3-12"),
+                S("大丰社区"),
+                S("环保"),
+                S("环保"),
+                S("植树节"),
+                S("约20人"),
+                S("✗"),
+                S("×"),
+                S("-"),
+                S("图片1.jpg"),
+            ],
         ]),
     )]);
     let imp = one("活动.xlsx", &bytes);
@@ -52,13 +75,33 @@ fn activities_with_material_columns() {
     let got: Vec<_> = t
         .activities
         .iter()
-        .map(|a| (t.so(a.name), a.date, t.so(a.station), t.so(a.theme), t.so(a.team), t.so(a.holiday), a.participants, a.materials))
+        .map(|a| {
+            (
+                t.so(a.name),
+                a.date,
+                t.so(a.station),
+                t.so(a.theme),
+                t.so(a.team),
+                t.so(a.holiday),
+                a.participants,
+                a.materials,
+            )
+        })
         .collect();
     let m = |p, r, b, ph| Materials { plan: Some(p), record: Some(r), brief: Some(b), photo: Some(ph) };
     assert_eq!(
         got,
         [
-            ("重阳敬老", d(2017, 10, 28), "新桥社区", "关爱空巢老人", "医疗卫生", "重阳节", Some(30), m(true, true, true, false)),
+            (
+                "重阳敬老",
+                d(2017, 10, 28),
+                "新桥社区",
+                "关爱空巢老人",
+                "医疗卫生",
+                "重阳节",
+                Some(30),
+                m(true, true, true, false)
+            ),
             ("交通劝导", None, "新桥社区", "文明交通", "", "", Some(12), m(false, false, false, true)),
             ("植树", d(2017, 3, 12), "大丰社区", "环保", "环保", "植树节", None, m(false, false, false, true)),
         ]
@@ -84,12 +127,23 @@ fn trainings_name_one_or_several_stations() {
     let imp = one("培训.csv", csv.as_bytes());
     let sheet = &imp.files[0].sheets[0];
     assert_eq!(sheet.role, Some(Role::Trainings));
-    assert_eq!(brief(sheet), [b(5, "培训日期", K::UnreadableDate, S::Error), b(6, "培训日期", K::MissingRequired, S::Error)]);
+    assert_eq!(
+        brief(sheet),
+        [b(5, "培训日期", K::UnreadableDate, S::Error), b(6, "培训日期", K::MissingRequired, S::Error)]
+    );
     let t = &imp.tables;
     let got: Vec<_> = t
         .trainings
         .iter()
-        .map(|x| (x.date, t.so(x.topic), x.stations.iter().map(|s| t.s(*s)).collect::<Vec<_>>(), t.so(x.kind), x.participants))
+        .map(|x| {
+            (
+                x.date,
+                t.so(x.topic),
+                x.stations.iter().map(|s| t.s(*s)).collect::<Vec<_>>(),
+                t.so(x.kind),
+                x.participants,
+            )
+        })
         .collect();
     assert_eq!(
         got,

@@ -54,12 +54,27 @@ fn check_records(name: &str, bytes: &[u8]) {
     assert!(sheet.findings[0].message.contains("25 小时") && sheet.findings[0].message.contains("不能超过 24 小时"));
     assert!(sheet.findings[1].message.contains("必须大于 0"));
     assert!(sheet.findings[2].message.contains("6/19/2017"));
-    assert_eq!(sheet.findings[2].location_zh(), format!("文件「{name}」，第 10 行，「服务日期」列"), "a CSV names no sheet");
+    assert_eq!(
+        sheet.findings[2].location_zh(),
+        format!("文件「{name}」，第 10 行，「服务日期」列"),
+        "a CSV names no sheet"
+    );
     let t = &imp.tables;
     let got: Vec<_> = t
         .records
         .iter()
-        .map(|r| (t.so(r.volunteer_no), t.so(r.name), t.so(r.id_number), t.so(r.activity), r.date, r.hours, t.so(r.station), r.at.row))
+        .map(|r| {
+            (
+                t.so(r.volunteer_no),
+                t.so(r.name),
+                t.so(r.id_number),
+                t.so(r.activity),
+                r.date,
+                r.hours,
+                t.so(r.station),
+                r.at.row,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -109,7 +124,10 @@ fn typed_excel_cells_and_the_1900_leap_year_bug() {
     let imp = one("records.xlsx", &typed_cells_xlsx());
     let sheet = &imp.files[0].sheets[0];
     assert_eq!(sheet.role, Some(Role::Records));
-    assert_eq!(brief(sheet), [b(5, "服务日期", K::UnreadableDate, S::Error), b(7, "服务时长", K::HoursOutOfRange, S::Error)]);
+    assert_eq!(
+        brief(sheet),
+        [b(5, "服务日期", K::UnreadableDate, S::Error), b(7, "服务时长", K::HoursOutOfRange, S::Error)]
+    );
     assert!(sheet.findings[0].message.contains("1900-02-29") || sheet.findings[0].message.contains("60"));
     let t = &imp.tables;
     let got: Vec<_> = t.records.iter().map(|r| (t.so(r.name), r.date, r.hours)).collect();
@@ -176,4 +194,80 @@ fn records_sheet_without_an_hours_column_says_so_once() {
     );
     assert!(sheet.findings[1].message.contains("缺少「服务时长」列"));
     assert_eq!((sheet.counts.read, sheet.counts.kept, sheet.counts.left_out), (2, 0, 2));
+}
+
+/// Writes a 1M-row service-record workbook (shared strings, date-formatted serials) for the
+/// memory check in the report: `/usr/bin/time -v scorecard inspect /tmp/records_1m.xlsx`.
+/// Not a pass/fail test; the XML is written by hand so the writer itself stays small.
+#[test]
+#[ignore]
+fn write_million_row_workbook() {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let file = std::fs::File::create("/tmp/records_1m.xlsx").unwrap();
+    let mut z = zip::ZipWriter::new(file);
+    let o = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let parts: [(&str, &str); 5] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="服务记录" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/styles.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
+        ),
+    ];
+    for (name, text) in parts {
+        z.start_file(name, o).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    // shared strings: 0–5 headers, 6–9 activities, 10–13 stations, then V#####/志愿者# pairs
+    let headers = ["志愿者编号", "姓名", "活动名称", "服务日期", "服务时长", "所属站点"];
+    let acts = ["敬老院探访", "交通劝导", "环境清洁", "义诊"];
+    let stations = ["新桥社区", "大丰社区", "三河社区", "四河社区"];
+    let people = 20_000u32;
+    z.start_file("xl/sharedStrings.xml", o).unwrap();
+    let mut ss = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+    );
+    for t in headers.iter().chain(&acts).chain(&stations) {
+        ss.push_str(&format!("<si><t>{t}</t></si>"));
+    }
+    for v in 0..people {
+        ss.push_str(&format!("<si><t>V{v:05}</t></si><si><t>志愿者{v}</t></si>"));
+    }
+    ss.push_str("</sst>");
+    z.write_all(ss.as_bytes()).unwrap();
+    z.start_file("xl/worksheets/sheet1.xml", o).unwrap();
+    let rows = 1_000_000u32;
+    write!(z, r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:F{}"/><sheetData>"#, rows + 1).unwrap();
+    let mut line = String::from(r#"<row r="1">"#);
+    for (c, col) in ["A", "B", "C", "D", "E", "F"].iter().enumerate() {
+        line.push_str(&format!(r#"<c r="{col}1" t="s"><v>{c}</v></c>"#));
+    }
+    line.push_str("</row>");
+    z.write_all(line.as_bytes()).unwrap();
+    for r in 2..=rows + 1 {
+        let v = r % people;
+        let (no, name) = (14 + 2 * v, 15 + 2 * v);
+        let act = 6 + r % 4;
+        let st = 10 + v % 4;
+        let date = 42736 + r % 365;
+        let hours = 1.0 + f64::from(r % 8) / 2.0;
+        write!(z, r#"<row r="{r}"><c r="A{r}" t="s"><v>{no}</v></c><c r="B{r}" t="s"><v>{name}</v></c><c r="C{r}" t="s"><v>{act}</v></c><c r="D{r}" s="1"><v>{date}</v></c><c r="E{r}"><v>{hours}</v></c><c r="F{r}" t="s"><v>{st}</v></c></row>"#).unwrap();
+    }
+    z.write_all(b"</sheetData></worksheet>").unwrap();
+    z.finish().unwrap();
 }

@@ -137,7 +137,10 @@ fn xlsx_with_merged_group_headers() {
     let imp = one("名册.xlsx", &bytes);
     let sheet = &imp.files[0].sheets[0];
     assert_eq!((sheet.used_rows, sheet.used_columns), (9, 7));
-    assert_eq!(sheet.signature, "序号|基本信息姓名|基本信息性别|基本信息证件号码|服务情况注册日期|服务情况服务时长|所属站点");
+    assert_eq!(
+        sheet.signature,
+        "序号|基本信息姓名|基本信息性别|基本信息证件号码|服务情况注册日期|服务情况服务时长|所属站点"
+    );
 }
 
 #[test]

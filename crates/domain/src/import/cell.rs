@@ -26,7 +26,10 @@ pub enum Cell<'a> {
     Bool(bool),
     /// A number formatted as a date, time or duration: the serial in the workbook's
     /// [`DateSystem`]. `duration` is true for `[h]:mm`-style formats.
-    DateTime { serial: f64, duration: bool },
+    DateTime {
+        serial: f64,
+        duration: bool,
+    },
     /// `#N/A`, `#DIV/0!` …
     Error(Cow<'a, str>),
 }
@@ -59,6 +62,14 @@ impl Cell<'_> {
             Cell::Bool(b) => Cell::Bool(*b),
             Cell::DateTime { serial, duration } => Cell::DateTime { serial: *serial, duration: *duration },
             Cell::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
+        }
+    }
+
+    /// Like [`Cell::display`], borrowing text cells instead of copying them (the hot path).
+    pub fn display_cow(&self, dates: DateSystem) -> Cow<'_, str> {
+        match self {
+            Cell::Text(t) => Cow::Borrowed(t),
+            other => Cow::Owned(other.display(dates)),
         }
     }
 
@@ -100,7 +111,7 @@ pub fn number_text(f: f64) -> String {
 /// The date of an Excel serial, or `None` for serials that name no real day
 /// (below 1, the fake 1900-02-29, or past 9999-12-31).
 pub fn date_from_serial(serial: f64, dates: DateSystem) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as i64; // in range: checked above

@@ -99,7 +99,8 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
 }
 
 fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt { detail: format!("zip: {e}") })?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt { detail: format!("zip: {e}") })?;
     if let Some(mime) = read_small(&mut zip, "mimetype") {
         return if mime.trim() == "application/vnd.oasis.opendocument.spreadsheet" {
             Ok(Format::Ods)
@@ -157,7 +158,11 @@ mod tests {
             ("a", b"a,b", Ok(Format::Csv)),
             ("a.xlsx", b"a,b\n1,2\n", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Text })),
             ("a.XLS", b"a,b\n", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Text })),
-            ("a.xls", b"<html><table><tr><td>1</td></tr></table></html>", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Html })),
+            (
+                "a.xls",
+                b"<html><table><tr><td>1</td></tr></table></html>",
+                Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Html }),
+            ),
             ("a.csv", b"", Err(ReadError::Empty)),
             ("a.xlsx", b"%PDF-1.4", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Pdf })),
             ("a.csv", b"ab\0cd", Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Binary })),

@@ -79,7 +79,9 @@ pub enum ReadError {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportError {
-    Read { error: ReadError },
+    Read {
+        error: ReadError,
+    },
     /// The caller's progress callback asked to stop.
     Cancelled,
 }
@@ -123,9 +125,11 @@ impl ReadError {
     /// What went wrong with `file` and what to do, in English.
     pub fn message_en(&self, file: &str) -> String {
         match self {
-            ReadError::Empty => format!("File \"{file}\" is empty (0 bytes). Check you picked the right file, or export it again."),
+            ReadError::Empty => format!("File \"{file}\" is empty (0 bytes). Check you picked the \
+                right file, or export it again."),
             ReadError::NotASpreadsheet { found: NotSpreadsheet::Text } => format!(
-                "File \"{file}\" has a spreadsheet extension but holds {}. Rename it back to .csv, or open it in WPS/Excel and save it as .xlsx.",
+                "File \"{file}\" has a spreadsheet extension but holds {}. Rename it back to .csv, \
+                    or open it in WPS/Excel and save it as .xlsx.",
                 NotSpreadsheet::Text.en()
             ),
             ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile } => format!(
@@ -136,13 +140,17 @@ impl ReadError {
                 format!("File \"{file}\" is not a spreadsheet but {}. {RESAVE_EN}", found.en())
             }
             ReadError::Encrypted => format!(
-                "File \"{file}\" is password-protected and cannot be read. Open it in WPS/Excel with the password, remove the password, save it as .xlsx and import it again."
+                "File \"{file}\" is password-protected and cannot be read. Open it in WPS/Excel \
+                    with the password, remove the password, save it as .xlsx and import it again."
             ),
             ReadError::Corrupt { detail } => format!(
-                "File \"{file}\" is damaged or incomplete ({detail}). Export it again or copy the original; if WPS/Excel can open it, save it as .xlsx and import that."
+                "File \"{file}\" is damaged or incomplete ({detail}). Export it again or copy the \
+                    original; if WPS/Excel can open it, save it as .xlsx and import that."
             ),
-            ReadError::Unsupported { format } => format!("The \"{format}\" format is not supported (file \"{file}\"). {RESAVE_EN}"),
-            ReadError::NoSheets => format!("File \"{file}\" has no worksheet to read (only charts?). Put the data on a normal worksheet and save again."),
+            ReadError::Unsupported { format } => format!("The \"{format}\" format is not supported \
+                (file \"{file}\"). {RESAVE_EN}"),
+            ReadError::NoSheets => format!("File \"{file}\" has no worksheet to read (only charts?). \
+                Put the data on a normal worksheet and save again."),
         }
     }
 }

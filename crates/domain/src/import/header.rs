@@ -106,9 +106,8 @@ impl Grid<'_> {
         let width = self.width(first, last);
         let height = (last - first + 1) as usize;
         // texts[k][c]: row first+k; group rows forward-filled when merges are unknown.
-        let mut texts: Vec<Vec<String>> = (first..=last)
-            .map(|r| (0..width).map(|c| self.text(r, c).to_string()).collect())
-            .collect();
+        let mut texts: Vec<Vec<String>> =
+            (first..=last).map(|r| (0..width).map(|c| self.text(r, c).to_string()).collect()).collect();
         if self.merges.is_none() && height > 1 {
             let leaf = texts.last().cloned().unwrap_or_default();
             for row in texts.iter_mut().take(height - 1) {

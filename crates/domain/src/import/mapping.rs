@@ -89,7 +89,9 @@ pub fn auto_map(columns: &[ColumnHeader], role: Role) -> Vec<Mapped> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let Some((field, rank)) = *m else { return Mapped { field: None, source: Source::Auto, duplicate_of: None } };
+            let Some((field, rank)) = *m else {
+                return Mapped { field: None, source: Source::Auto, duplicate_of: None };
+            };
             let winner = found
                 .iter()
                 .enumerate()
@@ -184,12 +186,18 @@ mod tests {
         let saved = saved_from(&c, Some(Role::Records), &[Some(Field::Name), Some(Field::Date), Some(Field::Hours)]);
         assert_eq!(saved.signature, "名字|时间|时数");
         apply_saved(&c, &mut m, &saved);
-        assert_eq!(m.iter().map(|m| (m.field, m.source)).collect::<Vec<_>>(), [
-            (Some(Field::Name), Source::Saved),
-            (Some(Field::Date), Source::Saved),
-            (Some(Field::Hours), Source::Saved)
-        ]);
-        apply_hand(&mut m, &[ColumnOverride { column: 0, field: None }, ColumnOverride { column: 4, field: Some(Field::Station) }]);
+        assert_eq!(
+            m.iter().map(|m| (m.field, m.source)).collect::<Vec<_>>(),
+            [
+                (Some(Field::Name), Source::Saved),
+                (Some(Field::Date), Source::Saved),
+                (Some(Field::Hours), Source::Saved)
+            ]
+        );
+        apply_hand(
+            &mut m,
+            &[ColumnOverride { column: 0, field: None }, ColumnOverride { column: 4, field: Some(Field::Station) }],
+        );
         assert_eq!(m.len(), 5);
         assert_eq!((m[0].field, m[0].source), (None, Source::Hand));
         assert_eq!((m[4].field, m[4].source), (Some(Field::Station), Source::Hand));

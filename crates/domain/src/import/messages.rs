@@ -32,7 +32,8 @@ pub fn unreadable_date(header: &str, value: &str, role: Role, field: Field) -> M
     let (ez, ee) = effect(role, field);
     (
         format!("「{header}」列的「{value}」不是能识别的日期。请写成 2017-06-12、2017/6/12 或 2017年6月12日，或把单元格设为日期格式。{ez}"),
-        format!("\"{value}\" in column \"{header}\" is not a date we can read. Write it as 2017-06-12, 2017/6/12 or 2017年6月12日, or format the cell as a date. {ee}"),
+        format!("\"{value}\" in column \"{header}\" is not a date we can read. Write it as 2017-06-12, \
+            2017/6/12 or 2017年6月12日, or format the cell as a date. {ee}"),
     )
 }
 
@@ -40,7 +41,8 @@ pub fn unreadable_hours(header: &str, value: &str, role: Role, field: Field) -> 
     let (ez, ee) = effect(role, field);
     (
         format!("「{header}」列的「{value}」不是能识别的时长。请写成 2.5、2.5小时、2小时30分、150分钟 或 1:30。{ez}"),
-        format!("\"{value}\" in column \"{header}\" is not an amount of hours we can read. Write 2.5, 2.5小时, 2小时30分, 150分钟 or 1:30. {ee}"),
+        format!("\"{value}\" in column \"{header}\" is not an amount of hours we can read. Write \
+            2.5, 2.5小时, 2小时30分, 150分钟 or 1:30. {ee}"),
     )
 }
 
@@ -49,12 +51,15 @@ pub fn hours_out_of_range(header: &str, value: &str, hours: f64) -> Msg {
     if hours > 0.0 {
         (
             format!("「{header}」列的「{value}」是 {h} 小时，一条服务记录不能超过 24 小时。请核对：是否把分钟当成了小时，或把多天的服务合成了一条（请按天分开）。这条服务记录未计入。"),
-            format!("\"{value}\" in column \"{header}\" is {h} hours; one service record cannot exceed 24 hours. Check whether minutes were entered as hours, or several days were put on one row (split them by day). This record is not counted."),
+            format!("\"{value}\" in column \"{header}\" is {h} hours; one service record cannot \
+                exceed 24 hours. Check whether minutes were entered as hours, or several days were \
+                put on one row (split them by day). This record is not counted."),
         )
     } else {
         (
             format!("「{header}」列的「{value}」是 {h} 小时，服务时长必须大于 0。请填写实际时长或删除这一行。这条服务记录未计入。"),
-            format!("\"{value}\" in column \"{header}\" is {h} hours; service hours must be more than 0. Enter the real hours or delete the row. This record is not counted."),
+            format!("\"{value}\" in column \"{header}\" is {h} hours; service hours must be more \
+                than 0. Enter the real hours or delete the row. This record is not counted."),
         )
     }
 }
@@ -62,21 +67,26 @@ pub fn hours_out_of_range(header: &str, value: &str, hours: f64) -> Msg {
 pub fn unreadable_flag(header: &str, value: &str) -> Msg {
     (
         format!("「{header}」列的「{value}」看不出是“有”还是“无”。请填 是/否（或 有/无、✓/✗），或写上文件名。暂按“无”计。"),
-        format!("\"{value}\" in column \"{header}\" says neither yes nor no. Write 是/否 (or 有/无, ✓/✗) or the file name. Counted as \"no\" for now."),
+        format!("\"{value}\" in column \"{header}\" says neither yes nor no. Write 是/否 (or 有/无, \
+            ✓/✗) or the file name. Counted as \"no\" for now."),
     )
 }
 
 pub fn unreadable_number(header: &str, value: &str) -> Msg {
     (
         format!("「{header}」列的「{value}」不是人数。请填整数，如 12 或 12人。本项按未填处理。"),
-        format!("\"{value}\" in column \"{header}\" is not a head count. Write a whole number such as 12 or 12人. The cell is treated as blank."),
+        format!("\"{value}\" in column \"{header}\" is not a head count. Write a whole number such \
+            as 12 or 12人. The cell is treated as blank."),
     )
 }
 
 pub fn id_lost_to_number(header: &str, value: &str) -> Msg {
     (
-        format!("「{header}」列的「{value}」是被 Excel 当成数字保存的证件号码，后几位已经丢失，无法恢复。请在原表中把这一列设置为“文本”格式，重新填入（或从系统重新导出）后再导入。本行的证件号码未使用。"),
-        format!("\"{value}\" in column \"{header}\" is an ID number that Excel stored as a number; its last digits are lost for good. Format the column as Text in the source sheet, re-enter (or re-export) the IDs and import again. This row's ID is not used."),
+        format!("「{header}」列的「{value}」是被 Excel 当成数字保存的证件号码，后几位已经丢失，无法恢复。请在原表中把这一列设置为“文本”格式，重新填入（\
+            或从系统重新导出）后再导入。本行的证件号码未使用。"),
+        format!("\"{value}\" in column \"{header}\" is an ID number that Excel stored as a number; \
+            its last digits are lost for good. Format the column as Text in the source sheet, re-enter \
+            (or re-export) the IDs and import again. This row's ID is not used."),
     )
 }
 
@@ -84,7 +94,8 @@ pub fn id_bad_length(header: &str, value: &str) -> Msg {
     let shown = mask_if_sensitive(value);
     (
         format!("「{header}」列的证件号码「{shown}」位数不对（居民身份证应为 18 位，旧证 15 位）。请核对。本行仍计入。"),
-        format!("ID number \"{shown}\" in column \"{header}\" has the wrong length (18 characters, or 15 for old IDs). Please check it. The row is still counted."),
+        format!("ID number \"{shown}\" in column \"{header}\" has the wrong length (18 characters, \
+            or 15 for old IDs). Please check it. The row is still counted."),
     )
 }
 
@@ -92,7 +103,9 @@ pub fn id_bad_checksum(header: &str, id: &str, expected: char) -> Msg {
     let shown = mask_id(id);
     (
         format!("「{header}」列的证件号码「{shown}」最后一位校验码不对（按 GB 11643 应为「{expected}」），可能抄错了其中某一位。请核对。本行仍计入。"),
-        format!("ID number \"{shown}\" in column \"{header}\" fails the GB 11643 check digit (it should end in \"{expected}\"); a digit was probably mistyped. Please check it. The row is still counted."),
+        format!("ID number \"{shown}\" in column \"{header}\" fails the GB 11643 check digit (it \
+            should end in \"{expected}\"); a digit was probably mistyped. Please check it. The row \
+            is still counted."),
     )
 }
 
@@ -100,7 +113,9 @@ pub fn bad_phone(header: &str, value: &str) -> Msg {
     let shown = if value.chars().count() >= 7 { mask_phone(value) } else { value.to_string() };
     (
         format!("「{header}」列的「{shown}」不像手机号（11 位，以 1 开头）或座机号（如 028-12345678）。请核对。本行仍计入。"),
-        format!("\"{shown}\" in column \"{header}\" looks like neither a mobile number (11 digits starting with 1) nor a landline (e.g. 028-12345678). Please check it. The row is still counted."),
+        format!("\"{shown}\" in column \"{header}\" looks like neither a mobile number (11 digits \
+            starting with 1) nor a landline (e.g. 028-12345678). Please check it. The row is still \
+            counted."),
     )
 }
 
@@ -113,7 +128,8 @@ pub fn missing_required(role: Role, what_zh: &str, what_en: &str) -> Msg {
         ),
         _ => (
             format!("这一行缺少{what_zh}，仍保留，但不计入任何按日期统计的指标。请补填后重新导入。"),
-            format!("This row has no {what_en}; it is kept but counts in no indicator that needs a date. Fill it in and import again."),
+            format!("This row has no {what_en}; it is kept but counts in no indicator that needs \
+                a date. Fill it in and import again."),
         ),
     }
 }
@@ -126,7 +142,8 @@ pub fn missing_column(role: Role, field_zh: &str, field_en: &str) -> Msg {
     };
     (
         format!("{}缺少「{field_zh}」列，{zh_effect}。请把对应列的表头改为「{field_zh}」，或在导入页面手动指定该列。", role.label_zh()),
-        format!("This {} sheet has no \"{field_en}\" column, so {en_effect}. Rename the matching column's header to \"{field_zh}\" or map it by hand on the import screen.", role.label_en()),
+        format!("This {} sheet has no \"{field_en}\" column, so {en_effect}. Rename the matching \
+            column's header to \"{field_zh}\" or map it by hand on the import screen.", role.label_en()),
     )
 }
 
@@ -144,14 +161,16 @@ pub fn note_row(text: &str) -> Msg {
 pub fn unknown_column(header: &str, letter: &str) -> Msg {
     (
         format!("第 {letter} 列「{header}」不是能识别的表头，未使用。如果这一列有用，请在导入页面把它指定为对应的字段。"),
-        format!("Column {letter} \"{header}\" is not a header we know; not used. If it matters, map it to a field on the import screen."),
+        format!("Column {letter} \"{header}\" is not a header we know; not used. If it matters, \
+            map it to a field on the import screen."),
     )
 }
 
 pub fn duplicate_column(header: &str, letter: &str, other: &str, field: Field) -> Msg {
     (
         format!("第 {letter} 列「{header}」和「{other}」列都是「{}」，只使用「{other}」列。如需改用这一列，请在导入页面调整。", field.label_zh()),
-        format!("Column {letter} \"{header}\" and column \"{other}\" both mean \"{}\"; only \"{other}\" is used. Change this on the import screen if needed.", field.label_en()),
+        format!("Column {letter} \"{header}\" and column \"{other}\" both mean \"{}\"; only \"{other}\" \
+            is used. Change this on the import screen if needed.", field.label_en()),
     )
 }
 
@@ -179,7 +198,9 @@ pub fn no_header(scanned: usize) -> Msg {
     let (zh, en) = expected_headers();
     (
         format!("在这张工作表的前 {scanned} 行里没有找到表头行，未导入。表头应包含这些名称中的几个——{zh}。请修改表头，或在导入页面手动指定表头行和表格类型。"),
-        format!("No header row was found in the first {scanned} rows of this sheet; not imported. A header should contain several of these names — {en}. Edit the header, or set the header row and table type by hand on the import screen."),
+        format!("No header row was found in the first {scanned} rows of this sheet; not imported. \
+            A header should contain several of these names — {en}. Edit the header, or set the header \
+            row and table type by hand on the import screen."),
     )
 }
 
@@ -188,7 +209,8 @@ pub fn unknown_role(found: &[String]) -> Msg {
     let shown = found.join("、");
     (
         format!("无法判断这张工作表是哪种表格（找到的表头：{shown}），未导入。各类表格的表头——{zh}。请在导入页面为这张工作表选择类型，或把表头改成上面的名称。"),
-        format!("Cannot tell which kind of table this sheet is (headers found: {shown}); not imported. Expected headers — {en}. Pick the table type on the import screen, or rename the headers."),
+        format!("Cannot tell which kind of table this sheet is (headers found: {shown}); not imported. \
+            Expected headers — {en}. Pick the table type on the import screen, or rename the headers."),
     )
 }
 
@@ -199,28 +221,31 @@ pub fn empty_sheet() -> Msg {
 pub fn sheet_failed(detail: &str) -> Msg {
     (
         format!("读取这张工作表时出错（{detail}），之后的行未导入。请在 WPS/Excel 中打开并另存为 .xlsx 后重新导入。"),
-        format!("Reading this sheet failed ({detail}); rows after that point were not imported. Open it in WPS/Excel, save as .xlsx and import again."),
+        format!("Reading this sheet failed ({detail}); rows after that point were not imported. \
+            Open it in WPS/Excel, save as .xlsx and import again."),
     )
 }
 
 pub fn more_of_kind(count: u64, label_zh: &str, label_en: &str) -> Msg {
     (
         format!("另有 {count} 处「{label_zh}」问题未逐条列出；请下载“问题行”文件查看并修改。"),
-        format!("{count} more \"{label_en}\" problems are not listed one by one; download the failed-rows file to see and fix them."),
+        format!("{count} more \"{label_en}\" problems are not listed one by one; download the failed-rows \
+            file to see and fix them."),
     )
 }
 
 pub fn failed_rows_capped(kept: usize) -> Msg {
     (
         format!("有问题的行太多，“问题行”文件只收录了前 {kept} 行。请先改正这些行再重新导入。"),
-        format!("Too many rows have problems; the failed-rows file holds only the first {kept}. Fix those and import again."),
+        format!("Too many rows have problems; the failed-rows file holds only the first {kept}. \
+            Fix those and import again."),
     )
 }
-
 
 pub fn negative_roster_hours(header: &str, value: &str) -> Msg {
     (
         format!("「{header}」列的「{value}」是负数，时长不能小于 0。请核对。这位志愿者的此项时长按未填处理。"),
-        format!("\"{value}\" in column \"{header}\" is negative; hours cannot be below 0. Please check it. This volunteer's hours in this column are treated as blank."),
+        format!("\"{value}\" in column \"{header}\" is negative; hours cannot be below 0. Please \
+            check it. This volunteer's hours in this column are treated as blank."),
     )
 }

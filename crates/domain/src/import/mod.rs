@@ -206,7 +206,7 @@ fn import_file(
         let read = source.rows(name, &mut |r, cells| {
             run.push(r, cells, tables);
             rows_done += 1;
-            if rows_done % PROGRESS_EVERY == 0 && tick(rows_done).is_break() {
+            if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(rows_done).is_break() {
                 stopped = true;
                 return ControlFlow::Break(());
             }
@@ -229,7 +229,13 @@ fn import_file(
         report.sheets.push(sheet);
         if stopped {
             let e = ImportError::Cancelled;
-            report.findings.push(Finding::file(file.name, FindingKind::UnreadableFile, Severity::Info, e.message_zh(file.name), e.message_en(file.name)));
+            report.findings.push(Finding::file(
+                file.name,
+                FindingKind::UnreadableFile,
+                Severity::Info,
+                e.message_zh(file.name),
+                e.message_en(file.name),
+            ));
             report.error = Some(e);
             break;
         }

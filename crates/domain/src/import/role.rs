@@ -20,9 +20,7 @@ pub struct RoleScore {
 
 /// The field a column means on a sheet of `role` and its synonym rank, leaf first.
 pub fn field_of(col: &ColumnHeader, role: Role) -> Option<(Field, u8, &str)> {
-    col.candidates.iter().find_map(|c| {
-        lookup(c).iter().find(|h| h.role == role).map(|h| (h.field, h.rank, c.as_str()))
-    })
+    col.candidates.iter().find_map(|c| lookup(c).iter().find(|h| h.role == role).map(|h| (h.field, h.rank, c.as_str())))
 }
 
 pub fn score_roles(columns: &[ColumnHeader]) -> Vec<RoleScore> {
@@ -48,7 +46,7 @@ pub fn score_roles(columns: &[ColumnHeader]) -> Vec<RoleScore> {
 /// The role the scores point to, if one clearly wins.
 pub fn pick_role(scores: &[RoleScore]) -> Option<Role> {
     let mut eligible: Vec<&RoleScore> = scores.iter().filter(|s| s.eligible).collect();
-    eligible.sort_by(|a, b| b.score.cmp(&a.score));
+    eligible.sort_by_key(|s| std::cmp::Reverse(s.score));
     match eligible.as_slice() {
         [best, second, ..] if best.score == second.score => None,
         [best, ..] if best.score >= MIN_ROLE_SCORE => Some(best.role),
@@ -71,7 +69,10 @@ mod tests {
     fn roles_from_headers() {
         use Role::*;
         let cases: &[(&[&str], Option<Role>)] = &[
-            (&["序号", "姓名", "性别", "身份证号", "手机", "政治面貌", "注册日期", "所属社区", "服务时长"], Some(Volunteers)),
+            (
+                &["序号", "姓名", "性别", "身份证号", "手机", "政治面貌", "注册日期", "所属社区", "服务时长"],
+                Some(Volunteers),
+            ),
             (&["姓名", "手机号码", "所属社区", "服务时长"], Some(Volunteers)), // no date: cannot be records
             (&["志愿者编号", "姓名", "证件号码", "服务日期", "服务时长", "所属站点"], Some(Records)),
             (&["姓名", "日期", "时长"], Some(Records)),

@@ -108,7 +108,7 @@ fn get<'c, 'p>(plan: &'p Plan, cells: &'c [Cell<'c>], field: Field) -> Option<(&
 
 fn text(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<Sym> {
     let (_, cell) = get(plan, cells, field)?;
-    let s = cell.display(cx.dates);
+    let s = cell.display_cow(cx.dates);
     let t = super::cell::trim(&s);
     (!t.is_empty()).then(|| cx.tables.strings.intern(t))
 }
@@ -142,7 +142,12 @@ fn id(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
         IdRead::Empty => None,
         IdRead::Ok(s) => Some(cx.tables.strings.intern(&s)),
         IdRead::BadChecksum { id, expected } => {
-            cx.problem(Some(col), FindingKind::BadIdChecksum, Severity::Warning, msg::id_bad_checksum(&col.header, &id, expected));
+            cx.problem(
+                Some(col),
+                FindingKind::BadIdChecksum,
+                Severity::Warning,
+                msg::id_bad_checksum(&col.header, &id, expected),
+            );
             Some(cx.tables.strings.intern(&id))
         }
         IdRead::BadLength(s) => {
@@ -265,7 +270,7 @@ pub fn convert(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
         Role::Trainings => {
             let stations = match get(plan, cells, Field::Station) {
                 Some((_, cell)) => {
-                    let s = cell.display(cx.dates);
+                    let s = cell.display_cow(cx.dates);
                     split_list(&s).into_iter().map(|p| cx.tables.strings.intern(p)).collect()
                 }
                 None => Vec::new(),
@@ -295,7 +300,11 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     let key_cells_blank = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().all(|&f| is_blank(plan, cells, f));
     if has_key_column && key_cells_blank {
         let col = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().find_map(|&f| plan.col(f)).cloned();
-        let m = msg::missing_required(Role::Records, "志愿者（编号、证件号码或姓名都没填）", "volunteer (no number, ID or name)");
+        let m = msg::missing_required(
+            Role::Records,
+            "志愿者（编号、证件号码或姓名都没填）",
+            "volunteer (no number, ID or name)",
+        );
         cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
     }
     let date = match date(plan, cells, Field::Date, cx, Severity::Error) {

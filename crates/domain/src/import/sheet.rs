@@ -112,7 +112,8 @@ impl<'a> SheetRun<'a> {
         kinds.sort();
         for (kind, n) in kinds {
             let m = msg::more_of_kind(n - FINDINGS_PER_KIND, kind.label_zh(), kind.label_en());
-            let severity = self.report.findings.iter().find(|f| f.kind == kind).map_or(Severity::Warning, |f| f.severity);
+            let severity =
+                self.report.findings.iter().find(|f| f.kind == kind).map_or(Severity::Warning, |f| f.severity);
             self.report.findings.push(self.finding(kind, severity, m));
         }
         if self.report.failed_rows_capped {
@@ -124,7 +125,8 @@ impl<'a> SheetRun<'a> {
 
     /// Header, role and mapping from the buffered rows; then the buffered data rows.
     fn decide(&mut self, tables: &mut Tables) {
-        let Phase::Buffering(rows) = std::mem::replace(&mut self.phase, Phase::Streaming { plan: None, source: 0, last: 0 })
+        let Phase::Buffering(rows) =
+            std::mem::replace(&mut self.phase, Phase::Streaming { plan: None, source: 0, last: 0 })
         else {
             return;
         };
@@ -138,7 +140,9 @@ impl<'a> SheetRun<'a> {
             return;
         }
         let band = match hand.and_then(|h| h.header_rows) {
-            Some(h) if h.first >= 1 && h.first <= h.last && h.last - h.first < 3 => Some(grid.band(h.first - 1, h.last - 1)),
+            Some(h) if h.first >= 1 && h.first <= h.last && h.last - h.first < 3 => {
+                Some(grid.band(h.first - 1, h.last - 1))
+            }
             _ => {
                 let remembered: Vec<&str> = self.job.saved.iter().map(|s| s.signature.as_str()).collect();
                 grid.find_signature(&remembered).or_else(|| grid.find())
@@ -174,7 +178,11 @@ impl<'a> SheetRun<'a> {
         }
         let source = match role {
             Some(role) => {
-                tables.sources.push(SourceSheet { file: self.job.file.to_string(), sheet: self.job.sheet.to_string(), role });
+                tables.sources.push(SourceSheet {
+                    file: self.job.file.to_string(),
+                    sheet: self.job.sheet.to_string(),
+                    role,
+                });
                 u32::try_from(tables.sources.len() - 1).unwrap_or(u32::MAX)
             }
             None => 0,
@@ -220,10 +228,16 @@ impl<'a> SheetRun<'a> {
                     .and_then(|h| super::role::field_of(h, role))
                     .map_or(Field::Name, |(f, _, _)| f);
                 let f = self
-                    .finding(FindingKind::UnknownColumn, Severity::Info, msg::duplicate_column(&c.header, &c.letter, &other_header, field))
+                    .finding(
+                        FindingKind::UnknownColumn,
+                        Severity::Info,
+                        msg::duplicate_column(&c.header, &c.letter, &other_header, field),
+                    )
                     .in_column(&c.header);
                 self.report.findings.push(f);
-            } else if m.source == Source::Auto && !band.columns.get(c.index as usize).is_some_and(mapping::is_ignored_header) {
+            } else if m.source == Source::Auto
+                && !band.columns.get(c.index as usize).is_some_and(mapping::is_ignored_header)
+            {
                 let f = self
                     .finding(FindingKind::UnknownColumn, Severity::Info, msg::unknown_column(&c.header, &c.letter))
                     .in_column(&c.header);
@@ -271,14 +285,26 @@ impl<'a> SheetRun<'a> {
         }
     }
 
-    fn convert_row(&mut self, excel_row: u32, cells: &[Cell<'_>], tables: &mut Tables, plan: Option<&Plan>, source: u32) {
+    fn convert_row(
+        &mut self,
+        excel_row: u32,
+        cells: &[Cell<'_>],
+        tables: &mut Tables,
+        plan: Option<&Plan>,
+        source: u32,
+    ) {
         let counts = &mut self.report.counts;
         let Some(plan) = plan else {
             if cells.iter().all(Cell::is_blank) {
                 counts.blank += 1;
             } else if self.report.preview.len() < self.job.preview_rows && self.report.header_rows.is_some() {
                 let shown = displays(cells, self.job.dates);
-                self.report.preview.push(PreviewRow { row: excel_row, cells: shown, status: RowStatus::NotImported, marks: vec![] });
+                self.report.preview.push(PreviewRow {
+                    row: excel_row,
+                    cells: shown,
+                    status: RowStatus::NotImported,
+                    marks: vec![],
+                });
             }
             return;
         };
@@ -286,8 +312,7 @@ impl<'a> SheetRun<'a> {
             counts.blank += 1;
             return;
         }
-        let first: Vec<String> = cells.iter().take(MARKER_COLUMNS).map(|c| c.display(self.job.dates)).collect();
-        if let Some((kind, text)) = skip_kind(&first) {
+        if let Some((kind, text)) = skip_kind(cells.iter().take(MARKER_COLUMNS).map(Cell::as_text)) {
             self.report.counts.skipped += 1;
             let m = match kind {
                 SkipKind::Totals => msg::totals_row(&text),
@@ -295,10 +320,16 @@ impl<'a> SheetRun<'a> {
             };
             let f = self.finding(FindingKind::SkippedRow, Severity::Info, m).at_row(excel_row);
             self.push_finding(f);
-            self.preview(excel_row, cells, RowStatus::Skipped, vec![CellMark { column: None, kind: FindingKind::SkippedRow }]);
+            self.preview(
+                excel_row,
+                cells,
+                RowStatus::Skipped,
+                vec![CellMark { column: None, kind: FindingKind::SkippedRow }],
+            );
             return;
         }
-        let mut cx = RowCtx { tables, at: RowRef { source, row: excel_row }, dates: self.job.dates, problems: Vec::new() };
+        let mut cx =
+            RowCtx { tables, at: RowRef { source, row: excel_row }, dates: self.job.dates, problems: Vec::new() };
         let kept = convert(plan, cells, &mut cx);
         let problems = std::mem::take(&mut cx.problems);
         if kept {
@@ -364,7 +395,8 @@ fn column_reports(band: &Band, mapped: &[Mapped]) -> Vec<ColumnReport> {
     (0..n)
         .map(|i| {
             let header = band.columns.get(i).map_or(String::new(), |c| c.display.clone());
-            let key = band.columns.get(i).map_or(String::new(), |c| super::synonyms::normalize_header(&c.pieces.concat()));
+            let key =
+                band.columns.get(i).map_or(String::new(), |c| super::synonyms::normalize_header(&c.pieces.concat()));
             let m = mapped.get(i);
             let field = m.and_then(|m| m.field);
             let hours_field = matches!(field, Some(Field::Hours | Field::AnnualHours | Field::CumulativeHours));

@@ -17,11 +17,25 @@ pub enum SkipKind {
 pub const TOTALS: &[&str] = &["总合计", "合计", "总计", "小计", "共计", "汇总"];
 pub const TOTALS_MAX_CHARS: usize = 6;
 /// Footer lines: a cell starting with one of these.
-pub const NOTES: &[&str] = &["填表人", "制表人", "填报人", "审核人", "负责人签字", "填报单位", "制表单位", "填表日期", "填报日期", "制表日期", "注:", "说明:", "备注:"];
+pub const NOTES: &[&str] = &[
+    "填表人",
+    "制表人",
+    "填报人",
+    "审核人",
+    "负责人签字",
+    "填报单位",
+    "制表单位",
+    "填表日期",
+    "填报日期",
+    "制表日期",
+    "注:",
+    "说明:",
+    "备注:",
+];
 
-/// What the row is, judged from its first cells' texts.
-pub fn skip_kind(first_cells: &[String]) -> Option<(SkipKind, String)> {
-    for raw in first_cells.iter().take(MARKER_COLUMNS) {
+/// What the row is, judged from its first cells' texts (`None` for a non-text cell).
+pub fn skip_kind<'a>(first_cells: impl IntoIterator<Item = Option<&'a str>>) -> Option<(SkipKind, String)> {
+    for raw in first_cells.into_iter().take(MARKER_COLUMNS).flatten() {
         let s: String = fold_width(raw).chars().filter(|c| !c.is_whitespace()).collect();
         if s.is_empty() {
             continue;
@@ -43,7 +57,7 @@ mod tests {
     use super::*;
 
     fn kind(cells: &[&str]) -> Option<SkipKind> {
-        skip_kind(&cells.iter().map(|s| s.to_string()).collect::<Vec<_>>()).map(|(k, _)| k)
+        skip_kind(cells.iter().map(|s| Some(*s))).map(|(k, _)| k)
     }
 
     #[test]

@@ -36,7 +36,11 @@ const ALL_ROLES: &[Role] = &[Volunteers, Records, Activities, Trainings];
 
 /// The vocabulary. Names are stored normalised (see the test).
 pub const SYNONYMS: &[Synonym] = &[
-    Synonym { field: VolunteerNo, roles: PEOPLE, names: &["志愿者编号", "注册编号", "志愿者注册编号", "志愿者id", "志愿者号", "编号"] },
+    Synonym {
+        field: VolunteerNo,
+        roles: PEOPLE,
+        names: &["志愿者编号", "注册编号", "志愿者注册编号", "志愿者id", "志愿者号", "编号"],
+    },
     Synonym { field: Name, roles: PEOPLE, names: &["姓名", "志愿者姓名", "志愿者"] },
     Synonym { field: Gender, roles: &[Volunteers], names: &["性别"] },
     Synonym {
@@ -44,9 +48,15 @@ pub const SYNONYMS: &[Synonym] = &[
         roles: PEOPLE,
         names: &["证件号码", "身份证号码", "身份证号", "证件号", "身份证", "公民身份号码", "身份证件号码"],
     },
-    Synonym { field: Phone, roles: PEOPLE, names: &["手机号码", "手机号", "手机", "联系电话", "电话", "电话号码", "联系方式"] },
+    Synonym {
+        field: Phone,
+        roles: PEOPLE,
+        names: &["手机号码", "手机号", "手机", "联系电话", "电话", "电话号码", "联系方式"],
+    },
     Synonym { field: Political, roles: &[Volunteers], names: &["政治面貌"] },
-    Synonym { field: RegisteredOn, roles: &[Volunteers], names: &["注册日期", "注册时间", "加入时间", "加入日期"] },
+    Synonym {
+        field: RegisteredOn, roles: &[Volunteers], names: &["注册日期", "注册时间", "加入时间", "加入日期"]
+    },
     Synonym {
         field: Station,
         roles: ALL_ROLES,
@@ -61,20 +71,49 @@ pub const SYNONYMS: &[Synonym] = &[
     Synonym {
         field: CumulativeHours,
         roles: &[Volunteers],
-        names: &["累计服务时长", "累计志愿时长", "累计时长", "服务总时长", "服务时长", "志愿时长", "志愿服务时长", "总时长"],
+        names: &[
+            "累计服务时长",
+            "累计志愿时长",
+            "累计时长",
+            "服务总时长",
+            "服务时长",
+            "志愿时长",
+            "志愿服务时长",
+            "总时长",
+        ],
     },
-    Synonym { field: ActivityName, roles: &[Records, Activities], names: &["活动名称", "项目名称", "服务项目", "活动项目"] },
-    Synonym { field: Date, roles: &[Records], names: &["服务日期", "日期", "服务时间", "开始时间", "服务开始时间"] },
-    Synonym { field: Hours, roles: &[Records], names: &["服务时长", "时长", "小时数", "服务小时数", "志愿时长", "志愿服务时长"] },
-    Synonym { field: Date, roles: &[Activities], names: &["活动日期", "日期", "开展时间", "活动时间", "开展日期"] },
+    Synonym {
+        field: ActivityName,
+        roles: &[Records, Activities],
+        names: &["活动名称", "项目名称", "服务项目", "活动项目"],
+    },
+    Synonym {
+        field: Date, roles: &[Records], names: &["服务日期", "日期", "服务时间", "开始时间", "服务开始时间"]
+    },
+    Synonym {
+        field: Hours,
+        roles: &[Records],
+        names: &["服务时长", "时长", "小时数", "服务小时数", "志愿时长", "志愿服务时长"],
+    },
+    Synonym {
+        field: Date, roles: &[Activities], names: &["活动日期", "日期", "开展时间", "活动时间", "开展日期"]
+    },
     Synonym {
         field: Theme,
         roles: &[Activities],
         names: &["活动主题", "主题", "类别", "标签", "活动类别", "活动类型", "服务类别"],
     },
-    Synonym { field: Team, roles: &[Activities], names: &["服务队", "专业类别", "队伍", "志愿服务队", "服务队伍", "志愿者队伍"] },
+    Synonym {
+        field: Team,
+        roles: &[Activities],
+        names: &["服务队", "专业类别", "队伍", "志愿服务队", "服务队伍", "志愿者队伍"],
+    },
     Synonym { field: Holiday, roles: &[Activities], names: &["节庆日", "节日", "节庆", "节假日"] },
-    Synonym { field: Participants, roles: &[Activities], names: &["参与人数", "参加人数", "参与志愿者人数", "志愿者人数", "人数"] },
+    Synonym {
+        field: Participants,
+        roles: &[Activities],
+        names: &["参与人数", "参加人数", "参与志愿者人数", "志愿者人数", "人数"],
+    },
     Synonym { field: Plan, roles: &[Activities], names: &["方案", "活动方案"] },
     Synonym { field: Record, roles: &[Activities], names: &["记录"] },
     Synonym { field: Brief, roles: &[Activities], names: &["简报", "活动简报", "信息简报"] },
@@ -83,7 +122,11 @@ pub const SYNONYMS: &[Synonym] = &[
     Synonym { field: Topic, roles: &[Trainings], names: &["培训主题", "主题", "培训内容", "培训名称"] },
     Synonym { field: Station, roles: &[Trainings], names: &["参训站点", "培训站点"] },
     Synonym { field: TrainingKind, roles: &[Trainings], names: &["培训类型", "培训类别", "类型"] },
-    Synonym { field: Participants, roles: &[Trainings], names: &["参训人数", "参与人数", "参加人数", "培训人数", "人数"] },
+    Synonym {
+        field: Participants,
+        roles: &[Trainings],
+        names: &["参训人数", "参与人数", "参加人数", "培训人数", "人数"],
+    },
 ];
 
 /// Headers that are known but carry nothing we use (a row counter, a notes column): shown in
@@ -222,7 +265,10 @@ mod tests {
         for name in ["服务时长", "志愿时长"] {
             assert_eq!(lookup(name).iter().find(|h| h.role == Records).map(|h| h.field), Some(Hours));
         }
-        assert_eq!(lookup("年度服务时长").iter().map(|h| (h.role, h.field)).collect::<Vec<_>>(), [(Volunteers, AnnualHours)]);
+        assert_eq!(
+            lookup("年度服务时长").iter().map(|h| (h.role, h.field)).collect::<Vec<_>>(),
+            [(Volunteers, AnnualHours)]
+        );
     }
 
     #[test]

@@ -6,9 +6,52 @@ use super::Read;
 use crate::import::cell::{trim, Cell};
 
 /// Written forms of "yes", compared after width folding, trimming and lower-casing.
-pub const YES: &[&str] = &["是", "有", "y", "yes", "✓", "✔", "√", "☑", "1", "true", "对", "已", "已有", "有的", "已上传", "已提供", "齐全", "完成", "已完成"];
+pub const YES: &[&str] = &[
+    "是",
+    "有",
+    "y",
+    "yes",
+    "✓",
+    "✔",
+    "√",
+    "☑",
+    "1",
+    "true",
+    "对",
+    "已",
+    "已有",
+    "有的",
+    "已上传",
+    "已提供",
+    "齐全",
+    "完成",
+    "已完成",
+];
 /// Written forms of "no". A lone `-` or `/` is how clerks write "none" in a cell.
-pub const NO: &[&str] = &["否", "无", "n", "no", "✗", "✘", "×", "☐", "0", "false", "没有", "未", "暂无", "未上传", "未提供", "缺", "缺少", "未完成", "-", "—", "/", "\\"];
+pub const NO: &[&str] = &[
+    "否",
+    "无",
+    "n",
+    "no",
+    "✗",
+    "✘",
+    "×",
+    "☐",
+    "0",
+    "false",
+    "没有",
+    "未",
+    "暂无",
+    "未上传",
+    "未提供",
+    "缺",
+    "缺少",
+    "未完成",
+    "-",
+    "—",
+    "/",
+    "\\",
+];
 /// Cells that could mean either; never guessed, even in a material column.
 pub const AMBIGUOUS: &[&str] = &["x", "?", "未知", "不详", "不确定", "待定", "待补", "待补充", "部分"];
 

@@ -20,7 +20,10 @@ pub enum IdRead {
     /// document's number (passport, HK/Macau pass), upper-cased, spaces removed.
     Ok(String),
     /// 18 characters whose check digit is wrong; kept, `expected` is the right digit.
-    BadChecksum { id: String, expected: char },
+    BadChecksum {
+        id: String,
+        expected: char,
+    },
     /// Digits of a length no ID has; kept as written.
     BadLength(String),
     /// A number Excel rounded (≥ 10^15 or written with an exponent); the digits are lost.

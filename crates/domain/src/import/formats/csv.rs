@@ -20,6 +20,18 @@ pub enum TextEncoding {
     Utf16Be,
 }
 
+impl TextEncoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 (BOM)",
+            TextEncoding::Gb18030 => "GBK/GB18030",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
 /// Decodes text: a BOM decides; else UTF-8 if it is valid UTF-8 throughout; else GB18030.
 pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
     let enc = detect_encoding(bytes);

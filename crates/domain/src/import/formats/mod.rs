@@ -65,6 +65,8 @@ pub fn csv_details(bytes: &[u8]) -> (TextEncoding, char) {
 pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(_) => Err(ReadError::Corrupt { detail: "reader crashed on this file / 读取程序无法处理此文件".into() }),
+        Err(_) => {
+            Err(ReadError::Corrupt { detail: "reader crashed on this file / 读取程序无法处理此文件".into() })
+        }
     }
 }

@@ -5,7 +5,6 @@ use crate::import::cell::Cell;
 use calamine::{Data, Range};
 use std::borrow::Cow;
 
-
 pub fn stream_range(range: &Range<Data>, f: &mut RowFn<'_>) {
     let Some((r0, c0)) = range.start() else { return };
     let lead = c0 as usize;
@@ -33,4 +32,3 @@ pub fn data_cell(d: &Data) -> Cell<'_> {
         Data::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
     }
 }
-

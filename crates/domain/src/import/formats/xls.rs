@@ -94,12 +94,7 @@ fn map_err(e: XlsError) -> ReadError {
 
 impl SheetSource for XlsSource<'_> {
     fn sheet_names(&self) -> Vec<String> {
-        self.book
-            .sheets_metadata()
-            .iter()
-            .filter(|s| s.typ == SheetType::WorkSheet)
-            .map(|s| s.name.clone())
-            .collect()
+        self.book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
     }
 
     fn date_system(&self) -> DateSystem {

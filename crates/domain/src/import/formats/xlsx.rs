@@ -38,12 +38,7 @@ pub fn map_err(e: XlsxError) -> ReadError {
 
 impl SheetSource for XlsxSource<'_> {
     fn sheet_names(&self) -> Vec<String> {
-        self.book
-            .sheets_metadata()
-            .iter()
-            .filter(|s| s.typ == SheetType::WorkSheet)
-            .map(|s| s.name.clone())
-            .collect()
+        self.book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
     }
 
     fn date_system(&self) -> DateSystem {
