@@ -1,7 +1,23 @@
-//! `scorecard profiles`: the built-in profiles and their indicators.
-use crate::Format;
+//! `scorecard profiles [--format json|text]`: the built-in profiles and their indicators.
+//! JSON is the full profiles (the same format a custom profile is exported in).
 
-pub fn run(_format: Format) -> i32 {
-    eprintln!("scorecard profiles: not implemented yet");
-    1
+use crate::Format;
+use scorecard_domain::profile::builtins;
+
+pub fn run(format: Format) -> i32 {
+    let list = builtins();
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default()),
+        Format::Text => {
+            for p in &list {
+                println!("{}  {} / {}", p.id, p.name_zh, p.name_en);
+                for i in &p.indicators {
+                    let bonus = if i.bonus { " ［加分项］" } else { "" };
+                    println!("  {:<4} {}{}  — {}", i.id, i.label_zh, bonus, i.source.cite());
+                }
+                println!();
+            }
+        }
+    }
+    0
 }

@@ -8,6 +8,7 @@
 pub mod builder;
 pub mod calendar;
 pub mod context;
+pub mod extras;
 pub mod finding;
 pub mod import;
 pub mod mask;

@@ -92,3 +92,50 @@ fn without_a_roster_records_count_unmatched() {
     assert_eq!(p.records[0].volunteer, None);
     assert!(f.is_empty());
 }
+
+#[test]
+fn records_over_24_hours_or_not_positive_are_reported_and_left_out() {
+    let mut b = roster();
+    let rec = |hours| RecordSpec { volunteer_no: "V1", date: d(2017, 3, 5), hours, ..Default::default() };
+    b.record(rec(24.0)); // row 2: exactly 24 h counts
+    b.record(rec(24.5)); // row 3: over 24 h
+    b.record(rec(0.0)); // row 4: zero
+    b.record(rec(-2.0)); // row 5: negative
+    b.record(rec(f64::NAN)); // row 6: not a number
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    let counted: Vec<usize> = p.records.iter().map(|r| r.record).collect();
+    assert_eq!(counted, vec![0]);
+    assert_eq!(p.total_hours(), 24.0);
+    let out: Vec<(FindingKind, Option<u32>)> =
+        f.iter().filter(|f| f.kind == FindingKind::HoursOutOfRange).map(|f| (f.kind, f.row)).collect();
+    assert_eq!(
+        out,
+        vec![
+            (FindingKind::HoursOutOfRange, Some(3)),
+            (FindingKind::HoursOutOfRange, Some(4)),
+            (FindingKind::HoursOutOfRange, Some(5)),
+            (FindingKind::HoursOutOfRange, Some(6)),
+        ]
+    );
+}
+
+#[test]
+fn findings_of_one_kind_per_sheet_are_capped_with_a_count() {
+    // 250 records from last year: 200 listed one by one, then one finding for the other 50.
+    let cap = scorecard_domain::import::FINDINGS_PER_KIND;
+    assert_eq!(cap, 200);
+    let mut b = roster();
+    for _ in 0..250 {
+        b.record(RecordSpec { volunteer_no: "V1", date: d(2016, 5, 1), hours: 1.0, ..Default::default() });
+    }
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    assert!(p.records.is_empty());
+    let out: Vec<_> = f.iter().filter(|f| f.kind == FindingKind::DateOutOfPeriod).collect();
+    assert_eq!(out.len(), 201);
+    assert!(out[..200].iter().all(|f| f.row.is_some()));
+    assert_eq!(out[199].row, Some(201), "the first 200 rows (2 … 201) are listed");
+    let summary = out[200];
+    assert_eq!(summary.row, None);
+    assert!(summary.message.contains("另有 50 条") && summary.message.contains("共 250 条"), "{}", summary.message);
+    assert_eq!(summary.sheet.as_deref(), Some("服务记录"));
+}

@@ -1,1 +1,242 @@
-//! Scoring: evaluating a profile's indicators over prepared data.
+//! Scoring: a profile's indicators evaluated over the imported tables for year `Y` as of `D`.
+//!
+//! Code map: `facts.rs` (as-of-independent facts: stations, tagged activities, trainings),
+//! `snapshot.rs` (the data as of `D`, through `prepare()`), `rules/` (one file per rule
+//! family), `result.rs` (the result types = the CLI JSON), `scope.rs` (stations and where
+//! rows belong), `bridge.rs` (the one door to calendar/tags), `words.rs` (numbers in
+//! sentences).
+//!
+//! Invariant: [`score`] never fails and never panics; whatever cannot be computed becomes
+//! `needs_input` naming the field, and every row left out becomes a finding.
+
+pub mod bridge;
+pub mod facts;
+pub mod result;
+mod rules;
+pub mod scope;
+pub mod snapshot;
+pub mod words;
+
+pub use result::{
+    Detail, HolidaySuggestion, IndicatorResult, InputField, Missing, NamedCount, PeriodDetail, Rows, ShortVolunteer,
+    SlotState, StationResult, Status, Unit,
+};
+pub use snapshot::HoursSource;
+
+use crate::context::Context;
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::model::Tables;
+use crate::profile::{Profile, Rule};
+use chrono::NaiveDate;
+use facts::{finding_at, Facts, HolidayMark};
+use serde::{Deserialize, Serialize};
+use snapshot::Snapshot;
+
+/// Counts of indicator statuses, bonus items left out (they never fail the profile).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub met: u32,
+    pub not_met: u32,
+    pub on_track: u32,
+    pub behind: u32,
+    pub in_progress: u32,
+    pub needs_input: u32,
+    /// Non-bonus indicators falling short now (not met or behind).
+    pub failing: u32,
+    pub bonus_total: u32,
+    pub bonus_met: u32,
+    /// Stations failing at least one non-bonus per-station indicator, with those ids.
+    pub stations_short: Vec<StationShort>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StationShort {
+    pub station: String,
+    pub indicators: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(results: &[IndicatorResult]) -> Summary {
+        let mut s = Summary::default();
+        for r in results {
+            if r.bonus {
+                s.bonus_total += 1;
+                if r.detail.status == Status::Met {
+                    s.bonus_met += 1;
+                }
+                continue;
+            }
+            match r.detail.status {
+                Status::Met => s.met += 1,
+                Status::NotMet => s.not_met += 1,
+                Status::OnTrack => s.on_track += 1,
+                Status::Behind => s.behind += 1,
+                Status::InProgress => s.in_progress += 1,
+                Status::NeedsInput => s.needs_input += 1,
+            }
+            if r.detail.status.is_failing() {
+                s.failing += 1;
+            }
+            for st in r.stations.iter().filter(|st| st.detail.status.is_failing()) {
+                match s.stations_short.iter_mut().find(|x| x.station == st.station) {
+                    Some(x) => x.indicators.push(r.id.clone()),
+                    None => s
+                        .stations_short
+                        .push(StationShort { station: st.station.clone(), indicators: vec![r.id.clone()] }),
+                }
+            }
+        }
+        s
+    }
+}
+
+/// An indicator of the profile that is not shown for this data, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Omitted {
+    pub id: String,
+    pub reason: String,
+    pub reason_en: String,
+}
+
+/// The scored profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    /// Profile id.
+    pub profile: String,
+    pub profile_name: String,
+    pub profile_name_en: String,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub days_left: u32,
+    pub summary: Summary,
+    pub indicators: Vec<IndicatorResult>,
+    pub findings: Vec<Finding>,
+    /// The stations assessed (the context's, else every station in the data).
+    pub stations: Vec<String>,
+    pub hours_source: HoursSource,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
+}
+
+/// Scores `profile` over `tables` for the context's year as of `ctx.as_of(today)`.
+pub fn score(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> Scorecard {
+    let d = ctx.as_of(today);
+    let facts = Facts::build(profile, ctx, tables);
+    let snap = Snapshot::build(tables, &facts.placer, ctx.year, d);
+    let mut card = evaluate(profile, ctx, tables, &facts, &snap);
+    let mut findings = snap.findings.clone();
+    findings.extend(facts.findings.iter().cloned());
+    findings.extend(suggestion_findings(profile, tables, &facts, d));
+    card.findings = cap_findings(findings);
+    card
+}
+
+/// Keeps at most [`crate::import::FINDINGS_PER_KIND`] findings of one kind per sheet (a
+/// million records from last year must not become a million lines) and says how many
+/// more there were, in one finding at the end of each capped group.
+pub fn cap_findings(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let cap = crate::import::FINDINGS_PER_KIND;
+    let mut seen: HashMap<(String, Option<String>, FindingKind), u64> = HashMap::new();
+    let mut order = Vec::new();
+    let mut out = Vec::new();
+    for f in findings {
+        let key = (f.file.clone(), f.sheet.clone(), f.kind);
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            order.push((key, f.severity));
+        }
+        if *n <= cap {
+            out.push(f);
+        }
+    }
+    for ((file, sheet, kind), severity) in order {
+        let n = seen.get(&(file.clone(), sheet.clone(), kind)).copied().unwrap_or(0);
+        if n > cap {
+            let more = n - cap;
+            let mut f = Finding::file(
+                &file,
+                kind,
+                severity,
+                format!("另有 {more} 条「{}」未逐条列出（共 {n} 条）。", kind.label_zh()),
+                format!("{more} more \"{}\" findings not listed ({n} in all).", kind.label_en()),
+            );
+            f.sheet = sheet;
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Scores against prepared facts and a snapshot, without collecting findings (the monthly
+/// replay calls this once per month end over one `Facts`).
+pub(crate) fn evaluate(profile: &Profile, ctx: &Context, tables: &Tables, facts: &Facts, snap: &Snapshot) -> Scorecard {
+    let cx = rules::Cx { tables, ctx, profile, facts, snap };
+    let mut omitted = Vec::new();
+    let mut indicators = Vec::new();
+    for ind in &profile.indicators {
+        if matches!(ind.rule, Rule::Materials) && !facts.material_columns.iter().any(|&c| c) {
+            omitted.push(Omitted {
+                id: ind.id.clone(),
+                reason: "活动记录中没有方案、记录、简报、图片列，此项不显示。如需核对，请在活动记录中加上这些列（填 是/否）。".into(),
+                reason_en: "The activity sheet has no plan/record/brief/photo columns, so this indicator is not \
+                    shown. Add them (yes/no) to check it.".into(),
+            });
+            continue;
+        }
+        indicators.push(rules::evaluate(ind, &cx));
+    }
+    Scorecard {
+        profile: profile.id.clone(),
+        profile_name: profile.name_zh.clone(),
+        profile_name_en: profile.name_en.clone(),
+        year: ctx.year,
+        as_of: snap.d,
+        days_left: snap.days_left,
+        summary: Summary::of(&indicators),
+        indicators,
+        findings: Vec::new(),
+        stations: facts.stations.clone(),
+        hours_source: snap.source,
+        omitted,
+    }
+}
+
+/// A `suggestion` finding for each activity up to `D` near a holiday that names none and
+/// is not confirmed — only when the profile counts holiday activities.
+fn suggestion_findings(profile: &Profile, tables: &Tables, facts: &Facts, d: NaiveDate) -> Vec<Finding> {
+    if !profile.indicators.iter().any(|i| matches!(i.rule, Rule::HolidayActivities { .. })) {
+        return Vec::new();
+    }
+    facts
+        .acts
+        .iter()
+        .filter(|a| a.date <= d && a.place != scope::Place::Outside)
+        .filter_map(|a| {
+            let HolidayMark::Suggested(h) = a.holiday else { return None };
+            let hol = facts.holidays.get(h)?;
+            let name = tables.activities.get(a.row).map(|r| tables.so(r.name)).unwrap_or("");
+            Some(
+                finding_at(
+                    tables,
+                    a.at,
+                    FindingKind::Suggestion,
+                    Severity::Info,
+                    format!(
+                        "活动「{name}」（{}）在{}（{}）前后 3 天内，但没有注明节庆日。如果是节庆日主题活动，请确认后计入节庆日活动。",
+                        a.date,
+                        hol.name,
+                        hol.date
+                    ),
+                    format!(
+                        "Activity \"{name}\" ({}) is within 3 days of {} ({}) but names no holiday. Confirm it \
+                            if it was holiday-themed, then it counts.",
+                        a.date, hol.name_en, hol.date
+                    ),
+                )
+                .in_column("节庆日"),
+            )
+        })
+        .collect()
+}

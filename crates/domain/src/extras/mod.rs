@@ -1,0 +1,10 @@
+//! Beyond the documents (indicators.md §6): star levels from cumulative hours, what-if for
+//! X1–X3, and the monthly inspection replay (月月通报).
+
+pub mod replay;
+pub mod stars;
+pub mod whatif;
+
+pub use replay::{monthly_replay, FirstShort, MonthSnapshot, Replay};
+pub use stars::{scheme, schemes, star_levels, StarReport, StarScheme, StarVolunteer};
+pub use whatif::{what_if, WhatIf};

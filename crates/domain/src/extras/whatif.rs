@@ -1,0 +1,135 @@
+//! What-if for X1–X3: how many new registrations, volunteers with a record and hours per
+//! month close each gap by year end, with the profile's own thresholds.
+//!
+//! Decision: new registrations raise X2's and X3's denominators, so besides the gaps at
+//! today's registrations we give them "after closing X1" (the registrations needed by X1
+//! also need records and hours).
+
+use crate::context::Context;
+use crate::model::Tables;
+use crate::profile::{Denominator, Profile, Rule, Share};
+use crate::score::scope::{in_view, station_names, Placer};
+use crate::score::snapshot::{HoursSource, Snapshot};
+use crate::score::words::hours_up;
+use crate::score::InputField;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The answers; `None` where the profile has no such rule or an input is missing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WhatIf {
+    pub registered: u64,
+    pub active: u64,
+    pub hours: f64,
+    /// Months left in the year after the as-of date (fractional: days left × 12 ÷ days in year).
+    pub months_left: f64,
+    /// X1: new registrations needed.
+    pub registrations_needed: Option<u64>,
+    /// X2: more registered volunteers with a record, at today's registrations …
+    pub active_needed: Option<u64>,
+    /// … and once X1's new registrations are in.
+    pub active_needed_after_registrations: Option<u64>,
+    /// X3: hours still needed by year end, at today's registrations …
+    pub hours_needed: Option<f64>,
+    /// … and once X1's new registrations are in.
+    pub hours_needed_after_registrations: Option<f64>,
+    /// Hours per month from now to year end (at today's / after X1's registrations).
+    pub hours_per_month: Option<f64>,
+    pub hours_per_month_after_registrations: Option<f64>,
+    /// The plan in sentences (Chinese, English).
+    pub plan: Vec<(String, String)>,
+    pub needs_input: Vec<InputField>,
+}
+
+fn rules(profile: &Profile) -> impl Iterator<Item = &Rule> {
+    profile.indicators.iter().flat_map(|i| match &i.rule {
+        Rule::AllOf { parts } => parts.iter().map(|p| &p.rule).collect::<Vec<_>>(),
+        r => vec![r],
+    })
+}
+
+pub fn what_if(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> WhatIf {
+    let d = ctx.as_of(today);
+    let placer = Placer::new(ctx, tables, &station_names(ctx, tables));
+    let snap = Snapshot::build(tables, &placer, ctx.year, d);
+    let people: Vec<_> = snap.registered.iter().filter(|p| in_view(p.place, None)).collect();
+    let mut w = WhatIf {
+        registered: people.len() as u64,
+        active: people.iter().filter(|p| p.active()).count() as u64,
+        hours: people.iter().map(|p| p.hours).sum(),
+        months_left: f64::from(snap.days_left) * 12.0 / f64::from(snap.days_in_year),
+        ..WhatIf::default()
+    };
+    if !snap.has_roster {
+        w.needs_input.push(InputField::Roster);
+        return w;
+    }
+    let x1 = rules(profile).find_map(|r| match r {
+        Rule::RegisteredShare { of: Denominator::Population, min } => Some(*min),
+        _ => None,
+    });
+    let x2 = rules(profile).find_map(|r| match r {
+        Rule::RecordShare { min } => Some(*min),
+        _ => None,
+    });
+    let x3 = rules(profile).find_map(|r| match r {
+        Rule::HoursPerHead { hours } => Some(*hours),
+        _ => None,
+    });
+    // Registrations after closing X1 (today's when X1 is absent or cannot be computed).
+    let mut after = w.registered;
+    if let Some(min) = x1 {
+        match ctx.population.filter(|&p| p > 0) {
+            Some(pop) => {
+                let need = min.shortfall(w.registered, pop);
+                w.registrations_needed = Some(need);
+                after = w.registered + need;
+                if need > 0 {
+                    w.plan.push((
+                        format!("新增注册志愿者 {need} 人，注册率达到 {}", min.percent_text()),
+                        format!("Register {need} more volunteers to reach {}", min.percent_text()),
+                    ));
+                }
+            }
+            None => w.needs_input.push(InputField::Population),
+        }
+    }
+    if snap.source == HoursSource::Missing && (x2.is_some() || x3.is_some()) {
+        w.needs_input.push(InputField::ServiceHours);
+        return w;
+    }
+    if let Some(min) = x2 {
+        let share = |reg: u64, min: Share| min.shortfall(w.active, reg);
+        w.active_needed = Some(share(w.registered, min));
+        let a = share(after, min);
+        w.active_needed_after_registrations = Some(a);
+        if a > 0 {
+            w.plan.push((
+                format!("让 {a} 名尚无记录的志愿者参加服务，有记录率达到 {}", min.percent_text()),
+                format!("Get {a} more volunteers to serve to reach a {} record share", min.percent_text()),
+            ));
+        }
+    }
+    if let Some(t) = x3 {
+        let need = |reg: u64| (t * reg as f64 - w.hours).max(0.0);
+        let per_month = |h: f64| (w.months_left > 0.0).then(|| h / w.months_left);
+        let (now, later) = (need(w.registered), need(after));
+        w.hours_needed = Some(now);
+        w.hours_needed_after_registrations = Some(later);
+        w.hours_per_month = per_month(now);
+        w.hours_per_month_after_registrations = per_month(later);
+        if later > 0.0 {
+            match w.hours_per_month_after_registrations {
+                Some(pm) => w.plan.push((
+                    format!("到年底还需 {} 小时，约每月 {} 小时", hours_up(later), hours_up(pm)),
+                    format!("{} more hours by year end, about {} h a month", hours_up(later), hours_up(pm)),
+                )),
+                None => w.plan.push((
+                    format!("年度已结束，全年还差 {} 小时", hours_up(later)),
+                    format!("The year is over, {} hours short", hours_up(later)),
+                )),
+            }
+        }
+    }
+    w
+}

@@ -1,0 +1,426 @@
+//! What scoring returns for one indicator: value, target, status, the gap in the user's
+//! words, what is missing, per-station rows and references to the rows behind it.
+//! This is also the CLI's JSON (field names are part of the interface).
+
+use crate::model::RowRef;
+use crate::profile::{PeriodKind, Scope};
+use chrono::NaiveDate;
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How far the drill-down lists of row references go; `Rows::total` keeps the full count.
+pub const ROW_REF_CAP: usize = 200;
+/// How many names / activities a `missing` list shows; `missing_total` keeps the full count.
+pub const MISSING_CAP: usize = 200;
+
+/// The status of an indicator (indicators.md §4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 达标
+    Met,
+    /// 按进度 — annual hours at or above the pro-rated target.
+    OnTrack,
+    /// 进行中 — an annual count or the current period, not reached yet, time left.
+    InProgress,
+    /// 需补充 — a number or answer the user has to enter first.
+    #[default]
+    NeedsInput,
+    /// 落后 — annual hours below the pro-rated target.
+    Behind,
+    /// 未达标
+    NotMet,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] =
+        [Status::Met, Status::OnTrack, Status::InProgress, Status::NeedsInput, Status::Behind, Status::NotMet];
+
+    /// Order used to combine statuses (stations, parts): the larger is the worse.
+    /// A known failure outranks a missing input, which outranks anything still open.
+    pub fn badness(self) -> u8 {
+        match self {
+            Status::Met => 0,
+            Status::OnTrack => 1,
+            Status::InProgress => 2,
+            Status::NeedsInput => 3,
+            Status::Behind => 4,
+            Status::NotMet => 5,
+        }
+    }
+
+    pub fn worst(self, other: Status) -> Status {
+        if other.badness() > self.badness() {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// Falls short now (counts against the profile unless the item is a bonus).
+    pub fn is_failing(self) -> bool {
+        matches!(self, Status::NotMet | Status::Behind)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::OnTrack => "on_track",
+            Status::InProgress => "in_progress",
+            Status::NeedsInput => "needs_input",
+            Status::Behind => "behind",
+            Status::NotMet => "not_met",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::Met => "达标",
+            Status::OnTrack => "按进度",
+            Status::InProgress => "进行中",
+            Status::NeedsInput => "需补充",
+            Status::Behind => "落后",
+            Status::NotMet => "未达标",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::Met => "Met",
+            Status::OnTrack => "On track",
+            Status::InProgress => "In progress",
+            Status::NeedsInput => "Needs input",
+            Status::Behind => "Behind",
+            Status::NotMet => "Not met",
+        }
+    }
+}
+
+/// What `value` and `target` measure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A fraction (0.1333), not a percentage.
+    #[default]
+    Ratio,
+    /// Hours (per head, for hours-per-head rules).
+    Hours,
+    /// A count of activities, themes, team kinds …
+    Count,
+    /// Ended periods met ÷ ended periods.
+    Periods,
+    /// Checklist items ticked ÷ items.
+    Items,
+    /// Stations meeting a per-station indicator ÷ stations.
+    Stations,
+}
+
+/// The field the user must fill in before an indicator can be scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputField {
+    /// 常住人口
+    Population,
+    /// 职工总数
+    Staff,
+    /// 单位类型
+    UnitType,
+    /// 党员人数 (or a 政治面貌 column in the roster)
+    PartyMembers,
+    /// 站点名单
+    Stations,
+    /// The checklist answers.
+    Checklist,
+    /// 志愿者名册 with registered volunteers
+    Roster,
+    /// 服务记录 or the roster's 年度服务时长 column
+    ServiceHours,
+    /// 活动记录
+    Activities,
+    /// 培训记录
+    Trainings,
+    /// 方案 / 记录 / 简报 / 图片 columns of the activity sheet
+    MaterialColumns,
+    /// 累计服务时长 column of the roster (star levels only)
+    CumulativeHours,
+}
+
+impl InputField {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            InputField::Population => "常住人口",
+            InputField::Staff => "职工总数",
+            InputField::UnitType => "单位类型",
+            InputField::PartyMembers => "党员人数（或名册的政治面貌列）",
+            InputField::Stations => "站点名单",
+            InputField::Checklist => "核对清单",
+            InputField::Roster => "志愿者名册",
+            InputField::ServiceHours => "服务记录（或名册的年度服务时长列）",
+            InputField::Activities => "活动记录",
+            InputField::Trainings => "培训记录",
+            InputField::MaterialColumns => "活动记录的方案/记录/简报/图片列",
+            InputField::CumulativeHours => "名册的累计服务时长列",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            InputField::Population => "resident population",
+            InputField::Staff => "staff count",
+            InputField::UnitType => "unit type",
+            InputField::PartyMembers => "number of party members (or a political-status column)",
+            InputField::Stations => "list of stations",
+            InputField::Checklist => "checklist answers",
+            InputField::Roster => "volunteer roster",
+            InputField::ServiceHours => "service records (or the roster's hours-this-year column)",
+            InputField::Activities => "activity records",
+            InputField::Trainings => "training records",
+            InputField::MaterialColumns => "plan/record/brief/photo columns of the activity sheet",
+            InputField::CumulativeHours => "the roster's total-hours column",
+        }
+    }
+}
+
+/// Whether a period has ended by the as-of date (its last day is on or before it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotState {
+    Ended,
+    Current,
+    Future,
+}
+
+/// One period of a per-period rule (a month, a quarter, a key day, G1's Jan–Feb slot).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodDetail {
+    /// `2017-08`, `2017-Q3`, `2017-01~02`, `2017-03-05`.
+    pub label: String,
+    pub state: SlotState,
+    pub count: u32,
+    pub target: u32,
+    pub met: bool,
+    /// Themes / teams this period still lacks (G1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lacking: Vec<String>,
+}
+
+/// How many activities one theme, team or holiday had, against its target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamedCount {
+    pub name: String,
+    pub count: u32,
+    pub target: u32,
+}
+
+/// Row references behind a result, capped at [`ROW_REF_CAP`]; `total` is the full count.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rows {
+    pub total: u64,
+    pub refs: Vec<RowRef>,
+    pub truncated: bool,
+}
+
+impl Rows {
+    pub fn push(&mut self, at: RowRef) {
+        self.total += 1;
+        if self.refs.len() < ROW_REF_CAP {
+            self.refs.push(at);
+        } else {
+            self.truncated = true;
+        }
+    }
+}
+
+impl FromIterator<RowRef> for Rows {
+    fn from_iter<I: IntoIterator<Item = RowRef>>(it: I) -> Rows {
+        let mut r = Rows::default();
+        for at in it {
+            r.push(at);
+        }
+        r
+    }
+}
+
+/// What is missing: a list (periods, themes, teams, names …), or for T1 a map from each
+/// team to its missing months (serialised as a JSON object, in team order).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Missing {
+    List(Vec<String>),
+    ByName(Vec<(String, Vec<String>)>),
+}
+
+impl Default for Missing {
+    fn default() -> Self {
+        Missing::List(Vec::new())
+    }
+}
+
+impl Missing {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Missing::List(v) => v.is_empty(),
+            Missing::ByName(v) => v.is_empty(),
+        }
+    }
+}
+
+impl Serialize for Missing {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Missing::List(v) => v.serialize(s),
+            Missing::ByName(v) => {
+                let mut m = s.serialize_map(Some(v.len()))?;
+                for (k, list) in v {
+                    m.serialize_entry(k, list)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Missing {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Missing;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of strings or a map of string lists")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Missing, A::Error> {
+                let mut v = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    v.push(s);
+                }
+                Ok(Missing::List(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Missing, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, list)) = map.next_entry::<String, Vec<String>>()? {
+                    v.push((k, list));
+                }
+                Ok(Missing::ByName(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An activity near a holiday that names none: counted for X8 only once the user confirms
+/// it (its `key` goes into `Context::confirmed_holidays`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HolidaySuggestion {
+    pub key: String,
+    pub station: String,
+    pub date: NaiveDate,
+    pub activity: String,
+    pub holiday: String,
+    pub holiday_date: NaiveDate,
+    pub at: RowRef,
+}
+
+/// A volunteer below an hours target (C3, D2), for the reminder list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShortVolunteer {
+    pub name: String,
+    pub station: String,
+    pub hours: f64,
+    /// Hours still needed to reach the full annual target.
+    pub needed: f64,
+    /// Also below the pro-rated target (falling behind, not just not finished).
+    pub behind: bool,
+    pub at: RowRef,
+}
+
+/// The measured part of a result, shared by an indicator, each of its stations and each part.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Detail {
+    pub status: Status,
+    pub unit: Unit,
+    #[serde(serialize_with = "num::opt")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "num::opt")]
+    pub target: Option<f64>,
+    /// The target pro-rated to the as-of date (annual hours rules): `T × elapsed ÷ days in
+    /// year`; for "each volunteer ≥ T hours" rules, the hours each should have by now.
+    #[serde(serialize_with = "num::opt")]
+    pub prorated_target: Option<f64>,
+    #[serde(serialize_with = "num::opt")]
+    pub numerator: Option<f64>,
+    #[serde(serialize_with = "num::opt")]
+    pub denominator: Option<f64>,
+    /// The gap in the user's terms (还需新增注册志愿者 37 人 …); `None` when met.
+    pub gap: Option<String>,
+    pub gap_en: Option<String>,
+    /// Days left in the year after the as-of date, where time still helps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<u32>,
+    pub missing: Missing,
+    /// Full length of `missing` when it was capped at [`MISSING_CAP`].
+    #[serde(default)]
+    pub missing_total: u64,
+    /// The field to fill in when the status is `needs_input`.
+    pub needs_input: Option<InputField>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<PeriodDetail>,
+    /// Per theme / team / holiday counts behind a coverage rule.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<NamedCount>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<HolidaySuggestion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub short: Vec<ShortVolunteer>,
+    #[serde(default)]
+    pub rows: Rows,
+}
+
+/// One station's result for a per-station indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StationResult {
+    pub station: String,
+    #[serde(flatten)]
+    pub detail: Detail,
+}
+
+/// One indicator's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorResult {
+    pub id: String,
+    /// Chinese label.
+    pub label: String,
+    pub label_en: String,
+    /// "新都2017 附件2 志愿服务信息化 1".
+    pub source: String,
+    pub bonus: bool,
+    pub scope: Scope,
+    pub period: PeriodKind,
+    #[serde(flatten)]
+    pub detail: Detail,
+    /// Per-station results (per-station indicators), one per station in scope.
+    pub stations: Vec<StationResult>,
+    /// The parts of a composite indicator (D4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<IndicatorResult>,
+}
+
+/// Numbers in JSON: whole numbers without ".0" (37, not 37.0); others as they are.
+pub(crate) mod num {
+    use serde::Serializer;
+
+    pub fn opt<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            None => s.serialize_none(),
+            Some(x) => one(x, s),
+        }
+    }
+
+    pub fn one<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 {
+            // exact: |x| < 2^53 and integral
+            s.serialize_i64(*x as i64)
+        } else {
+            s.serialize_f64(*x)
+        }
+    }
+}

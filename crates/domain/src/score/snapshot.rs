@@ -1,0 +1,146 @@
+//! The data as of one date `D`: who is registered, their hours, who took part, which
+//! records count. Built by `prepare()` once per as-of date (once for a score, once per
+//! month end for the monthly replay).
+
+use super::scope::{Place, Placer};
+use crate::finding::Finding;
+use crate::model::{Field, Role, RowRef, Tables};
+use crate::prepare::prepare;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Where annual hours come from (indicators.md §2): the service records when a record
+/// sheet was imported, else the roster's 年度服务时长 column (累计服务时长 never: it serves
+/// star levels only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HoursSource {
+    Records,
+    RosterAnnual,
+    /// Neither: hour-based indicators need input.
+    Missing,
+}
+
+/// A registered volunteer as of `D`.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// Index into `tables.volunteers`.
+    pub vol: usize,
+    pub at: RowRef,
+    pub place: Place,
+    /// Hours in `Y` up to `D` (or the roster's annual hours).
+    pub hours: f64,
+    pub party: bool,
+}
+
+impl Person {
+    /// Has at least one record with hours > 0 (or annual hours > 0).
+    pub fn active(&self) -> bool {
+        self.hours > 0.0
+    }
+}
+
+/// Is this 政治面貌 a party member (中共党员, 中共预备党员, 共产党员 …)? Any text naming 党员
+/// except 非党员. 共青团员, 群众 and 民主党派 members are not.
+pub fn is_party_member(political: &str) -> bool {
+    political.contains("党员") && !political.contains("非党员")
+}
+
+/// See the module doc.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub d: NaiveDate,
+    /// Day of the year of `D` (1 January = 1).
+    pub elapsed: u32,
+    pub days_in_year: u32,
+    /// Days after `D` to the end of the year (0 on 31 December).
+    pub days_left: u32,
+    /// `D` is 31 December: the year is over, annual targets are final.
+    pub year_ended: bool,
+    pub has_roster: bool,
+    pub has_political: bool,
+    pub source: HoursSource,
+    pub registered: Vec<Person>,
+    /// Distinct people with at least one counted record (or annual hours > 0).
+    pub participants: Vec<(Place, RowRef)>,
+    /// Counted service records: where they were, their place, their hours.
+    pub records: Vec<(RowRef, Place, f64)>,
+    pub findings: Vec<Finding>,
+}
+
+impl Snapshot {
+    pub fn build(tables: &Tables, placer: &Placer, year: i32, d: NaiveDate) -> Snapshot {
+        let (prepared, findings) = prepare(tables, year, d);
+        let days_in_year = super::bridge::days_in_year(year);
+        let elapsed = d.ordinal();
+        let source = if tables.has_role(Role::Records) || !tables.records.is_empty() {
+            HoursSource::Records
+        } else if tables.has_field(Role::Volunteers, Field::AnnualHours) {
+            HoursSource::RosterAnnual
+        } else {
+            HoursSource::Missing
+        };
+        let by_vol = match source {
+            HoursSource::Records => prepared.hours_by_volunteer(),
+            _ => Default::default(),
+        };
+        let registered: Vec<Person> = prepared
+            .registered
+            .iter()
+            .filter_map(|&i| {
+                let v = tables.volunteers.get(i)?;
+                let hours = match source {
+                    HoursSource::Records => by_vol.get(&i).copied().unwrap_or(0.0),
+                    HoursSource::RosterAnnual => v.annual_hours.filter(|h| h.is_finite() && *h > 0.0).unwrap_or(0.0),
+                    HoursSource::Missing => 0.0,
+                };
+                Some(Person {
+                    vol: i,
+                    at: v.at,
+                    place: placer.place(v.station),
+                    hours,
+                    party: is_party_member(tables.so(v.political)),
+                })
+            })
+            .collect();
+        let records: Vec<(RowRef, Place, f64)> = prepared
+            .records
+            .iter()
+            .filter_map(|cr| {
+                let r = tables.records.get(cr.record)?;
+                Some((r.at, placer.place(cr.station), r.hours))
+            })
+            .collect();
+        let participants = if prepared.has_roster || source != HoursSource::Records {
+            registered.iter().filter(|p| p.active()).map(|p| (p.place, p.at)).collect()
+        } else {
+            // No roster: people are told apart by the record's own key.
+            let mut seen = HashSet::new();
+            let mut out = Vec::new();
+            for cr in &prepared.records {
+                let Some(r) = tables.records.get(cr.record) else { continue };
+                let key =
+                    (r.volunteer_no, r.id_number, if r.volunteer_no.or(r.id_number).is_none() { r.name } else { None });
+                if seen.insert(key) {
+                    out.push((placer.place(cr.station), r.at));
+                }
+            }
+            out
+        };
+        Snapshot {
+            d,
+            elapsed,
+            days_in_year,
+            days_left: days_in_year.saturating_sub(elapsed),
+            year_ended: elapsed >= days_in_year,
+            has_roster: prepared.has_roster,
+            has_political: tables.has_field(Role::Volunteers, Field::Political),
+            source,
+            registered,
+            participants,
+            records,
+            findings,
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! §6 beyond the documents: star levels, what-if for X1–X3, the monthly replay.
+
+use chrono::NaiveDate;
+use scorecard_domain::builder::{ActivitySpec, RecordSpec, TablesBuilder, VolunteerSpec};
+use scorecard_domain::extras::{monthly_replay, scheme, schemes, star_levels, what_if};
+use scorecard_domain::profile::builtin;
+use scorecard_domain::score::{score, InputField, Status};
+use scorecard_domain::Context;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn today() -> NaiveDate {
+    d(2030, 1, 1)
+}
+
+fn ctx(as_of: NaiveDate) -> Context {
+    Context { year: 2017, as_of: Some(as_of), ..Context::default() }
+}
+
+#[test]
+fn star_levels_on_both_scales() {
+    let mut b = TablesBuilder::new();
+    let hours = [0.0, 99.9, 100.0, 299.0, 300.0, 600.0, 1000.0, 1500.0, 2000.0];
+    for (i, h) in hours.iter().enumerate() {
+        let no = format!("V{i}");
+        b.volunteer(VolunteerSpec {
+            number: &no,
+            name: &no,
+            station: "新桥社区",
+            cumulative_hours: Some(*h),
+            ..Default::default()
+        });
+    }
+    b.volunteer(VolunteerSpec { number: "V9", name: "V9", station: "新桥社区", ..Default::default() });
+    let tables = b.finish();
+    let c = ctx(d(2017, 6, 30));
+
+    // national 100/300/600/1000/1500: 0★ {0, 99.9}, 1★ {100, 299}, 2★ {300}, 3★ {600},
+    // 4★ {1000}, 5★ {1500, 2000}; V9 has no cumulative hours.
+    let national = star_levels(&tables, &c, &scheme("national").unwrap(), today());
+    assert_eq!(national.distribution, vec![2, 2, 1, 1, 1, 2]);
+    assert_eq!(national.without_hours, 1);
+    assert_eq!(national.needs_input, None);
+    let v299 = national.volunteers.iter().find(|v| v.name == "V3").unwrap();
+    assert_eq!((v299.stars, v299.to_next), (1, Some(1.0)));
+    assert_eq!(national.volunteers[0].name, "V8", "most stars, then most hours first");
+    assert_eq!(national.volunteers[0].to_next, None);
+
+    // Beijing 100/200/500/800/1000: 0★ {0, 99.9}, 1★ {100}, 2★ {299, 300}, 3★ {600},
+    // 4★ none, 5★ {1000, 1500, 2000}.
+    let beijing = star_levels(&tables, &c, &scheme("beijing").unwrap(), today());
+    assert_eq!(beijing.distribution, vec![2, 1, 2, 1, 0, 3]);
+    assert_eq!(schemes().len(), 2);
+}
+
+#[test]
+fn star_levels_need_the_cumulative_column() {
+    let mut b = TablesBuilder::new();
+    b.volunteer(VolunteerSpec { number: "V1", name: "V1", annual_hours: Some(30.0), ..Default::default() });
+    let r = star_levels(&b.finish(), &ctx(d(2017, 6, 30)), &scheme("national").unwrap(), today());
+    assert_eq!(r.needs_input, Some(InputField::CumulativeHours));
+    assert_eq!(r.distribution.iter().sum::<u64>(), 0);
+}
+
+#[test]
+fn what_if_closes_x1_to_x3_by_year_end() {
+    // 100 registered, 50 with records of 20 h = 1000 h; 1000 residents; D = 2017-06-30.
+    let mut b = TablesBuilder::new();
+    for i in 1..=100 {
+        let no = format!("A{i}");
+        b.volunteer(VolunteerSpec { number: &no, name: &no, station: "新桥社区", ..Default::default() });
+        if i <= 50 {
+            b.record(RecordSpec { volunteer_no: &no, date: d(2017, 3, 1), hours: 20.0, ..Default::default() });
+        }
+    }
+    let mut c = ctx(d(2017, 6, 30));
+    c.population = Some(1000);
+    let w = what_if(&builtin("xindu2017-town").unwrap(), &c, &b.finish(), today());
+    assert_eq!((w.registered, w.active, w.hours), (100, 50, 1000.0));
+    // X1: ⌈0.13 × 1000⌉ − 100 = 30.
+    assert_eq!(w.registrations_needed, Some(30));
+    // X2: ⌈0.7 × 100⌉ − 50 = 20; with 130 registered ⌈91⌉ − 50 = 41.
+    assert_eq!(w.active_needed, Some(20));
+    assert_eq!(w.active_needed_after_registrations, Some(41));
+    // X3: 25 × 100 − 1000 = 1500 h; 25 × 130 − 1000 = 2250 h.
+    assert_eq!(w.hours_needed, Some(1500.0));
+    assert_eq!(w.hours_needed_after_registrations, Some(2250.0));
+    // 184 days left of 365 → 184 × 12 / 365 = 6.0493 months.
+    let months = 184.0 * 12.0 / 365.0;
+    assert!((w.months_left - months).abs() < 1e-9);
+    assert!((w.hours_per_month.unwrap() - 1500.0 / months).abs() < 1e-9);
+    assert!((w.hours_per_month_after_registrations.unwrap() - 2250.0 / months).abs() < 1e-9);
+    assert_eq!(w.plan.len(), 3);
+    assert!(w.plan[0].0.contains("新增注册志愿者 30 人"));
+    assert!(w.plan[2].0.contains("2250 小时"), "{}", w.plan[2].0);
+}
+
+#[test]
+fn what_if_says_what_it_needs() {
+    let mut b = TablesBuilder::new();
+    b.volunteer(VolunteerSpec { number: "A1", name: "A1", ..Default::default() });
+    let w = what_if(&builtin("xindu2017-town").unwrap(), &ctx(d(2017, 6, 30)), &b.finish(), today());
+    assert_eq!(w.needs_input, vec![InputField::Population, InputField::ServiceHours]);
+    assert_eq!(w.registrations_needed, None);
+}
+
+/// 新桥 holds 2 activities every month; 大丰 2 in January, 1 in February, 2 in March.
+fn replay_world() -> (scorecard_domain::Tables, Context) {
+    let mut b = TablesBuilder::new();
+    b.volunteer(VolunteerSpec { number: "A1", name: "A1", station: "新桥社区", ..Default::default() });
+    b.volunteer(VolunteerSpec { number: "B1", name: "B1", station: "大丰社区", ..Default::default() });
+    let mut act = |station: &str, m: u32, day: u32| {
+        b.activity(ActivitySpec { name: "例行活动", date: Some(d(2017, m, day)), station, ..Default::default() });
+    };
+    for m in 1..=4 {
+        act("新桥社区", m, 3);
+        act("新桥社区", m, 13);
+    }
+    for (m, day) in [(1, 3), (1, 13), (2, 3), (3, 3), (3, 13)] {
+        act("大丰社区", m, day);
+    }
+    (b.finish(), ctx(d(2017, 4, 15)))
+}
+
+#[test]
+fn monthly_replay_finds_the_month_a_station_first_fell_short() {
+    let (tables, c) = replay_world();
+    let profile = builtin("xindu2017-town").unwrap();
+    let r = monthly_replay(&profile, &c, &tables, today());
+    let months: Vec<&str> = r.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(months, ["2017-01", "2017-02", "2017-03"], "April has not ended on 04-15");
+    let short: Vec<(&str, Option<&str>, &str)> =
+        r.first_short.iter().map(|f| (f.indicator.as_str(), f.station.as_deref(), f.month.as_str())).collect();
+    assert_eq!(short, [("X5", None, "2017-02"), ("X5", Some("大丰社区"), "2017-02")]);
+    let x5 = |i: usize| r.months[i].indicators.iter().find(|s| s.id == "X5").unwrap().status;
+    assert_eq!([x5(0), x5(1), x5(2)], [Status::Met, Status::NotMet, Status::NotMet]);
+}
+
+#[test]
+fn monthly_replay_agrees_with_scoring_at_each_month_end() {
+    let (tables, c) = replay_world();
+    let profile = builtin("xindu2017-town").unwrap();
+    let r = monthly_replay(&profile, &c, &tables, today());
+    for m in &r.months {
+        let card = score(&profile, &Context { as_of: Some(m.as_of), ..c.clone() }, &tables, today());
+        assert_eq!(card.summary, m.summary, "{}", m.month);
+        let statuses: Vec<(String, Status)> = card.indicators.iter().map(|i| (i.id.clone(), i.detail.status)).collect();
+        let replayed: Vec<(String, Status)> = m.indicators.iter().map(|i| (i.id.clone(), i.status)).collect();
+        assert_eq!(statuses, replayed, "{}", m.month);
+    }
+}
+
+#[test]
+fn scoring_never_panics_on_odd_contexts_and_round_trips_as_json() {
+    use scorecard_domain::profile::builtins;
+    use scorecard_domain::score::Scorecard;
+    let (tables, _) = replay_world();
+    let odd = [
+        Context { year: i32::MAX, ..Context::default() },
+        Context { year: i32::MIN, as_of: Some(d(2017, 5, 5)), ..Context::default() },
+        Context {
+            year: 1999,
+            population: Some(u64::MAX),
+            staff: Some(u64::MAX),
+            party_members: Some(u64::MAX),
+            ..Context::default()
+        },
+        Context {
+            year: 2017, as_of: Some(d(2017, 1, 1)), stations: vec!["不存在的站".into()], ..Context::default()
+        },
+        Context { year: 2017, as_of: Some(NaiveDate::MAX), ..Context::default() },
+    ];
+    for p in builtins() {
+        for c in &odd {
+            let card = score(&p, c, &tables, today());
+            let json = serde_json::to_string(&card).unwrap();
+            let back: Scorecard = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, card, "{} {}", p.id, c.year);
+            let _ = monthly_replay(&p, c, &tables, today());
+            let _ = what_if(&p, c, &tables, today());
+        }
+    }
+}
+
+#[test]
+fn summary_names_the_stations_that_fall_short_and_unknown_words_are_reported() {
+    let (tables, c) = replay_world();
+    let card = score(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
+    let short: Vec<(&str, Vec<&str>)> = card
+        .summary
+        .stations_short
+        .iter()
+        .map(|s| (s.station.as_str(), s.indicators.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(short, [("大丰社区", vec!["X5"])]);
+    assert_eq!(card.stations, ["新桥社区", "大丰社区"]);
+
+    // A theme cell naming no theme of the profile: one suggestion per word, not per row.
+    let mut b = TablesBuilder::new();
+    for day in 1..=3 {
+        b.activity(ActivitySpec {
+            name: "活动",
+            date: Some(d(2017, 3, day)),
+            station: "新桥社区",
+            theme: "敬老、关爱残疾人",
+            ..Default::default()
+        });
+    }
+    let card = score(&builtin("xindu2017-town").unwrap(), &ctx(d(2017, 6, 30)), &b.finish(), today());
+    let words: Vec<&scorecard_domain::Finding> =
+        card.findings.iter().filter(|f| f.column.as_deref() == Some("活动主题")).collect();
+    assert_eq!(words.len(), 1, "{words:?}");
+    assert!(words[0].message.contains("「敬老」") && words[0].message.contains("共 3 项活动"), "{}", words[0].message);
+    assert_eq!(words[0].row, Some(2));
+}
