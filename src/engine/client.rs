@@ -1,18 +1,57 @@
 //! The page side: starts the engine worker (or, where there is none, an in-page engine)
 //! and turns requests into futures.
+//!
+//! Invariant: the page stays usable whatever the engine does. A worker that crashes (a
+//! panic aborts its wasm instance) or is cancelled is replaced by a fresh one, which is
+//! given the last good import again before anything else, so the data is not lost.
+use super::files;
 use super::handler::Engine;
 use super::protocol::{Request, Response};
+use scorecard_domain::import::Progress;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-type Pending = Rc<RefCell<HashMap<u32, futures_channel::oneshot::Sender<Response>>>>;
+/// An answer, with the bytes of a file when the answer is one.
+pub struct Reply {
+    pub response: Response,
+    pub bytes: Option<js_sys::Uint8Array>,
+}
 
-enum Transport {
-    Worker { worker: web_sys::Worker, pending: Pending, _on_message: Closure<dyn FnMut(web_sys::MessageEvent)> },
-    Local(RefCell<Engine>),
+type ProgressFn = Box<dyn Fn(Progress)>;
+
+struct PendingCall {
+    tx: futures_channel::oneshot::Sender<Reply>,
+    progress: Option<ProgressFn>,
+}
+
+type Pending = Rc<RefCell<HashMap<u32, PendingCall>>>;
+
+struct Live {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// The last import that completed: replayed into a fresh worker.
+#[derive(Clone)]
+struct LastImport {
+    request: String,
+    files: js_sys::Array,
+}
+
+pub struct Client {
+    url: Option<(String, bool)>,
+    live: RefCell<Option<Live>>,
+    pending: Pending,
+    local: RefCell<Engine>,
+    next_id: RefCell<u32>,
+    last_import: RefCell<Option<LastImport>>,
+    /// Set when the worker died; the next call starts a new one first.
+    dead: Rc<RefCell<bool>>,
 }
 
 thread_local! {
@@ -24,90 +63,179 @@ pub fn client() -> Rc<Client> {
     CLIENT.with(|c| c.borrow_mut().get_or_insert_with(|| Rc::new(Client::start())).clone())
 }
 
-pub struct Client {
-    transport: Transport,
-    next_id: RefCell<u32>,
+fn global(key: &str) -> Option<String> {
+    js_sys::Reflect::get(&js_sys::global(), &key.into()).ok()?.as_string()
 }
 
-/// The URL of the worker boot script the page's loader published, if any.
-fn worker_url() -> Option<String> {
-    js_sys::Reflect::get(&js_sys::global(), &"__vsWorkerUrl".into()).ok()?.as_string()
+fn crashed() -> Response {
+    Response::Failed {
+        zh: "后台计算意外停止（可能是文件内容异常）。已自动重启，之前导入的数据已恢复；请检查刚才的文件后重试。".into(),
+        en: "The engine stopped unexpectedly (possibly an unusual file). It was restarted and the earlier data restored; check the last file and retry.".into(),
+    }
+}
+
+fn cancelled() -> Response {
+    Response::Failed { zh: "已取消。".into(), en: "Cancelled.".into() }
 }
 
 impl Client {
     /// A worker when the page published one, else the in-page engine.
     pub fn start() -> Client {
-        let classic = js_sys::Reflect::get(&js_sys::global(), &"__vsWorkerType".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .is_some_and(|t| t == "classic");
-        match worker_url().and_then(|url| Self::spawn(&url, classic).ok()) {
-            Some(c) => c,
-            None => Client::local(),
+        let url = global("__vsWorkerUrl").map(|u| (u, global("__vsWorkerType").is_some_and(|t| t == "classic")));
+        let c = Client {
+            url,
+            live: RefCell::new(None),
+            pending: Rc::new(RefCell::new(HashMap::new())),
+            local: RefCell::new(Engine::default()),
+            next_id: RefCell::new(1),
+            last_import: RefCell::new(None),
+            dead: Rc::new(RefCell::new(false)),
+        };
+        if c.url.is_some() && c.spawn().is_err() {
+            // No worker possible here: the in-page engine will do.
+            *c.live.borrow_mut() = None;
         }
-    }
-
-    pub fn local() -> Client {
-        Client { transport: Transport::Local(RefCell::new(Engine::default())), next_id: RefCell::new(1) }
+        c
     }
 
     pub fn is_worker(&self) -> bool {
-        matches!(self.transport, Transport::Worker { .. })
+        self.live.borrow().is_some() || (self.url.is_some() && *self.dead.borrow())
     }
 
-    fn spawn(url: &str, classic: bool) -> Result<Client, JsValue> {
+    fn spawn(&self) -> Result<(), JsValue> {
+        let Some((url, classic)) = &self.url else { return Err(JsValue::NULL) };
         let opts = web_sys::WorkerOptions::new();
-        opts.set_type(if classic { web_sys::WorkerType::Classic } else { web_sys::WorkerType::Module });
+        opts.set_type(if *classic { web_sys::WorkerType::Classic } else { web_sys::WorkerType::Module });
         let worker = web_sys::Worker::new_with_options(url, &opts)?;
-        let pending: Pending = Rc::new(RefCell::new(HashMap::new()));
-        let p2 = pending.clone();
+        let pending = self.pending.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
-            let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
-            let text = js_sys::Reflect::get(&data, &"response".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            let id = get("id").as_f64().unwrap_or(-1.0) as u32;
+            if let Some(p) = get("progress").as_string() {
+                if let (Ok(p), Some(call)) = (serde_json::from_str::<Progress>(&p), pending.borrow().get(&id)) {
+                    if let Some(f) = &call.progress {
+                        f(p);
+                    }
+                }
+                return;
+            }
+            let text = get("response").as_string().unwrap_or_default();
             let response = serde_json::from_str(&text).unwrap_or_else(|e| Response::Failed {
                 zh: format!("后台计算返回了无法识别的结果：{e}"),
                 en: format!("The engine sent an unreadable answer: {e}"),
             });
-            if let Some(tx) = p2.borrow_mut().remove(&id) {
-                let _ = tx.send(response);
+            let bytes = get("bytes").dyn_into::<js_sys::Uint8Array>().ok();
+            if let Some(call) = pending.borrow_mut().remove(&id) {
+                let _ = call.tx.send(Reply { response, bytes });
+            }
+        });
+        let pending = self.pending.clone();
+        let dead = self.dead.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            *dead.borrow_mut() = true;
+            for (_, call) in pending.borrow_mut().drain() {
+                let _ = call.tx.send(Reply { response: crashed(), bytes: None });
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let init = js_sys::Object::new();
         js_sys::Reflect::set(&init, &"kind".into(), &"init".into())?;
         js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
         worker.post_message(&init)?;
-        Ok(Client {
-            transport: Transport::Worker { worker, pending, _on_message: on_message },
-            next_id: RefCell::new(1),
-        })
+        *self.dead.borrow_mut() = false;
+        *self.live.borrow_mut() = Some(Live { worker, _on_message: on_message, _on_error: on_error });
+        Ok(())
     }
 
-    /// Sends a request and waits for its answer.
-    pub async fn call(&self, req: Request) -> Response {
-        match &self.transport {
-            Transport::Local(engine) => engine.borrow_mut().handle(req),
-            Transport::Worker { worker, pending, .. } => {
-                let id = {
-                    let mut n = self.next_id.borrow_mut();
-                    *n += 1;
-                    *n
-                };
-                let (tx, rx) = futures_channel::oneshot::channel();
-                pending.borrow_mut().insert(id, tx);
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
-                let _ = js_sys::Reflect::set(&msg, &"request".into(), &serde_json::to_string(&req).unwrap_or_default().into());
-                if let Err(e) = worker.post_message(&msg) {
-                    pending.borrow_mut().remove(&id);
-                    return Response::Failed { zh: format!("无法发送给后台：{e:?}"), en: format!("Could not reach the engine: {e:?}") };
-                }
-                rx.await.unwrap_or(Response::Failed {
-                    zh: "后台计算已停止。".into(),
-                    en: "The engine stopped.".into(),
-                })
+    /// Replaces the worker with a fresh one that has the last good import again.
+    fn restart(&self) {
+        if let Some(live) = self.live.borrow_mut().take() {
+            live.worker.terminate();
+        }
+        if self.spawn().is_ok() {
+            if let Some(last) = self.last_import.borrow().clone() {
+                let id = self.take_id();
+                // Nobody waits for this answer; the next request queues behind it.
+                self.post(id, &last.request, Some(&last.files));
             }
         }
+    }
+
+    /// Stops whatever the engine is doing (an import that takes too long) and restarts it.
+    pub fn cancel(&self) {
+        for (_, call) in self.pending.borrow_mut().drain() {
+            let _ = call.tx.send(Reply { response: cancelled(), bytes: None });
+        }
+        if self.url.is_some() {
+            self.restart();
+        }
+    }
+
+    fn take_id(&self) -> u32 {
+        let mut n = self.next_id.borrow_mut();
+        *n += 1;
+        *n
+    }
+
+    fn post(&self, id: u32, request: &str, files: Option<&js_sys::Array>) -> bool {
+        let live = self.live.borrow();
+        let Some(live) = live.as_ref() else { return false };
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&msg, &"request".into(), &request.into());
+        if let Some(f) = files {
+            let _ = js_sys::Reflect::set(&msg, &"files".into(), f);
+        }
+        live.worker.post_message(&msg).is_ok()
+    }
+
+    pub async fn call(&self, req: Request) -> Reply {
+        self.call_with(req, None, None).await
+    }
+
+    /// Sends a request (with the files of an import) and waits for its answer.
+    pub async fn call_with(&self, req: Request, files: Option<js_sys::Array>, progress: Option<ProgressFn>) -> Reply {
+        let is_import = matches!(req, Request::Import { .. });
+        let text = serde_json::to_string(&req).unwrap_or_default();
+        if self.url.is_none() || (self.live.borrow().is_none() && !*self.dead.borrow()) {
+            return self.call_local(req, files, progress).await;
+        }
+        if *self.dead.borrow() {
+            self.restart();
+        }
+        let id = self.take_id();
+        let (tx, rx) = futures_channel::oneshot::channel();
+        self.pending.borrow_mut().insert(id, PendingCall { tx, progress });
+        if !self.post(id, &text, files.as_ref()) {
+            self.pending.borrow_mut().remove(&id);
+            return Reply { response: crashed(), bytes: None };
+        }
+        let reply = rx.await.unwrap_or(Reply { response: crashed(), bytes: None });
+        if is_import {
+            if let (Response::Imported(s), Some(files)) = (&reply.response, files) {
+                if !s.cancelled {
+                    *self.last_import.borrow_mut() = Some(LastImport { request: text, files });
+                }
+            }
+        }
+        if *self.dead.borrow() {
+            // It died on this request: bring it back with the last good data for the next one.
+            self.restart();
+        }
+        reply
+    }
+
+    async fn call_local(&self, req: Request, files: Option<js_sys::Array>, progress: Option<ProgressFn>) -> Reply {
+        let mut p = move |x: Progress| {
+            if let Some(f) = &progress {
+                f(x);
+            }
+            ControlFlow::Continue(())
+        };
+        let a = files::run(&self.local, req, files, &mut p).await;
+        Reply { response: a.response, bytes: a.bytes.map(|b| js_sys::Uint8Array::from(b.as_slice())) }
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Invariant: the UI talks to the engine only through `protocol::{Request, Response}`.
 pub mod client;
+pub mod files;
 pub mod handler;
 pub mod protocol;
 pub mod worker;

@@ -1,17 +1,69 @@
 //! Messages between the page and the engine. Serialised as JSON strings; file contents
-//! travel beside them as `File`/`Blob` objects (never copied into the page's memory).
+//! travel beside them as `File`/`Blob` objects (read inside the worker, never copied
+//! into the page's memory), and files the engine makes come back as bytes beside them.
+use chrono::NaiveDate;
+use scorecard_domain::extras::{Charts, Replay, StarReport, WhatIf};
+use scorecard_domain::import::{FileReport, ImportOptions, Progress};
+use scorecard_domain::profile::checklist::ChecklistItem;
+use scorecard_domain::profile::Profile;
+use scorecard_domain::score::Scorecard;
+use scorecard_domain::Context;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
     Ping,
+    /// Imports the files sent beside the request (same order as `names`), replacing
+    /// whatever was imported before.
+    Import { names: Vec<String>, options: ImportOptions },
+    /// Scores the imported data (or none) with this context and profile.
+    Score { context: Context, profile: Profile, today: NaiveDate },
+    /// The monthly inspection replay (slower: one evaluation per ended month).
+    Replay { context: Context, profile: Profile, today: NaiveDate },
+    /// The rows with problems of the last import, as an xlsx keeping their columns.
+    FailedRows,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
     Pong { version: String },
-    /// The request could not be carried out; `message` says why in Chinese and English.
+    Imported(ImportSummary),
+    Scored(Box<ScoreView>),
+    Replayed(Replay),
+    /// A file made by the engine; its bytes travel beside the response.
+    File { name: String, mime: String },
+    /// The request could not be carried out; says why in Chinese and English.
     Failed { zh: String, en: String },
 }
+
+/// What the import screen needs of an import (the tables stay in the engine).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// Per file and sheet, without the raw failed rows (those stay in the engine).
+    pub files: Vec<FileReport>,
+    pub volunteers: usize,
+    pub records: usize,
+    pub activities: usize,
+    pub trainings: usize,
+    /// Rows with problems kept for the failed-rows workbook.
+    pub failed_rows: usize,
+    pub cancelled: bool,
+}
+
+/// Everything the scorecard screen shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreView {
+    pub card: Scorecard,
+    pub checklist: Vec<ChecklistItem>,
+    pub charts: Charts,
+    pub what_if: WhatIf,
+    /// Star levels on the national scale (`None` if that scale were ever missing).
+    pub stars: Option<StarReport>,
+}
+
+/// A progress report sent while a request runs.
+pub type ImportProgress = Progress;
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

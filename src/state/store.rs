@@ -10,7 +10,8 @@ use gloo_storage::{LocalStorage, Storage};
 
 pub const PREFIX: &str = "vscore:";
 const DRAFT_PREFIX: &str = "vscore:v2:draft:";
-const ROWS_PREFIX: &str = "vscore:v2:rows:";
+const FILES_PREFIX: &str = "vscore:v2:files:";
+const MAPPINGS_KEY: &str = "vscore:v2:mappings";
 const CURRENT_KEY: &str = "vscore:v2:current";
 const PREFS_KEY: &str = "vscore:v2:prefs";
 const PROFILES_KEY: &str = "vscore:v2:profiles";
@@ -163,7 +164,7 @@ pub fn save_draft(d: &Draft) -> Result<(), StoreError> {
 /// Deletes a draft and its stored rows.
 pub fn delete_draft(id: &str) {
     remove(&format!("{DRAFT_PREFIX}{id}"));
-    remove(&format!("{ROWS_PREFIX}{id}"));
+    remove(&format!("{FILES_PREFIX}{id}"));
 }
 
 pub fn current_id() -> Option<String> {
@@ -174,17 +175,28 @@ pub fn set_current_id(id: &str) -> Result<(), StoreError> {
     set_raw(CURRENT_KEY, id)
 }
 
-/// Imported rows of a draft, stored apart from the draft so a full store loses only them.
-pub fn save_rows(id: &str, json: &str) -> Result<(), StoreError> {
-    set_raw(&format!("{ROWS_PREFIX}{id}"), json)
+/// The imported files of a draft (names and bytes as base64 JSON), stored apart from the
+/// draft so a full store loses only them: the draft then asks for the files again.
+pub fn save_files(id: &str, json: &str) -> Result<(), StoreError> {
+    set_raw(&format!("{FILES_PREFIX}{id}"), json)
 }
 
-pub fn load_rows(id: &str) -> Option<String> {
-    get_raw(&format!("{ROWS_PREFIX}{id}"))
+pub fn load_files(id: &str) -> Option<String> {
+    get_raw(&format!("{FILES_PREFIX}{id}"))
 }
 
-pub fn delete_rows(id: &str) {
-    remove(&format!("{ROWS_PREFIX}{id}"));
+pub fn delete_files(id: &str) {
+    remove(&format!("{FILES_PREFIX}{id}"));
+}
+
+/// Hand mappings remembered by header signature, for every draft (next month's export
+/// has the same headers whichever draft it goes into).
+pub fn load_mappings() -> Option<String> {
+    get_raw(MAPPINGS_KEY)
+}
+
+pub fn save_mappings(json: &str) -> Result<(), StoreError> {
+    set_raw(MAPPINGS_KEY, json)
 }
 
 /// App preferences (language) as a small JSON object.

@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let c = crate::engine::client::client();
         let kind = if c.is_worker() { "worker" } else { "local" };
-        match c.call(crate::engine::protocol::Request::Ping).await {
+        match c.call(crate::engine::protocol::Request::Ping).await.response {
             crate::engine::protocol::Response::Pong { .. } => engine.set(kind.to_string()),
             _ => engine.set(format!("{kind}-failed")),
         }

@@ -1,10 +1,12 @@
 //! Beyond the documents (indicators.md §6): star levels from cumulative hours, what-if for
 //! X1–X3, and the monthly inspection replay (月月通报).
 
+pub mod charts;
 pub mod replay;
 pub mod stars;
 pub mod whatif;
 
+pub use charts::{charts, Charts, MonthPoint, StationPoint};
 pub use replay::{monthly_replay, FirstShort, MonthSnapshot, Replay};
 pub use stars::{scheme, schemes, star_levels, StarReport, StarScheme, StarVolunteer};
 pub use whatif::{what_if, WhatIf};

@@ -1,0 +1,426 @@
+//! The imported data and its score, as the page sees them. The tables themselves stay in
+//! the engine (a Web Worker); the page holds the chosen files, the import report and the
+//! latest score.
+//!
+//! Invariant: the draft keeps the names of the files and every hand choice; the files'
+//! bytes are stored too when they fit, otherwise the page asks for the same files again.
+
+use super::app_state::{now_ms, NoticeKind};
+use super::draft::FileMeta;
+use super::{store, AppState};
+use crate::engine::client::client;
+use crate::engine::protocol::{ImportSummary, Request, Response, ScoreView};
+use base64::Engine as _;
+use leptos::prelude::*;
+use scorecard_domain::import::{ColumnOverride, ImportOptions, SavedMapping, SheetOverride};
+use scorecard_domain::model::{Field, Role};
+use scorecard_domain::profile::{builtin, builtins, Profile, DEFAULT_ID};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// Files up to this size (all together) are kept in the browser with the draft.
+pub const STORE_FILES_LIMIT: u64 = 2_500_000;
+
+/// An import under way, for the progress bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportProgress {
+    pub started_ms: f64,
+    pub file_index: usize,
+    pub file_count: usize,
+    pub file_name: String,
+    pub rows_done: u64,
+    pub rows_before: u64,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
+impl ImportProgress {
+    /// Rows per second so far (all files).
+    pub fn rate(&self) -> f64 {
+        let secs = ((now_ms() - self.started_ms) / 1000.0).max(0.001);
+        (self.rows_before + self.rows_done) as f64 / secs
+    }
+
+    /// 0.0–1.0 by bytes of finished files plus a share of the current one (rows unknown).
+    pub fn fraction(&self) -> f64 {
+        if self.bytes_total == 0 {
+            return 0.0;
+        }
+        (self.bytes_done as f64 / self.bytes_total as f64).clamp(0.0, 1.0)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredFile {
+    name: String,
+    data: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct DataState {
+    files: StoredValue<Vec<web_sys::File>, LocalStorage>,
+    /// Names and sizes of the chosen files (what the page renders).
+    pub file_list: RwSignal<Vec<FileMeta>>,
+    pub import: RwSignal<Option<ImportSummary>>,
+    pub progress: RwSignal<Option<ImportProgress>>,
+    pub view: RwSignal<Option<ScoreView>>,
+    pub scoring: RwSignal<bool>,
+    /// The engine's last complaint (zh, en).
+    pub error: RwSignal<Option<(String, String)>>,
+    /// The draft lists files whose bytes are not stored: the user must choose them again.
+    pub files_missing: RwSignal<Vec<FileMeta>>,
+    pub custom_profiles: RwSignal<Vec<Profile>>,
+    score_generation: StoredValue<u64>,
+    import_generation: StoredValue<u64>,
+}
+
+fn global_mappings() -> Vec<SavedMapping> {
+    store::load_mappings().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+impl DataState {
+    pub fn new() -> DataState {
+        let custom = store::load_profiles().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        DataState {
+            files: StoredValue::new_local(Vec::new()),
+            file_list: RwSignal::new(Vec::new()),
+            import: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            view: RwSignal::new(None),
+            scoring: RwSignal::new(false),
+            error: RwSignal::new(None),
+            files_missing: RwSignal::new(Vec::new()),
+            custom_profiles: RwSignal::new(custom),
+            score_generation: StoredValue::new(0),
+            import_generation: StoredValue::new(0),
+        }
+    }
+
+    /// Every profile to choose from: the built-in ones, then the user's.
+    pub fn profiles(&self) -> Vec<Profile> {
+        let mut all = builtins();
+        all.extend(self.custom_profiles.get());
+        all
+    }
+
+    /// The profile with this id (built-in or custom), else the default.
+    pub fn profile(&self, id: &str) -> Profile {
+        builtin(id)
+            .or_else(|| self.custom_profiles.with_untracked(|c| c.iter().find(|p| p.id == id).cloned()))
+            .or_else(|| builtin(DEFAULT_ID))
+            .unwrap_or_else(|| builtins().remove(0))
+    }
+
+    pub fn save_custom_profiles(&self, app: AppState, list: Vec<Profile>) {
+        let json = serde_json::to_string(&list).unwrap_or_default();
+        if let Err(e) = store::save_profiles(&json) {
+            app.push_notice(NoticeKind::Error, "profiles", e.message_zh(), e.message_en(), None);
+        }
+        self.custom_profiles.set(list);
+    }
+
+    /// The import options of the draft: its hand overrides plus every remembered mapping.
+    fn options(&self, app: AppState) -> ImportOptions {
+        let overrides = app.draft.with_untracked(|d| overrides_of(&d.import_options));
+        ImportOptions { overrides, saved: global_mappings(), preview_rows: 20 }
+    }
+
+    /// Adds files (a file of the same name replaces the old one) and imports again.
+    pub fn add_files(&self, app: AppState, new: Vec<web_sys::File>) {
+        self.files.update_value(|files| {
+            for f in new {
+                files.retain(|old| old.name() != f.name());
+                files.push(f);
+            }
+        });
+        self.files_missing.update(|m| {
+            let names: Vec<String> = self.files.with_value(|f| f.iter().map(|x| x.name()).collect());
+            m.retain(|x| !names.contains(&x.name));
+        });
+        self.run_import(app);
+    }
+
+    pub fn remove_file(&self, app: AppState, name: &str) {
+        self.files.update_value(|files| files.retain(|f| f.name() != name));
+        app.edit(|d| {
+            let mut o = overrides_of(&d.import_options);
+            o.retain(|x| x.file != name);
+            d.import_options = serde_json::to_value(&o).unwrap_or_default();
+        });
+        self.run_import(app);
+    }
+
+    /// Forgets every file and the import (the draft keeps its context).
+    pub fn clear(&self) {
+        self.files.set_value(Vec::new());
+        self.file_list.set(Vec::new());
+        self.import.set(None);
+        self.view.set(None);
+        self.files_missing.set(Vec::new());
+        self.error.set(None);
+    }
+
+    /// Imports every chosen file again (after a file or a hand choice changed).
+    pub fn run_import(&self, app: AppState) {
+        let this = *self;
+        let files: Vec<web_sys::File> = self.files.get_value();
+        let metas: Vec<FileMeta> = files.iter().map(|f| FileMeta { name: f.name(), size: f.size() as u64 }).collect();
+        self.file_list.set(metas.clone());
+        let gen = self.import_generation.get_value() + 1;
+        self.import_generation.set_value(gen);
+        if files.is_empty() {
+            self.import.set(None);
+            app.edit(|d| d.files.clear());
+            store::delete_files(&app.draft.with_untracked(|d| d.id.clone()));
+            self.rescore(app);
+            return;
+        }
+        let names: Vec<String> = metas.iter().map(|m| m.name.clone()).collect();
+        let array = js_sys::Array::new();
+        for f in &files {
+            array.push(f);
+        }
+        let options = self.options(app);
+        let total: u64 = metas.iter().map(|m| m.size).sum();
+        self.progress.set(Some(ImportProgress {
+            started_ms: now_ms(),
+            file_index: 0,
+            file_count: names.len(),
+            file_name: names.first().cloned().unwrap_or_default(),
+            rows_done: 0,
+            rows_before: 0,
+            bytes_done: 0,
+            bytes_total: total,
+        }));
+        self.error.set(None);
+        let progress_names = names.clone();
+        let progress = self.progress;
+        let on_progress = Box::new(move |p: scorecard_domain::import::Progress| {
+            progress.update(|cur| {
+                if let Some(cur) = cur {
+                    if p.file_index != cur.file_index {
+                        cur.rows_before += cur.rows_done;
+                        cur.rows_done = 0;
+                    }
+                    cur.file_index = p.file_index;
+                    cur.file_count = p.file_count;
+                    cur.file_name = progress_names.get(p.file_index).cloned().unwrap_or_default();
+                    cur.rows_done = p.rows_done;
+                    cur.bytes_done = p.bytes_done;
+                    cur.bytes_total = p.bytes_total;
+                }
+            });
+        });
+        leptos::task::spawn_local(async move {
+            let reply = client()
+                .call_with(Request::Import { names, options }, Some(array), Some(on_progress))
+                .await;
+            if this.import_generation.get_value() != gen {
+                return; // a newer import (or a cancel) took over
+            }
+            this.progress.set(None);
+            match reply.response {
+                Response::Imported(summary) => {
+                    this.remember_hand_mappings(&summary);
+                    this.import.set(Some(summary));
+                    app.edit(|d| d.files = metas.clone());
+                    this.store_files(app, files, total).await;
+                    this.rescore(app);
+                }
+                Response::Failed { zh, en } => this.error.set(Some((zh, en))),
+                _ => {}
+            }
+        });
+    }
+
+    /// Stops the import under way; the files chosen before it stay.
+    pub fn cancel(&self, app: AppState) {
+        self.import_generation.update_value(|g| *g += 1);
+        client().cancel();
+        self.progress.set(None);
+        // Back to the files of the last finished import.
+        let kept: Vec<String> = app.draft.with_untracked(|d| d.files.iter().map(|f| f.name.clone()).collect());
+        self.files.update_value(|f| f.retain(|x| kept.contains(&x.name())));
+        self.file_list.set(app.draft.with_untracked(|d| d.files.clone()));
+        app.notify(NoticeKind::Info, "cancelled", "import.cancelled", None);
+    }
+
+    /// Remembers the sheets the user mapped by hand, for any sheet with the same headers.
+    fn remember_hand_mappings(&self, summary: &ImportSummary) {
+        use scorecard_domain::import::{saved_mapping_for, Source};
+        let mut all = global_mappings();
+        let mut changed = false;
+        for s in summary.files.iter().flat_map(|f| f.sheets.iter()) {
+            let hand = s.role_source == Source::Hand || s.columns.iter().any(|c| c.source == Source::Hand);
+            if !hand {
+                continue;
+            }
+            if let Some(m) = saved_mapping_for(s) {
+                all.retain(|x| x.signature != m.signature);
+                all.push(m);
+                changed = true;
+            }
+        }
+        if changed {
+            let _ = store::save_mappings(&serde_json::to_string(&all).unwrap_or_default());
+        }
+    }
+
+    /// Keeps the files' bytes with the draft when they fit; says so when they do not.
+    async fn store_files(&self, app: AppState, files: Vec<web_sys::File>, total: u64) {
+        let id = app.draft.with_untracked(|d| d.id.clone());
+        if total > STORE_FILES_LIMIT {
+            store::delete_files(&id);
+            app.push_notice(
+                NoticeKind::Info,
+                "files_not_stored",
+                format!(
+                    "导入的文件共 {:.1} MB，超过本机可保存的大小：列对应关系等设置已保存，下次打开此草稿时请再次选择这些文件。",
+                    total as f64 / 1e6
+                ),
+                format!(
+                    "The imported files total {:.1} MB, more than this browser can keep: your settings are saved; choose the same files again next time you open this draft.",
+                    total as f64 / 1e6
+                ),
+                None,
+            );
+            return;
+        }
+        let mut stored = Vec::new();
+        for f in &files {
+            let Ok(buf) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await else { return };
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            stored.push(StoredFile { name: f.name(), data: base64::engine::general_purpose::STANDARD.encode(bytes) });
+        }
+        let json = serde_json::to_string(&stored).unwrap_or_default();
+        if let Err(e) = store::save_files(&id, &json) {
+            app.push_notice(
+                NoticeKind::Warning,
+                "files_not_stored",
+                format!("{}导入的文件没有保存在本机，下次打开此草稿时请再次选择这些文件（设置已保存）。", e.message_zh()),
+                format!("{} The imported files were not kept; choose them again next time (settings are saved).", e.message_en()),
+                None,
+            );
+        }
+    }
+
+    /// After a draft was loaded: brings back its files from storage, or lists the ones
+    /// the user must choose again.
+    pub fn restore(&self, app: AppState) {
+        self.clear();
+        let (id, metas) = app.draft.with_untracked(|d| (d.id.clone(), d.files.clone()));
+        if metas.is_empty() {
+            self.rescore(app);
+            return;
+        }
+        let stored: Option<Vec<StoredFile>> = store::load_files(&id).and_then(|t| serde_json::from_str(&t).ok());
+        let Some(stored) = stored else {
+            self.file_list.set(metas.clone());
+            self.files_missing.set(metas);
+            self.rescore(app);
+            return;
+        };
+        let mut files = Vec::new();
+        for s in stored {
+            let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(&s.data) else { continue };
+            if let Some(f) = file_from_bytes(&s.name, &bytes) {
+                files.push(f);
+            }
+        }
+        self.files.set_value(files);
+        self.run_import(app);
+    }
+
+    /// Scores again, 250 ms after the last change (typing a number does not score per key).
+    pub fn rescore(&self, app: AppState) {
+        let gen = self.score_generation.get_value() + 1;
+        self.score_generation.set_value(gen);
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.score_generation.get_value() != gen {
+                    return;
+                }
+                let context = app.draft.with_untracked(|d| d.context.clone());
+                let profile = this.profile(&context.profile);
+                let today = today();
+                this.scoring.set(true);
+                leptos::task::spawn_local(async move {
+                    let reply = client().call(Request::Score { context, profile, today }).await;
+                    if this.score_generation.get_value() != gen {
+                        return;
+                    }
+                    this.scoring.set(false);
+                    match reply.response {
+                        Response::Scored(v) => this.view.set(Some(*v)),
+                        Response::Failed { zh, en } => this.error.set(Some((zh, en))),
+                        _ => {}
+                    }
+                });
+            },
+            Duration::from_millis(250),
+        );
+    }
+
+    /// Sets one hand choice for a sheet and imports again.
+    pub fn set_override(&self, app: AppState, file: &str, sheet: &str, f: impl FnOnce(&mut SheetOverride)) {
+        app.edit(|d| {
+            let mut all = overrides_of(&d.import_options);
+            let pos = all.iter().position(|o| o.file == file && o.sheet == sheet);
+            let idx = match pos {
+                Some(i) => i,
+                None => {
+                    all.push(SheetOverride { file: file.to_string(), sheet: sheet.to_string(), ..Default::default() });
+                    all.len() - 1
+                }
+            };
+            f(&mut all[idx]);
+            d.import_options = serde_json::to_value(&all).unwrap_or_default();
+        });
+        self.run_import(app);
+    }
+
+    pub fn set_role(&self, app: AppState, file: &str, sheet: &str, role: Option<Role>, ignore: bool) {
+        self.set_override(app, file, sheet, |o| {
+            o.role = role;
+            o.ignore = ignore;
+            o.columns.clear();
+        });
+    }
+
+    pub fn set_column(&self, app: AppState, file: &str, sheet: &str, column: u32, field: Option<Field>) {
+        self.set_override(app, file, sheet, |o| {
+            o.columns.retain(|c| c.column != column);
+            o.columns.push(ColumnOverride { column, field });
+        });
+    }
+}
+
+impl Default for DataState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The hand overrides kept in a draft (an unreadable value counts as none).
+pub fn overrides_of(v: &serde_json::Value) -> Vec<SheetOverride> {
+    if v.is_null() {
+        return Vec::new();
+    }
+    serde_json::from_value(v.clone()).unwrap_or_default()
+}
+
+/// Today in the browser's time zone.
+pub fn today() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or(chrono::NaiveDate::MIN)
+}
+
+/// A `File` made in the page (stored files, the demo workbook).
+pub fn file_from_bytes(name: &str, bytes: &[u8]) -> Option<web_sys::File> {
+    let arr = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&arr);
+    web_sys::File::new_with_u8_array_sequence(&parts, name).ok().map(|f| f.unchecked_into())
+}
