@@ -16,6 +16,7 @@ use super::rows::{ActivityRow, RecordRow, SynthData, TrainingRow, VolunteerRow};
 use super::vocab::{self, ActivityKind};
 use crate::calendar::{holidays, Holiday};
 use chrono::{Datelike, Days, Months, NaiveDate};
+use std::collections::HashSet;
 
 /// How big a town to make, for which year, from which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,10 +91,11 @@ impl Synth {
         let mut vrng = Rng::derived(spec.seed, STREAM_VOLUNTEERS);
         let mut volunteers = Vec::with_capacity(spec.volunteers);
         let mut active = Vec::new();
+        let mut ids = HashSet::new();
         if !days.is_empty() {
             for i in 0..spec.volunteers {
                 let station = vrng.weighted(&weights).and_then(|&s| stations.get(s)).cloned().unwrap_or_default();
-                if let Some(v) = volunteer(&mut vrng, i, spec.year, station) {
+                if let Some(v) = volunteer(&mut vrng, i, spec.year, station, &mut ids) {
                     if vrng.chance(ACTIVE_SHARE) {
                         active.push(volunteers.len());
                     }
@@ -207,7 +209,10 @@ impl Synth {
             Some(h) if rng.chance(HOLIDAY_ACTIVITY) => {
                 let shift = rng.range(-2, 2);
                 let date = h.date.checked_add_signed(chrono::TimeDelta::days(shift)).unwrap_or(h.date);
-                let date = date.clamp(self.days.first()?, self.days.last()?);
+                // stays in its month, so the turn-taking above still gives two a month
+                let month_start = NaiveDate::from_ymd_opt(self.spec.year, month, 1)?;
+                let month_end = month_start.checked_add_months(Months::new(1))?.pred_opt()?;
+                let date = date.clamp(month_start, month_end);
                 let cell = if rng.chance(0.8) { h.name } else { "" };
                 (holiday_kind(h), date, cell.to_string())
             }
@@ -319,25 +324,49 @@ const GENERIC_HOLIDAY: [(&str, &str); 5] = [
     ("memorial_day", "国家公祭日主题志愿服务"),
 ];
 
-/// Volunteer `i`, or `None` if the year leaves no birth or registration date.
-fn volunteer(rng: &mut Rng, i: usize, year: i32, station: String) -> Option<VolunteerRow> {
+/// Volunteer `i`, or `None` if the year leaves no birth or registration date. `ids` are
+/// the ID numbers given so far: each person gets a new one (the roster has no duplicates).
+fn volunteer(
+    rng: &mut Rng,
+    i: usize,
+    year: i32,
+    station: String,
+    ids: &mut HashSet<String>,
+) -> Option<VolunteerRow> {
     let male = rng.chance(0.45);
     let name = person_name(rng, male);
-    let last_birth_year = (year - 16).min(2005);
-    let birth_year = i32::try_from(rng.range(1950, i64::from(last_birth_year))).ok()?;
-    let birth = day_of_year(rng, birth_year)?;
+    // born 1950–2005 and at least 16 in the year (earlier years shift the range back)
+    let last_birth_year = year.saturating_sub(16).min(2005);
+    let first_birth_year = last_birth_year.saturating_sub(50).min(1950);
+    let birth_year = i32::try_from(rng.range(i64::from(first_birth_year), i64::from(last_birth_year))).ok()?;
+    let mut birth = day_of_year(rng, birth_year)?;
     let area = rng.weighted(&vocab::AREA_CODES).copied().unwrap_or(510114);
-    let id_number = make_id(area, birth, rng.below(1000) as u32, male);
+    let mut seq = rng.below(1000) as u32;
+    let mut id_number = make_id(area, birth, seq, male);
+    // on a clash, the next sequence number of the same gender; after all 500, the next day
+    let mut tries = 0;
+    while !ids.insert(id_number.clone()) {
+        tries += 1;
+        seq += 2;
+        if tries % 500 == 0 {
+            birth = birth.succ_opt()?;
+        }
+        id_number = make_id(area, birth, seq, male);
+    }
     let prefix = rng.pick(&vocab::MOBILE_PREFIXES).copied().unwrap_or(138);
     let phone = format!("{prefix}{:08}", rng.below(100_000_000));
     let mut political = rng.weighted(&vocab::POLITICAL).copied().unwrap_or("群众");
-    if political == "共青团员" && year - birth_year > 28 {
+    if political == "共青团员" && year.saturating_sub(birth_year) > 28 {
         political = "群众"; // 共青团员 leave the League at 28
     }
     let year_start = NaiveDate::from_ymd_opt(year, 1, 1)?;
     let year_end = NaiveDate::from_ymd_opt(year, 12, 31)?;
     let adult = birth.checked_add_months(Months::new(16 * 12))?;
-    let earliest = adult.max(NaiveDate::from_ymd_opt(2010, 1, 1)?);
+    // registrations since 2010 (the national system's early years), or 7 years back
+    let earliest = adult.max(NaiveDate::from_ymd_opt(year.saturating_sub(7).min(2010), 1, 1)?);
+    if earliest > year_end {
+        return None;
+    }
     let before_year = year_start.pred_opt()?;
     let registered_on = if earliest <= before_year && rng.chance(REGISTERED_EARLIER) {
         between(rng, earliest, before_year)?

@@ -180,7 +180,8 @@ fn write_table_sheet(ws: &mut Worksheet, role: Role) -> Result<(), XlsxError> {
         .set_align(FormatAlign::Center)
         .set_background_color(Color::RGB(0xDDEBF7))
         .set_border(FormatBorder::Thin);
-    let text = Format::new().set_num_format("@");
+    // built-in format 49 is "@" (Text), the one Excel itself uses for 设置单元格格式 → 文本
+    let text = Format::new().set_num_format_index(49);
     let date = Format::new().set_num_format("yyyy-mm-dd");
     for (c, field) in (0u16..).zip(role.fields()) {
         let field = *field;
@@ -192,7 +193,11 @@ fn write_table_sheet(ws: &mut Worksheet, role: Role) -> Result<(), XlsxError> {
             ws.set_column_format(c, &date)?;
         }
         ws.write_string_with_format(0, c, header_label(role, field), &header)?;
-        let note = Note::new(header_note(role, field)).add_author_prefix(false).set_width(280).set_height(120);
+        let note = Note::new(header_note(role, field))
+            .add_author_prefix(false)
+            .set_font_size(10)
+            .set_width(300)
+            .set_height(150);
         ws.insert_note(0, c, &note)?;
         if let Some(v) = validation(field)? {
             ws.add_data_validation(1, c, LAST_ROW, c, &v)?;
