@@ -199,7 +199,7 @@ fn columns(range: &Range<Data>, row: u32) -> HashMap<String, usize> {
     (0..w).filter_map(|c| range.get_value((row, c as u32)).map(|v| (v.to_string(), c))).collect()
 }
 
-fn cell<'a>(range: &'a Range<Data>, row: u32, col: usize) -> &'a Data {
+fn cell(range: &Range<Data>, row: u32, col: usize) -> &Data {
     range.get_value((row, col as u32)).unwrap_or(&Data::Empty)
 }
 

@@ -202,7 +202,7 @@ pub fn write_messy<R: SampleRow>(
                 Value::Count(k) => *sum += f64::from(k),
                 _ => {}
             }
-            write_messy_value(ws, r, c, v, f, rng)?;
+            write_messy_value(ws, r, c, *field, v, f, rng)?;
         }
     }
     let total_row = first + n;
@@ -266,7 +266,15 @@ fn write_messy_header<R: SampleRow>(ws: &mut Worksheet, top: u32, f: &Formats) -
 /// Separators of joint trainings' stations as clerks type them.
 const STATION_SEPARATORS: [&str; 5] = ["、", "，", "/", "；", ","];
 
-fn write_messy_value(ws: &mut Worksheet, r: u32, c: u16, v: Value, f: &Formats, rng: &mut Rng) -> Result<(), XlsxError> {
+fn write_messy_value(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    field: Field,
+    v: Value,
+    f: &Formats,
+    rng: &mut Rng,
+) -> Result<(), XlsxError> {
     match v {
         Value::Date(d) => {
             let x = rng.unit();
@@ -279,8 +287,10 @@ fn write_messy_value(ws: &mut Worksheet, r: u32, c: u16, v: Value, f: &Formats, 
                 ws.write_string(r, c, cells::date_text(d, rng.below(cells::DATE_FORMS)))?;
             }
         }
+        // a record's hours in any spelling; a roster's yearly totals as numbers or 93.5小时
         Value::Hours(h) if h > 0.0 && rng.chance(0.6) => {
-            ws.write_string(r, c, cells::hours_text(h, rng.below(cells::HOURS_FORMS)))?;
+            let form = if field == Field::Hours { rng.below(cells::HOURS_FORMS) } else { 0 };
+            ws.write_string(r, c, cells::hours_text(h, form))?;
         }
         Value::YesNo(b) => {
             let forms = if b { &YES_FORMS } else { &NO_FORMS };
