@@ -39,7 +39,8 @@ fn records_split_into_sheets_read_back_whole_and_match_the_roster() {
     let (names, data) = rows(&path);
     assert_eq!(names, ["服务记录", "服务记录(2)", "服务记录(3)"]);
     assert_eq!(data.len(), 100);
-    let read_hours: f64 = data.iter().map(|r| r[5].parse::<f64>().unwrap()).sum();
+    // 志愿者编号, 证件号码, 姓名, 手机号码, 活动名称, 服务日期, 服务时长, 所属站点
+    let read_hours: f64 = data.iter().map(|r| r[6].parse::<f64>().unwrap()).sum();
     assert_eq!(read_hours, want_hours);
 
     let roster_path = tmp("roster.xlsx");

@@ -4,7 +4,7 @@
 
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
 use chrono::{Datelike, NaiveDate, Weekday};
-use scorecard_domain::model::Field;
+use scorecard_domain::model::{Field, Role};
 use scorecard_domain::samples::{
     data_workbook, header_label, synth_csv, synth_rows, synth_workbook, Encoding, SampleRow, Style, Synth, SynthData,
     SynthSpec, VolunteerRow,
@@ -109,7 +109,10 @@ fn every_row_is_valid() {
         assert!(r.hours >= 0.5 && r.hours <= 8.0 && (r.hours * 2.0).fract() == 0.0, "{}", r.hours);
         let v = by_no[r.volunteer_no.as_str()];
         assert!(r.date >= v.registered_on, "served before registering");
-        assert_eq!((r.name.as_str(), r.id_number.as_str(), r.station.as_str()), (v.name.as_str(), v.id_number.as_str(), v.station.as_str()));
+        assert_eq!(
+            (r.name.as_str(), r.id_number.as_str(), r.phone.as_str(), r.station.as_str()),
+            (v.name.as_str(), v.id_number.as_str(), v.phone.as_str(), v.station.as_str())
+        );
         assert!(!r.activity.is_empty());
         if matches!(r.date.weekday(), Weekday::Sat | Weekday::Sun) {
             weekend += 1;
@@ -266,6 +269,10 @@ fn clean_workbook_reads_back_with_the_same_rows_and_totals() {
     // hours per station: records read back, joined to the roster read back by 志愿者编号
     let records = wb.worksheet_range("服务记录").unwrap();
     assert_eq!(records.height(), 1 + 6000);
+    // the clean records sheet has exactly the template's columns, in its order
+    let header: Vec<String> = (0..8).map(|c| cell(&records, 0, c).to_string()).collect();
+    let template: Vec<&str> = Role::Records.fields().iter().map(|f| header_label(Role::Records, *f)).collect();
+    assert_eq!(header, template);
     let col = columns(&records, 0);
     let mut hours: BTreeMap<String, f64> = BTreeMap::new();
     for (i, rec) in data.records.iter().enumerate() {
@@ -388,10 +395,10 @@ fn csv_in_every_encoding_holds_the_same_text() {
     assert_ne!(gbk, utf8.as_bytes());
     let lines: Vec<&str> = utf8.split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 6000 + 1, "header, rows, and the empty piece after the last CRLF");
-    assert_eq!(lines[0], "志愿者编号,姓名,证件号码,活动名称,服务日期,服务时长,所属站点");
-    let total: f64 = lines[1..=6000].iter().map(|l| l.split(',').nth(5).unwrap().parse::<f64>().unwrap()).sum();
+    assert_eq!(lines[0], "志愿者编号,证件号码,姓名,手机号码,活动名称,服务日期,服务时长,所属站点");
+    let total: f64 = lines[1..=6000].iter().map(|l| l.split(',').nth(6).unwrap().parse::<f64>().unwrap()).sum();
     assert_eq!(total, data.total_hours());
-    let dates_ok = lines[1..=6000].iter().zip(&data.records).all(|(l, r)| l.split(',').nth(4).unwrap() == r.date.to_string());
+    let dates_ok = lines[1..=6000].iter().zip(&data.records).all(|(l, r)| l.split(',').nth(5).unwrap() == r.date.to_string());
     assert!(dates_ok);
 
     // the other tables, in GBK (· and all names survive)
@@ -416,7 +423,7 @@ fn edited_rows_are_written_as_edited() {
     let mut wb = open(data_workbook(&data, Style::Clean).unwrap());
     let records = wb.worksheet_range("服务记录").unwrap();
     let col = columns(&records, 0);
-    assert_eq!(cell(&records, 1, col[header_label(scorecard_domain::Role::Records, Field::Hours)]).get_float(), Some(30.0));
+    assert_eq!(cell(&records, 1, col[header_label(Role::Records, Field::Hours)]).get_float(), Some(30.0));
 }
 
 #[test]

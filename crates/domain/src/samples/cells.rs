@@ -68,10 +68,12 @@ impl SampleRow for VolunteerRow {
 
 impl SampleRow for RecordRow {
     const ROLE: Role = Role::Records;
+    /// The template's order (national exports also carry the phone number).
     const COLUMNS: &'static [Field] = &[
         Field::VolunteerNo,
-        Field::Name,
         Field::IdNumber,
+        Field::Name,
+        Field::Phone,
         Field::ActivityName,
         Field::Date,
         Field::Hours,
@@ -82,6 +84,7 @@ impl SampleRow for RecordRow {
             Field::VolunteerNo => Value::Text(&self.volunteer_no),
             Field::Name => Value::Text(&self.name),
             Field::IdNumber => Value::Text(&self.id_number),
+            Field::Phone => Value::Text(&self.phone),
             Field::ActivityName => Value::Text(&self.activity),
             Field::Date => Value::Date(self.date),
             Field::Hours => Value::Hours(self.hours),

@@ -49,7 +49,7 @@ pub fn messy_label(role: Role, field: Field) -> &'static str {
 pub const MESSY_GROUPS: [(Role, &str, &[Field]); 5] = [
     (Role::Volunteers, "基本信息", &[Field::Name, Field::Gender, Field::IdNumber]),
     (Role::Volunteers, "服务情况", &[Field::AnnualHours, Field::CumulativeHours]),
-    (Role::Records, "志愿者信息", &[Field::VolunteerNo, Field::Name, Field::IdNumber]),
+    (Role::Records, "志愿者信息", &[Field::VolunteerNo, Field::IdNumber, Field::Name, Field::Phone]),
     (Role::Records, "服务情况", &[Field::ActivityName, Field::Date, Field::Hours]),
     (Role::Activities, "活动材料", &[Field::Plan, Field::Record, Field::Brief, Field::Photo]),
 ];

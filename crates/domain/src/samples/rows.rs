@@ -40,6 +40,7 @@ pub struct RecordRow {
     pub volunteer_no: String,
     pub name: String,
     pub id_number: String,
+    pub phone: String,
     pub activity: String,
     pub date: NaiveDate,
     /// 0.5 to 8 in half hours.

@@ -190,6 +190,7 @@ impl Synth {
             volunteer_no: v.number.clone(),
             name: v.name.clone(),
             id_number: v.id_number.clone(),
+            phone: v.phone.clone(),
             activity,
             date,
             hours: f64::from(half_hours) / 2.0,
