@@ -398,7 +398,8 @@ fn csv_in_every_encoding_holds_the_same_text() {
     assert_eq!(lines[0], "志愿者编号,证件号码,姓名,手机号码,活动名称,服务日期,服务时长,所属站点");
     let total: f64 = lines[1..=6000].iter().map(|l| l.split(',').nth(6).unwrap().parse::<f64>().unwrap()).sum();
     assert_eq!(total, data.total_hours());
-    let dates_ok = lines[1..=6000].iter().zip(&data.records).all(|(l, r)| l.split(',').nth(5).unwrap() == r.date.to_string());
+    let dates_ok =
+        lines[1..=6000].iter().zip(&data.records).all(|(l, r)| l.split(',').nth(5).unwrap() == r.date.to_string());
     assert!(dates_ok);
 
     // the other tables, in GBK (· and all names survive)

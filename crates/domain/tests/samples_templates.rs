@@ -54,12 +54,36 @@ fn section_2_names(role: Role, field: Field) -> Vec<&'static str> {
 const HEADERS: [(&str, &[&str]); 4] = [
     (
         "志愿者名册",
-        &["志愿者编号", "姓名", "性别", "证件号码", "手机号码", "政治面貌", "注册日期", "所属站点", "单位类型", "年度服务时长", "累计服务时长"],
+        &[
+            "志愿者编号",
+            "姓名",
+            "性别",
+            "证件号码",
+            "手机号码",
+            "政治面貌",
+            "注册日期",
+            "所属站点",
+            "单位类型",
+            "年度服务时长",
+            "累计服务时长",
+        ],
     ),
     ("服务记录", &["志愿者编号", "证件号码", "姓名", "手机号码", "活动名称", "服务日期", "服务时长", "所属站点"]),
     (
         "活动记录",
-        &["活动名称", "活动日期", "所属站点", "活动主题", "服务队", "节庆日", "参与人数", "方案", "记录", "简报", "图片"],
+        &[
+            "活动名称",
+            "活动日期",
+            "所属站点",
+            "活动主题",
+            "服务队",
+            "节庆日",
+            "参与人数",
+            "方案",
+            "记录",
+            "简报",
+            "图片",
+        ],
     ),
     ("培训记录", &["培训日期", "培训主题", "所属站点", "培训类型", "参训人数"]),
 ];
@@ -103,6 +127,13 @@ fn template_has_instructions_then_one_sheet_per_table_with_exact_headers() {
         }
     }
     let intro = wb.worksheet_range("填写说明").unwrap();
+    // import finds a header row by cells that are known headers: no row of the
+    // instructions may look like one (at most one §2 name per row)
+    let all_names: Vec<&str> = SECTION_2.iter().flat_map(|(_, _, n)| n.iter().copied()).collect();
+    for row in intro.rows() {
+        let hits = row.iter().filter(|c| all_names.contains(&c.to_string().trim())).count();
+        assert!(hits <= 1, "instructions row looks like a header: {row:?}");
+    }
     let text: String = intro.cells().map(|(_, _, c)| c.to_string()).collect();
     for must in ["2017-06-12", "5.1E+17", "保留", "、", "新桥社区"] {
         assert!(text.contains(must), "instructions lack {must}");
@@ -117,7 +148,9 @@ fn headers_carry_notes_lists_and_formats() {
     let records = part(&bytes, "xl/worksheets/sheet3.xml");
     let activities = part(&bytes, "xl/worksheets/sheet4.xml");
     let trainings = part(&bytes, "xl/worksheets/sheet5.xml");
-    for (name, xml) in [("roster", &roster), ("records", &records), ("activities", &activities), ("trainings", &trainings)] {
+    for (name, xml) in
+        [("roster", &roster), ("records", &records), ("activities", &activities), ("trainings", &trainings)]
+    {
         assert!(xml.contains("<dataValidations"), "{name}: no validation");
         assert!(xml.contains(r#"ySplit="1""#), "{name}: header not frozen");
         assert!(xml.contains("<legacyDrawing"), "{name}: no notes");
@@ -126,7 +159,8 @@ fn headers_carry_notes_lists_and_formats() {
     assert!(roster.contains("&quot;男,女&quot;") || roster.contains("\"男,女\""), "gender list");
     assert!(roster.contains("中共党员,中共预备党员,共青团员,民主党派成员,无党派人士,群众"));
     assert!(roster.contains("党政机关,人民团体,企事业单位,文明单位,初中以上学校,大中专院校,文明村镇(社区)"));
-    assert!(activities.contains("关爱空巢老人,关爱留守儿童,关爱困难职工,关爱残疾人,党员志愿服务,文明旅游,文明交通,文明上网"));
+    assert!(activities
+        .contains("关爱空巢老人,关爱留守儿童,关爱困难职工,关爱残疾人,党员志愿服务,文明旅游,文明交通,文明上网"));
     assert!(activities.contains("教育,文体,科技,医疗卫生,法律,消防,环保,社工,交通,财务,慈善捐助"));
     assert!(activities.contains("元旦,春节,学雷锋纪念日"));
     assert!(activities.contains("国际志愿者日,国家公祭日"));
@@ -156,7 +190,8 @@ fn id_columns_are_text_formatted_so_excel_keeps_the_digits() {
     let styles = part(&bytes, "xl/styles.xml");
     // the column definitions of A (志愿者编号), D (证件号码), E (手机号码) carry a style
     // whose number format is 49 ("@"); find that style index in cellXfs
-    let xfs: Vec<&str> = styles.split("<cellXfs").nth(1).unwrap().split("</cellXfs>").next().unwrap().split("<xf ").skip(1).collect();
+    let xfs: Vec<&str> =
+        styles.split("<cellXfs").nth(1).unwrap().split("</cellXfs>").next().unwrap().split("<xf ").skip(1).collect();
     let text_style = xfs.iter().position(|xf| xf.contains(r#"numFmtId="49""#)).expect("a text style");
     for col in [1, 4, 5] {
         let def = format!(r#"<col min="{col}" max="{col}""#);

@@ -23,7 +23,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { out: PathBuf::new(), sizes: vec![10_000, 100_000, 1_000_000], seed: 2017, year: 2017, samples: false };
+    let mut args =
+        Args { out: PathBuf::new(), sizes: vec![10_000, 100_000, 1_000_000], seed: 2017, year: 2017, samples: false };
     let mut out = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -84,12 +85,20 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let synth = Synth::new(bench_spec(args.year, args.seed, largest));
     let roster_synth = Synth::new(bench_spec(args.year, args.seed, ROSTER_HOURS_FROM));
-    println!("{} volunteers at {} stations ready in {:.1} s", synth.volunteers().len(), synth.stations().len(), t.elapsed().as_secs_f64());
+    println!(
+        "{} volunteers at {} stations ready in {:.1} s",
+        synth.volunteers().len(),
+        synth.stations().len(),
+        t.elapsed().as_secs_f64()
+    );
 
     let mut manifest = Vec::new();
     let mut report = |name: &str, w: &Written, secs: f64, path: &Path| {
         let (bytes, size) = mb(path);
-        println!("{name:<22} {:>9} rows  {:>2} sheet(s)  {size:>7.1} MB  {secs:>6.1} s  total hours {}", w.rows, w.sheets, w.total_hours);
+        println!(
+            "{name:<22} {:>9} rows  {:>2} sheet(s)  {size:>7.1} MB  {secs:>6.1} s  total hours {}",
+            w.rows, w.sheets, w.total_hours
+        );
         manifest.push(serde_json::json!({
             "file": name, "rows": w.rows, "sheets": w.sheets, "total_hours": w.total_hours,
             "bytes": bytes, "seconds": (secs * 10.0).round() / 10.0,

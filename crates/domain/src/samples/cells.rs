@@ -145,7 +145,11 @@ impl SampleRow for TrainingRow {
 
 /// Hours as a clerk types them: `2.5`, `2`, `123.5`.
 pub fn hours_plain(h: f64) -> String {
-    if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h}") }
+    if h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        format!("{h}")
+    }
 }
 
 /// The text forms of hours in real sheets (§2): `2.5小时`, `150分钟`, `2小时30分`.

@@ -327,13 +327,7 @@ const GENERIC_HOLIDAY: [(&str, &str); 5] = [
 
 /// Volunteer `i`, or `None` if the year leaves no birth or registration date. `ids` are
 /// the ID numbers given so far: each person gets a new one (the roster has no duplicates).
-fn volunteer(
-    rng: &mut Rng,
-    i: usize,
-    year: i32,
-    station: String,
-    ids: &mut HashSet<String>,
-) -> Option<VolunteerRow> {
+fn volunteer(rng: &mut Rng, i: usize, year: i32, station: String, ids: &mut HashSet<String>) -> Option<VolunteerRow> {
     let male = rng.chance(0.45);
     let name = person_name(rng, male);
     // born 1950–2005 and at least 16 in the year (earlier years shift the range back)

@@ -89,11 +89,7 @@ const NOTES: [(Option<Role>, Field, &str); 34] = [
 
 /// The note on the header of `field` in a sheet of `role`.
 pub fn header_note(role: Role, field: Field) -> &'static str {
-    NOTES
-        .iter()
-        .find(|(r, f, _)| *f == field && r.is_none_or(|r| r == role))
-        .map(|(_, _, t)| *t)
-        .unwrap_or("")
+    NOTES.iter().find(|(r, f, _)| *f == field && r.is_none_or(|r| r == role)).map(|(_, _, t)| *t).unwrap_or("")
 }
 
 /// The drop-down list of a column, and whether a value not in it is refused (`Stop`) or

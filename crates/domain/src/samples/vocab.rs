@@ -6,6 +6,7 @@
 //! holiday activity row names a holiday of the calendar table.
 
 /// Common surnames with rough relative frequencies (per mille of the population).
+#[rustfmt::skip]
 pub const SURNAMES: [(&str, u32); 60] = [
     ("王", 72), ("李", 72), ("张", 68), ("刘", 54), ("陈", 46), ("杨", 32), ("黄", 23), ("赵", 22),
     ("吴", 20), ("周", 19), ("徐", 13), ("孙", 12), ("马", 12), ("朱", 11), ("胡", 11), ("郭", 10),
@@ -56,10 +57,21 @@ pub fn political_names() -> Vec<&'static str> {
 }
 
 /// Towns (镇/街道) of 新都区, used for sheet titles.
-pub const TOWNS: [&str; 10] =
-    ["新都街道", "大丰街道", "三河街道", "新繁街道", "斑竹园街道", "石板滩街道", "清流镇", "军屯镇", "木兰镇", "龙桥镇"];
+pub const TOWNS: [&str; 10] = [
+    "新都街道",
+    "大丰街道",
+    "三河街道",
+    "新繁街道",
+    "斑竹园街道",
+    "石板滩街道",
+    "清流镇",
+    "军屯镇",
+    "木兰镇",
+    "龙桥镇",
+];
 
 /// Station (社区/村) names. Beyond this list, stations are numbered (see `synth`).
+#[rustfmt::skip]
 pub const STATIONS: [&str; 32] = [
     "新桥社区", "大丰社区", "三河村", "清流村", "桂湖社区", "北星社区", "南街社区", "东街社区",
     "西街社区", "马超社区", "正因社区", "斑竹园社区", "石板滩社区", "龙桥社区", "泥巴沱社区", "军屯社区",
