@@ -80,7 +80,7 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&args.out)?;
+    std::fs::create_dir_all(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     let largest = args.sizes.iter().copied().max().unwrap_or(0).max(ROSTER_HOURS_FROM);
     let t = Instant::now();
     let synth = Synth::new(bench_spec(args.year, args.seed, largest));
