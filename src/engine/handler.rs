@@ -4,6 +4,7 @@ use super::protocol::{ImportSummary, Request, Response, ScoreView, XLSX_MIME};
 use scorecard_domain::extras::{charts, monthly_replay, scheme, star_levels, what_if};
 use scorecard_domain::import::{self, FileInput, Import, Progress};
 use scorecard_domain::profile::checklist::checklist_items;
+use scorecard_domain::samples;
 use scorecard_domain::score::score;
 use scorecard_domain::Tables;
 use std::ops::ControlFlow;
@@ -54,6 +55,17 @@ impl Engine {
                 let tables = self.tables();
                 Response::Replayed(monthly_replay(&profile, &context, &tables, today)).into()
             }
+            Request::Template => Answer {
+                response: Response::File { name: "志愿服务数据模板.xlsx".into(), mime: XLSX_MIME.into() },
+                bytes: Some(samples::template_workbook()),
+            },
+            Request::Sample { year } => match samples::synth_workbook(samples::SynthSpec::demo(year, 2017), samples::Style::Messy) {
+                Ok(bytes) => Answer {
+                    response: Response::File { name: format!("示例镇志愿服务数据{year}.xlsx"), mime: XLSX_MIME.into() },
+                    bytes: Some(bytes),
+                },
+                Err(e) => Response::Failed { zh: format!("无法生成示例数据：{e}"), en: format!("Could not make the demo data: {e}") }.into(),
+            },
             Request::FailedRows => match &self.import {
                 None => Response::Failed { zh: "还没有导入任何文件。".into(), en: "Nothing has been imported yet.".into() }.into(),
                 Some(imp) => match import::failed_rows_xlsx(imp) {

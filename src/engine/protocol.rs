@@ -23,6 +23,10 @@ pub enum Request {
     Replay { context: Context, profile: Profile, today: NaiveDate },
     /// The rows with problems of the last import, as an xlsx keeping their columns.
     FailedRows,
+    /// The blank templates of the four tables (one workbook).
+    Template,
+    /// The demo town's workbook for year `year` (synthetic, deterministic).
+    Sample { year: i32 },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! The top-level component: provides the state, wires storage events, lays out the page.
-use super::{context_form::ContextForm, drafts::DraftsPanel, notices::Notices, topbar::TopBar, tr};
-use crate::state::{draft::Step, AppState};
+use super::{context_form::ContextForm, drafts::DraftsPanel, import_screen::ImportScreen, notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr};
+use crate::state::{draft::Step, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -8,6 +8,23 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = AppState::init();
     provide_context(state);
+    let data = DataState::new();
+    provide_context(data);
+
+    // A draft opened (or made, or cleared): bring back its files and score it.
+    let draft_id = Memo::new(move |_| state.draft.with(|d| d.id.clone()));
+    Effect::new(move |_| {
+        draft_id.track();
+        data.restore(state);
+    });
+    // The context changed: score again (debounced in `rescore`).
+    let context = Memo::new(move |_| state.draft.with(|d| d.context.clone()));
+    Effect::new(move |prev: Option<()>| {
+        context.track();
+        if prev.is_some() {
+            data.rescore(state);
+        }
+    });
 
     // Another tab changed storage.
     let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
@@ -45,8 +62,8 @@ pub fn App() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             {move || match step() {
                 Step::Context => view! { <ContextForm/> }.into_any(),
-                Step::Import => view! { <section class="panel"><h2>{tr("step.import")}</h2></section> }.into_any(),
-                Step::Scorecard => view! { <section class="panel"><h2>{tr("step.scorecard")}</h2></section> }.into_any(),
+                Step::Import => view! { <ImportScreen/> }.into_any(),
+                Step::Scorecard => view! { <ScorecardScreen/> }.into_any(),
                 Step::Export => view! { <section class="panel"><h2>{tr("step.export")}</h2></section> }.into_any(),
             }}
         </main>

@@ -4,7 +4,10 @@ pub mod app;
 pub mod context_form;
 pub mod download;
 pub mod drafts;
+pub mod fmt;
+pub mod import_screen;
 pub mod notices;
+pub mod scorecard;
 pub mod topbar;
 
 use crate::i18n::{t, Lang};

@@ -1,0 +1,568 @@
+//! Step 2: drop files; see per file and sheet what was recognised, correct it, and see
+//! every problem with where it is and what to do.
+use super::download;
+use super::fmt::{fmt_int, fmt_size};
+use super::{lang, tr};
+use crate::engine::client::client;
+use crate::engine::protocol::{Request, Response};
+use crate::i18n::{t, Lang};
+use crate::state::data::file_from_bytes;
+use crate::state::draft::Step;
+use crate::state::{AppState, DataState, NoticeKind};
+use leptos::prelude::*;
+use scorecard_domain::finding::{Finding, FindingKind, Severity};
+use scorecard_domain::import::{FileReport, HeaderRows, RowStatus, SheetReport, Source};
+use scorecard_domain::model::{Field, Role};
+
+/// How many findings the list shows at most (the filters narrow it).
+const FINDINGS_SHOWN: usize = 500;
+
+fn files_of(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Asks the engine for a file it makes (template, demo, failed rows) and saves it.
+pub fn engine_download(app: AppState, req: Request) {
+    leptos::task::spawn_local(async move {
+        let reply = client().call(req).await;
+        match (reply.response, reply.bytes) {
+            (Response::File { name, mime }, Some(bytes)) => download::bytes(&name, &mime, &bytes.to_vec()),
+            (Response::Failed { zh, en }, _) => app.push_notice(NoticeKind::Error, "engine", zh, en, None),
+            _ => {}
+        }
+    });
+}
+
+#[component]
+pub fn ImportScreen() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let dragging = RwSignal::new(false);
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            data.add_files(app, files_of(list));
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            data.add_files(app, files_of(list));
+        }
+    };
+    let load_sample = move |_| {
+        let has_files = !data.file_list.get_untracked().is_empty();
+        if has_files && !window().confirm_with_message(t(app.lang.get_untracked(), "import.sample_confirm")).unwrap_or(false) {
+            return;
+        }
+        let year = app.draft.with_untracked(|d| d.context.year);
+        leptos::task::spawn_local(async move {
+            let reply = client().call(Request::Sample { year }).await;
+            if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
+                if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
+                    app.edit(|d| {
+                        if d.context.organisation.trim().is_empty() {
+                            d.context.organisation = "示例镇（演示数据）".into();
+                        }
+                        d.context.population.get_or_insert(6_000);
+                        d.context.level = scorecard_domain::Level::Town;
+                    });
+                    data.clear();
+                    data.add_files(app, vec![f]);
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="panel" data-testid="import-screen">
+            <h2>{tr("import.heading")}</h2>
+            <p class="intro">{tr("import.intro")}</p>
+            <div
+                class="dropzone"
+                class:dragging=move || dragging.get()
+                data-testid="dropzone"
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true) }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <span class="drop-icon" aria-hidden="true">"⇪"</span>
+                <span>{tr("import.drop")} " "</span>
+                <label class="button primary" for="file-input">{tr("import.choose")}</label>
+                <input id="file-input" data-testid="file-input" class="sr-only" type="file" multiple
+                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt" on:change=on_pick />
+                <p class="muted small">{tr("import.drop_hint")}</p>
+            </div>
+            <div class="import-tools">
+                <button data-testid="download-template" on:click=move |_| engine_download(app, Request::Template)>
+                    "⬇ " {tr("import.template")}
+                </button>
+                <button data-testid="load-sample" on:click=load_sample title=tr("import.sample_help")>
+                    "★ " {tr("import.sample")}
+                </button>
+                <span class="muted small">{tr("import.sample_help")}</span>
+            </div>
+            <MissingFiles/>
+            <Progress/>
+            {move || data.error.get().map(|(zh, en)| view! {
+                <div class="notice error" role="alert" data-testid="import-error">
+                    <span class="notice-icon" aria-hidden="true">"⛔"</span>
+                    <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
+                </div>
+            })}
+            <ImportSummaryLine/>
+        </section>
+        {move || data.import.get().map(|imp| {
+            let files = imp.files.clone();
+            let failed = imp.failed_rows;
+            view! {
+                {files.into_iter().map(|f| view! { <FileCard file=f/> }).collect_view()}
+                <FindingsPanel/>
+                <section class="panel actions-panel">
+                    <button data-testid="download-failed-rows" disabled=failed == 0
+                        on:click=move |_| engine_download(app, Request::FailedRows)>
+                        "⬇ " {tr("import.failed_rows")} {format!("（{}）", fmt_int(failed as u64))}
+                    </button>
+                    <span class="muted small">{tr("import.failed_rows_help")}</span>
+                    <span class="spacer"></span>
+                    <button class="primary" data-testid="to-scorecard" on:click=move |_| app.edit(|d| d.step = Step::Scorecard)>
+                        {tr("nav.next")} " →"
+                    </button>
+                </section>
+            }
+        })}
+    }
+}
+
+/// Files the draft had whose bytes were not stored: ask for them again.
+#[component]
+fn MissingFiles() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    view! {
+        <Show when=move || !data.files_missing.get().is_empty()>
+            <div class="notice warning" data-testid="missing-files">
+                <span class="notice-icon" aria-hidden="true">"⚠"</span>
+                <span>{tr("import.missing_files")} " "
+                    {move || data.files_missing.get().iter().map(|f| format!("{}（{}）", f.name, fmt_size(f.size))).collect::<Vec<_>>().join("、")}
+                </span>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Progress() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    view! {
+        {move || data.progress.get().map(|p| {
+            let pct = (p.fraction() * 100.0).round();
+            let rows = p.rows_before + p.rows_done;
+            view! {
+                <div class="progress-box" data-testid="import-progress" role="status" aria-live="polite">
+                    <div class="progress-head">
+                        <strong>{tr("import.progress")} " " {p.file_name.clone()}</strong>
+                        <span class="muted">{format!(" ({}/{})", p.file_index + 1, p.file_count)}</span>
+                    </div>
+                    <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct>
+                        <div class="bar-fill" style:width=format!("{pct}%")></div>
+                    </div>
+                    <div class="progress-foot">
+                        <span>{tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">{fmt_int(rows)}</span></span>
+                        <span class="num">{fmt_int(p.rate() as u64)} " " {tr("import.rows_per_sec")}</span>
+                        <button data-testid="import-cancel" on:click=move |_| data.cancel(app)>{tr("import.cancel")}</button>
+                    </div>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn ImportSummaryLine() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    view! {
+        {move || match data.import.get() {
+            None => view! { <p class="muted" data-testid="import-empty">{tr("import.empty")}</p> }.into_any(),
+            Some(s) => {
+                let parts = [
+                    ("import.volunteers", s.volunteers, "import.unit_people", "summary-volunteers"),
+                    ("import.records", s.records, "import.unit_items", "summary-records"),
+                    ("import.activities", s.activities, "import.unit_times", "summary-activities"),
+                    ("import.trainings", s.trainings, "import.unit_times", "summary-trainings"),
+                ];
+                view! {
+                    <p class="import-summary" data-testid="import-summary">
+                        <strong>{tr("import.summary")} "："</strong>
+                        {parts.into_iter().map(|(k, n, unit, id)| view! {
+                            <span class="pill">{tr(k)} " " <b class="num" data-testid=id>{fmt_int(n as u64)}</b> " " {tr(unit)}</span>
+                        }).collect_view()}
+                    </p>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn FileCard(file: FileReport) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let name = file.name.clone();
+    let format = file.format.map(|f| f.label().to_string()).unwrap_or_else(|| "?".into());
+    let encoding = file.encoding.map(|e| format!("{e:?}"));
+    let error = file.error.clone();
+    let fname = file.name.clone();
+    let ename = file.name.clone();
+    view! {
+        <section class="panel file-card" data-testid="file-card" data-file=file.name.clone()>
+            <header class="file-head">
+                <h3><span aria-hidden="true">"📄 "</span>{file.name.clone()}</h3>
+                <span class="muted small">{tr("import.format")} " " {format} " · " {tr("import.size")} " " {fmt_size(file.size)}
+                    {encoding.map(|e| format!(" · {e}"))}
+                </span>
+                <span class="spacer"></span>
+                <button class="danger-quiet" data-testid="remove-file" on:click=move |_| data.remove_file(app, &name)>{tr("import.remove")}</button>
+            </header>
+            {error.map(|e| {
+                let (zh, en) = (e.message_zh(&ename), e.message_en(&ename));
+                view! {
+                    <div class="notice error" role="alert" data-testid="file-error">
+                        <span class="notice-icon" aria-hidden="true">"⛔"</span>
+                        <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
+                    </div>
+                }
+            })}
+            {file.sheets.into_iter().map(|s| view! { <SheetCard file=fname.clone() sheet=s/> }).collect_view()}
+        </section>
+    }
+}
+
+fn role_code(r: Role) -> &'static str {
+    match r {
+        Role::Volunteers => "volunteers",
+        Role::Records => "records",
+        Role::Activities => "activities",
+        Role::Trainings => "trainings",
+    }
+}
+
+fn field_code(f: Field) -> String {
+    serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn source_key(s: Source) -> &'static str {
+    match s {
+        Source::Auto => "import.role_auto",
+        Source::Saved => "import.role_saved",
+        Source::Hand => "import.role_hand",
+    }
+}
+
+fn kind_label(l: Lang, k: FindingKind) -> &'static str {
+    l.pick(k.label_zh(), k.label_en())
+}
+
+#[component]
+fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let sheet_name = sheet.name.clone();
+    let role = sheet.role;
+    let title = if sheet.name.is_empty() { "CSV".to_string() } else { sheet.name.clone() };
+    let (f1, s1) = (file.clone(), sheet_name.clone());
+    let on_role = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let (role, ignore) = match v.as_str() {
+            "ignore" => (None, true),
+            other => (Role::ALL.into_iter().find(|r| role_code(*r) == other), false),
+        };
+        data.set_role(app, &f1, &s1, role, ignore);
+    };
+    let header = sheet.header_rows;
+    let first = RwSignal::new(header.map(|h| h.first.to_string()).unwrap_or_default());
+    let last = RwSignal::new(header.map(|h| h.last.to_string()).unwrap_or_default());
+    let (f2, s2) = (file.clone(), sheet_name.clone());
+    let apply_header = move |_| {
+        let (a, b) = (first.get_untracked().trim().parse::<u32>(), last.get_untracked().trim().parse::<u32>());
+        if let (Ok(a), Ok(b)) = (a, b) {
+            if a >= 1 && b >= a && b - a < 3 {
+                data.set_override(app, &f2, &s2, |o| {
+                    o.header_rows = Some(HeaderRows { first: a, last: b });
+                    o.columns.clear();
+                });
+            }
+        }
+    };
+    let (f3, s3) = (file.clone(), sheet_name.clone());
+    let reset_header = move |_| data.set_override(app, &f3, &s3, |o| o.header_rows = None);
+    let counts = sheet.counts;
+    let role_fields: Vec<Field> = role.map(|r| r.fields().to_vec()).unwrap_or_default();
+    let columns = sheet.columns.clone();
+    let preview = sheet.preview.clone();
+    let n_cols = columns.len().max(preview.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let headers: Vec<String> = (0..n_cols)
+        .map(|i| columns.get(i).map(|c| format!("{} {}", c.letter, c.header)).unwrap_or_default())
+        .collect();
+    let role_source = sheet.role_source;
+    let sheet_findings = sheet.findings.len();
+    view! {
+        <div class="sheet-card" data-testid="sheet-card" data-sheet=sheet.name.clone()
+            data-role=role.map(role_code).unwrap_or("none")>
+            <h4>
+                {tr("import.sheet")} " " <span class="sheet-name">{title}</span>
+                <span class="muted small">" · " {tr("import.used")} " " {format!("{} × {}", fmt_int(u64::from(sheet.used_rows)), sheet.used_columns)} " " {tr("import.rows_cols")}</span>
+            </h4>
+            {sheet.error.clone().map(|e| {
+                let (zh, en) = (e.message_zh(&file), e.message_en(&file));
+                view! { <p class="error">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</p> }
+            })}
+            <div class="sheet-controls">
+                <label class="inline-field">
+                    <span>{tr("import.role")}</span>
+                    <select data-testid="sheet-role" on:change=on_role>
+                        <option value="ignore" selected=role.is_none()>{move || if role.is_none() { tr("import.role_none")() } else { tr("import.role_ignore")() }}</option>
+                        {Role::ALL.into_iter().map(|r| view! {
+                            <option value=role_code(r) selected=role == Some(r)>{move || lang().pick(r.label_zh(), r.label_en())}</option>
+                        }).collect_view()}
+                    </select>
+                    <span class="badge" data-testid="role-source">{tr(source_key(role_source))}</span>
+                </label>
+                <div class="inline-field">
+                    <span>{tr("import.header_rows")}</span>
+                    <input class="narrow" type="text" inputmode="numeric" aria-label=tr("import.header_rows") data-testid="header-first"
+                        prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev)) />
+                    "–"
+                    <input class="narrow" type="text" inputmode="numeric" aria-label=tr("import.header_rows") data-testid="header-last"
+                        prop:value=move || last.get() on:input=move |ev| last.set(event_target_value(&ev)) />
+                    <button on:click=apply_header data-testid="header-apply">{tr("import.header_apply")}</button>
+                    <button class="link" on:click=reset_header>{tr("import.header_reset")}</button>
+                    {header.is_none().then(|| view! { <span class="error small">{tr("import.header_none")}</span> })}
+                </div>
+            </div>
+            <p class="counts small" data-testid="sheet-counts">
+                {tr("import.counts")} " " <b class="num">{fmt_int(counts.read)}</b> "："
+                {tr("import.kept")} " " <b class="num" data-testid="count-kept">{fmt_int(counts.kept)}</b> "，"
+                {tr("import.skipped")} " " <b class="num" data-testid="count-skipped">{fmt_int(counts.skipped)}</b> "，"
+                {tr("import.blank")} " " <b class="num">{fmt_int(counts.blank)}</b> "，"
+                {tr("import.left_out")} " " <b class="num" data-testid="count-left-out">{fmt_int(counts.left_out)}</b>
+                {(sheet_findings > 0).then(|| view! { <span>" · " {tr("import.findings")} " " <b class="num">{sheet_findings}</b></span> })}
+            </p>
+            <details class="mapping" open=role.is_some()>
+                <summary>{tr("import.mapping")}</summary>
+                <p class="muted small">{tr("import.mapping_help")}</p>
+                <div class="table-wrap">
+                    <table class="grid" data-testid="mapping-table">
+                        <thead><tr><th scope="col">{tr("import.column")}</th><th scope="col">{tr("import.header")}</th><th scope="col">{tr("import.field")}</th><th scope="col">{tr("import.source")}</th></tr></thead>
+                        <tbody>
+                            {columns.into_iter().map(|c| {
+                                let (f4, s4) = (file.clone(), sheet_name.clone());
+                                let col = c.index;
+                                let fields = role_fields.clone();
+                                let current = c.field;
+                                view! {
+                                    <tr data-testid="mapping-row" data-column=c.letter.clone()>
+                                        <td class="mono">{c.letter.clone()}</td>
+                                        <td>{c.header.clone()}</td>
+                                        <td>
+                                            <select data-testid="column-field" aria-label=format!("{} {}", c.letter, c.header)
+                                                disabled=role.is_none()
+                                                on:change=move |ev| {
+                                                    let v = event_target_value(&ev);
+                                                    let field = Field::ALL.into_iter().find(|f| field_code(*f) == v);
+                                                    data.set_column(app, &f4, &s4, col, field);
+                                                }>
+                                                <option value="" selected=current.is_none()>{tr("import.field_none")}</option>
+                                                {fields.into_iter().map(|f| view! {
+                                                    <option value=field_code(f) selected=current == Some(f)>{move || lang().pick(f.label_zh(), f.label_en())}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </td>
+                                        <td><span class="badge">{tr(source_key(c.source))}</span></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            <details class="preview">
+                <summary>{tr("import.preview")}</summary>
+                <p class="muted small">{tr("import.preview_help")}</p>
+                <div class="table-wrap">
+                    <table class="grid preview-table" data-testid="preview-table">
+                        <thead><tr>
+                            <th scope="col">{tr("import.row")}</th><th scope="col">{tr("import.status")}</th>
+                            {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {preview.into_iter().map(|r| {
+                                let status_key = match r.status {
+                                    RowStatus::Kept => "import.status_kept",
+                                    RowStatus::Skipped => "import.status_skipped",
+                                    RowStatus::LeftOut => "import.status_left_out",
+                                    RowStatus::NotImported => "import.status_not_imported",
+                                };
+                                let row_marks: Vec<FindingKind> = r.marks.iter().filter(|m| m.column.is_none()).map(|m| m.kind).collect();
+                                let marks = r.marks.clone();
+                                let cells = r.cells.clone();
+                                view! {
+                                    <tr class=format!("row-{status_key}").replace('.', "-") class:row-problem=!row_marks.is_empty()>
+                                        <th scope="row" class="num">{r.row}</th>
+                                        <td>{tr(status_key)}</td>
+                                        {(0..n_cols).map(|i| {
+                                            let kinds: Vec<FindingKind> = marks.iter().filter(|m| m.column == Some(i as u32)).map(|m| m.kind).collect();
+                                            let bad = !kinds.is_empty();
+                                            let title = move || kinds.iter().map(|k| kind_label(lang(), *k)).collect::<Vec<_>>().join("；");
+                                            view! {
+                                                <td class:cell-problem=bad title=title data-problem=bad.then_some("1")>
+                                                    {cells.get(i).cloned().unwrap_or_default()}
+                                                </td>
+                                            }
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </div>
+    }
+}
+
+/// Every finding of the import, filterable by kind, severity and file.
+#[component]
+fn FindingsPanel() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    let kind = RwSignal::new(String::new());
+    let severity = RwSignal::new(String::new());
+    let file = RwSignal::new(String::new());
+    let all = Memo::new(move |_| {
+        data.import.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.files
+                        .iter()
+                        .flat_map(|f| f.findings.iter().chain(f.sheets.iter().flat_map(|s| s.findings.iter())))
+                        .cloned()
+                        .collect::<Vec<Finding>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let kinds = move || {
+        let mut k: Vec<FindingKind> = all.with(|a| a.iter().map(|f| f.kind).collect());
+        k.sort();
+        k.dedup();
+        k
+    };
+    let files = move || {
+        let mut v: Vec<String> = all.with(|a| a.iter().map(|f| f.file.clone()).collect());
+        v.dedup();
+        v
+    };
+    let filtered = move || {
+        let (k, s, f) = (kind.get(), severity.get(), file.get());
+        all.with(|a| {
+            a.iter()
+                .filter(|x| k.is_empty() || x.kind.code() == k)
+                .filter(|x| s.is_empty() || sev_code(x.severity) == s)
+                .filter(|x| f.is_empty() || x.file == f)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="panel" data-testid="findings-panel">
+            <h3>{tr("import.findings")} " " <span class="muted num" data-testid="findings-total">{move || all.with(|a| a.len())}</span></h3>
+            <div class="filters">
+                <label class="inline-field">{tr("import.filter_kind")}
+                    <select data-testid="filter-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                        <option value="">{tr("import.filter_all")}</option>
+                        {move || kinds().into_iter().map(|k| {
+                            let n = all.with(|a| a.iter().filter(|f| f.kind == k).count());
+                            view! { <option value=k.code()>{move || format!("{}（{n}）", kind_label(lang(), k))}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="inline-field">{tr("import.filter_severity")}
+                    <select data-testid="filter-severity" on:change=move |ev| severity.set(event_target_value(&ev))>
+                        <option value="">{tr("import.filter_all")}</option>
+                        <option value="error">{tr("import.severity_error")}</option>
+                        <option value="warning">{tr("import.severity_warning")}</option>
+                        <option value="info">{tr("import.severity_info")}</option>
+                    </select>
+                </label>
+                <label class="inline-field">{tr("import.filter_file")}
+                    <select data-testid="filter-file" on:change=move |ev| file.set(event_target_value(&ev))>
+                        <option value="">{tr("import.filter_all")}</option>
+                        {move || files().into_iter().map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            {move || {
+                let list = filtered();
+                if list.is_empty() {
+                    return view! { <p class="muted">{tr("import.findings_none")}</p> }.into_any();
+                }
+                let more = list.len() > FINDINGS_SHOWN;
+                view! {
+                    <div class="table-wrap">
+                        <table class="grid findings" data-testid="findings-table">
+                            <thead><tr>
+                                <th scope="col">{tr("import.filter_severity")}</th>
+                                <th scope="col">{tr("import.filter_kind")}</th>
+                                <th scope="col">{tr("import.where")}</th>
+                                <th scope="col">{tr("import.what")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().take(FINDINGS_SHOWN).map(|f| {
+                                    let (zh, en) = (f.message.clone(), f.message_en.clone());
+                                    let (lz, le) = (f.location_zh(), f.location_en());
+                                    let sev = f.severity;
+                                    view! {
+                                        <tr data-testid="finding-row" data-kind=f.kind.code()>
+                                            <td><span class=format!("sev sev-{}", sev_code(sev))>{sev_icon(sev)} " " {tr(sev_key(sev))}</span></td>
+                                            <td>{move || kind_label(lang(), f.kind)}</td>
+                                            <td class="small">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</td>
+                                            <td>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    {more.then(|| view! { <p class="muted small">{tr("import.more_findings")}</p> })}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn sev_code(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+fn sev_key(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "import.severity_error",
+        Severity::Warning => "import.severity_warning",
+        Severity::Info => "import.severity_info",
+    }
+}
+
+fn sev_icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "⛔",
+        Severity::Warning => "⚠",
+        Severity::Info => "ℹ",
+    }
+}

@@ -1,0 +1,358 @@
+//! One indicator: status by icon and words, value against target, the gap sentence, the
+//! source clause, per-station table, what is missing, checklists to tick, suggestions to
+//! confirm, and the rows behind it.
+use super::status;
+use crate::i18n::Lang;
+use crate::state::draft::Step;
+use crate::state::AppState;
+use crate::ui::fmt::{fmt_hours, fmt_int};
+use crate::ui::{lang, tr};
+use leptos::prelude::*;
+use scorecard_domain::profile::checklist::ChecklistItem;
+use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Status, Unit};
+
+/// "4 / 6 个站点" style for counted units; the plain value otherwise.
+fn now_text(d: &Detail, l: Lang) -> String {
+    match d.unit {
+        Unit::Periods => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个周期达标", "periods met")),
+        Unit::Items => format!("{} / {} {}", n(d.value), n(d.target), l.pick("项已勾选", "items ticked")),
+        Unit::Stations => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个站点达标", "stations met")),
+        u => status::value(u, d.value, l),
+    }
+}
+
+/// The value in a table cell: `9/10`, `13.3%`, `12.5 小时`.
+fn compact(d: &Detail, l: Lang) -> String {
+    match d.unit {
+        Unit::Periods | Unit::Items | Unit::Stations => format!("{}/{}", n(d.value), n(d.target)),
+        u => status::value(u, d.value, l),
+    }
+}
+
+fn target_text(d: &Detail, l: Lang) -> Option<String> {
+    match d.unit {
+        Unit::Periods | Unit::Items | Unit::Stations => None,
+        Unit::Ratio => d.target.map(|t| format!("≥ {}", status::value(Unit::Ratio, Some(t), l))),
+        u => d.target.map(|t| format!("≥ {}", status::value(u, Some(t), l))),
+    }
+}
+
+fn n(v: Option<f64>) -> String {
+    v.map(|x| if x.fract() == 0.0 { fmt_int(x.max(0.0) as u64) } else { fmt_hours(x) }).unwrap_or_else(|| "—".into())
+}
+
+/// Fraction of the target reached, for the bar (0–1).
+fn reached(d: &Detail) -> Option<f64> {
+    let (v, t) = (d.value?, d.target?);
+    if t <= 0.0 {
+        return Some(1.0);
+    }
+    Some((v / t).clamp(0.0, 1.0))
+}
+
+fn missing_view(m: &Missing, total: u64) -> Option<AnyView> {
+    if m.is_empty() {
+        return None;
+    }
+    let shown = match m {
+        Missing::List(v) => v.len(),
+        Missing::ByName(v) => v.len(),
+    };
+    let body = match m.clone() {
+        Missing::List(v) if v.len() > 12 => {
+            let head = v[..12].join("、");
+            let rest = v[12..].join("、");
+            let more = v.len() - 12;
+            view! {
+                <p class="missing-list">{head} "、…"</p>
+                <details class="small"><summary>{format!("+{more}")}</summary><p class="missing-list">{rest}</p></details>
+            }
+            .into_any()
+        }
+        Missing::List(v) => view! { <p class="missing-list">{v.join("、")}</p> }.into_any(),
+        Missing::ByName(v) => view! {
+            <ul class="missing-map">
+                {v.into_iter().map(|(k, list)| view! { <li><b>{k}</b> "：" {list.join("、")}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    };
+    Some(
+        view! {
+            <div class="missing" data-testid="missing">
+                <span class="label">{tr("score.missing")} "："</span>
+                {body}
+                {(total as usize > shown).then(|| view! { <p class="muted small">{format!("… {total}")}</p> })}
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+fn input_label(f: InputField, l: Lang) -> &'static str {
+    l.pick(f.label_zh(), f.label_en())
+}
+
+/// Where the user goes to provide a missing input.
+fn input_step(f: InputField) -> Step {
+    match f {
+        InputField::Population | InputField::Staff | InputField::UnitType | InputField::PartyMembers | InputField::Stations => {
+            Step::Context
+        }
+        InputField::Checklist => Step::Scorecard,
+        _ => Step::Import,
+    }
+}
+
+#[component]
+pub fn StatusPill(status: Status) -> impl IntoView {
+    view! {
+        <span class=format!("pill-status {}", status::class(status)) data-testid="status-pill">
+            <span aria-hidden="true">{status::icon(status)}</span> " " {tr(status::key(status))}
+        </span>
+    }
+}
+
+#[component]
+pub fn IndicatorCard(
+    result: IndicatorResult,
+    checklist: Vec<ChecklistItem>,
+    #[prop(into)] on_rows: Callback<(String, Option<String>)>,
+) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let d = result.detail.clone();
+    let st = d.status;
+    let id = result.id.clone();
+    let (label_zh, label_en) = (result.label.clone(), result.label_en.clone());
+    let (gap_zh, gap_en) = (d.gap.clone(), d.gap_en.clone());
+    let bar = reached(&d);
+    let d_now = d.clone();
+    let d_target = d.clone();
+    let prorated = d.prorated_target.map(|p| (d.unit, p));
+    let needs = d.needs_input;
+    let rows_total = d.rows.total;
+    let stations = result.stations.clone();
+    let parts = result.parts.clone();
+    let suggestions = d.suggestions.clone();
+    let short = d.short.clone();
+    let periods = d.periods.clone();
+    let counts = d.counts.clone();
+    let missing = missing_view(&d.missing, d.missing_total);
+    let id_rows = id.clone();
+    view! {
+        <article class=format!("card {}", status::class(st)) data-testid=format!("indicator-{}", result.id)
+            data-status=st.code() aria-labelledby=format!("ind-{}-title", result.id)>
+            <header class="card-head">
+                <span class="ind-id">{result.id.clone()}</span>
+                <h3 id=format!("ind-{}-title", result.id)>{move || if lang() == Lang::Zh { label_zh.clone() } else { label_en.clone() }}</h3>
+                {result.bonus.then(|| view! { <span class="badge bonus" title=tr("score.bonus_note")>{tr("score.bonus")}</span> })}
+                <span class="spacer"></span>
+                <StatusPill status=st/>
+            </header>
+            <div class="card-body">
+                <div class="measure">
+                    <div class="now">
+                        <span class="label">{tr("score.value")}</span>
+                        <span class="big num" data-testid="value">{move || now_text(&d_now, lang())}</span>
+                    </div>
+                    {move || target_text(&d_target, lang()).map(|t| view! {
+                        <div class="target"><span class="label">{tr("score.target")}</span><span class="num" data-testid="target">{t}</span></div>
+                    })}
+                    {prorated.map(|(u, p)| view! {
+                        <div class="target"><span class="label">{tr("score.prorated")}</span>
+                            <span class="num" data-testid="prorated">{move || status::value(u, Some(p), lang())}</span></div>
+                    })}
+                </div>
+                {bar.map(|b| view! {
+                    <div class="meter" role="img" aria-label=format!("{:.0}%", b * 100.0)>
+                        <div class=format!("meter-fill {}", status::class(st)) style:width=format!("{:.1}%", b * 100.0)></div>
+                    </div>
+                })}
+                {move || {
+                    let g = if lang() == Lang::Zh { gap_zh.clone() } else { gap_en.clone() };
+                    g.map(|g| view! { <p class="gap" data-testid="gap"><span aria-hidden="true">"➜ "</span>{g}</p> })
+                }}
+                {needs.map(|f| view! {
+                    <p class="needs" data-testid="needs-input">
+                        {tr("score.needs_input_what")} <b>{move || input_label(f, lang())}</b> " "
+                        <button class="link" on:click=move |_| app.edit(|d| d.step = input_step(f))>
+                            {move || if input_step(f) == Step::Import { tr("score.go_import")() } else { tr("score.go_context")() }} " →"
+                        </button>
+                    </p>
+                })}
+                {missing}
+                {(!periods.is_empty()).then(|| view! {
+                    <div class="periods" aria-label=tr("score.periods")>
+                        {periods.into_iter().map(|p| {
+                            let cls = match (p.state, p.met) {
+                                (_, true) => "per per-met",
+                                (scorecard_domain::score::SlotState::Ended, false) => "per per-not",
+                                (scorecard_domain::score::SlotState::Current, false) => "per per-current",
+                                _ => "per per-future",
+                            };
+                            let title = format!("{}：{} / {}{}", p.label, p.count, p.target,
+                                if p.lacking.is_empty() { String::new() } else { format!("（缺 {}）", p.lacking.join("、")) });
+                            let sym = if p.met { "✔" } else if cls == "per per-not" { "✘" } else { "·" };
+                            let t2 = title.clone();
+                            view! { <span class=cls title=t2><span class="per-label">{p.label.clone()}</span> <span aria-hidden="true">{sym}</span><span class="sr-only">{title}</span></span> }
+                        }).collect_view()}
+                    </div>
+                })}
+                {(!counts.is_empty()).then(|| view! {
+                    <ul class="counts-list" aria-label=tr("score.counts")>
+                        {counts.into_iter().map(|c| {
+                            let ok = c.count >= c.target;
+                            view! { <li class:ok=ok class:short=!ok>
+                                <span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>{c.name.clone()} " "
+                                <span class="num">{c.count} "/" {c.target}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!suggestions.is_empty()).then(|| view! { <Suggestions list=suggestions/> })}
+                {(!checklist.is_empty()).then(|| view! { <Checklist items=checklist/> })}
+                {(!short.is_empty()).then(|| {
+                    let shown: Vec<_> = short.into_iter().take(50).collect();
+                    view! {
+                        <details class="short">
+                            <summary>{tr("score.short_list")} {format!("（{}）", shown.len())}</summary>
+                            <table class="grid">
+                                <thead><tr><th>{tr("score.station")}</th><th>{tr("score.name")}</th><th>{tr("score.short_hours")}</th><th>{tr("score.short_needed")}</th></tr></thead>
+                                <tbody>{shown.into_iter().map(|s| view! {
+                                    <tr><td>{s.station}</td><td>{s.name}</td><td class="num">{fmt_hours(s.hours)}</td><td class="num">{fmt_hours(s.needed)}</td></tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                        </details>
+                    }
+                })}
+                {(!stations.is_empty()).then(|| view! {
+                    <details class="stations" open=st.is_failing()>
+                        <summary>{tr("score.stations")} {format!("（{}）", stations.len())}</summary>
+                        <table class="grid" data-testid="station-table">
+                            <thead><tr>
+                                <th scope="col">{tr("score.station")}</th><th scope="col">{tr("score.status")}</th>
+                                <th scope="col">{tr("score.value")}</th><th scope="col">{tr("score.gap")}</th><th scope="col"></th>
+                            </tr></thead>
+                            <tbody>
+                                {stations.into_iter().map(|s| {
+                                    let sd = s.detail.clone();
+                                    let st_code = sd.status.code();
+                                    let st_status = sd.status;
+                                    let (gz, ge) = (sd.gap.clone().unwrap_or_default(), sd.gap_en.clone().unwrap_or_default());
+                                    let name = s.station.clone();
+                                    let idr = id_rows.clone();
+                                    let has_rows = sd.rows.total > 0;
+                                    view! {
+                                        <tr data-testid="station-row" data-station=s.station.clone() data-status=st_code>
+                                            <th scope="row">{s.station.clone()}</th>
+                                            <td><StatusPill status=st_status/></td>
+                                            <td class="num">{move || compact(&sd, lang())}</td>
+                                            <td>{move || if lang() == Lang::Zh { gz.clone() } else { ge.clone() }}</td>
+                                            <td>{has_rows.then(|| view! {
+                                                <button class="link" on:click=move |_| on_rows.run((idr.clone(), Some(name.clone())))>{tr("score.rows")}</button>
+                                            })}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </details>
+                })}
+                {(!parts.is_empty()).then(|| view! {
+                    <div class="parts">
+                        <span class="label">{tr("score.parts")}</span>
+                        {parts.into_iter().map(|p| {
+                            let (lz, le) = (p.label.clone(), p.label_en.clone());
+                            let (gz, ge) = (p.detail.gap.clone().unwrap_or_default(), p.detail.gap_en.clone().unwrap_or_default());
+                            let pd = p.detail.clone();
+                            view! {
+                                <div class="part" data-testid=format!("part-{}", p.id) data-status=p.detail.status.code()>
+                                    <StatusPill status=p.detail.status/>
+                                    " " <b>{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</b>
+                                    " " <span class="num">{move || now_text(&pd, lang())}</span>
+                                    " " <span class="muted">{move || if lang() == Lang::Zh { gz.clone() } else { ge.clone() }}</span>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                })}
+            </div>
+            <footer class="card-foot">
+                <span class="source" title=tr("score.source")><span aria-hidden="true">"§ "</span>{result.source.clone()}</span>
+                <span class="spacer"></span>
+                {(rows_total > 0).then(|| {
+                    let idr = id.clone();
+                    view! {
+                        <button class="link" data-testid="show-rows" on:click=move |_| on_rows.run((idr.clone(), None))>
+                            {tr("score.rows")} {format!("（{} ", fmt_int(rows_total))} {tr("score.rows_count")} "）"
+                        </button>
+                    }
+                })}
+            </footer>
+        </article>
+    }
+}
+
+/// Near-holiday activities the user may confirm as holiday-themed (X8).
+#[component]
+fn Suggestions(list: Vec<scorecard_domain::score::HolidaySuggestion>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let n = list.len();
+    view! {
+        <details class="suggestions" data-testid="suggestions" open=n <= 5>
+            <summary class="small">{tr("score.suggestions")} {format!("（{n}）")}</summary>
+            <ul>
+                {list.into_iter().take(30).map(|s| {
+                    let key = s.key.clone();
+                    let k2 = key.clone();
+                    let confirmed = move || app.draft.with(|d| d.context.confirmed_holidays.contains(&k2));
+                    view! {
+                        <li data-testid="suggestion">
+                            {format!("{} {} 「{}」 — {}（{}）", s.date, s.station, s.activity, s.holiday, s.holiday_date)}
+                            " "
+                            <button data-testid="confirm-holiday" on:click=move |_| {
+                                let k = key.clone();
+                                app.edit(|d| {
+                                    if !d.context.confirmed_holidays.remove(&k) {
+                                        d.context.confirmed_holidays.insert(k);
+                                    }
+                                })
+                            }>{move || if confirmed() { tr("score.unconfirm")() } else { tr("score.confirm")() }}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+/// Tick boxes of a checklist indicator; each answer goes into the context.
+#[component]
+fn Checklist(items: Vec<ChecklistItem>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <fieldset class="checklist" data-testid="checklist">
+            <legend>{tr("score.checklist")}</legend>
+            {items.into_iter().map(|it| {
+                let key = it.key.clone();
+                let (k_yes, k_no) = (key.clone(), key.clone());
+                let k_read = key.clone();
+                let answer = Signal::derive(move || app.draft.with(|d| d.context.checklist.get(&k_read).copied()));
+                let (lz, le) = (it.label_zh.clone(), it.label_en.clone());
+                let name = format!("chk-{}", key);
+                view! {
+                    <div class="check-item" data-testid="check-item" data-key=key.clone()>
+                        <span class="check-label">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</span>
+                        <label><input type="radio" name=name.clone() data-testid="check-yes"
+                            prop:checked=move || answer.get() == Some(true)
+                            on:change=move |_| { let k = k_yes.clone(); app.edit(|d| { d.context.checklist.insert(k, true); }) } />
+                            {tr("score.check_yes")}</label>
+                        <label><input type="radio" name=name data-testid="check-no"
+                            prop:checked=move || answer.get() == Some(false)
+                            on:change=move |_| { let k = k_no.clone(); app.edit(|d| { d.context.checklist.insert(k, false); }) } />
+                            {tr("score.check_no")}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

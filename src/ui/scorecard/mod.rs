@@ -1,0 +1,191 @@
+//! Step 3: the scorecard. A summary of statuses, then a card per indicator, with tabs for
+//! the charts, the monthly replay, the what-if planner and star volunteers.
+mod card;
+pub mod charts;
+mod extras;
+mod rows;
+pub mod status;
+
+use crate::i18n::Lang;
+use crate::state::{AppState, DataState};
+use crate::ui::fmt::fmt_date;
+use crate::ui::{lang, tr};
+use card::IndicatorCard;
+use leptos::prelude::*;
+use scorecard_domain::score::{HoursSource, Status};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Cards,
+    Charts,
+    Replay,
+    WhatIf,
+    Stars,
+}
+
+#[component]
+pub fn ScorecardScreen() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let tab = RwSignal::new(Tab::Cards);
+    let only_problems = RwSignal::new(false);
+    let rows_for = RwSignal::new(None::<(String, Option<String>)>);
+    let on_rows = Callback::new(move |x: (String, Option<String>)| rows_for.set(Some(x)));
+
+    view! {
+        <section class="panel score-head" data-testid="scorecard">
+            {move || data.view.with(|v| v.as_ref().map(|v| {
+                let c = &v.card;
+                let (pz, pe) = (c.profile_name.clone(), c.profile_name_en.clone());
+                let as_of = c.as_of;
+                let days_left = c.days_left;
+                let src = c.hours_source;
+                let org = app.draft.with(|d| d.context.organisation.clone());
+                view! {
+                    <div class="score-title">
+                        <h2>{if org.is_empty() { tr("score.heading")().to_string() } else { org }} " · " {c.year}</h2>
+                        <p class="muted">
+                            {tr("score.profile")} "：" {move || if lang() == Lang::Zh { pz.clone() } else { pe.clone() }}
+                            " · " {tr("score.as_of")} " " <span data-testid="as-of">{move || fmt_date(lang(), as_of)}</span>
+                            " · " {move || if days_left == 0 { tr("score.year_over")().to_string() } else { format!("{} {} {}", tr("score.days_left")(), days_left, tr("score.days")()) }}
+                        </p>
+                        <p class="muted small">{tr(match src {
+                            HoursSource::Records => "score.hours_source_records",
+                            HoursSource::RosterAnnual => "score.hours_source_roster",
+                            HoursSource::Missing => "score.hours_source_missing",
+                        })}</p>
+                    </div>
+                }
+            }))}
+            {move || data.scoring.get().then(|| view! { <p class="muted" role="status">{tr("score.computing")}</p> })}
+            {move || data.import.with(|i| i.is_none()).then(|| view! { <p class="notice info">{tr("score.no_data")}</p> })}
+            <Summary/>
+        </section>
+        <nav class="tabs" role="tablist" aria-label=tr("score.heading")>
+            {[(Tab::Cards, "score.tab_cards", "tab-cards"), (Tab::Charts, "score.tab_charts", "tab-charts"),
+              (Tab::Replay, "score.tab_replay", "tab-replay"), (Tab::WhatIf, "score.tab_whatif", "tab-whatif"),
+              (Tab::Stars, "score.tab_stars", "tab-stars")].into_iter().map(|(t, k, id)| view! {
+                <button role="tab" data-testid=id aria-selected=move || (tab.get() == t).to_string()
+                    class:active=move || tab.get() == t on:click=move |_| tab.set(t)>{tr(k)}</button>
+            }).collect_view()}
+        </nav>
+        {move || match tab.get() {
+            Tab::Cards => view! {
+                <div class="cards-toolbar">
+                    <label><input type="checkbox" data-testid="only-problems" prop:checked=move || only_problems.get()
+                        on:change=move |ev| only_problems.set(event_target_checked(&ev)) /> " " {tr("score.filter_problems")}</label>
+                </div>
+                <div class="cards" data-testid="cards">
+                    {move || data.view.with(|v| v.as_ref().map(|v| {
+                        let checklist = v.checklist.clone();
+                        v.card.indicators.iter()
+                            .filter(|r| !only_problems.get() || matches!(r.detail.status, Status::NotMet | Status::Behind | Status::NeedsInput))
+                            .cloned()
+                            .map(|r| {
+                                let items: Vec<_> = checklist.iter().filter(|c| c.indicator == r.id).cloned().collect();
+                                view! { <IndicatorCard result=r checklist=items on_rows=on_rows/> }
+                            })
+                            .collect_view()
+                    }))}
+                </div>
+                <Omitted/>
+                <CardFindings/>
+            }.into_any(),
+            Tab::Charts => view! { <charts::ChartsPanel/> }.into_any(),
+            Tab::Replay => view! { <extras::ReplayPanel/> }.into_any(),
+            Tab::WhatIf => view! { <extras::WhatIfPanel/> }.into_any(),
+            Tab::Stars => view! { <extras::StarsPanel/> }.into_any(),
+        }}
+        <rows::RowsDialog target=rows_for/>
+    }
+}
+
+/// Counts by status, each with its icon and words; stations falling short.
+#[component]
+fn Summary() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    view! {
+        {move || data.view.with(|v| v.as_ref().map(|v| {
+            let s = v.card.summary.clone();
+            let items = [
+                (Status::Met, s.met), (Status::OnTrack, s.on_track), (Status::InProgress, s.in_progress),
+                (Status::NotMet, s.not_met), (Status::Behind, s.behind), (Status::NeedsInput, s.needs_input),
+            ];
+            let short = s.stations_short.clone();
+            view! {
+                <div class="summary" data-testid="summary">
+                    {items.into_iter().map(|(st, n)| view! {
+                        <div class=format!("sum {}", status::class(st)) data-testid=format!("summary-{}", st.code()) data-count=n>
+                            <span class="sum-n num">{n}</span>
+                            <span class="sum-label"><span aria-hidden="true">{status::icon(st)}</span> " " {tr(status::key(st))}</span>
+                        </div>
+                    }).collect_view()}
+                    {(s.bonus_total > 0).then(|| view! {
+                        <div class="sum bonus"><span class="sum-n num">{s.bonus_met} "/" {s.bonus_total}</span>
+                            <span class="sum-label">{tr("score.bonus")}</span></div>
+                    })}
+                </div>
+                <div class="short-stations" data-testid="stations-short">
+                    {if short.is_empty() {
+                        view! { <p class="muted small">{tr("score.stations_all_ok")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p><b>{tr("score.stations_short")} "："</b>
+                                {short.into_iter().map(|x| view! {
+                                    <span class="pill short-pill">{x.station.clone()} " (" {x.indicators.join("、")} ")"</span>
+                                }).collect_view()}
+                            </p>
+                        }.into_any()
+                    }}
+                </div>
+            }
+        }))}
+    }
+}
+
+#[component]
+fn Omitted() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    view! {
+        {move || data.view.with(|v| v.as_ref().filter(|v| !v.card.omitted.is_empty()).map(|v| {
+            let list = v.card.omitted.clone();
+            view! {
+                <section class="panel">
+                    <h3>{tr("score.omitted")}</h3>
+                    <ul>{list.into_iter().map(|o| {
+                        let (z, e) = (o.reason.clone(), o.reason_en.clone());
+                        view! { <li><b>{o.id.clone()}</b> "：" {move || if lang() == Lang::Zh { z.clone() } else { e.clone() }}</li> }
+                    }).collect_view()}</ul>
+                </section>
+            }
+        }))}
+    }
+}
+
+/// Rows the scoring left out (unmatched records, out-of-period dates …), by kind.
+#[component]
+fn CardFindings() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    view! {
+        {move || data.view.with(|v| v.as_ref().filter(|v| !v.card.findings.is_empty()).map(|v| {
+            let list: Vec<_> = v.card.findings.iter().take(300).cloned().collect();
+            let total = v.card.findings.len();
+            view! {
+                <section class="panel" data-testid="score-findings">
+                    <h3>{tr("score.findings")} " " <span class="muted num">{total}</span></h3>
+                    <p class="small">{tr("score.findings_note")}</p>
+                    <details>
+                        <summary>{tr("score.findings")}</summary>
+                        <ul class="finding-list">
+                            {list.into_iter().map(|f| {
+                                let (lz, le, mz, me) = (f.location_zh(), f.location_en(), f.message.clone(), f.message_en.clone());
+                                view! { <li data-kind=f.kind.code()><span class="small muted">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</span><br/>
+                                    {move || if lang() == Lang::Zh { mz.clone() } else { me.clone() }}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                </section>
+            }
+        }))}
+    }
+}

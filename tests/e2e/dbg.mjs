@@ -1,0 +1,17 @@
+import { startServer, launch, ready, shot } from './lib.mjs';
+const srv = await startServer();
+const b = await launch();
+b.page.on('console', m => { if (m.type() === 'error') console.log('console', m.text()); });
+await b.page.goto(srv.base + '/');
+await ready(b.page);
+await b.page.click('[data-testid="step-import"]');
+await b.page.click('[data-testid="load-sample"]');
+await b.page.waitForSelector('[data-testid="import-summary"]', { timeout: 30000 });
+await b.page.click('[data-testid="to-scorecard"]');
+await b.page.waitForSelector('[data-testid="summary"]', { timeout: 30000 });
+await b.page.waitForTimeout(800);
+await shot(b.page, 'dbg-score');
+await b.page.click('[data-testid="tab-charts"]');
+await b.page.waitForTimeout(500);
+await shot(b.page, 'dbg-charts');
+await b.close(); await srv.close();
