@@ -66,7 +66,9 @@ fn world() -> (Tables, Context, Profile, Scorecard) {
     }
     for date in [d(2017, 3, 1), d(2017, 4, 1)] {
         for no in ["A1", "A2", "A3", "B1"] {
-            b.record(RecordSpec { volunteer_no: no, activity: "敬老服务", date, hours: 15.0, ..Default::default() });
+            b.record(RecordSpec {
+                volunteer_no: no, activity: "敬老服务", date, hours: 15.0, ..Default::default()
+            });
         }
     }
     let acts: [(&str, NaiveDate, &str); 6] = [
@@ -122,8 +124,11 @@ fn workbook(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
     Xlsx::new(Cursor::new(bytes.to_vec())).expect("the report opens as xlsx")
 }
 
-/// Every sheet: name → cells by (row, col), 0-based.
-fn cells(bytes: &[u8]) -> Vec<(String, HashMap<(u32, u32), Data>)> {
+/// Cells of a sheet by (row, col), 0-based.
+type SheetCells = HashMap<(u32, u32), Data>;
+
+/// Every sheet: name → its cells.
+fn cells(bytes: &[u8]) -> Vec<(String, SheetCells)> {
     let mut wb = workbook(bytes);
     wb.sheet_names()
         .into_iter()
@@ -221,7 +226,8 @@ fn summary_rows_have_status_words_numbers_and_number_formats() {
 
     // Counts by status: labels on row 4, numbers on row 5, matching the card's summary.
     let s = &card.summary;
-    for (c, (word, n)) in [("达标", s.met), ("未达标", s.not_met), ("按进度", s.on_track)].into_iter().enumerate() {
+    for (c, (word, n)) in [("达标", s.met), ("未达标", s.not_met), ("按进度", s.on_track)].into_iter().enumerate()
+    {
         assert_eq!(text(4, c as u32), word);
         assert_eq!(summary.get(&(5, c as u32)), Some(&Data::Float(f64::from(n))), "{word}");
     }
@@ -268,8 +274,11 @@ fn formula_like_text_comes_back_as_quoted_text_never_a_formula() {
     let (tables, ctx, profile, card) = world();
     let bytes = report(&card, &tables, &ctx, &profile, None);
     let all = cells(&bytes);
-    let texts: Vec<&str> =
-        all.iter().flat_map(|(_, m)| m.values()).filter_map(|v| if let Data::String(s) = v { Some(s.as_str()) } else { None }).collect();
+    let texts: Vec<&str> = all
+        .iter()
+        .flat_map(|(_, m)| m.values())
+        .filter_map(|v| if let Data::String(s) = v { Some(s.as_str()) } else { None })
+        .collect();
     for f in FORMULAS {
         let quoted = format!("'{f}");
         assert!(texts.contains(&quoted.as_str()), "{f} written as {quoted}");
@@ -322,7 +331,10 @@ fn indicator_sheets_list_the_rows_behind_the_indicator() {
 #[test]
 fn resolve_rows_gives_one_masked_table_per_role() {
     let (tables, _, _, _) = world();
-    let at = |role: Role, row: u32| RowRef { source: tables.sources.iter().position(|s| s.role == role).unwrap() as u32, row };
+    let at = |role: Role, row: u32| RowRef {
+        source: tables.sources.iter().position(|s| s.role == role).unwrap() as u32,
+        row,
+    };
     // Mixed roles, out of order, one row that is not there and one source that is not there.
     let refs = [
         at(Role::Trainings, 2),
@@ -341,7 +353,20 @@ fn resolve_rows_gives_one_masked_table_per_role() {
     // No 年度服务时长 column: empty in every row.
     assert_eq!(
         zh,
-        ["志愿者编号", "姓名", "性别", "证件号码", "手机号码", "政治面貌", "注册日期", "所属站点", "累计服务时长", "来源文件", "来源工作表", "原行号"]
+        [
+            "志愿者编号",
+            "姓名",
+            "性别",
+            "证件号码",
+            "手机号码",
+            "政治面貌",
+            "注册日期",
+            "所属站点",
+            "累计服务时长",
+            "来源文件",
+            "来源工作表",
+            "原行号"
+        ]
     );
     let t = |s: &str| Cell::Text(s.into());
     assert_eq!(
@@ -365,7 +390,10 @@ fn resolve_rows_gives_one_masked_table_per_role() {
     assert_eq!(vol.rows[1][11], Cell::Number(99.0));
 
     let rec = &out[1];
-    assert_eq!(rec.headers.iter().map(|h| h.0.as_str()).collect::<Vec<_>>()[..4], ["志愿者", "活动名称", "服务日期", "时长"]);
+    assert_eq!(
+        rec.headers.iter().map(|h| h.0.as_str()).collect::<Vec<_>>()[..4],
+        ["志愿者", "活动名称", "服务日期", "时长"]
+    );
     // Row 3 of the records is A2's; records name the volunteer by number here.
     assert_eq!(rec.rows[0][..4], [t("A2"), t("敬老服务"), Cell::Date(d(2017, 3, 1)), Cell::Number(15.0)]);
     assert_eq!(out[2].rows[0][0], t("=1+1"), "cells hold the data as it is; writers guard it");
@@ -488,7 +516,11 @@ fn report_csv_has_one_row_per_indicator_and_station() {
 fn rows_csv_quotes_guards_and_keeps_numbers() {
     let table = RowTable {
         role: Role::Activities,
-        headers: vec![("活动名称".into(), "Activity".into()), ("日期".into(), "Date".into()), ("人数".into(), "N".into())],
+        headers: vec![
+            ("活动名称".into(), "Activity".into()),
+            ("日期".into(), "Date".into()),
+            ("人数".into(), "N".into()),
+        ],
         rows: vec![
             vec![Cell::Text("=1+1".into()), Cell::Date(d(2017, 6, 12)), Cell::Number(-3.0)],
             vec![Cell::Text("敬老,爱老".into()), Cell::Empty, Cell::Number(2.5)],
@@ -542,7 +574,11 @@ fn sheet_names_are_legal_and_unique() {
 fn odd_and_long_indicator_labels_still_make_a_workbook() {
     let (tables, ctx, profile, _) = world();
     let mut custom = profile.customise("odd", "奇怪的方案", "Odd");
-    let labels = ["[月度]/活动:*?", "很长很长很长很长很长很长很长很长很长很长很长很长的标签", "很长很长很长很长很长很长很长很长很长很长很长很长的标签"];
+    let labels = [
+        "[月度]/活动:*?",
+        "很长很长很长很长很长很长很长很长很长很长很长很长的标签",
+        "很长很长很长很长很长很长很长很长很长很长很长很长的标签",
+    ];
     for (ind, label) in custom.indicators.iter_mut().zip(labels) {
         ind.label_zh = label.to_string();
     }
@@ -643,4 +679,3 @@ fn the_context_json_with_import_options_is_what_the_cli_reads() {
     assert_eq!(Context::from_json(&plain).unwrap(), ctx);
     assert_eq!(read_options(&plain), ImportOptions::default());
 }
-

@@ -39,11 +39,8 @@ const NOT_FOUND: &str = "（未找到该行）";
 pub fn resolve_rows(tables: &Tables, refs: &[RowRef], mask: Masking) -> Vec<RowTable> {
     let mut out = Vec::new();
     for role in Role::ALL {
-        let mine: Vec<RowRef> = refs
-            .iter()
-            .copied()
-            .filter(|at| tables.source_of(*at).is_some_and(|s| s.role == role))
-            .collect();
+        let mine: Vec<RowRef> =
+            refs.iter().copied().filter(|at| tables.source_of(*at).is_some_and(|s| s.role == role)).collect();
         if mine.is_empty() {
             continue;
         }
@@ -81,10 +78,8 @@ pub fn resolve_rows(tables: &Tables, refs: &[RowRef], mask: Masking) -> Vec<RowT
             .filter(|(_, k)| **k)
             .map(|(c, _)| (c.zh.to_string(), c.en.to_string()))
             .collect();
-        let rows = rows
-            .into_iter()
-            .map(|r| r.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c).collect())
-            .collect();
+        let rows =
+            rows.into_iter().map(|r| r.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c).collect()).collect();
         out.push(RowTable { role, headers, rows });
     }
     out

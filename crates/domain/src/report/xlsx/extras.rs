@@ -38,7 +38,8 @@ pub(super) fn replay(s: &mut Sheet, card: &Scorecard, r: &Replay) -> Res {
     headers.extend(r.months.iter().map(|m| m.month.clone()));
     s.header(row, 0, &headers)?;
     row += 1;
-    let ids: Vec<&str> = r.months.first().map(|m| m.indicators.iter().map(|i| i.id.as_str()).collect()).unwrap_or_default();
+    let ids: Vec<&str> =
+        r.months.first().map(|m| m.indicators.iter().map(|i| i.id.as_str()).collect()).unwrap_or_default();
     for id in ids {
         s.text(row, 0, id, None)?;
         s.text(row, 1, find_result(&card.indicators, id).map_or("", |x| x.label.as_str()), None)?;

@@ -5,8 +5,8 @@
 use super::writer::{Res, Sheet};
 use crate::model::Tables;
 use crate::profile::Profile;
-use crate::report::ReportError;
 use crate::report::rows::{refs_of, resolve_rows, Masking};
+use crate::report::ReportError;
 use crate::score::{Detail, IndicatorResult, Missing, SlotState, Unit};
 
 pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, tables: &Tables) -> Res {
@@ -184,7 +184,11 @@ fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> 
         Missing::List(v) => v.len(),
         Missing::ByName(v) => v.len(),
     } as u64;
-    let more = if d.missing_total > shown { format!("（共 {} 项，只列出前 {shown} 项）", d.missing_total) } else { String::new() };
+    let more = if d.missing_total > shown {
+        format!("（共 {} 项，只列出前 {shown} 项）", d.missing_total)
+    } else {
+        String::new()
+    };
     match &d.missing {
         Missing::List(v) if !v.is_empty() => {
             s.bold(row, 0, "未完成")?;

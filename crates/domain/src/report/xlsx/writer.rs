@@ -179,9 +179,7 @@ impl<'f> Sheet<'f> {
 /// Display width in Excel character units: CJK and full-width characters count two.
 /// Multi-line text counts its longest line.
 pub(super) fn text_width(s: &str) -> f64 {
-    s.lines()
-        .map(|l| l.chars().map(|c| if is_wide(c) { 2.0 } else { 1.0 }).sum::<f64>())
-        .fold(0.0, f64::max)
+    s.lines().map(|l| l.chars().map(|c| if is_wide(c) { 2.0 } else { 1.0 }).sum::<f64>()).fold(0.0, f64::max)
 }
 
 fn is_wide(c: char) -> bool {
