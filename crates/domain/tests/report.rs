@@ -679,3 +679,4 @@ fn the_context_json_with_import_options_is_what_the_cli_reads() {
     assert_eq!(Context::from_json(&plain).unwrap(), ctx);
     assert_eq!(read_options(&plain), ImportOptions::default());
 }
+

@@ -133,7 +133,7 @@ pub(super) fn what_if(s: &mut Sheet, w: &WhatIf) -> Res {
     s.value(row, 1, Unit::Hours, Some(w.hours))?;
     row += 1;
     s.bold(row, 0, "剩余月数")?;
-    s.num(row, 1, w.months_left, Some(&f.decimal))?;
+    s.num(row, 1, w.months_left, Some(&f.tenths))?;
     row += 2;
 
     s.header(row, 0, &["需要", "按现有注册人数", "完成注册目标（X1）后"])?;

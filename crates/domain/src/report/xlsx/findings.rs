@@ -32,7 +32,7 @@ pub(super) fn write(s: &mut Sheet, findings: &[Finding]) -> Res {
         s.text(row, 3, x.column.as_deref().unwrap_or(""), None)?;
         s.text(row, 4, x.kind.label_zh(), None)?;
         s.text(row, 5, severity_zh(x.severity), None)?;
-        s.text(row, 6, &x.message, Some(&f.wrap))?;
+        s.wrap(row, 6, &x.message)?;
         row += 1;
     }
     if findings.len() > room {

@@ -25,12 +25,19 @@ pub(crate) struct Formats {
     pub subtitle: Format,
     pub bold: Format,
     pub header: Format,
+    pub text: Format,
+    pub link: Format,
     pub wrap: Format,
     pub note: Format,
+    /// Centred text, count, number with thousands and date: the context and count rows.
+    pub centre: Format,
+    pub centre_int: Format,
+    pub centre_thousands: Format,
+    pub centre_date: Format,
     pub date: Format,
     pub int: Format,
     pub decimal: Format,
-    pub thousands: Format,
+    pub tenths: Format,
     status: Vec<(Status, Format)>,
     units: Vec<(Unit, Format)>,
     plain: Format,
@@ -42,19 +49,25 @@ impl Formats {
         Formats {
             title: Format::new().set_bold().set_font_size(16).set_align(FormatAlign::VerticalCenter),
             subtitle: Format::new().set_bold().set_font_size(12),
-            bold: Format::new().set_bold(),
+            bold: top().set_bold(),
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter)
                 .set_background_color(Color::RGB(0xD9E1F2))
                 .set_border(FormatBorder::Thin),
+            text: top(),
+            link: top().set_hyperlink(),
             wrap: top().set_text_wrap(),
-            note: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
+            note: top().set_italic().set_font_color(Color::RGB(0x595959)),
+            centre: top().set_align(FormatAlign::Center),
+            centre_int: top().set_align(FormatAlign::Center).set_num_format("0"),
+            centre_thousands: top().set_align(FormatAlign::Center).set_num_format("#,##0"),
+            centre_date: top().set_align(FormatAlign::Center).set_num_format(DATE_FORMAT),
             date: top().set_num_format(DATE_FORMAT).set_align(FormatAlign::Left),
             int: top().set_num_format("0"),
             decimal: top(),
-            thousands: top().set_num_format("#,##0").set_align(FormatAlign::Left),
+            tenths: top().set_num_format("0.0"),
             status: STATUS_COLOURS
                 .iter()
                 .map(|&(s, fill, font)| {

@@ -9,6 +9,9 @@ use crate::report::rows::{refs_of, resolve_rows, Masking};
 use crate::report::ReportError;
 use crate::score::{Detail, IndicatorResult, Missing, SlotState, Unit};
 
+/// The last column long texts (source, gap, what is missing) are merged across.
+const WIDE: u16 = 7;
+
 pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, tables: &Tables) -> Res {
     let f = s.f;
     let bonus = if r.bonus { "（加分项）" } else { "" };
@@ -16,11 +19,11 @@ pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, table
     s.ws.set_row_height(0, 24)?;
     let mut row = 1;
     s.bold(row, 0, "依据")?;
-    s.text(row, 1, &r.source, None)?;
+    s.wrap_across(row, 1, WIDE, &r.source)?;
     row += 1;
     if let Some(quote) = profile.indicator(&r.id).map(|i| i.source.quote.trim()).filter(|q| !q.is_empty()) {
         s.bold(row, 0, "原文")?;
-        s.text(row, 1, quote, Some(&f.wrap))?;
+        s.wrap_across(row, 1, WIDE, quote)?;
         row += 1;
     }
     row = detail(s, row + 1, &r.detail)?;
@@ -35,7 +38,7 @@ pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, table
             s.status(row, 1, d.status)?;
             s.value(row, 2, d.unit, d.value)?;
             s.value(row, 3, d.unit, d.target)?;
-            s.text(row, 4, d.gap.as_deref().unwrap_or(""), Some(&f.wrap))?;
+            s.wrap_across(row, 4, WIDE, d.gap.as_deref().unwrap_or(""))?;
             row += 1;
         }
     }
@@ -108,7 +111,7 @@ fn detail(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
     }
     if let Some(gap) = &d.gap {
         s.bold(row, 0, "差距说明")?;
-        s.text(row, 1, gap, Some(&f.wrap))?;
+        s.wrap_across(row, 1, WIDE, gap)?;
         row += 1;
     }
     if let Some(field) = d.needs_input {
@@ -179,7 +182,6 @@ fn detail(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
 
 /// What is missing: one line for a list, one line per name for T1's map.
 fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
-    let f = s.f;
     let shown = match &d.missing {
         Missing::List(v) => v.len(),
         Missing::ByName(v) => v.len(),
@@ -192,7 +194,7 @@ fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> 
     match &d.missing {
         Missing::List(v) if !v.is_empty() => {
             s.bold(row, 0, "未完成")?;
-            s.text(row, 1, &format!("{}{more}", v.join("、")), Some(&f.wrap))?;
+            s.wrap_across(row, 1, WIDE, &format!("{}{more}", v.join("、")))?;
             row += 1;
         }
         Missing::ByName(v) if !v.is_empty() => {
@@ -200,7 +202,7 @@ fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> 
             row += 1;
             for (name, items) in v {
                 s.text(row, 0, name, None)?;
-                s.text(row, 1, &items.join("、"), Some(&f.wrap))?;
+                s.wrap_across(row, 1, WIDE, &items.join("、"))?;
                 row += 1;
             }
         }

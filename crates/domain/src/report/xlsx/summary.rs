@@ -33,14 +33,14 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
 
     // Context: labels on row 2, values on row 3.
     s.header(2, 0, &["考核年度", "截止日期", "剩余天数", "常住人口", "职工总数", "考核站点", "考核层级"])?;
-    s.num(3, 0, f64::from(card.year), Some(&f.int))?;
-    s.date(3, 1, card.as_of)?;
-    s.count(3, 2, u64::from(card.days_left))?;
+    s.num(3, 0, f64::from(card.year), Some(&f.centre_int))?;
+    s.date_with(3, 1, card.as_of, &f.centre_date)?;
+    s.num(3, 2, f64::from(card.days_left), Some(&f.centre_int))?;
     for (col, n) in [(3, ctx.population), (4, ctx.staff)] {
         match n {
             // Populations stay far below 2^53, where f64 is exact.
-            Some(n) => s.num(3, col, n as f64, Some(&f.thousands))?,
-            None => s.text(3, col, "未填写", None)?,
+            Some(n) => s.num(3, col, n as f64, Some(&f.centre_thousands))?,
+            None => s.text(3, col, "未填写", Some(&f.centre))?,
         }
     }
     let stations = if ctx.stations.is_empty() {
@@ -48,7 +48,7 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
     } else {
         ctx.stations.join("、")
     };
-    s.text(3, 5, &stations, None)?;
+    s.wrap(3, 5, &stations)?;
     let mut level = ctx.level.label_zh().to_string();
     if let Some(u) = ctx.unit_type {
         level.push_str(&format!("，{}", u.label_zh()));
@@ -56,17 +56,17 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
     if let Some(p) = ctx.party_members {
         level.push_str(&format!("，党员 {p} 人"));
     }
-    s.text(3, 6, &level, None)?;
+    s.text(3, 6, &level, Some(&f.centre))?;
 
     // Counts by status: the words on their colours, the numbers below.
     let sm = &card.summary;
     let counts = [sm.met, sm.not_met, sm.on_track, sm.behind, sm.in_progress, sm.needs_input];
     for ((col, st), n) in (0u16..).zip(COUNTED).zip(counts) {
         s.status(4, col, st)?;
-        s.count(5, col, u64::from(n))?;
+        s.num(5, col, f64::from(n), Some(&f.centre_int))?;
     }
     s.text(4, 6, &format!("加分项达标（共 {} 项）", sm.bonus_total), Some(&f.header))?;
-    s.count(5, 6, u64::from(sm.bonus_met))?;
+    s.num(5, 6, f64::from(sm.bonus_met), Some(&f.centre_int))?;
 
     s.header(HEADER_ROW, 0, &HEADERS)?;
     let mut row = HEADER_ROW + 1;
@@ -85,7 +85,7 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
         row += 1;
         for st in &sm.stations_short {
             s.text(row, 0, &st.station, None)?;
-            s.text(row, 1, &st.indicators.join("、"), None)?;
+            s.wrap_across(row, 1, LAST_COL, &st.indicators.join("、"))?;
             row += 1;
         }
         row += 1;
@@ -95,7 +95,7 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
         row += 1;
         for o in &card.omitted {
             s.text(row, 0, &o.id, None)?;
-            s.text(row, 1, &o.reason, Some(&f.note))?;
+            s.wrap_across(row, 1, LAST_COL, &o.reason)?;
             row += 1;
         }
     }
@@ -110,18 +110,17 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
 
 /// One indicator: id (a link to its sheet), label, status, value, target, gap, source.
 fn indicator_row(s: &mut Sheet, row: u32, r: &IndicatorResult, sheet: Option<&str>) -> Res {
-    let f = s.f;
     let d = &r.detail;
     match sheet {
         Some(name) => s.link(row, 0, &r.id, name)?,
         None => s.text(row, 0, &r.id, None)?,
     }
     let label = if r.bonus { format!("{}（加分项）", r.label) } else { r.label.clone() };
-    s.text(row, 1, &label, Some(&f.wrap))?;
+    s.wrap(row, 1, &label)?;
     s.status(row, 2, d.status)?;
     s.value(row, 3, d.unit, d.value)?;
     s.value(row, 4, d.unit, d.target)?;
-    s.text(row, 5, d.gap.as_deref().unwrap_or(""), Some(&f.wrap))?;
-    s.text(row, 6, &r.source, Some(&f.wrap))?;
+    s.wrap(row, 5, d.gap.as_deref().unwrap_or(""))?;
+    s.wrap(row, 6, &r.source)?;
     Ok(())
 }

@@ -15,6 +15,10 @@ use rust_xlsxwriter::{Format, Url, Worksheet};
 const CELL_TEXT_MAX: usize = 32_000;
 /// Widest automatic column, in character units.
 const WIDTH_MAX: f64 = 60.0;
+/// Excel's default column width, in character units.
+const DEFAULT_WIDTH: f64 = 8.43;
+/// Points per line of wrapped 11-point text (CJK glyphs are a little taller than Latin).
+const LINE_HEIGHT: f64 = 15.0;
 /// Excel's last row (0-based) is 1,048,575.
 pub(super) const ROW_MAX: u32 = 1_048_575;
 
@@ -29,13 +33,15 @@ pub(super) struct Sheet<'f> {
     fixed: Vec<(u16, f64)>,
     /// The header row repeated on every printed page, if any.
     repeat: Option<u32>,
+    /// Wrapped texts: (row, first col, last col, display width), for the row heights.
+    wrapped: Vec<(u32, u16, u16, f64, usize)>,
 }
 
 impl<'f> Sheet<'f> {
     pub fn new(name: &str, f: &'f Formats) -> Result<Self, ReportError> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
-        Ok(Sheet { ws, f, widths: Vec::new(), fixed: Vec::new(), repeat: None })
+        Ok(Sheet { ws, f, widths: Vec::new(), fixed: Vec::new(), repeat: None, wrapped: Vec::new() })
     }
 
     fn measure(&mut self, col: u16, width: f64) {
@@ -64,16 +70,34 @@ impl<'f> Sheet<'f> {
             }
             return Ok(());
         }
-        let masked = mask_if_sensitive(s);
-        let mut safe = neutralise(&masked).into_owned();
-        if safe.chars().count() > CELL_TEXT_MAX {
-            safe = safe.chars().take(CELL_TEXT_MAX).collect::<String>() + "…";
-        }
+        let safe = safe_text(s);
         self.measure(col, text_width(&safe));
-        match fmt {
-            Some(f) => self.ws.write_string_with_format(row, col, safe, f)?,
-            None => self.ws.write_string(row, col, safe)?,
-        };
+        let f = self.f;
+        self.ws.write_string_with_format(row, col, safe, fmt.unwrap_or(&f.text))?;
+        Ok(())
+    }
+
+    /// Long text wrapped in its cell; it does not widen the column, the row grows instead.
+    pub fn wrap(&mut self, row: u32, col: u16, s: &str) -> Res {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let safe = safe_text(s);
+        self.wrapped.push((row, col, col, text_width(&safe), safe.lines().count()));
+        let f = self.f;
+        self.ws.write_string_with_format(row, col, safe, &f.wrap)?;
+        Ok(())
+    }
+
+    /// Long text wrapped across the merged columns `first..=last` of one row.
+    pub fn wrap_across(&mut self, row: u32, first: u16, last: u16, s: &str) -> Res {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let safe = safe_text(s);
+        self.wrapped.push((row, first, last, text_width(&safe), safe.lines().count()));
+        let f = self.f;
+        self.ws.merge_range(row, first, row, last, &safe, &f.wrap)?;
         Ok(())
     }
 
@@ -88,10 +112,8 @@ impl<'f> Sheet<'f> {
             return self.text(row, col, "—", fmt);
         }
         self.measure(col, 10.0);
-        match fmt {
-            Some(f) => self.ws.write_number_with_format(row, col, x, f)?,
-            None => self.ws.write_number(row, col, x)?,
-        };
+        let f = self.f;
+        self.ws.write_number_with_format(row, col, x, fmt.unwrap_or(&f.decimal))?;
         Ok(())
     }
 
@@ -112,8 +134,13 @@ impl<'f> Sheet<'f> {
 
     pub fn date(&mut self, row: u32, col: u16, d: NaiveDate) -> Res {
         let f = self.f;
+        self.date_with(row, col, d, &f.date)
+    }
+
+    /// A date in a given date format.
+    pub fn date_with(&mut self, row: u32, col: u16, d: NaiveDate, fmt: &Format) -> Res {
         self.measure(col, 14.0);
-        self.ws.write_datetime_with_format(row, col, d, &f.date)?;
+        self.ws.write_datetime_with_format(row, col, d, fmt)?;
         Ok(())
     }
 
@@ -135,10 +162,11 @@ impl<'f> Sheet<'f> {
 
     /// Text that links to cell A1 of another sheet of the workbook.
     pub fn link(&mut self, row: u32, col: u16, s: &str, sheet: &str) -> Res {
-        let safe = neutralise(&mask_if_sensitive(s)).into_owned();
+        let safe = safe_text(s);
         self.measure(col, text_width(&safe));
         let url = Url::new(format!("internal:'{}'!A1", sheet.replace('\'', "''"))).set_text(safe);
-        self.ws.write_url(row, col, url)?;
+        let f = self.f;
+        self.ws.write_url_with_format(row, col, url, &f.link)?;
         Ok(())
     }
 
@@ -153,26 +181,59 @@ impl<'f> Sheet<'f> {
 
     /// Text across `first..=last` columns of one row (titles), not measured.
     pub fn merged(&mut self, row: u32, first: u16, last: u16, s: &str, fmt: &Format) -> Res {
-        let safe = neutralise(&mask_if_sensitive(s)).into_owned();
-        self.ws.merge_range(row, first, row, last, &safe, fmt)?;
+        self.ws.merge_range(row, first, row, last, &safe_text(s), fmt)?;
         Ok(())
     }
 
-    /// Applies widths and the print setup (A4 landscape, one page wide, header repeated).
+    /// The final width of a column: fixed, else measured, else Excel's default.
+    fn width(&self, col: u16) -> f64 {
+        if let Some(&(_, w)) = self.fixed.iter().rev().find(|(c, _)| *c == col) {
+            return w;
+        }
+        match self.widths.get(usize::from(col)) {
+            Some(w) if *w > 0.0 => (w + 2.0).clamp(6.0, WIDTH_MAX),
+            _ => DEFAULT_WIDTH,
+        }
+    }
+
+    /// Applies widths, the heights of rows with wrapped text (no reader grows a row by
+    /// itself for merged cells, and not every reader does it for plain ones) and the print
+    /// setup (A4 landscape, one page wide, header repeated).
     pub fn finish(mut self) -> Result<Worksheet, ReportError> {
-        for (c, w) in self.widths.iter().enumerate() {
-            if let Ok(c) = u16::try_from(c) {
-                self.ws.set_column_width(c, (w + 2.0).clamp(6.0, WIDTH_MAX))?;
+        let last = self.widths.len().max(self.fixed.iter().map(|(c, _)| usize::from(*c) + 1).max().unwrap_or(0));
+        for c in (0..last).filter_map(|c| u16::try_from(c).ok()) {
+            let w = self.width(c);
+            self.ws.set_column_width(c, w)?;
+        }
+        let mut heights: Vec<(u32, f64)> = Vec::new();
+        for &(row, first, last, text, breaks) in &self.wrapped {
+            let room: f64 = (first..=last).map(|c| self.width(c)).sum::<f64>() - 1.0;
+            let lines = ((text / room.max(1.0)).ceil() as usize).max(1) + breaks.saturating_sub(1);
+            let h = (lines as f64 * LINE_HEIGHT).min(409.0);
+            match heights.iter_mut().find(|(r, _)| *r == row) {
+                Some((_, old)) => *old = old.max(h),
+                None => heights.push((row, h)),
             }
         }
-        for &(c, w) in &self.fixed {
-            self.ws.set_column_width(c, w)?;
+        for (row, h) in heights.into_iter().filter(|(_, h)| *h > LINE_HEIGHT) {
+            self.ws.set_row_height(row, h)?;
         }
         self.ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
         if let Some(r) = self.repeat {
             self.ws.set_repeat_rows(r, r)?;
         }
         Ok(self.ws)
+    }
+}
+
+/// Masked if it is an ID or phone number, guarded against formulas, cut to Excel's limit.
+fn safe_text(s: &str) -> String {
+    let masked = mask_if_sensitive(s);
+    let safe = neutralise(&masked);
+    if safe.chars().count() > CELL_TEXT_MAX {
+        safe.chars().take(CELL_TEXT_MAX).collect::<String>() + "…"
+    } else {
+        safe.into_owned()
     }
 }
 
