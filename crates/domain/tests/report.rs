@@ -680,3 +680,50 @@ fn the_context_json_with_import_options_is_what_the_cli_reads() {
     assert_eq!(read_options(&plain), ImportOptions::default());
 }
 
+#[test]
+fn rows_are_found_even_when_the_tables_are_not_in_row_order() {
+    let (mut tables, _, _, _) = world();
+    tables.records.reverse();
+    tables.volunteers.swap(0, 5);
+    let source = |role: Role| tables.sources.iter().position(|s| s.role == role).unwrap() as u32;
+    let refs = [RowRef { source: source(Role::Records), row: 3 }, RowRef { source: source(Role::Volunteers), row: 7 }];
+    let out = resolve_rows(&tables, &refs, Masking::Masked);
+    assert_eq!(out[0].rows[0][1], Cell::Text("钱七".into()), "roster row 7 is 钱七, wherever it sits");
+    assert_eq!(out[1].rows[0][0], Cell::Text("A2".into()), "record row 3 is A2's");
+}
+
+#[test]
+fn a_report_of_nothing_still_opens_and_says_what_is_missing() {
+    let tables = TablesBuilder::new().finish();
+    let ctx = Context { year: 2017, as_of: Some(d(2017, 3, 31)), ..Context::default() };
+    let profile = builtin("xindu2017-town").unwrap();
+    let card = score(&profile, &ctx, &tables, today());
+    let bytes = report_xlsx(&card, &ctx, &profile, &tables, &[], Some(&ReportExtras::default())).unwrap();
+    let all = cells(&bytes);
+    assert_eq!(all.len(), 1 + card.indicators.len() + 2);
+    let sheet = |name: &str| all.iter().find(|(n, _)| n == name).map(|(_, m)| m).unwrap();
+    assert_eq!(
+        sheet("各站点").get(&(0, 0)),
+        Some(&Data::String("数据中没有站点，也没有在考核情境中填写站点名单。".into()))
+    );
+    assert_eq!(sheet("问题清单").get(&(1, 0)), Some(&Data::String("没有发现问题。".into())));
+    let summary = sheet("汇总");
+    assert_eq!(summary.get(&(0, 0)), Some(&Data::String("2017年志愿服务自评报告".into())));
+    assert_eq!(summary.get(&(3, 3)), Some(&Data::String("未填写".into())), "population not entered");
+    assert!(summary.values().any(|v| v == &Data::String("需补充".into())));
+}
+
+#[test]
+fn rows_with_long_wrapped_text_are_made_taller() {
+    let (tables, ctx, profile, card) = world();
+    let bytes = report(&card, &tables, &ctx, &profile, None);
+    let sheet1 = zip_text(&bytes, "xl/worksheets/sheet1.xml");
+    // X6's gap names eight themes for two stations: several lines in the 60-wide column.
+    let x6 = 7 + card.indicators.iter().position(|r| r.id == "X6").unwrap() + 1; // Excel's 1-based row
+    let tag = sheet1.split("<row ").find(|r| r.starts_with(&format!("r=\"{x6}\""))).unwrap();
+    assert!(tag.contains("customHeight=\"1\""), "{tag}");
+    // X1 is met: no gap, one line, default height.
+    let x1 = 8;
+    let tag = sheet1.split("<row ").find(|r| r.starts_with(&format!("r=\"{x1}\""))).unwrap();
+    assert!(!tag.split('>').next().unwrap().contains("customHeight"), "{tag}");
+}
