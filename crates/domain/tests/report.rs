@@ -9,8 +9,8 @@ use scorecard_domain::import::{ImportOptions, SavedColumn, SavedMapping};
 use scorecard_domain::model::{Field, Role, RowRef};
 use scorecard_domain::profile::{builtin, Profile};
 use scorecard_domain::report::{
-    context_json, indicator_rows, report_csv, report_xlsx, resolve_rows, rows_csv, sheet_name, Cell, Lang, Masking,
-    ReportExtras, RowTable, SHEET_NAME_MAX,
+    context_json, indicator_rows, read_context_json, report_csv, report_xlsx, resolve_rows, rows_csv, sheet_name, Cell,
+    Lang, Masking, ReportExtras, RowTable, SHEET_NAME_MAX,
 };
 use scorecard_domain::score::{score, Scorecard, Status};
 use scorecard_domain::{Context, Finding, FindingKind, Severity, Tables};
@@ -662,22 +662,30 @@ fn the_context_json_with_import_options_is_what_the_cli_reads() {
         ..ImportOptions::default()
     };
     let text = context_json(&ctx, Some(&options));
-    // What crates/cli/src/score.rs does with --context FILE: Context::from_json, then the
-    // "import" key as ImportOptions (default when absent or unreadable).
-    let read_options = |text: &str| -> ImportOptions {
-        serde_json::from_str::<serde_json::Value>(text)
+    // What crates/cli/src/score.rs does with --context FILE (its private build_context):
+    // Context::from_json, then the "import" key as ImportOptions (default when absent or
+    // unreadable). Copied here because the CLI's reader is not reachable from this crate.
+    let cli_reads = |text: &str| -> (Context, ImportOptions) {
+        let ctx = Context::from_json(text).unwrap();
+        let options = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|v| v.get("import").cloned())
             .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        (ctx, options)
     };
-    assert_eq!(Context::from_json(&text).unwrap(), ctx);
-    assert_eq!(read_options(&text), options);
+    assert_eq!(cli_reads(&text), (ctx.clone(), options.clone()));
+    assert_eq!(read_context_json(&text).unwrap(), (ctx.clone(), options));
     // Without options it is exactly Context::to_json, read back as the same context.
     let plain = context_json(&ctx, None);
     assert_eq!(plain, ctx.to_json());
-    assert_eq!(Context::from_json(&plain).unwrap(), ctx);
-    assert_eq!(read_options(&plain), ImportOptions::default());
+    assert_eq!(cli_reads(&plain), (ctx.clone(), ImportOptions::default()));
+    assert_eq!(read_context_json(&plain).unwrap(), (ctx, ImportOptions::default()));
+    // A bad "import" value falls back to the defaults, as the CLI does; bad JSON is an error.
+    let bad = r#"{"year": 2018, "import": {"overrides": 5}}"#;
+    assert_eq!(read_context_json(bad).unwrap().1, ImportOptions::default());
+    assert_eq!(read_context_json(bad).unwrap().0.year, 2018);
+    assert!(read_context_json("{not json").is_err());
 }
 
 #[test]

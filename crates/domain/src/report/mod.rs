@@ -10,7 +10,7 @@
 //! - `csv.rs`: [`report_csv`], [`rows_csv`].
 //! - `values.rs`: status, unit and number wording shared by the xlsx and the CSV.
 //! - `sheet_name.rs`: legal, unique sheet names.
-//! - `draft.rs`: [`context_json`], the context the CLI's `--context` reads.
+//! - `draft.rs`: [`context_json`] / [`read_context_json`], the context file of `--context`.
 //! - `neutralise.rs`: the formula-injection guard.
 //!
 //! Invariant: every ID and phone number is masked in everything this module produces (the
@@ -30,7 +30,7 @@ mod xlsx;
 
 pub use cell::Cell;
 pub use csv::{report_csv, rows_csv};
-pub use draft::context_json;
+pub use draft::{context_json, read_context_json};
 pub use rows::{indicator_rows, resolve_rows, Masking, RowTable};
 pub use sheet_name::{sheet_name, SHEET_NAME_MAX};
 pub use xlsx::report_xlsx;
