@@ -321,6 +321,9 @@ fn indicator_sheets_list_the_rows_behind_the_indicator() {
     // X5 is per station: both stations, their rows, the activity columns and the source.
     assert!(has("新桥社区") && has("大丰社区") && has("各站点") && has("活动名称") && has("原行号"));
     assert!(has("相关记录（共 6 条）"), "{x5:?}");
+    // X4: the joint training counts at both stations but is one row.
+    let (_, x4) = all.iter().find(|(n, _)| n.starts_with("X4 ")).unwrap();
+    assert!(x4.values().any(|v| v == &Data::String("相关记录（共 1 条）".into())), "{x4:?}");
     // The X1 sheet holds the six registered volunteers with the roster's columns.
     let (_, x1) = all.iter().find(|(n, _)| n.starts_with("X1 ")).unwrap();
     for s in ["证件号码", "手机号码", "张三", "钱七", "相关记录（共 6 条）"] {
@@ -734,4 +737,28 @@ fn rows_with_long_wrapped_text_are_made_taller() {
     let x1 = 8;
     let tag = sheet1.split("<row ").find(|r| r.starts_with(&format!("r=\"{x1}\""))).unwrap();
     assert!(!tag.split('>').next().unwrap().contains("customHeight"), "{tag}");
+}
+
+#[test]
+fn capped_row_lists_say_how_many_there_were() {
+    let mut b = TablesBuilder::new();
+    let numbers: Vec<String> = (1..=205).map(|i| format!("N{i}")).collect();
+    for no in &numbers {
+        b.volunteer(VolunteerSpec {
+            number: no,
+            name: no,
+            station: "新桥社区",
+            registered_on: Some(d(2017, 1, 5)),
+            ..Default::default()
+        });
+    }
+    let tables = b.finish();
+    let ctx = Context { year: 2017, as_of: Some(d(2017, 6, 30)), population: Some(1000), ..Context::default() };
+    let profile = builtin("xindu2017-town").unwrap();
+    let card = score(&profile, &ctx, &tables, today());
+    let all = cells(&report_xlsx(&card, &ctx, &profile, &tables, &[], None).unwrap());
+    let (_, x1) = all.iter().find(|(n, _)| n.starts_with("X1 ")).unwrap();
+    assert!(x1.values().any(|v| v == &Data::String("相关记录（共 205 条，只列出前 200 条）".into())));
+    let listed = x1.values().filter(|v| matches!(v, Data::String(s) if s == "志愿者名册")).count();
+    assert_eq!(listed, 1 + 200, "the role heading, then the source sheet of each listed row");
 }

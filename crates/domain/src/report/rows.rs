@@ -107,13 +107,19 @@ pub(crate) fn find_result<'a>(results: &'a [IndicatorResult], id: &str) -> Optio
     results.iter().find_map(|r| if r.id == id { Some(r) } else { find_result(&r.parts, id) })
 }
 
-/// The indicator's own references; for a composite (D4), its parts' without repeats.
+/// The indicator's own references, each once (a joint training is in two stations'
+/// lists); for a composite (D4), its parts'.
 pub(crate) fn refs_of(r: &IndicatorResult) -> Vec<RowRef> {
-    if !r.detail.rows.refs.is_empty() || r.parts.is_empty() {
-        return r.detail.rows.refs.clone();
-    }
     let mut seen = std::collections::HashSet::new();
+    if !r.detail.rows.refs.is_empty() || r.parts.is_empty() {
+        return r.detail.rows.refs.iter().copied().filter(|at| seen.insert(*at)).collect();
+    }
     r.parts.iter().flat_map(refs_of).filter(|at| seen.insert(*at)).collect()
+}
+
+/// Whether some rows behind the indicator were left out of its lists (the cap).
+pub(crate) fn truncated(r: &IndicatorResult) -> bool {
+    r.detail.rows.truncated || r.stations.iter().any(|s| s.detail.rows.truncated) || r.parts.iter().any(truncated)
 }
 
 fn guard(cell: &mut Cell, g: Guard) {

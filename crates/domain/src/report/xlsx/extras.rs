@@ -103,7 +103,7 @@ pub(super) fn stars(s: &mut Sheet, r: &StarReport, tables: &Tables) -> Res {
     s.repeat_header(row);
     row += 1;
     let mut find = Locator::new(&tables.volunteers);
-    for v in r.volunteers.iter().take(usize::try_from(ROW_MAX - row).unwrap_or(0)) {
+    for v in r.volunteers.iter().take(usize::try_from(ROW_MAX.saturating_sub(row)).unwrap_or(0)) {
         s.text(row, 0, &v.name, None)?;
         let id = find.get(v.at).and_then(|x| x.id_number).map(|sym| mask_id(tables.s(sym)));
         s.text(row, 1, id.as_deref().unwrap_or(""), None)?;

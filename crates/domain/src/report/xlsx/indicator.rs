@@ -5,7 +5,7 @@
 use super::writer::{Res, Sheet};
 use crate::model::Tables;
 use crate::profile::Profile;
-use crate::report::rows::{refs_of, resolve_rows, Masking};
+use crate::report::rows::{refs_of, resolve_rows, truncated, Masking};
 use crate::report::ReportError;
 use crate::score::{Detail, IndicatorResult, Missing, SlotState, Unit};
 
@@ -48,9 +48,12 @@ pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, table
     }
 
     let refs = refs_of(r);
-    let total = if r.detail.rows.total > 0 { r.detail.rows.total } else { refs.len() as u64 };
-    let shown = if total > refs.len() as u64 { format!("，只列出前 {} 条", refs.len()) } else { String::new() };
-    row = heading(s, row, &format!("相关记录（共 {total} 条{shown}）"))?;
+    let title = match (truncated(r), r.stations.is_empty() && r.parts.is_empty()) {
+        (false, _) => format!("相关记录（共 {} 条）", refs.len()),
+        (true, true) => format!("相关记录（共 {} 条，只列出前 {} 条）", r.detail.rows.total, refs.len()),
+        (true, false) => format!("相关记录（只列出 {} 条，其余未列出）", refs.len()),
+    };
+    row = heading(s, row, &title)?;
     if refs.is_empty() {
         s.text(row, 0, "没有相关记录。", Some(&f.note))?;
     }
