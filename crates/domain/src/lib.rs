@@ -15,6 +15,7 @@ pub mod mask;
 pub mod model;
 pub mod prepare;
 pub mod profile;
+pub mod report;
 pub mod samples;
 pub mod score;
 pub mod tags;

@@ -1,0 +1,30 @@
+//! The context file: what the web app exports and `scorecard score --context FILE.json`
+//! reads. It is `Context`'s JSON, plus the clerk's column mappings under `"import"` (the
+//! CLI reads that key as `ImportOptions`; `Context::from_json` ignores it).
+//! [`read_context_json`] is that reading, for the CLI to call instead of its own copy.
+
+use crate::context::Context;
+use crate::import::ImportOptions;
+
+/// The context JSON, with the import options under `"import"` when given.
+pub fn context_json(ctx: &Context, import: Option<&ImportOptions>) -> String {
+    let Some(options) = import else { return ctx.to_json() };
+    let mut v = serde_json::to_value(ctx).unwrap_or_default();
+    if let (Some(obj), Ok(opts)) = (v.as_object_mut(), serde_json::to_value(options)) {
+        obj.insert("import".into(), opts);
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// Reads a context file the way `scorecard score --context` does: the context (unknown
+/// keys ignored, missing ones defaulted) and the import options under `"import"` (the
+/// defaults when the key is absent or not readable as options).
+pub fn read_context_json(text: &str) -> Result<(Context, ImportOptions), serde_json::Error> {
+    let ctx = Context::from_json(text)?;
+    let options = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("import").cloned())
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    Ok((ctx, options))
+}
