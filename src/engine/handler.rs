@@ -1,6 +1,14 @@
 //! Answers engine requests by calling the domain. No DOM, no messaging: the transport
 //! (worker or in-page) reads the files and carries the answers. Tested natively.
-use super::protocol::{ImportSummary, Request, Response, ScoreView, XLSX_MIME};
+use super::protocol::{ImportSummary, Request, Response, ScoreView, CSV_MIME, XLSX_MIME};
+use chrono::NaiveDate;
+use scorecard_domain::profile::Profile;
+use scorecard_domain::report;
+use scorecard_domain::score::Scorecard;
+use scorecard_domain::Context;
+
+/// How many star volunteers the page lists (the xlsx report lists all).
+const STARS_SHOWN: usize = 200;
 use scorecard_domain::extras::{charts, monthly_replay, scheme, star_levels, what_if};
 use scorecard_domain::import::{self, FileInput, Import, Progress};
 use scorecard_domain::profile::checklist::checklist_items;
@@ -9,10 +17,33 @@ use scorecard_domain::score::score;
 use scorecard_domain::Tables;
 use std::ops::ControlFlow;
 
-/// What the engine holds between requests: the last import.
+/// What the engine holds between requests: the last import and the last score (the
+/// drill-down rows and the reports are of what the user sees).
 #[derive(Default)]
 pub struct Engine {
     import: Option<Import>,
+    last: Option<Scored>,
+}
+
+struct Scored {
+    card: Scorecard,
+    context: Context,
+    profile: Profile,
+    today: NaiveDate,
+}
+
+fn not_scored() -> Answer {
+    Response::Failed { zh: "请先查看评分结果，再导出。".into(), en: "Open the scorecard first, then export.".into() }.into()
+}
+
+fn lang(english: bool) -> report::Lang {
+    if english { report::Lang::En } else { report::Lang::Zh }
+}
+
+/// A file name from the organisation and year: `新繁镇2017志愿服务自评报告.xlsx`.
+fn report_name(ctx: &Context, ext: &str) -> String {
+    let org: String = ctx.organisation.chars().filter(|c| !"\\/:*?\"<>|".contains(*c)).collect();
+    format!("{}{}志愿服务自评报告.{ext}", org.trim(), ctx.year)
 }
 
 /// An answer, with the bytes of a file when the answer is one.
@@ -48,12 +79,64 @@ impl Engine {
                 let checklist = checklist_items(&profile, &context, tables, today);
                 let charts = charts(&profile, &context, tables, today);
                 let what_if = what_if(&profile, &context, tables, today);
-                let stars = scheme("national").map(|s| star_levels(tables, &context, &s, today));
+                let mut stars = scheme("national").map(|s| star_levels(tables, &context, &s, today));
+                if let Some(s) = &mut stars {
+                    // The page lists the top of the list; the report has all of them.
+                    s.volunteers.truncate(STARS_SHOWN);
+                }
+                self.last = Some(Scored { card: card.clone(), context, profile, today });
                 Response::Scored(Box::new(ScoreView { card, checklist, charts, what_if, stars })).into()
             }
             Request::Replay { context, profile, today } => {
                 let tables = self.tables();
                 Response::Replayed(monthly_replay(&profile, &context, &tables, today)).into()
+            }
+            Request::Rows { indicator, station } => {
+                let Some(last) = &self.last else { return not_scored() };
+                let tables = self.import.as_ref().map(|i| &i.tables);
+                let empty = Tables::default();
+                let rows = report::indicator_rows(&last.card, tables.unwrap_or(&empty), &indicator, station.as_deref())
+                    .unwrap_or_default();
+                Response::Rows { tables: rows }.into()
+            }
+            Request::RowsCsv { indicator, station, english } => {
+                let Some(last) = &self.last else { return not_scored() };
+                let empty = Tables::default();
+                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+                let rows = report::indicator_rows(&last.card, tables, &indicator, station.as_deref()).unwrap_or_default();
+                let mut bytes = Vec::new();
+                for (i, t) in rows.iter().enumerate() {
+                    let csv = report::rows_csv(t, lang(english));
+                    // One file: tables of several roles one after another (BOM only once).
+                    bytes.extend_from_slice(if i == 0 { &csv } else { csv.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&csv) });
+                    bytes.extend_from_slice(b"\r\n");
+                }
+                let name = format!("{}{}明细.csv", indicator, station.map(|s| format!("-{s}")).unwrap_or_default());
+                Answer { response: Response::File { name, mime: CSV_MIME.into() }, bytes: Some(bytes) }
+            }
+            Request::ReportXlsx => {
+                let Some(last) = &self.last else { return not_scored() };
+                let empty = Tables::default();
+                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+                let mut findings: Vec<_> = self.import.as_ref().map(|i| i.findings.clone()).unwrap_or_default();
+                findings.extend(last.card.findings.iter().cloned());
+                let extras = report::ReportExtras {
+                    replay: Some(monthly_replay(&last.profile, &last.context, tables, last.today)),
+                    stars: scheme("national").map(|s| star_levels(tables, &last.context, &s, last.today)),
+                    what_if: Some(what_if(&last.profile, &last.context, tables, last.today)),
+                };
+                match report::report_xlsx(&last.card, &last.context, &last.profile, tables, &findings, Some(&extras)) {
+                    Ok(bytes) => Answer {
+                        response: Response::File { name: report_name(&last.context, "xlsx"), mime: XLSX_MIME.into() },
+                        bytes: Some(bytes),
+                    },
+                    Err(e) => Response::Failed { zh: e.message_zh(), en: e.message_en() }.into(),
+                }
+            }
+            Request::ReportCsv { english } => {
+                let Some(last) = &self.last else { return not_scored() };
+                let bytes = report::report_csv(&last.card, &last.context, lang(english));
+                Answer { response: Response::File { name: report_name(&last.context, "csv"), mime: CSV_MIME.into() }, bytes: Some(bytes) }
             }
             Request::Template => Answer {
                 response: Response::File { name: "志愿服务数据模板.xlsx".into(), mime: XLSX_MIME.into() },
@@ -118,9 +201,7 @@ pub fn summarise(imp: &Import) -> ImportSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use scorecard_domain::profile::builtin;
-    use scorecard_domain::Context;
 
     fn csv(text: &str) -> (String, Vec<u8>) {
         ("名册.csv".to_string(), text.as_bytes().to_vec())

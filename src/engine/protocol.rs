@@ -6,6 +6,7 @@ use scorecard_domain::extras::{Charts, Replay, StarReport, WhatIf};
 use scorecard_domain::import::{FileReport, ImportOptions, Progress};
 use scorecard_domain::profile::checklist::ChecklistItem;
 use scorecard_domain::profile::Profile;
+use scorecard_domain::report::RowTable;
 use scorecard_domain::score::Scorecard;
 use scorecard_domain::Context;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,15 @@ pub enum Request {
     FailedRows,
     /// The blank templates of the four tables (one workbook).
     Template,
+    /// The rows behind an indicator (or one station of it) of the last score, masked.
+    Rows { indicator: String, station: Option<String> },
+    /// The same rows as a CSV file.
+    RowsCsv { indicator: String, station: Option<String>, english: bool },
+    /// The report of the last score as an xlsx workbook (summary, one sheet per
+    /// indicator with its rows, stations, findings, replay, stars, what-if).
+    ReportXlsx,
+    /// The last score as a CSV (UTF-8 with BOM).
+    ReportCsv { english: bool },
     /// The demo town's workbook for year `year` (synthetic, deterministic).
     Sample { year: i32 },
 }
@@ -36,6 +46,7 @@ pub enum Response {
     Imported(ImportSummary),
     Scored(Box<ScoreView>),
     Replayed(Replay),
+    Rows { tables: Vec<RowTable> },
     /// A file made by the engine; its bytes travel beside the response.
     File { name: String, mime: String },
     /// The request could not be carried out; says why in Chinese and English.
@@ -71,3 +82,4 @@ pub struct ScoreView {
 pub type ImportProgress = Progress;
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const CSV_MIME: &str = "text/csv;charset=utf-8";

@@ -1,5 +1,5 @@
 //! The top-level component: provides the state, wires storage events, lays out the page.
-use super::{context_form::ContextForm, drafts::DraftsPanel, import_screen::ImportScreen, notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr};
+use super::{context_form::ContextForm, drafts::DraftsPanel, export_screen::ExportScreen, import_screen::ImportScreen, notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr};
 use crate::state::{draft::Step, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
                 Step::Context => view! { <ContextForm/> }.into_any(),
                 Step::Import => view! { <ImportScreen/> }.into_any(),
                 Step::Scorecard => view! { <ScorecardScreen/> }.into_any(),
-                Step::Export => view! { <section class="panel"><h2>{tr("step.export")}</h2></section> }.into_any(),
+                Step::Export => view! { <ExportScreen/> }.into_any(),
             }}
         </main>
         <DraftsPanel/>

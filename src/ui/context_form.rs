@@ -4,6 +4,7 @@ use crate::i18n::{t, Lang};
 use crate::state::draft::{Draft, Step};
 use crate::state::form;
 use crate::state::AppState;
+use crate::ui::profile_editor::{ProfileEditor, ProfilePicker};
 use leptos::prelude::*;
 use scorecard_domain::{Level, UnitType};
 
@@ -89,6 +90,7 @@ pub fn ContextForm() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </Field>
+                <ProfilePicker/>
                 <Field id="ctx-year" label="ctx.year" help="ctx.year.help" required=true
                     error=Signal::derive(move || draft.with(|d| d.inputs.contains_key("year").then_some("ctx.invalid_year")))>
                     <input id="ctx-year" data-testid="ctx-year" type="text" inputmode="numeric" aria-describedby="ctx-year-help"
@@ -159,6 +161,7 @@ pub fn ContextForm() -> impl IntoView {
                 <button class="primary" data-testid="next" on:click=move |_| state.edit(|d| d.step = Step::Import)>{tr("nav.next")} " →"</button>
             </div>
         </section>
+        <ProfileEditor/>
     }
 }
 

@@ -4,9 +4,11 @@ pub mod app;
 pub mod context_form;
 pub mod download;
 pub mod drafts;
+pub mod export_screen;
 pub mod fmt;
 pub mod import_screen;
 pub mod notices;
+pub mod profile_editor;
 pub mod scorecard;
 pub mod topbar;
 

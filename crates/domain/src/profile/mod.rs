@@ -13,6 +13,7 @@ pub mod builtin;
 pub mod checklist;
 pub mod indicator;
 pub mod share;
+pub mod thresholds;
 pub mod validate;
 
 pub use builtin::{builtin, builtins, BUILTIN_IDS, DEFAULT_ID};
