@@ -14,13 +14,14 @@ pub fn App() -> impl IntoView {
     // A draft opened (or made, or cleared): bring back its files and score it.
     let draft_id = Memo::new(move |_| state.draft.with(|d| d.id.clone()));
     Effect::new(move |_| {
-        draft_id.track();
+        draft_id.with(|_| ());
         data.restore(state);
     });
     // The context changed: score again (debounced in `rescore`).
     let context = Memo::new(move |_| state.draft.with(|d| d.context.clone()));
     Effect::new(move |prev: Option<()>| {
-        context.track();
+        // `.with`, not `.track()`: a memo that is never read never learns its sources.
+        context.with(|_| ());
         if prev.is_some() {
             data.rescore(state);
         }
@@ -53,14 +54,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let step = move || state.draft.with(|d| d.step);
+    // A memo: the screen is rebuilt when the step changes, not on every edit of the draft.
+    let step = Memo::new(move |_| state.draft.with(|d| d.step));
     view! {
         <a class="skip" href="#main">{tr("app.skip")}</a>
         <TopBar/>
         <Notices/>
         <StepNav/>
         <main id="main" class="main" tabindex="-1">
-            {move || match step() {
+            {move || match step.get() {
                 Step::Context => view! { <ContextForm/> }.into_any(),
                 Step::Import => view! { <ImportScreen/> }.into_any(),
                 Step::Scorecard => view! { <ScorecardScreen/> }.into_any(),

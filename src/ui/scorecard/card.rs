@@ -4,7 +4,7 @@
 use super::status;
 use crate::i18n::Lang;
 use crate::state::draft::Step;
-use crate::state::AppState;
+use crate::state::{AppState, DataState};
 use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
@@ -113,12 +113,36 @@ pub fn StatusPill(status: Status) -> impl IntoView {
     }
 }
 
+/// One card, keyed by indicator id: its content follows the latest score, while the
+/// checklist's radio buttons stay the same elements (ticking one keeps the focus there).
 #[component]
-pub fn IndicatorCard(
-    result: IndicatorResult,
-    checklist: Vec<ChecklistItem>,
-    #[prop(into)] on_rows: Callback<(String, Option<String>)>,
-) -> impl IntoView {
+pub fn IndicatorCard(id: String, #[prop(into)] on_rows: Callback<(String, Option<String>)>) -> impl IntoView {
+    let data = expect_context::<DataState>();
+    let id_find = id.clone();
+    let result = Memo::new(move |_| {
+        data.view.with(|v| v.as_ref().and_then(|v| v.card.indicators.iter().find(|r| r.id == id_find).cloned()))
+    });
+    let st = move || result.with(|r| r.as_ref().map(|r| r.detail.status).unwrap_or_default());
+    let id_items = id.clone();
+    let items = Memo::new(move |_| {
+        data.view.with(|v| {
+            v.as_ref().map(|v| v.checklist.iter().filter(|c| c.indicator == id_items).cloned().collect::<Vec<_>>()).unwrap_or_default()
+        })
+    });
+    view! {
+        <article class=move || format!("card {}", status::class(st())) data-testid=format!("indicator-{id}")
+            data-status=move || st().code() aria-labelledby=format!("ind-{id}-title")>
+            {move || result.get().map(|r| view! { <CardMain result=r on_rows=on_rows/> })}
+            <Show when=move || !items.with(Vec::is_empty)>
+                <Checklist items=items/>
+            </Show>
+            {move || result.get().map(|r| view! { <CardFoot result=r on_rows=on_rows/> })}
+        </article>
+    }
+}
+
+#[component]
+fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let d = result.detail.clone();
     let st = d.status;
@@ -130,7 +154,6 @@ pub fn IndicatorCard(
     let d_target = d.clone();
     let prorated = d.prorated_target.map(|p| (d.unit, p));
     let needs = d.needs_input;
-    let rows_total = d.rows.total;
     let stations = result.stations.clone();
     let parts = result.parts.clone();
     let suggestions = d.suggestions.clone();
@@ -140,8 +163,6 @@ pub fn IndicatorCard(
     let missing = missing_view(&d.missing, d.missing_total);
     let id_rows = id.clone();
     view! {
-        <article class=format!("card {}", status::class(st)) data-testid=format!("indicator-{}", result.id)
-            data-status=st.code() aria-labelledby=format!("ind-{}-title", result.id)>
             <header class="card-head">
                 <span class="ind-id">{result.id.clone()}</span>
                 <h3 id=format!("ind-{}-title", result.id)>{move || if lang() == Lang::Zh { label_zh.clone() } else { label_en.clone() }}</h3>
@@ -209,7 +230,6 @@ pub fn IndicatorCard(
                     </ul>
                 })}
                 {(!suggestions.is_empty()).then(|| view! { <Suggestions list=suggestions/> })}
-                {(!checklist.is_empty()).then(|| view! { <Checklist items=checklist/> })}
                 {(!short.is_empty()).then(|| {
                     let shown: Vec<_> = short.into_iter().take(50).collect();
                     view! {
@@ -276,19 +296,26 @@ pub fn IndicatorCard(
                     </div>
                 })}
             </div>
-            <footer class="card-foot">
-                <span class="source" title=tr("score.source")><span aria-hidden="true">"§ "</span>{result.source.clone()}</span>
-                <span class="spacer"></span>
-                {(rows_total > 0).then(|| {
-                    let idr = id.clone();
-                    view! {
-                        <button class="link" data-testid="show-rows" on:click=move |_| on_rows.run((idr.clone(), None))>
-                            {tr("score.rows")} {format!("（{} ", fmt_int(rows_total))} {tr("score.rows_count")} "）"
-                        </button>
-                    }
-                })}
-            </footer>
-        </article>
+    }
+}
+
+#[component]
+fn CardFoot(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>) -> impl IntoView {
+    let rows_total = result.detail.rows.total;
+    let id = result.id.clone();
+    view! {
+        <footer class="card-foot">
+            <span class="source" title=tr("score.source")><span aria-hidden="true">"§ "</span>{result.source.clone()}</span>
+            <span class="spacer"></span>
+            {(rows_total > 0).then(|| {
+                let idr = id.clone();
+                view! {
+                    <button class="link" data-testid="show-rows" on:click=move |_| on_rows.run((idr.clone(), None))>
+                        {tr("score.rows")} {format!("（{} ", fmt_int(rows_total))} {tr("score.rows_count")} "）"
+                    </button>
+                }
+            })}
+        </footer>
     }
 }
 
@@ -325,34 +352,37 @@ fn Suggestions(list: Vec<scorecard_domain::score::HolidaySuggestion>) -> impl In
     }
 }
 
-/// Tick boxes of a checklist indicator; each answer goes into the context.
+/// Tick boxes of a checklist indicator; each answer goes into the context. Keyed by item,
+/// so re-scoring after a tick keeps the same inputs (and the keyboard focus).
 #[component]
-fn Checklist(items: Vec<ChecklistItem>) -> impl IntoView {
+fn Checklist(items: Memo<Vec<ChecklistItem>>) -> impl IntoView {
     let app = expect_context::<AppState>();
     view! {
         <fieldset class="checklist" data-testid="checklist">
             <legend>{tr("score.checklist")}</legend>
-            {items.into_iter().map(|it| {
-                let key = it.key.clone();
-                let (k_yes, k_no) = (key.clone(), key.clone());
-                let k_read = key.clone();
-                let answer = Signal::derive(move || app.draft.with(|d| d.context.checklist.get(&k_read).copied()));
-                let (lz, le) = (it.label_zh.clone(), it.label_en.clone());
-                let name = format!("chk-{}", key);
-                view! {
-                    <div class="check-item" data-testid="check-item" data-key=key.clone()>
-                        <span class="check-label">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</span>
-                        <label><input type="radio" name=name.clone() data-testid="check-yes"
-                            prop:checked=move || answer.get() == Some(true)
-                            on:change=move |_| { let k = k_yes.clone(); app.edit(|d| { d.context.checklist.insert(k, true); }) } />
-                            {tr("score.check_yes")}</label>
-                        <label><input type="radio" name=name data-testid="check-no"
-                            prop:checked=move || answer.get() == Some(false)
-                            on:change=move |_| { let k = k_no.clone(); app.edit(|d| { d.context.checklist.insert(k, false); }) } />
-                            {tr("score.check_no")}</label>
-                    </div>
+            <For each=move || items.get() key=|it| it.key.clone() let:it>
+                {
+                    let key = it.key.clone();
+                    let (k_yes, k_no) = (key.clone(), key.clone());
+                    let k_read = key.clone();
+                    let answer = Signal::derive(move || app.draft.with(|d| d.context.checklist.get(&k_read).copied()));
+                    let (lz, le) = (it.label_zh.clone(), it.label_en.clone());
+                    let name = format!("chk-{}", key);
+                    view! {
+                        <div class="check-item" data-testid="check-item" data-key=key.clone()>
+                            <span class="check-label">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</span>
+                            <label><input type="radio" name=name.clone() data-testid="check-yes"
+                                prop:checked=move || answer.get() == Some(true)
+                                on:change=move |_| { let k = k_yes.clone(); app.edit(|d| { d.context.checklist.insert(k, true); }) } />
+                                {tr("score.check_yes")}</label>
+                            <label><input type="radio" name=name data-testid="check-no"
+                                prop:checked=move || answer.get() == Some(false)
+                                on:change=move |_| { let k = k_no.clone(); app.edit(|d| { d.context.checklist.insert(k, false); }) } />
+                                {tr("score.check_no")}</label>
+                        </div>
+                    }
                 }
-            }).collect_view()}
+            </For>
         </fieldset>
     }
 }

@@ -76,17 +76,12 @@ pub fn ScorecardScreen() -> impl IntoView {
                         on:change=move |ev| only_problems.set(event_target_checked(&ev)) /> " " {tr("score.filter_problems")}</label>
                 </div>
                 <div class="cards" data-testid="cards">
-                    {move || data.view.with(|v| v.as_ref().map(|v| {
-                        let checklist = v.checklist.clone();
-                        v.card.indicators.iter()
+                    <For each=move || data.view.with(|v| v.as_ref().map(|v| v.card.indicators.iter()
                             .filter(|r| !only_problems.get() || matches!(r.detail.status, Status::NotMet | Status::Behind | Status::NeedsInput))
-                            .cloned()
-                            .map(|r| {
-                                let items: Vec<_> = checklist.iter().filter(|c| c.indicator == r.id).cloned().collect();
-                                view! { <IndicatorCard result=r checklist=items on_rows=on_rows/> }
-                            })
-                            .collect_view()
-                    }))}
+                            .map(|r| r.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
+                        key=|id| id.clone() let:id>
+                        <IndicatorCard id=id on_rows=on_rows/>
+                    </For>
                 </div>
                 <Omitted/>
                 <CardFindings/>

@@ -113,8 +113,11 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
         };
     }
     if let Some(types) = read_small(&mut zip, "[Content_Types].xml") {
+        // Only the parts' own content types (`<Override>`) say what the package is:
+        // SheetJS and others list `<Default Extension="bin" …binary…>` in every xlsx.
+        let overrides = override_types(&types);
         for (needle, what) in CONTENT_TYPES {
-            if types.contains(needle) {
+            if overrides.iter().any(|t| t.contains(needle)) {
                 return what.map_err(|f| ReadError::Unsupported { format: f.to_string() });
             }
         }
@@ -129,6 +132,21 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
         return Ok(Format::Xlsx);
     }
     Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Archive })
+}
+
+/// The `ContentType` of every `<Override …>` element of `[Content_Types].xml`.
+fn override_types(types: &str) -> Vec<&str> {
+    types
+        .split("<Override")
+        .skip(1)
+        .filter_map(|el| {
+            let el = el.split('>').next()?;
+            let start = el.find("ContentType=")? + "ContentType=".len();
+            let quote = el[start..].chars().next()?;
+            let rest = &el[start + quote.len_utf8()..];
+            Some(&rest[..rest.find(quote)?])
+        })
+        .collect()
 }
 
 /// A small member of the package as text (content types, mimetype); `None` if absent or huge.
@@ -149,6 +167,31 @@ pub fn cfb_has_stream(bytes: &[u8], name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_default_for_bin_does_not_make_an_xlsx_an_xlsb() {
+        // What SheetJS writes: a Default for .bin beside the xlsx workbook's Override.
+        let types = r#"<Types><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='/xl/styles.xml' ContentType='application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml'/></Types>"#;
+        assert_eq!(
+            override_types(types),
+            vec![
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+            ]
+        );
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            use std::io::Write;
+            let mut w = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default();
+            w.start_file("[Content_Types].xml", opts).unwrap();
+            w.write_all(types.as_bytes()).unwrap();
+            w.start_file("xl/workbook.xml", opts).unwrap();
+            w.write_all(b"<workbook/>").unwrap();
+            w.finish().unwrap();
+        }
+        assert_eq!(detect("sheetjs.xlsx", buf.get_ref()), Ok(Format::Xlsx));
+    }
 
     #[test]
     fn text_and_magic() {
