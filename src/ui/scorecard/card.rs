@@ -191,7 +191,16 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                 })}
                 {move || {
                     let g = if lang() == Lang::Zh { gap_zh.clone() } else { gap_en.clone() };
-                    g.map(|g| view! { <p class="gap" data-testid="gap"><span aria-hidden="true">"➜ "</span>{g}</p> })
+                    // Long per-station sentences are clamped to four lines; a click shows all.
+                    let open = RwSignal::new(false);
+                    g.map(|g| {
+                        let long = g.chars().count() > 120;
+                        view! {
+                        <p class="gap" class:clamped=move || long && !open.get() data-testid="gap"
+                            on:click=move |_| open.update(|o| *o = !*o)>
+                            <span aria-hidden="true">"➜ "</span>{g.clone()}
+                        </p>
+                    }})
                 }}
                 {needs.map(|f| view! {
                     <p class="needs" data-testid="needs-input">
