@@ -35,3 +35,59 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
     leptos::task::tick().await;
     assert_eq!(text(&root, "app-title"), "Volunteer Scorecard");
 }
+
+/// The importer compiled to wasm reads the same bytes as natively: the demo town (xlsx with
+/// title rows and merged headers) and a GBK CSV.
+#[wasm_bindgen_test]
+fn import_runs_in_the_browser() {
+    use scorecard_domain::import::{import, FileInput};
+    use scorecard_domain::samples::{synth_rows, synth_workbook, SynthSpec, Style};
+    let spec = SynthSpec::demo(2017, 7);
+    let data = synth_rows(spec);
+    let bytes = synth_workbook(spec, Style::Messy).unwrap();
+    let imp = import(&[FileInput { name: "示例镇.xlsx", bytes: &bytes }], &Default::default());
+    assert_eq!(imp.tables.volunteers.len(), data.volunteers.len());
+    assert_eq!(imp.tables.records.len(), data.records.len());
+    assert_eq!(imp.tables.activities.len(), data.activities.len());
+    assert_eq!(imp.tables.trainings.len(), data.trainings.len());
+    let total: f64 = imp.tables.records.iter().map(|r| r.hours).sum();
+    assert!((total - data.total_hours()).abs() < 1e-6, "{total} vs {}", data.total_hours());
+
+    let (gbk, _, _) = encoding_rs::GBK.encode("志愿者编号,姓名,所属站点\nV1,张三,新桥社区\nV2,李四,大丰社区\n");
+    let imp = import(&[FileInput { name: "名册.csv", bytes: &gbk }], &Default::default());
+    assert_eq!(imp.tables.volunteers.len(), 2);
+    assert_eq!(imp.tables.so(imp.tables.volunteers[1].name), "李四");
+}
+
+/// The in-page engine answers like the worker does.
+#[wasm_bindgen_test]
+async fn the_engine_client_answers() {
+    use volunteer_scorecard::engine::client::Client;
+    use volunteer_scorecard::engine::protocol::{Request, Response};
+    let c = Client::start();
+    assert!(!c.is_worker(), "no worker URL is published on the test page");
+    let r = c.call(Request::Ping).await;
+    assert!(matches!(r.response, Response::Pong { .. }));
+    let r = c.call(Request::Template).await;
+    assert!(matches!(r.response, Response::File { .. }));
+    let bytes = r.bytes.unwrap().to_vec();
+    assert_eq!(&bytes[..2], b"PK");
+}
+
+/// Storage: a broken draft is listed with its raw text, never replaced.
+#[wasm_bindgen_test]
+fn store_keeps_broken_drafts() {
+    use volunteer_scorecard::state::store::{self, DraftEntry};
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    ls.clear().unwrap();
+    ls.set_item("vscore:v2:draft:bad", "{\"version\":2,").unwrap();
+    let mut good = volunteer_scorecard::state::draft::Draft::new("good".into());
+    good.context.organisation = "新繁镇".into();
+    store::save_draft(&good).unwrap();
+    let list = store::list_drafts();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().any(|e| matches!(e, DraftEntry::Broken { id, raw, .. } if id == "bad" && raw == "{\"version\":2,")));
+    assert!(list.iter().any(|e| matches!(e, DraftEntry::Ok(d) if d.context.organisation == "新繁镇")));
+    assert_eq!(store::clear_all(), 2);
+    assert!(store::list_drafts().is_empty());
+}
