@@ -14,8 +14,28 @@ pub fn mount() {
     if web_sys::window().is_none() {
         return;
     }
+    std::panic::set_hook(Box::new(on_panic));
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
     leptos::mount::mount_to_body(ui::app::App);
+}
+
+/// A panic on the page (the engine's run in its worker and are recovered there) stops the
+/// wasm instance: say so plainly, in both languages, with what still holds (the draft was
+/// saved as typed) and what to do. Written with plain DOM calls: the app may be gone.
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    web_sys::console::error_1(&format!("{info}").into());
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(el) = doc.create_element("div") else { return };
+    el.set_class_name("fatal");
+    let _ = el.set_attribute("role", "alert");
+    let _ = el.set_attribute("data-testid", "fatal");
+    el.set_text_content(Some(
+        "页面出错了，请按 F5 刷新。已输入的内容都已自动保存在本机，刷新后会恢复。\n\
+         Something went wrong on this page; press F5 to reload. What you entered was saved and comes back after reloading.",
+    ));
+    if let Some(body) = doc.body() {
+        let _ = body.prepend_with_node_1(&el);
+    }
 }
