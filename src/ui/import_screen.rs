@@ -167,8 +167,10 @@ fn Progress() -> impl IntoView {
                         <strong>{tr("import.progress")} " " {p.file_name.clone()}</strong>
                         <span class="muted">{format!(" ({}/{})", p.file_index + 1, p.file_count)}</span>
                     </div>
-                    <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct>
-                        <div class="bar-fill" style:width=format!("{pct}%")></div>
+                    // Within one file the total is unknown: an indeterminate bar, plus rows and speed.
+                    <div class="bar" class:indeterminate=p.file_count == 1 role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                        aria-valuenow=(p.file_count > 1).then_some(pct)>
+                        <div class="bar-fill" style:width=format!("{}%", if p.file_count == 1 { 30.0 } else { pct })></div>
                     </div>
                     <div class="progress-foot">
                         <span>{tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">{fmt_int(rows)}</span></span>
@@ -220,7 +222,7 @@ fn FileCard(file: FileReport) -> impl IntoView {
     view! {
         <section class="panel file-card" data-testid="file-card" data-file=file.name.clone()>
             <header class="file-head">
-                <h3><span aria-hidden="true">"📄 "</span>{file.name.clone()}</h3>
+                <h3><span class="file-icon" aria-hidden="true"></span>{file.name.clone()}</h3>
                 <span class="muted small">{tr("import.format")} " " {format} " · " {tr("import.size")} " " {fmt_size(file.size)}
                     {encoding.map(|e| format!(" · {e}"))}
                 </span>
@@ -315,7 +317,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
             data-role=role.map(role_code).unwrap_or("none")>
             <h4>
                 {tr("import.sheet")} " " <span class="sheet-name">{title}</span>
-                <span class="muted small">" · " {tr("import.used")} " " {format!("{} × {}", fmt_int(u64::from(sheet.used_rows)), sheet.used_columns)} " " {tr("import.rows_cols")}</span>
+                <span class="muted small">" · " {tr("import.used")} " " {fmt_int(u64::from(sheet.used_rows))} " " {tr("import.rows")} " × " {sheet.used_columns} " " {tr("import.cols")}</span>
             </h4>
             {sheet.error.clone().map(|e| {
                 let (zh, en) = (e.message_zh(&file), e.message_en(&file));

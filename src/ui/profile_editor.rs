@@ -222,7 +222,7 @@ fn CustomEditor(id: String) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <div class="form-grid">
+                    <div class="dict-grid">
                         <div class="field">
                             <label for="dict-themes">{tr("profile.themes")}</label>
                             <textarea id="dict-themes" rows="9" data-testid="dict-themes" prop:value=dict_text(&p.themes)
