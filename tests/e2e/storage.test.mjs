@@ -179,3 +179,41 @@ test('清除本机数据 leaves no key of ours behind', async () => {
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '');
   });
 });
+
+test('files too big to keep: the draft asks for them again and keeps the hand choices', async () => {
+  const XLSX = (await import('xlsx')).default;
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const fs = await import('node:fs');
+  const rows = [['某镇服务记录导出'], ['编码', '名字', '哪天', '几个钟头']];
+  for (let i = 0; i < 120000; i++) rows.push([`V${i % 3000}`, `志愿者${i % 3000}`, `2017-0${1 + (i % 9)}-1${i % 10}`, 1 + (i % 4)]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '记录');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-')), '全年记录.xlsx');
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  assert.ok(fs.statSync(file).size > 2_500_000, 'bigger than what is kept in the browser');
+  await withApp(async ({ page }) => {
+    await page.click('[data-testid="step-import"]');
+    await page.setInputFiles('[data-testid="file-input"]', file);
+    await page.waitForSelector('[data-testid="sheet-card"]', { timeout: 60000 });
+    // Unknown headers: the clerk says what the sheet is and what each column means.
+    await page.selectOption('[data-testid="sheet-role"]', 'records');
+    await page.waitForSelector('[data-testid="sheet-card"][data-role="records"]', { timeout: 60000 });
+    for (const [col, field] of Object.entries({ A: 'volunteer_no', C: 'date', D: 'hours' })) {
+      await page.selectOption(`[data-testid="mapping-row"][data-column="${col}"] [data-testid="column-field"]`, field);
+      await page.waitForFunction(([c, f]) => document.querySelector(`[data-testid="mapping-row"][data-column="${c}"] [data-testid="column-field"]`)?.value === f, [col, field], { timeout: 60000 });
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-records"]')?.textContent === '120,000', null, { timeout: 60000 });
+    await page.waitForSelector('[data-testid="notice-files_not_stored"]');
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('[data-testid="missing-files"]');
+    assert.match(await page.innerText('[data-testid="missing-files"]'), /全年记录\.xlsx/);
+    await shot(page, 'storage-files-missing');
+    // Choosing the same file again brings everything back, hand mapping included.
+    await page.setInputFiles('[data-testid="file-input"]', file);
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-records"]')?.textContent === '120,000', null, { timeout: 60000 });
+    assert.equal(await page.$('[data-testid="missing-files"]'), null);
+  });
+});
