@@ -15,6 +15,7 @@ pub mod mask;
 pub mod model;
 pub mod prepare;
 pub mod profile;
+pub mod safety;
 pub mod score;
 pub mod tags;
 pub mod text;

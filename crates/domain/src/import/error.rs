@@ -73,6 +73,74 @@ pub enum ReadError {
     Unsupported { format: String },
     /// Not one worksheet in the workbook (only chart sheets, say).
     NoSheets,
+    /// Past a limit no real roster reaches: a zip bomb, a sheet beyond Excel's own size, a
+    /// cell longer than Excel allows. Refused before it can exhaust memory or time.
+    TooLarge { what: Limit, limit: u64 },
+}
+
+/// Which limit a [`ReadError::TooLarge`] file went past (the numbers are in `import::limits`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// One part of the zip package inflates past the limit (bytes).
+    PartSize,
+    /// All parts together inflate past the limit (bytes).
+    TotalSize,
+    /// A part inflates more than this many times its packed size (a zip bomb).
+    Ratio,
+    /// More parts in the package than any workbook has.
+    Parts,
+    /// The shared-strings part (held whole in memory) is larger than this (bytes), or
+    /// declares more strings than it can hold.
+    SharedStrings,
+    /// A row number past Excel's last row.
+    Rows,
+    /// A column past Excel's last column (XFD).
+    Columns,
+    /// A cell holds more characters than Excel allows in one cell.
+    CellText,
+    /// An xls / WPS / ods workbook (read whole into memory) spans more cells than this.
+    Cells,
+}
+
+impl Limit {
+    /// The limit as a clerk reads it: `1 GB`, `1,048,576 行`.
+    fn shown(self, limit: u64) -> (String, String) {
+        let n = grouped(limit);
+        match self {
+            Limit::PartSize | Limit::TotalSize | Limit::SharedStrings => (bytes(limit), bytes(limit)),
+            Limit::Ratio => (format!("{n} 倍"), format!("{n} times")),
+            Limit::Parts => (format!("{n} 个部件"), format!("{n} parts")),
+            Limit::Rows => (format!("{n} 行"), format!("{n} rows")),
+            Limit::Columns => (format!("{n} 列"), format!("{n} columns")),
+            Limit::CellText => (format!("{n} 个字符"), format!("{n} characters")),
+            Limit::Cells => (format!("{n} 个单元格"), format!("{n} cells")),
+        }
+    }
+}
+
+/// `1073741824` → `1 GB`, `268435456` → `256 MB` (binary units, as Windows shows sizes).
+fn bytes(n: u64) -> String {
+    if n >= 1 << 30 && n % (1 << 30) == 0 {
+        format!("{} GB", n >> 30)
+    } else if n >= 1 << 20 {
+        format!("{} MB", n >> 20)
+    } else {
+        format!("{} KB", n >> 10)
+    }
+}
+
+/// `1048576` → `1,048,576`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The one error type of the import boundary.
@@ -119,6 +187,7 @@ impl ReadError {
             }
             ReadError::Unsupported { format } => format!("暂不支持「{format}」格式（文件「{file}」）。{RESAVE_ZH}"),
             ReadError::NoSheets => format!("文件「{file}」里没有可读取的工作表（可能只有图表）。请把数据放在普通工作表中另存后重新导入。"),
+            ReadError::TooLarge { what, limit } => too_large_zh(file, *what, *limit),
         }
     }
 
@@ -151,7 +220,54 @@ impl ReadError {
                 (file \"{file}\"). {RESAVE_EN}"),
             ReadError::NoSheets => format!("File \"{file}\" has no worksheet to read (only charts?). \
                 Put the data on a normal worksheet and save again."),
+            ReadError::TooLarge { what, limit } => too_large_en(file, *what, *limit),
         }
+    }
+}
+
+const REEXPORT_ZH: &str = "不是正常的名册导出文件，可能已损坏或被篡改。请重新从系统导出。";
+const REEXPORT_EN: &str = "This is no normal roster export; it may be damaged or tampered with. Export it again.";
+
+fn too_large_zh(file: &str, what: Limit, limit: u64) -> String {
+    let (n, _) = what.shown(limit);
+    match what {
+        Limit::PartSize | Limit::TotalSize => format!("文件「{file}」解压后超过 {n}，{REEXPORT_ZH}"),
+        Limit::Ratio => format!("文件「{file}」里的内容被压缩了 {n} 以上（正常表格远低于此），{REEXPORT_ZH}"),
+        Limit::Parts => format!("文件「{file}」里有超过 {n}，{REEXPORT_ZH}"),
+        Limit::SharedStrings => format!(
+            "文件「{file}」的文字表（共享字符串）超过 {n} 或与内容不符，无法在浏览器中读取。请在 WPS/Excel 中打开，把表格拆成几个文件分别另存为 .xlsx 后导入；若无法打开，请重新从系统导出。"
+        ),
+        Limit::Rows => format!(
+            "文件「{file}」的工作表超过 {n}（Excel 的上限），{REEXPORT_ZH}若确实有这么多数据，请拆成几个文件。"
+        ),
+        Limit::Columns => format!("文件「{file}」的工作表超过 {n}（Excel 的上限），{REEXPORT_ZH}"),
+        Limit::CellText => format!(
+            "文件「{file}」有单元格的文字超过 {n}（Excel 单元格的上限），文件可能已损坏。若是 CSV 文件，常见原因是某处引号（\"）没有配对，请检查后重新导出。"
+        ),
+        Limit::Cells => format!(
+            "文件「{file}」的工作表合计超过 {n}，这种格式需要一次读入全部单元格，在浏览器中读取会耗尽内存。{RESAVE_ZH}（.xlsx 可以逐行读取更大的表格）"
+        ),
+    }
+}
+
+fn too_large_en(file: &str, what: Limit, limit: u64) -> String {
+    let (_, n) = what.shown(limit);
+    match what {
+        Limit::PartSize | Limit::TotalSize => format!("File \"{file}\" inflates to more than {n}. {REEXPORT_EN}"),
+        Limit::Ratio => format!("File \"{file}\" holds content compressed more than {n} (real sheets stay far \
+            below). {REEXPORT_EN}"),
+        Limit::Parts => format!("File \"{file}\" holds more than {n}. {REEXPORT_EN}"),
+        Limit::SharedStrings => format!("The text table (shared strings) of \"{file}\" is larger than {n} or \
+            does not match its content, too much to read in a browser. Open it in WPS/Excel, split it into \
+            several files saved as .xlsx; if it does not open, export it again."),
+        Limit::Rows => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN} If there \
+            really is that much data, split it into several files."),
+        Limit::Columns => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN}"),
+        Limit::CellText => format!("A cell of \"{file}\" holds more than {n} (Excel's limit for one cell); \
+            the file may be damaged. In a CSV file this usually means a quote (\") without its partner: \
+            check it and export again."),
+        Limit::Cells => format!("The sheets of \"{file}\" span more than {n} together; this format is read \
+            whole and would exhaust a browser's memory. {RESAVE_EN} (.xlsx is read row by row and can be larger.)"),
     }
 }
 

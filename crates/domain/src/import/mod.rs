@@ -9,9 +9,13 @@
 //! - `cells/`: one parser per kind of value; `rows`: one row → one typed row + problems.
 //! - `sheet`: the streaming per-sheet pipeline; `skip`: totals and footer rows.
 //! - `report`, `messages`, `error`: what the clerk sees; `failed_rows`: the problem-rows workbook.
+//! - `limits`: guards against hostile files (zip bombs, sheets past Excel's size); the
+//!   whole-workbook readers' pre-scans are `formats/xls_scan` and `formats/ods_scan`.
 //!
 //! Invariant: [`import`] never panics and never fails: an unreadable file is a
 //! [`FileReport`] with an error and an `unreadable_file` finding; the other files still load.
+//! Invariant: no file, however hostile, makes [`import`] use more than ~1 GiB or run unbounded:
+//! every size a reader would trust is checked against `limits` first.
 //! Invariant: rows of one role from every file and sheet append to one [`Tables`] (one interner).
 
 pub mod cell;
@@ -21,6 +25,7 @@ pub mod error;
 mod failed_rows;
 pub mod formats;
 pub mod header;
+pub mod limits;
 pub mod mapping;
 mod messages;
 pub mod report;
@@ -31,7 +36,7 @@ pub mod skip;
 pub mod synonyms;
 
 pub use detect::Format;
-pub use error::{ExportError, ImportError, NotSpreadsheet, ReadError};
+pub use error::{ExportError, ImportError, Limit, NotSpreadsheet, ReadError};
 pub use failed_rows::failed_rows_xlsx;
 pub use formats::TextEncoding;
 pub use header::HeaderRows;
@@ -203,7 +208,12 @@ fn import_file(
         };
         let mut run = SheetRun::new(job);
         let mut stopped = false;
+        let mut refused: Option<ReadError> = None;
         let read = source.rows(name, &mut |r, cells| {
+            if let Err(e) = limits::check_row(r, cells, format != Format::Csv) {
+                refused = Some(e);
+                return ControlFlow::Break(());
+            }
             run.push(r, cells, tables);
             rows_done += 1;
             if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(rows_done).is_break() {
@@ -213,7 +223,7 @@ fn import_file(
             ControlFlow::Continue(())
         });
         let mut sheet = run.finish(tables);
-        if let Err(e) = read {
+        if let Err(e) = refused.map_or(read, Err) {
             let detail = match &e {
                 ReadError::Corrupt { detail } => detail.clone(),
                 other => other.message_zh(file.name),

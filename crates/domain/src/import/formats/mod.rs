@@ -6,8 +6,10 @@
 
 mod csv;
 mod ods;
+mod ods_scan;
 mod range;
 mod xls;
+mod xls_scan;
 mod xlsx;
 
 pub use self::csv::{decode_text, TextEncoding};

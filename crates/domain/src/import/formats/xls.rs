@@ -64,10 +64,12 @@ impl<'a> XlsSource<'a> {
     /// Opens an OLE compound file. When it is no xls, says what it is instead: an
     /// encrypted xlsx (`EncryptedPackage`), a Word file, a WPS .et, or a damaged file.
     pub fn open(name: &str, bytes: &'a [u8]) -> Result<Self, ReadError> {
-        let opened = guarded(|| Xls::new(Padded { bytes, pos: 0 }).map_err(map_err));
+        // calamine builds every sheet while opening: bound what it would allocate first
+        let opened = super::xls_scan::check(bytes)
+            .and_then(|()| guarded(|| Xls::new(Padded { bytes, pos: 0 }).map_err(map_err)));
         match opened {
             Ok(book) => Ok(XlsSource { book }),
-            Err(ReadError::Encrypted) => Err(ReadError::Encrypted),
+            Err(e @ (ReadError::Encrypted | ReadError::TooLarge { .. })) => Err(e),
             Err(e) => {
                 if cfb_has_stream(bytes, "EncryptedPackage") {
                     Err(ReadError::Encrypted)
@@ -109,6 +111,7 @@ impl SheetSource for XlsSource<'_> {
         let dims = self.book.merge_cells_by_sheet_name(sheet).ok()?;
         Some(
             dims.iter()
+                .take(crate::import::limits::MAX_MERGES)
                 .map(|d| Region { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 })
                 .collect(),
         )

@@ -1,0 +1,258 @@
+//! The xls pre-scan: calamine builds every sheet of an xls whole when it opens the file, and
+//! trusts numbers in the records while doing so. A 6 KB file whose DIMENSIONS record claims
+//! 4 billion rows makes it reserve 40 TB and abort the process (a browser tab's worker
+//! cannot catch that). So before calamine opens a file, this walks the BIFF records the way
+//! calamine's record iterator does and bounds what it would allocate:
+//!
+//! - each sheet's DIMENSIONS rows × columns (calamine reserves that many cells);
+//! - each sheet's span of cell positions (calamine builds a dense range over it), summed
+//!   over all sheets;
+//! - sheet offsets inside the stream, and record lengths calamine reads fixed fields from.
+//!
+//! The compound file is read with the `cfb` crate; a container it cannot read is refused as
+//! damaged (calamine's own reader is laxer, and laxness is what a hostile file needs).
+
+use super::super::error::{Limit, ReadError};
+use super::super::limits::{MAX_COLUMNS, MAX_ROWS, MAX_WHOLE_CELLS};
+use std::io::{Cursor, Read};
+
+/// The most cells calamine may reserve for one sheet from its DIMENSIONS record
+/// (a full xls sheet: 65,536 × 256; reserved, not written).
+pub const MAX_DIMENSION_CELLS: u64 = 1 << 24;
+/// At most this many distinct sheet offsets are followed.
+const MAX_SHEETS: usize = 4_096;
+
+const BOUNDSHEET: u16 = 0x0085;
+const DIMENSIONS: u16 = 0x0200;
+const EOF: u16 = 0x000A;
+const MULRK: u16 = 0x00BD;
+/// Records that carry (row u16, column u16) first and make one cell in calamine.
+const CELLS: &[u16] = &[0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
+/// Records calamine reads fixed fields from without a length check, and the length it needs.
+const MIN_LENGTHS: &[(u16, usize)] = &[
+    (0x002F, 2), // FilePass
+    (0x0042, 2), // CodePage
+    (0x0022, 2), // DateMode
+    (0x00E0, 4), // XF
+    (BOUNDSHEET, 8),
+    (0x0809, 4), // BOF
+];
+
+fn corrupt(detail: &str) -> ReadError {
+    ReadError::Corrupt { detail: format!("xls: {detail}") }
+}
+
+/// Checks an OLE compound file before calamine reads it as xls.
+pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
+    let stream = workbook_stream(bytes)?;
+    let globals = records(&stream, 0);
+    let mut offsets: Vec<usize> = Vec::new();
+    for (typ, data) in globals {
+        if let Some(&(_, min)) = MIN_LENGTHS.iter().find(|(t, _)| *t == typ) {
+            if data.len() < min {
+                return Err(corrupt("record too short"));
+            }
+        }
+        if typ == BOUNDSHEET {
+            let pos = u32_at(data, 0).unwrap_or(0) as usize;
+            if pos > stream.len() {
+                return Err(corrupt("sheet offset past the end of the workbook stream"));
+            }
+            if !offsets.contains(&pos) {
+                if offsets.len() >= MAX_SHEETS {
+                    return Err(ReadError::TooLarge { what: Limit::Cells, limit: MAX_WHOLE_CELLS });
+                }
+                offsets.push(pos);
+            }
+        }
+    }
+    let mut spanned = 0u64;
+    let mut walked = 0u64;
+    for pos in offsets {
+        let sheet = scan_sheet(&stream, pos)?;
+        walked = walked.saturating_add(sheet.bytes);
+        spanned = spanned.saturating_add(sheet.span());
+        // sheets pointing into each other's records would make this pass quadratic
+        if spanned > MAX_WHOLE_CELLS || walked > (stream.len() as u64).saturating_mul(8) {
+            return Err(ReadError::TooLarge { what: Limit::Cells, limit: MAX_WHOLE_CELLS });
+        }
+    }
+    Ok(())
+}
+
+/// The `Workbook` (BIFF8) or `Book` (BIFF5) stream, as calamine picks it.
+fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| ReadError::Corrupt { detail: format!("compound file: {e}") })?;
+    let name = ["/Workbook", "/Book"].into_iter().find(|n| cfb.is_stream(n));
+    let Some(name) = name else {
+        return Err(corrupt("no Workbook stream"));
+    };
+    let mut out = Vec::new();
+    let stream = cfb.open_stream(name).map_err(|e| corrupt(&e.to_string()))?;
+    // a stream cannot hold more than the file; the cap only guards a looping sector chain
+    stream
+        .take(bytes.len() as u64 + 4096)
+        .read_to_end(&mut out)
+        .map_err(|e| corrupt(&e.to_string()))?;
+    Ok(out)
+}
+
+/// What one sheet would make calamine allocate.
+#[derive(Debug, Default, PartialEq)]
+struct SheetScan {
+    /// Bytes of records walked.
+    bytes: u64,
+    rows: Option<(u16, u16)>,
+    cols: Option<(u16, u16)>,
+}
+
+impl SheetScan {
+    fn cell(&mut self, row: u16, col: u16) {
+        let widen = |span: Option<(u16, u16)>, x: u16| Some(span.map_or((x, x), |(a, b)| (a.min(x), b.max(x))));
+        self.rows = widen(self.rows, row);
+        self.cols = widen(self.cols, col);
+    }
+
+    /// Cells of the dense range calamine builds over every cell position.
+    fn span(&self) -> u64 {
+        match (self.rows, self.cols) {
+            (Some((r0, r1)), Some((c0, c1))) => (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1),
+            _ => 0,
+        }
+    }
+}
+
+fn scan_sheet(stream: &[u8], pos: usize) -> Result<SheetScan, ReadError> {
+    let mut scan = SheetScan::default();
+    for (typ, data) in records(stream, pos) {
+        scan.bytes += 4 + data.len() as u64;
+        match typ {
+            EOF => break,
+            DIMENSIONS => dimensions(data)?,
+            MULRK => {
+                // row, first column, 6 bytes per cell, last column (calamine checks the length)
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(data, 0), u16_at(data, 2), data.len().checked_sub(2).and_then(|at| u16_at(data, at)))
+                {
+                    scan.cell(row, first);
+                    scan.cell(row, last.max(first));
+                }
+            }
+            t if CELLS.contains(&t) => {
+                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    scan.cell(row, col);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(scan)
+}
+
+/// A DIMENSIONS record read as calamine reads it; refused when calamine would reserve more
+/// than [`MAX_DIMENSION_CELLS`] (or wrap around computing the size).
+fn dimensions(r: &[u8]) -> Result<(), ReadError> {
+    let (rf, rl, cf, cl) = match r.len() {
+        10 => (u16_at(r, 0).map(u32::from), u16_at(r, 2).map(u32::from), u16_at(r, 4), u16_at(r, 6)),
+        14 | 16 => (u32_at(r, 0), u32_at(r, 4), u16_at(r, 8), u16_at(r, 10)),
+        _ => return Ok(()), // calamine reports the length
+    };
+    let (Some(rf), Some(rl), Some(cf), Some(cl)) = (rf, rl, cf, cl) else { return Ok(()) };
+    // calamine: a first column past 0xFF, or after the last, counts from 0
+    let cf = if cf > 0xFF || cl < cf { 0 } else { u32::from(cf) };
+    let cl = u32::from(cl);
+    if rl < 1 || cl < 1 {
+        return Ok(()); // calamine reads a one-cell range
+    }
+    // calamine: rows = (rl − 1) − rf + 1, cols = (cl − 1) − cf + 1, unchecked
+    let (Some(rows), Some(cols)) = (rl.checked_sub(rf).filter(|&n| n > 0), cl.checked_sub(cf).filter(|&n| n > 0))
+    else {
+        return Err(corrupt("DIMENSIONS record out of order"));
+    };
+    if rows > MAX_ROWS {
+        return Err(ReadError::TooLarge { what: Limit::Rows, limit: u64::from(MAX_ROWS) });
+    }
+    if cols > MAX_COLUMNS {
+        return Err(ReadError::TooLarge { what: Limit::Columns, limit: u64::from(MAX_COLUMNS) });
+    }
+    if u64::from(rows) * u64::from(cols) > MAX_DIMENSION_CELLS {
+        return Err(ReadError::TooLarge { what: Limit::Cells, limit: MAX_DIMENSION_CELLS });
+    }
+    Ok(())
+}
+
+/// BIFF records from `pos` as calamine's `RecordIter` splits them: (type, data). Stops at
+/// the end or at a record longer than what is left (calamine reports that).
+fn records(stream: &[u8], pos: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream.get(pos..).unwrap_or(&[]);
+    std::iter::from_fn(move || {
+        let typ = u16_at(rest, 0)?;
+        let len = usize::from(u16_at(rest, 2)?);
+        let data = rest.get(4..4 + len)?;
+        rest = rest.get(4 + len..)?;
+        Some((typ, data))
+    })
+}
+
+fn u16_at(s: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(s.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(s: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(s.get(at..at + 4)?.try_into().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut v = typ.to_le_bytes().to_vec();
+        v.extend((data.len() as u16).to_le_bytes());
+        v.extend(data);
+        v
+    }
+
+    fn dims(rf: u32, rl: u32, cf: u16, cl: u16) -> Vec<u8> {
+        let mut d = rf.to_le_bytes().to_vec();
+        d.extend(rl.to_le_bytes());
+        d.extend(cf.to_le_bytes());
+        d.extend(cl.to_le_bytes());
+        d.extend([0, 0]);
+        d
+    }
+
+    #[test]
+    fn dimensions_as_calamine_reads_them() {
+        let too = |what, limit| Err(ReadError::TooLarge { what, limit });
+        let cases: Vec<(Vec<u8>, Result<(), ReadError>)> = vec![
+            (dims(0, 9, 0, 7), Ok(())),
+            (dims(0, 65_536, 0, 256), Ok(())),
+            (dims(0, 0, 0, 0), Ok(())),
+            (dims(0, u32::MAX, 0, 0xFF), too(Limit::Rows, u64::from(MAX_ROWS))),
+            (dims(0, 1_048_576, 0, 256), too(Limit::Cells, MAX_DIMENSION_CELLS)),
+            (dims(0, 10, 0, 0xFFFF), too(Limit::Columns, u64::from(MAX_COLUMNS))),
+            (dims(5, 1, 0, 3), Err(corrupt("DIMENSIONS record out of order"))),
+            (vec![1, 2, 3], Ok(())),
+        ];
+        for (data, want) in cases {
+            assert_eq!(dimensions(&data), want, "{data:?}");
+        }
+    }
+
+    #[test]
+    fn sheet_spans_count_every_cell_position() {
+        let mut stream = rec(0x0809, &[0; 16]);
+        stream.extend(rec(0x0203, &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        stream.extend(rec(0x0203, &[9, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        stream.extend(rec(MULRK, &[2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0]));
+        stream.extend(rec(EOF, &[]));
+        stream.extend(rec(0x0203, &[0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        let scan = scan_sheet(&stream, 0).unwrap();
+        assert_eq!((scan.rows, scan.cols), (Some((0, 9)), Some((0, 5))), "the cell after EOF is not the sheet's");
+        assert_eq!(scan.span(), 10 * 6);
+        assert_eq!(records(&stream, stream.len() + 5).count(), 0);
+        assert_eq!(records(&rec(1, &[1, 2])[..5], 0).count(), 0, "a record longer than the rest");
+    }
+}
