@@ -1,16 +1,8 @@
-//! Raw bytes named `fuzz.xls` through the whole import: detection, then the xls reader,
-//! header search, mapping and row conversion. Any panic (even one caught inside) is a crash:
-//! the browser build aborts on panic.
+//! Raw bytes named `fuzz.xls` through the whole import. The body is shared with
+//! `crates/domain/tests/hostile_fuzz_regressions.rs`, which replays the crashes found.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use scorecard_domain::import::{import, FileInput, ImportOptions};
+#[path = "../../crates/domain/tests/hostile_support/harness.rs"]
+mod harness;
 
-fuzz_target!(|data: &[u8]| {
-    let imp = import(&[FileInput { name: "fuzz.xls", bytes: data }], &ImportOptions::default());
-    assert_eq!(imp.files.len(), 1);
-    // Unreadable files must say so: an error always comes with a finding.
-    if imp.files[0].error.is_some() {
-        assert!(!imp.findings.is_empty());
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::run("import_xls", data));

@@ -57,14 +57,15 @@ pub fn check_package<R: Read + Seek>(zip: &ZipArchive<R>) -> Result<(), ReadErro
     for i in 0..zip.len() {
         let Ok(part) = zip.by_index_data(i) else { continue };
         let (size, packed) = (part.size(), part.compressed_size());
+        // the shared strings first: they have the lower limit and their own advice
+        if is_shared_strings(part.name_raw()) && size > MAX_SHARED_STRINGS_BYTES {
+            return Err(too_large(Limit::SharedStrings, MAX_SHARED_STRINGS_BYTES));
+        }
         if size > MAX_PART_BYTES {
             return Err(too_large(Limit::PartSize, MAX_PART_BYTES));
         }
         if size > RATIO_FROM_BYTES && size / packed.max(1) > MAX_RATIO {
             return Err(too_large(Limit::Ratio, MAX_RATIO));
-        }
-        if is_shared_strings(part.name_raw()) && size > MAX_SHARED_STRINGS_BYTES {
-            return Err(too_large(Limit::SharedStrings, MAX_SHARED_STRINGS_BYTES));
         }
         total = total.saturating_add(size);
         if total > MAX_TOTAL_BYTES {
@@ -75,7 +76,8 @@ pub fn check_package<R: Read + Seek>(zip: &ZipArchive<R>) -> Result<(), ReadErro
 }
 
 fn is_shared_strings(name: &[u8]) -> bool {
-    name.len() >= 17 && name[name.len() - 17..].eq_ignore_ascii_case(b"sharedstrings.xml")
+    let tail = name.len().checked_sub(17).and_then(|at| name.get(at..));
+    tail.is_some_and(|t| t.eq_ignore_ascii_case(b"sharedstrings.xml"))
 }
 
 /// The `uniqueCount` of the shared strings must be one the part can hold (each `<si/>` takes

@@ -224,11 +224,10 @@ fn import_file(
         });
         let mut sheet = run.finish(tables);
         if let Err(e) = refused.map_or(read, Err) {
-            let detail = match &e {
-                ReadError::Corrupt { detail } => detail.clone(),
-                other => other.message_zh(file.name),
+            let (zh, en) = match &e {
+                ReadError::Corrupt { detail } => messages::sheet_failed(detail),
+                other => (other.message_zh(file.name), other.message_en(file.name)),
             };
-            let (zh, en) = messages::sheet_failed(&detail);
             let mut f = Finding::file(file.name, FindingKind::UnreadableFile, Severity::Error, zh, en);
             if !name.is_empty() {
                 f = f.in_sheet(name);

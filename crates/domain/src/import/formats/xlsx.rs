@@ -77,15 +77,14 @@ impl SheetSource for XlsxSource<'_> {
             let mut reader = self.book.worksheet_cells_reader(sheet).map_err(map_err)?;
             let mut row: Vec<Cell<'_>> = Vec::new();
             let mut current: Option<u32> = None;
-            while let Some(cell) = reader.next_cell().map_err(map_err)? {
+            // the row being gathered is handed on before any error, so the rows read so far count
+            let failed = loop {
+                let cell = match reader.next_cell() {
+                    Ok(Some(cell)) => cell,
+                    Ok(None) => break None,
+                    Err(e) => break Some(map_err(e)),
+                };
                 let (r, c) = cell.get_position();
-                // past Excel's last row or column: corrupt or hostile, and not a reason to allocate
-                if r >= MAX_ROWS {
-                    return Err(ReadError::TooLarge { what: Limit::Rows, limit: u64::from(MAX_ROWS) });
-                }
-                if c >= MAX_COLUMNS {
-                    return Err(ReadError::TooLarge { what: Limit::Columns, limit: u64::from(MAX_COLUMNS) });
-                }
                 if current != Some(r) {
                     if let Some(prev) = current {
                         if f(prev, &row).is_break() {
@@ -93,8 +92,16 @@ impl SheetSource for XlsxSource<'_> {
                         }
                     }
                     row.clear();
-                    current = Some(r);
+                    current = None;
                 }
+                // past Excel's last row or column: corrupt or hostile, and not a reason to allocate
+                if r >= MAX_ROWS {
+                    break Some(ReadError::TooLarge { what: Limit::Rows, limit: u64::from(MAX_ROWS) });
+                }
+                if c >= MAX_COLUMNS {
+                    break Some(ReadError::TooLarge { what: Limit::Columns, limit: u64::from(MAX_COLUMNS) });
+                }
+                current = Some(r);
                 let c = c as usize;
                 if row.len() <= c {
                     row.resize(c + 1, Cell::Empty);
@@ -102,11 +109,13 @@ impl SheetSource for XlsxSource<'_> {
                 if let Some(slot) = row.get_mut(c) {
                     *slot = ref_cell(cell.get_value());
                 }
-            }
+            };
             if let Some(prev) = current {
-                let _ = f(prev, &row);
+                if f(prev, &row).is_break() {
+                    return Ok(());
+                }
             }
-            Ok(())
+            failed.map_or(Ok(()), Err)
         })
     }
 }
