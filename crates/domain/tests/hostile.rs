@@ -133,3 +133,24 @@ fn write_hostile_fixtures() {
     std::fs::write(format!("{dir}/expected.tsv"), index).unwrap();
 }
 
+
+#[test]
+fn a_header_row_picked_past_the_end_of_the_sheet_is_handled() {
+    use scorecard_domain::import::{HeaderRows, SheetOverride};
+    let mut csv = String::from("姓名,服务日期,服务时长\n");
+    for i in 0..12_000 {
+        csv.push_str(&format!("张{i},2017-06-12,2\n"));
+    }
+    let hand = SheetOverride {
+        file: "r.csv".into(),
+        header_rows: Some(HeaderRows { first: u32::MAX - 1, last: u32::MAX }),
+        ..Default::default()
+    };
+    let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
+    let imp = import(&[FileInput { name: "r.csv", bytes: csv.as_bytes() }], &opts);
+    let sheet = &imp.files[0].sheets[0];
+    // the header is looked for after 10,000 rows (not found there), then the rest stream
+    assert_eq!(sheet.header_rows, Some(HeaderRows { first: u32::MAX - 1, last: u32::MAX }));
+    assert_eq!(sheet.used_rows, 12_001);
+    assert!(imp.tables.records.is_empty());
+}

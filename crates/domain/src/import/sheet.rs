@@ -42,6 +42,9 @@ pub struct SheetRun<'a> {
     failed_bytes: usize,
 }
 
+/// Rows kept (as owned cells) while the header is looked for, at most.
+const MAX_BUFFERED: usize = 10_000;
+
 /// Rows with problems are kept for the failed-rows workbook up to this much text per sheet:
 /// 5,000 rows of long hostile cells would otherwise hold gigabytes.
 const FAILED_ROWS_BYTES: usize = 32 << 20;
@@ -100,7 +103,9 @@ impl<'a> SheetRun<'a> {
                 }
                 rows.push((row, cells.iter().map(Cell::to_owned_cell).collect()));
                 let wanted_row = self.job.hand.and_then(|h| h.header_rows).map_or(0, |h| h.last);
-                if rows.len() >= SCAN_ROWS && row >= wanted_row {
+                // a hand-picked header row far down (or a stale one past the sheet's end) buffers
+                // at most MAX_BUFFERED rows, not the whole sheet
+                if rows.len() >= SCAN_ROWS && row >= wanted_row || rows.len() >= MAX_BUFFERED {
                     self.decide(tables);
                 }
             }
