@@ -95,6 +95,8 @@ pub enum Limit {
     SharedStrings,
     /// A row number past Excel's last row.
     Rows,
+    /// More rows in all sheets of one file together than this.
+    FileRows,
     /// A column past Excel's last column (XFD).
     Columns,
     /// A cell holds more characters than Excel allows in one cell.
@@ -111,7 +113,7 @@ impl Limit {
             Limit::PartSize | Limit::TotalSize | Limit::SharedStrings => (bytes(limit), bytes(limit)),
             Limit::Ratio => (format!("{n} 倍"), format!("{n} times")),
             Limit::Parts => (format!("{n} 个部件"), format!("{n} parts")),
-            Limit::Rows => (format!("{n} 行"), format!("{n} rows")),
+            Limit::Rows | Limit::FileRows => (format!("{n} 行"), format!("{n} rows")),
             Limit::Columns => (format!("{n} 列"), format!("{n} columns")),
             Limit::CellText => (format!("{n} 个字符"), format!("{n} characters")),
             Limit::Cells => (format!("{n} 个单元格"), format!("{n} cells")),
@@ -240,6 +242,9 @@ fn too_large_zh(file: &str, what: Limit, limit: u64) -> String {
         Limit::Rows => format!(
             "文件「{file}」的工作表超过 {n}（Excel 的上限），{REEXPORT_ZH}若确实有这么多数据，请拆成几个文件。"
         ),
+        Limit::FileRows => format!(
+            "文件「{file}」的各工作表合计超过 {n}，超出本工具一次能读取的数量。请把数据拆成几个文件（例如按年份或站点），分别导入。"
+        ),
         Limit::Columns => format!("文件「{file}」的工作表超过 {n}（Excel 的上限），{REEXPORT_ZH}"),
         Limit::CellText => format!(
             "文件「{file}」有单元格的文字超过 {n}（Excel 单元格的上限），文件可能已损坏。若是 CSV 文件，常见原因是某处引号（\"）没有配对，请检查后重新导出。"
@@ -262,6 +267,8 @@ fn too_large_en(file: &str, what: Limit, limit: u64) -> String {
             several files saved as .xlsx; if it does not open, export it again."),
         Limit::Rows => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN} If there \
             really is that much data, split it into several files."),
+        Limit::FileRows => format!("The sheets of \"{file}\" hold more than {n} together, more than this tool \
+            reads at once. Split the data into several files (by year or station, say) and import each."),
         Limit::Columns => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN}"),
         Limit::CellText => format!("A cell of \"{file}\" holds more than {n} (Excel's limit for one cell); \
             the file may be damaged. In a CSV file this usually means a quote (\") without its partner: \

@@ -21,23 +21,30 @@ use zip::ZipArchive;
 
 /// The most one part of a package may inflate to.
 pub const MAX_PART_BYTES: u64 = 1 << 30;
-/// The most all parts together may inflate to.
-pub const MAX_TOTAL_BYTES: u64 = 2 << 30;
-/// Parts bigger than this must not be packed tighter than [`MAX_RATIO`]: real sheet XML
-/// packs 5–30 times; deflate's ceiling, reached only by repeating the same bytes, is ~1030.
+/// The most all parts together may inflate to: a million-row export is 200–400 MB of XML,
+/// and every byte of unique text may end up in the tables.
+pub const MAX_TOTAL_BYTES: u64 = 1 << 30;
+/// Parts bigger than this must not be packed tighter than [`MAX_RATIO`]: real sheet XML and
+/// shared strings pack 3–15 times (a generated 1M-row export: 8 and 11.5); deflate's
+/// ceiling, reached only by repeating the same bytes, is ~1030.
 pub const RATIO_FROM_BYTES: u64 = 32 << 20;
-pub const MAX_RATIO: u64 = 400;
+pub const MAX_RATIO: u64 = 100;
 /// A workbook has a few parts per sheet; more than this is no workbook.
 pub const MAX_PARTS: usize = 10_000;
-/// The shared-strings part is held whole in memory (≈ 3 bytes of memory per byte of XML at
-/// worst); a million-row export with unique names and IDs stays under 100 MB.
-pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 << 20;
+/// The shared-strings part is held whole in memory: 255 MB of one-letter strings measured
+/// 870 MB peak, so this keeps the worst case near 220 MB. Real exports hold a few MB (a
+/// million service records by 20,000 volunteers: 1 MB); 64 MB is two million unique names
+/// and ID numbers.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 64 << 20;
 /// calamine reserves this many strings (24 bytes each) before reading one.
-pub const MAX_SHARED_STRINGS: u64 = 16 << 20;
+pub const MAX_SHARED_STRINGS: u64 = 4 << 20;
 /// Excel's last row and column (XFD), and the most characters one cell holds.
 pub const MAX_ROWS: u32 = 1_048_576;
 pub const MAX_COLUMNS: u32 = 16_384;
 pub const MAX_CELL_CHARS: usize = 32_767;
+/// Rows of all sheets of one file: four full Excel sheets (each row becomes a typed row of
+/// about 100 bytes in the tables).
+pub const MAX_FILE_ROWS: u64 = 4 << 20;
 /// xls and ods sheets are built whole (≈ 60 bytes a cell with formulas): at most this many
 /// cells over all sheets (a full xls sheet is 65,536 × 256 = 16,777,216).
 pub const MAX_WHOLE_CELLS: u64 = 1 << 23;

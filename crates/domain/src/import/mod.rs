@@ -214,6 +214,10 @@ fn import_file(
                 refused = Some(e);
                 return ControlFlow::Break(());
             }
+            if rows_done >= limits::MAX_FILE_ROWS {
+                refused = Some(ReadError::TooLarge { what: Limit::FileRows, limit: limits::MAX_FILE_ROWS });
+                return ControlFlow::Break(());
+            }
             run.push(r, cells, tables);
             rows_done += 1;
             if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(rows_done).is_break() {
@@ -235,7 +239,11 @@ fn import_file(
             sheet.findings.insert(0, f);
             sheet.error = Some(e);
         }
+        let file_full = matches!(sheet.error, Some(ReadError::TooLarge { what: Limit::FileRows, .. }));
         report.sheets.push(sheet);
+        if file_full {
+            break; // the other sheets would each say the same
+        }
         if stopped {
             let e = ImportError::Cancelled;
             report.findings.push(Finding::file(
