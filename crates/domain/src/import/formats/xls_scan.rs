@@ -1,20 +1,24 @@
 //! The xls pre-scan: calamine builds every sheet of an xls whole when it opens the file, and
-//! trusts numbers in the records while doing so. A 6 KB file whose DIMENSIONS record claims
-//! 4 billion rows makes it reserve 40 TB and abort the process (a browser tab's worker
-//! cannot catch that). So before calamine opens a file, this walks the BIFF records the way
-//! calamine's record iterator does and bounds what it would allocate:
+//! trusts numbers and lengths in the records while doing so. A 6 KB file whose DIMENSIONS
+//! record claims 4 billion rows makes it reserve 40 TB and abort the process; a FORMULA or
+//! NAME record shorter than its token count makes it index out of bounds (found by
+//! fuzzing). A browser worker can catch neither. So before calamine sees a file, this reads
+//! its `Workbook` stream (with the `cfb` crate), walks the BIFF records the way calamine's
+//! record iterator does, and hands calamine a rebuilt container holding only that stream:
 //!
-//! - each sheet's DIMENSIONS rows × columns (calamine reserves that many cells);
-//! - each sheet's span of cell positions (calamine builds a dense range over it), summed
-//!   over all sheets;
-//! - sheet offsets inside the stream, and record lengths calamine reads fixed fields from.
-//!
-//! The compound file is read with the `cfb` crate; a container it cannot read is refused as
-//! damaged (calamine's own reader is laxer, and laxness is what a hostile file needs).
+//! - bounded: each sheet's DIMENSIONS rows × columns (calamine reserves that many cells) and
+//!   the span of cell positions over all sheets (calamine builds dense ranges over them);
+//! - neutralised in place, lengths unchanged: formulas' token lists emptied (their cached
+//!   values stay: those are what is imported), NAME and EXTERNSHEET records (only formulas
+//!   use them) and MERGECELLS records shorter than their count turned into a record type
+//!   calamine skips;
+//! - refused as damaged: sheet offsets that are not record starts, records shorter than
+//!   the fixed fields calamine reads, a container the `cfb` crate cannot read (calamine's
+//!   own reader is laxer, and laxness is what a hostile file needs).
 
 use super::super::error::{Limit, ReadError};
 use super::super::limits::{MAX_COLUMNS, MAX_ROWS, MAX_WHOLE_CELLS};
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 /// The most cells calamine may reserve for one sheet from its DIMENSIONS record
 /// (a full xls sheet: 65,536 × 256; reserved, not written).
@@ -34,29 +38,34 @@ const MIN_LENGTHS: &[(u16, usize)] = &[
     (0x0042, 2), // CodePage
     (0x0022, 2), // DateMode
     (0x00E0, 4), // XF
-    (BOUNDSHEET, 8),
-    (0x0809, 4), // BOF
+    (BOUNDSHEET, 6),
+    (0x0809, 2), // BOF
 ];
+const FORMULA: u16 = 0x0006;
+const NAME: u16 = 0x0018;
+const EXTERNSHEET: u16 = 0x0017;
+const MERGECELLS: u16 = 0x00E5;
+/// A record type calamine matches nowhere: what a neutralised record becomes.
+const SKIPPED: u16 = 0xFFFF;
 
 fn corrupt(detail: &str) -> ReadError {
     ReadError::Corrupt { detail: format!("xls: {detail}") }
 }
 
-/// Checks an OLE compound file before calamine reads it as xls.
-pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
-    let stream = workbook_stream(bytes)?;
-    let globals = records(&stream, 0);
+/// The compound file calamine may read instead of `bytes`: the workbook stream checked and
+/// neutralised, in a fresh container.
+pub fn sanitized(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+    let (name, mut stream) = workbook_stream(bytes)?;
+    let starts = neutralise(&mut stream)?;
     let mut offsets: Vec<usize> = Vec::new();
-    for (typ, data) in globals {
-        if let Some(&(_, min)) = MIN_LENGTHS.iter().find(|(t, _)| *t == typ) {
-            if data.len() < min {
-                return Err(corrupt("record too short"));
-            }
+    for (typ, data) in records(&stream, 0) {
+        if typ == EOF {
+            break; // calamine reads the globals up to their EOF
         }
         if typ == BOUNDSHEET {
             let pos = u32_at(data, 0).unwrap_or(0) as usize;
-            if pos > stream.len() {
-                return Err(corrupt("sheet offset past the end of the workbook stream"));
+            if pos != stream.len() && starts.binary_search(&pos).is_err() {
+                return Err(corrupt("sheet offset not at a record"));
             }
             if !offsets.contains(&pos) {
                 if offsets.len() >= MAX_SHEETS {
@@ -77,11 +86,57 @@ pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
             return Err(ReadError::TooLarge { what: Limit::Cells, limit: MAX_WHOLE_CELLS });
         }
     }
-    Ok(())
+    rebuild(name, &stream).map_err(|e| corrupt(&e.to_string()))
 }
 
-/// The `Workbook` (BIFF8) or `Book` (BIFF5) stream, as calamine picks it.
-fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+/// Neutralises, in place, the records calamine would read past their end; returns every
+/// record's start offset (ascending).
+fn neutralise(stream: &mut [u8]) -> Result<Vec<usize>, ReadError> {
+    let mut starts = Vec::new();
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
+        let len = usize::from(len);
+        let Some(data) = stream.get_mut(at + 4..at + 4 + len) else { break };
+        starts.push(at);
+        if let Some(&(_, min)) = MIN_LENGTHS.iter().find(|(t, _)| *t == typ) {
+            if len < min {
+                return Err(corrupt("record too short"));
+            }
+        }
+        let skip = match typ {
+            NAME | EXTERNSHEET => true,
+            // calamine reports a formula under 20 bytes; from 22 the token count can be zeroed
+            FORMULA if len >= 22 => {
+                if let Some(count) = data.get_mut(20..22) {
+                    count.fill(0);
+                }
+                false
+            }
+            FORMULA => len >= 20,
+            MERGECELLS => u16_at(data, 0).is_none_or(|n| len < 2 + 8 * usize::from(n)),
+            _ => false,
+        };
+        if let Some(t) = stream.get_mut(at..at + 2).filter(|_| skip) {
+            t.copy_from_slice(&SKIPPED.to_le_bytes());
+        }
+        at += 4 + len;
+    }
+    Ok(starts)
+}
+
+/// A version-3 compound file holding only the workbook stream (all calamine reads of an xls).
+fn rebuild(name: &str, stream: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut cfb = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
+    let mut out = cfb.create_stream(name)?;
+    out.write_all(stream)?;
+    out.flush()?;
+    drop(out);
+    cfb.flush()?;
+    Ok(cfb.into_inner().into_inner())
+}
+
+/// The `Workbook` (BIFF8) or `Book` (BIFF5) stream, as calamine picks it, and its name.
+fn workbook_stream(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), ReadError> {
     let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| ReadError::Corrupt { detail: format!("compound file: {e}") })?;
     let name = ["/Workbook", "/Book"].into_iter().find(|n| cfb.is_stream(n));
@@ -95,7 +150,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
         .take(bytes.len() as u64 + 4096)
         .read_to_end(&mut out)
         .map_err(|e| corrupt(&e.to_string()))?;
-    Ok(out)
+    Ok((name, out))
 }
 
 /// What one sheet would make calamine allocate.
@@ -254,5 +309,24 @@ mod tests {
         assert_eq!(scan.span(), 10 * 6);
         assert_eq!(records(&stream, stream.len() + 5).count(), 0);
         assert_eq!(records(&rec(1, &[1, 2])[..5], 0).count(), 0, "a record longer than the rest");
+    }
+
+    #[test]
+    fn records_calamine_would_read_past_their_end_are_neutralised() {
+        let mut formula = vec![0u8; 24];
+        formula[20] = 9; // 9 tokens promised, 2 present
+        let mut stream = rec(FORMULA, &formula);
+        stream.extend(rec(FORMULA, &[0; 21]));
+        stream.extend(rec(NAME, &[0; 3]));
+        stream.extend(rec(MERGECELLS, &[2, 0, 0, 0, 0, 0, 0, 0, 0, 0])); // 2 regions, 1 present
+        stream.extend(rec(MERGECELLS, &[1, 0, 0, 0, 1, 0, 0, 0, 1, 0]));
+        stream.extend(rec(0x0203, &[0; 14]));
+        let starts = neutralise(&mut stream).unwrap();
+        assert_eq!(starts, [0, 28, 53, 60, 74, 88]);
+        let got: Vec<(u16, Vec<u8>)> = records(&stream, 0).map(|(t, d)| (t, d.to_vec())).collect();
+        let types: Vec<u16> = got.iter().map(|(t, _)| *t).collect();
+        assert_eq!(types, [FORMULA, SKIPPED, SKIPPED, SKIPPED, MERGECELLS, 0x0203]);
+        assert_eq!(got[0].1[20..22], [0, 0], "the token count is zeroed, the cached value kept");
+        assert_eq!(neutralise(&mut rec(0x0809, &[6])), Err(corrupt("record too short")));
     }
 }
