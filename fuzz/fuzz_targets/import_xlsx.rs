@@ -5,4 +5,4 @@
 #[path = "../../crates/domain/tests/hostile_support/harness.rs"]
 mod harness;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::run("import_xlsx", data));
+libfuzzer_sys::fuzz_target!(init: harness::fuzz_panic_hook(), |data: &[u8]| harness::run("import_xlsx", data));
