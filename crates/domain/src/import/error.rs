@@ -123,7 +123,7 @@ impl Limit {
 
 /// `1073741824` → `1 GB`, `268435456` → `256 MB` (binary units, as Windows shows sizes).
 fn bytes(n: u64) -> String {
-    if n >= 1 << 30 && n % (1 << 30) == 0 {
+    if n >= 1 << 30 && n.is_multiple_of(1 << 30) {
         format!("{} GB", n >> 30)
     } else if n >= 1 << 20 {
         format!("{} MB", n >> 20)
@@ -137,7 +137,7 @@ fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -234,7 +234,7 @@ fn too_large_zh(file: &str, what: Limit, limit: u64) -> String {
     let (n, _) = what.shown(limit);
     match what {
         Limit::PartSize | Limit::TotalSize => format!("文件「{file}」解压后超过 {n}，{REEXPORT_ZH}"),
-        Limit::Ratio => format!("文件「{file}」里的内容被压缩了 {n} 以上（正常表格远低于此），{REEXPORT_ZH}"),
+        Limit::Ratio => format!("文件「{file}」里的内容被压缩了 {n}以上（正常表格远低于此），{REEXPORT_ZH}"),
         Limit::Parts => format!("文件「{file}」里有超过 {n}，{REEXPORT_ZH}"),
         Limit::SharedStrings => format!(
             "文件「{file}」的文字表（共享字符串）超过 {n} 或与内容不符，无法在浏览器中读取。请在 WPS/Excel 中打开，把表格拆成几个文件分别另存为 .xlsx 后导入；若无法打开，请重新从系统导出。"
@@ -314,3 +314,32 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 impl std::error::Error for ExportError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_read_as_a_clerk_reads_them() {
+        let cases: &[(Limit, u64, &str, &str)] = &[
+            (Limit::PartSize, 1 << 30, "解压后超过 1 GB，不是正常的名册导出文件", "inflates to more than 1 GB"),
+            (Limit::SharedStrings, 64 << 20, "超过 64 MB", "larger than 64 MB"),
+            (Limit::Ratio, 100, "压缩了 100 倍以上", "more than 100 times"),
+            (Limit::Rows, 1_048_576, "超过 1,048,576 行（Excel 的上限）", "past 1,048,576 rows"),
+            (Limit::Columns, 16_384, "超过 16,384 列", "past 16,384 columns"),
+            (Limit::CellText, 32_767, "超过 32,767 个字符", "more than 32,767 characters"),
+            (Limit::Cells, 4_194_304, "超过 4,194,304 个单元格", "more than 4,194,304 cells"),
+            (Limit::FileRows, 4_194_304, "合计超过 4,194,304 行", "more than 4,194,304 rows"),
+            (Limit::Parts, 10_000, "超过 10,000 个部件", "more than 10,000 parts"),
+            (Limit::TotalSize, 1 << 30, "解压后超过 1 GB", "more than 1 GB"),
+        ];
+        for &(what, limit, zh, en) in cases {
+            let e = ReadError::TooLarge { what, limit };
+            let (got_zh, got_en) = (e.message_zh("名册.xlsx"), e.message_en("名册.xlsx"));
+            assert!(got_zh.contains(zh) && got_zh.contains("名册.xlsx"), "{what:?}: {got_zh}");
+            assert!(got_en.contains(en), "{what:?}: {got_en}");
+        }
+        assert_eq!((bytes(3 << 10), bytes(1 << 20), bytes(3 << 30)), ("3 KB".into(), "1 MB".into(), "3 GB".into()));
+        assert_eq!((grouped(0), grouped(999), grouped(1000), grouped(12_345_678)), ("0".into(), "999".into(), "1,000".into(), "12,345,678".into()));
+    }
+}
