@@ -45,6 +45,8 @@ const FORMULA: u16 = 0x0006;
 const NAME: u16 = 0x0018;
 const EXTERNSHEET: u16 = 0x0017;
 const MERGECELLS: u16 = 0x00E5;
+const SST: u16 = 0x00FC;
+const CONTINUE: u16 = 0x003C;
 /// A record type calamine matches nowhere: what a neutralised record becomes.
 const SKIPPED: u16 = 0xFFFF;
 
@@ -116,12 +118,90 @@ fn neutralise(stream: &mut [u8]) -> Result<Vec<usize>, ReadError> {
             MERGECELLS => u16_at(data, 0).is_none_or(|n| len < 2 + 8 * usize::from(n)),
             _ => false,
         };
+        let sst = typ == SST;
         if let Some(t) = stream.get_mut(at..at + 2).filter(|_| skip) {
             t.copy_from_slice(&SKIPPED.to_le_bytes());
+        }
+        let data = stream.get(at + 4..at + 4 + len).unwrap_or(&[]);
+        if sst && sst_panics(data, &continues(stream, at + 4 + len)) {
+            return Err(corrupt("shared string table damaged"));
         }
         at += 4 + len;
     }
     Ok(starts)
+}
+
+/// The CONTINUE records calamine appends to the record ending at `at` (none when one of
+/// them runs past the stream: calamine then reports the record as damaged).
+fn continues(stream: &[u8], mut at: usize) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    while stream.len().saturating_sub(at) > 4 && u16_at(stream, at) == Some(CONTINUE) {
+        let len = usize::from(u16_at(stream, at + 2).unwrap_or(0));
+        let Some(data) = stream.get(at + 4..at + 4 + len) else { return Vec::new() };
+        out.push(data);
+        at += 4 + len;
+    }
+    out
+}
+
+/// True when calamine's shared-string reader would index past a string header or an empty
+/// CONTINUE record: it is replayed here step by step with checked reads.
+fn sst_panics(data: &[u8], continues: &[&[u8]]) -> bool {
+    let mut conts = continues.iter().copied();
+    let Some(mut d) = data.get(8..) else { return false }; // calamine reports the length
+    loop {
+        if d.is_empty() {
+            match conts.next() {
+                Some(next) => d = next,
+                None => return false,
+            }
+            if d.is_empty() {
+                continue; // an empty string
+            }
+        }
+        let (Some(cch), Some(&flags)) = (u16_at(d, 0), d.get(2)) else { return false }; // reported
+        d = &d[3..];
+        let mut runs = 0usize;
+        let mut ext = 0usize;
+        if flags & 0x8 != 0 {
+            let Some(n) = u16_at(d, 0) else { return true };
+            runs = usize::from(n) * 4;
+            d = &d[2..];
+        }
+        if flags & 0x4 != 0 {
+            let Some(n) = u32_at(d, 0) else { return true };
+            ext = n as i32 as usize; // as calamine reads it: negative is huge, then reported
+            d = &d[4..];
+        }
+        // the characters, continuing into CONTINUE records (each restarts with a flags byte)
+        let mut left = usize::from(cch);
+        let mut wide = flags & 0x1 != 0;
+        while left > 0 {
+            let n = if wide { (d.len() / 2).min(left) } else { d.len().min(left) };
+            d = &d[if wide { 2 * n } else { n }..];
+            left -= n;
+            if left > 0 {
+                let Some(next) = conts.next() else { return false }; // reported
+                let Some(&f) = next.first() else { return true };
+                wide = f & 0x1 != 0;
+                d = &next[1..];
+            }
+        }
+        // formatting runs and phonetic data are skipped, across CONTINUE records
+        for mut skip in [runs, ext] {
+            while skip > 0 {
+                if d.is_empty() {
+                    match conts.next() {
+                        Some(next) => d = next,
+                        None => return false, // reported
+                    }
+                }
+                let n = skip.min(d.len());
+                d = &d[n..];
+                skip -= n;
+            }
+        }
+    }
 }
 
 /// A version-3 compound file holding only the workbook stream (all calamine reads of an xls).
@@ -328,5 +408,28 @@ mod tests {
         assert_eq!(types, [FORMULA, SKIPPED, SKIPPED, SKIPPED, MERGECELLS, 0x0203]);
         assert_eq!(got[0].1[20..22], [0, 0], "the token count is zeroed, the cached value kept");
         assert_eq!(neutralise(&mut rec(0x0809, &[6])), Err(corrupt("record too short")));
+    }
+
+    #[test]
+    fn shared_string_tables_calamine_would_read_past() {
+        let head = [0u8; 8]; // total and unique counts
+        let sst = |strings: &[u8]| [&head[..], strings].concat();
+        // "ab" (8-bit), then "c" as UTF-16: a good table
+        assert!(!sst_panics(&sst(&[2, 0, 0, b'a', b'b', 1, 0, 1, b'c', 0]), &[]));
+        // rich-text flag with its run count cut off
+        assert!(sst_panics(&sst(&[2, 0, 0x8, 7]), &[]));
+        // phonetic flag with its size cut off
+        assert!(sst_panics(&sst(&[2, 0, 0x4, 1, 2]), &[]));
+        // a string continued into an empty CONTINUE record
+        assert!(sst_panics(&sst(&[4, 0, 0, b'a', b'b']), &[&[]]));
+        // …or into one that starts with its flags byte: fine
+        assert!(!sst_panics(&sst(&[4, 0, 0, b'a', b'b']), &[&[0, b'c', b'd']]));
+        // a string cut short with nothing to continue it: calamine reports it
+        assert!(!sst_panics(&sst(&[4, 0, 0, b'a']), &[]));
+        assert!(!sst_panics(&[1, 2, 3], &[]));
+        let mut stream = rec(SST, &sst(&[4, 0, 0, b'a', b'b']));
+        stream.extend(rec(CONTINUE, &[]));
+        stream.extend(rec(EOF, &[]));
+        assert_eq!(neutralise(&mut stream), Err(corrupt("shared string table damaged")));
     }
 }
