@@ -154,3 +154,30 @@ fn a_header_row_picked_past_the_end_of_the_sheet_is_handled() {
     assert_eq!(sheet.used_rows, 12_001);
     assert!(imp.tables.records.is_empty());
 }
+
+/// The failed-rows workbook writes every cell as a string cell, so text that starts like a
+/// formula stays text when the clerk opens it. It does not add `'` (as
+/// `safety::neutralise_formula` does for exports): the clerk fixes these rows and imports
+/// them again, and a string cell is never evaluated.
+#[test]
+fn failed_rows_keep_formula_looking_text_as_text() {
+    use calamine::{Data, Reader, Xlsx};
+    use scorecard_domain::import::failed_rows_xlsx;
+    let csv = "姓名,服务日期,服务时长,备注\n=HYPERLINK(\"http://x\"),2017-06-12,99,+1\n@SUM(A1),昨天,2,-1\n\"\t=1\",2017-06-12,0,\"\r=2\"\n";
+    let imp = import(&[FileInput { name: "f.csv", bytes: csv.as_bytes() }], &ImportOptions::default());
+    let bytes = failed_rows_xlsx(&imp).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("f").unwrap();
+    let cell = |r: usize, c: usize| range.get((r, c)).cloned();
+    for (r, c, want) in [
+        (1, 0, "=HYPERLINK(\"http://x\")"),
+        (1, 3, "+1"),
+        (2, 0, "@SUM(A1)"),
+        (2, 3, "-1"),
+        (3, 0, "\t=1"),
+        (3, 3, "\r=2"),
+    ] {
+        assert_eq!(cell(r, c), Some(Data::String(want.into())), "row {r} column {c}");
+    }
+    assert!(book.worksheet_formula("f").unwrap().used_cells().next().is_none(), "no cell is a formula");
+}
