@@ -90,20 +90,21 @@ fn is_shared_strings(name: &[u8]) -> bool {
 
 /// The `uniqueCount` of the shared strings must be one the part can hold (each `<si/>` takes
 /// at least 5 bytes) and at most [`MAX_SHARED_STRINGS`]: calamine reserves it before reading.
-/// Reads (inflates) only the first 64 KiB of the part.
+/// Inflates only the first 64 KiB of every part named like the shared strings (a decoy part
+/// must not hide the one calamine reads).
 pub fn check_shared_strings<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<(), ReadError> {
-    let Some(i) = (0..zip.len()).find(|&i| zip.by_index_data(i).is_ok_and(|p| is_shared_strings(p.name_raw())))
-    else {
-        return Ok(());
-    };
-    let Ok(part) = zip.by_index(i) else { return Ok(()) };
-    let size = part.size();
-    let mut head = Vec::new();
-    // A broken part is the reader's to report; this only looks for the declared count.
-    let _ = part.take(64 << 10).read_to_end(&mut head);
-    let Some(count) = unique_count(&head) else { return Ok(()) };
-    if count > MAX_SHARED_STRINGS || count > size / 5 {
-        return Err(too_large(Limit::SharedStrings, MAX_SHARED_STRINGS_BYTES));
+    let parts: Vec<usize> =
+        (0..zip.len()).filter(|&i| zip.by_index_data(i).is_ok_and(|p| is_shared_strings(p.name_raw()))).collect();
+    for i in parts {
+        let Ok(part) = zip.by_index(i) else { continue };
+        let size = part.size();
+        let mut head = Vec::new();
+        // A broken part is the reader's to report; this only looks for the declared count.
+        let _ = part.take(64 << 10).read_to_end(&mut head);
+        let Some(count) = unique_count(&head) else { continue };
+        if count > MAX_SHARED_STRINGS || count > size / 5 {
+            return Err(too_large(Limit::SharedStrings, MAX_SHARED_STRINGS_BYTES));
+        }
     }
     Ok(())
 }

@@ -34,13 +34,14 @@ const MULRK: u16 = 0x00BD;
 const CELLS: &[u16] = &[0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
 /// Records calamine reads fixed fields from without a length check, and the length it needs.
 const MIN_LENGTHS: &[(u16, usize)] = &[
-    (0x002F, 2), // FilePass
+    (FILEPASS, 2),
     (0x0042, 2), // CodePage
     (0x0022, 2), // DateMode
     (0x00E0, 4), // XF
     (BOUNDSHEET, 6),
     (0x0809, 2), // BOF
 ];
+const FILEPASS: u16 = 0x002F;
 const FORMULA: u16 = 0x0006;
 const NAME: u16 = 0x0018;
 const EXTERNSHEET: u16 = 0x0017;
@@ -104,6 +105,10 @@ fn neutralise(stream: &mut [u8]) -> Result<Vec<usize>, ReadError> {
             if len < min {
                 return Err(corrupt("record too short"));
             }
+        }
+        // what follows is encrypted: calamine stops here with "password", and so does this
+        if typ == FILEPASS && u16_at(data, 0).is_some_and(|kind| kind != 0) {
+            return Err(ReadError::Encrypted);
         }
         let skip = match typ {
             NAME | EXTERNSHEET => true,
@@ -431,5 +436,15 @@ mod tests {
         stream.extend(rec(CONTINUE, &[]));
         stream.extend(rec(EOF, &[]));
         assert_eq!(neutralise(&mut stream), Err(corrupt("shared string table damaged")));
+    }
+
+    #[test]
+    fn an_encrypted_stream_stops_at_its_filepass() {
+        let mut stream = rec(0x0809, &[0, 6, 5, 0]);
+        stream.extend(rec(FILEPASS, &[1, 0, 1, 0]));
+        stream.extend(rec(SST, &[0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0x8])); // encrypted bytes
+        assert_eq!(neutralise(&mut stream), Err(ReadError::Encrypted));
+        let mut plain = rec(FILEPASS, &[0, 0]);
+        assert_eq!(neutralise(&mut plain), Ok(vec![0]));
     }
 }
