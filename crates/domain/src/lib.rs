@@ -16,6 +16,7 @@ pub mod model;
 pub mod prepare;
 pub mod profile;
 pub mod report;
+pub mod safety;
 pub mod samples;
 pub mod score;
 pub mod tags;

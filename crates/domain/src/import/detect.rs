@@ -2,6 +2,7 @@
 //! content types for xlsx/xlsm/ods, the OLE compound-file magic for xls, else text.
 
 use super::error::{NotSpreadsheet, ReadError};
+use super::limits;
 use serde::{Deserialize, Serialize};
 use std::io::{Cursor, Read};
 
@@ -101,7 +102,17 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
 fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt { detail: format!("zip: {e}") })?;
-    if let Some(mime) = read_small(&mut zip, "mimetype") {
+    let format = zip_format(&mut zip)?;
+    // a workbook: its sizes are checked before any reader inflates a part
+    limits::check_package(&zip)?;
+    if matches!(format, Format::Xlsx | Format::Xlsm) {
+        limits::check_shared_strings(&mut zip)?;
+    }
+    Ok(format)
+}
+
+fn zip_format(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, ReadError> {
+    if let Some(mime) = read_small(zip, "mimetype") {
         return if mime.trim() == "application/vnd.oasis.opendocument.spreadsheet" {
             Ok(Format::Ods)
         } else if mime.contains("opendocument.text") {
@@ -112,7 +123,7 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
             Err(ReadError::Unsupported { format: mime.trim().to_string() })
         };
     }
-    if let Some(types) = read_small(&mut zip, "[Content_Types].xml") {
+    if let Some(types) = read_small(zip, "[Content_Types].xml") {
         // Only the parts' own content types (`<Override>`) say what the package is:
         // SheetJS and others list `<Default Extension="bin" …binary…>` in every xlsx.
         let overrides = override_types(&types);

@@ -73,6 +73,76 @@ pub enum ReadError {
     Unsupported { format: String },
     /// Not one worksheet in the workbook (only chart sheets, say).
     NoSheets,
+    /// Past a limit no real roster reaches: a zip bomb, a sheet beyond Excel's own size, a
+    /// cell longer than Excel allows. Refused before it can exhaust memory or time.
+    TooLarge { what: Limit, limit: u64 },
+}
+
+/// Which limit a [`ReadError::TooLarge`] file went past (the numbers are in `import::limits`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// One part of the zip package inflates past the limit (bytes).
+    PartSize,
+    /// All parts together inflate past the limit (bytes).
+    TotalSize,
+    /// A part inflates more than this many times its packed size (a zip bomb).
+    Ratio,
+    /// More parts in the package than any workbook has.
+    Parts,
+    /// The shared-strings part (held whole in memory) is larger than this (bytes), or
+    /// declares more strings than it can hold.
+    SharedStrings,
+    /// A row number past Excel's last row.
+    Rows,
+    /// More rows in all sheets of one file together than this.
+    FileRows,
+    /// A column past Excel's last column (XFD).
+    Columns,
+    /// A cell holds more characters than Excel allows in one cell.
+    CellText,
+    /// An xls / WPS / ods workbook (read whole into memory) spans more cells than this.
+    Cells,
+}
+
+impl Limit {
+    /// The limit as a clerk reads it: `1 GB`, `1,048,576 行`.
+    fn shown(self, limit: u64) -> (String, String) {
+        let n = grouped(limit);
+        match self {
+            Limit::PartSize | Limit::TotalSize | Limit::SharedStrings => (bytes(limit), bytes(limit)),
+            Limit::Ratio => (format!("{n} 倍"), format!("{n} times")),
+            Limit::Parts => (format!("{n} 个部件"), format!("{n} parts")),
+            Limit::Rows | Limit::FileRows => (format!("{n} 行"), format!("{n} rows")),
+            Limit::Columns => (format!("{n} 列"), format!("{n} columns")),
+            Limit::CellText => (format!("{n} 个字符"), format!("{n} characters")),
+            Limit::Cells => (format!("{n} 个单元格"), format!("{n} cells")),
+        }
+    }
+}
+
+/// `1073741824` → `1 GB`, `268435456` → `256 MB` (binary units, as Windows shows sizes).
+fn bytes(n: u64) -> String {
+    if n >= 1 << 30 && n.is_multiple_of(1 << 30) {
+        format!("{} GB", n >> 30)
+    } else if n >= 1 << 20 {
+        format!("{} MB", n >> 20)
+    } else {
+        format!("{} KB", n >> 10)
+    }
+}
+
+/// `1048576` → `1,048,576`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The one error type of the import boundary.
@@ -119,6 +189,7 @@ impl ReadError {
             }
             ReadError::Unsupported { format } => format!("暂不支持「{format}」格式（文件「{file}」）。{RESAVE_ZH}"),
             ReadError::NoSheets => format!("文件「{file}」里没有可读取的工作表（可能只有图表）。请把数据放在普通工作表中另存后重新导入。"),
+            ReadError::TooLarge { what, limit } => too_large_zh(file, *what, *limit),
         }
     }
 
@@ -151,7 +222,59 @@ impl ReadError {
                 (file \"{file}\"). {RESAVE_EN}"),
             ReadError::NoSheets => format!("File \"{file}\" has no worksheet to read (only charts?). \
                 Put the data on a normal worksheet and save again."),
+            ReadError::TooLarge { what, limit } => too_large_en(file, *what, *limit),
         }
+    }
+}
+
+const REEXPORT_ZH: &str = "不是正常的名册导出文件，可能已损坏或被篡改。请重新从系统导出。";
+const REEXPORT_EN: &str = "This is no normal roster export; it may be damaged or tampered with. Export it again.";
+
+fn too_large_zh(file: &str, what: Limit, limit: u64) -> String {
+    let (n, _) = what.shown(limit);
+    match what {
+        Limit::PartSize | Limit::TotalSize => format!("文件「{file}」解压后超过 {n}，{REEXPORT_ZH}"),
+        Limit::Ratio => format!("文件「{file}」里的内容被压缩了 {n}以上（正常表格远低于此），{REEXPORT_ZH}"),
+        Limit::Parts => format!("文件「{file}」里有超过 {n}，{REEXPORT_ZH}"),
+        Limit::SharedStrings => format!(
+            "文件「{file}」的文字表（共享字符串）超过 {n} 或与内容不符，无法在浏览器中读取。请在 WPS/Excel 中打开，把表格拆成几个文件分别另存为 .xlsx 后导入；若无法打开，请重新从系统导出。"
+        ),
+        Limit::Rows => format!(
+            "文件「{file}」的工作表超过 {n}（Excel 的上限），{REEXPORT_ZH}若确实有这么多数据，请拆成几个文件。"
+        ),
+        Limit::FileRows => format!(
+            "文件「{file}」的各工作表合计超过 {n}，超出本工具一次能读取的数量。请把数据拆成几个文件（例如按年份或站点），分别导入。"
+        ),
+        Limit::Columns => format!("文件「{file}」的工作表超过 {n}（Excel 的上限），{REEXPORT_ZH}"),
+        Limit::CellText => format!(
+            "文件「{file}」有单元格的文字超过 {n}（Excel 单元格的上限），文件可能已损坏。若是 CSV 文件，常见原因是某处引号（\"）没有配对，请检查后重新导出。"
+        ),
+        Limit::Cells => format!(
+            "文件「{file}」的工作表合计超过 {n}，这种格式需要一次读入全部单元格，在浏览器中读取会耗尽内存。{RESAVE_ZH}（.xlsx 可以逐行读取更大的表格）"
+        ),
+    }
+}
+
+fn too_large_en(file: &str, what: Limit, limit: u64) -> String {
+    let (_, n) = what.shown(limit);
+    match what {
+        Limit::PartSize | Limit::TotalSize => format!("File \"{file}\" inflates to more than {n}. {REEXPORT_EN}"),
+        Limit::Ratio => format!("File \"{file}\" holds content compressed more than {n} (real sheets stay far \
+            below). {REEXPORT_EN}"),
+        Limit::Parts => format!("File \"{file}\" holds more than {n}. {REEXPORT_EN}"),
+        Limit::SharedStrings => format!("The text table (shared strings) of \"{file}\" is larger than {n} or \
+            does not match its content, too much to read in a browser. Open it in WPS/Excel, split it into \
+            several files saved as .xlsx; if it does not open, export it again."),
+        Limit::Rows => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN} If there \
+            really is that much data, split it into several files."),
+        Limit::FileRows => format!("The sheets of \"{file}\" hold more than {n} together, more than this tool \
+            reads at once. Split the data into several files (by year or station, say) and import each."),
+        Limit::Columns => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN}"),
+        Limit::CellText => format!("A cell of \"{file}\" holds more than {n} (Excel's limit for one cell); \
+            the file may be damaged. In a CSV file this usually means a quote (\") without its partner: \
+            check it and export again."),
+        Limit::Cells => format!("The sheets of \"{file}\" span more than {n} together; this format is read \
+            whole and would exhaust a browser's memory. {RESAVE_EN} (.xlsx is read row by row and can be larger.)"),
     }
 }
 
@@ -191,3 +314,32 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 impl std::error::Error for ExportError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_read_as_a_clerk_reads_them() {
+        let cases: &[(Limit, u64, &str, &str)] = &[
+            (Limit::PartSize, 1 << 30, "解压后超过 1 GB，不是正常的名册导出文件", "inflates to more than 1 GB"),
+            (Limit::SharedStrings, 64 << 20, "超过 64 MB", "larger than 64 MB"),
+            (Limit::Ratio, 100, "压缩了 100 倍以上", "more than 100 times"),
+            (Limit::Rows, 1_048_576, "超过 1,048,576 行（Excel 的上限）", "past 1,048,576 rows"),
+            (Limit::Columns, 16_384, "超过 16,384 列", "past 16,384 columns"),
+            (Limit::CellText, 32_767, "超过 32,767 个字符", "more than 32,767 characters"),
+            (Limit::Cells, 4_194_304, "超过 4,194,304 个单元格", "more than 4,194,304 cells"),
+            (Limit::FileRows, 4_194_304, "合计超过 4,194,304 行", "more than 4,194,304 rows"),
+            (Limit::Parts, 10_000, "超过 10,000 个部件", "more than 10,000 parts"),
+            (Limit::TotalSize, 1 << 30, "解压后超过 1 GB", "more than 1 GB"),
+        ];
+        for &(what, limit, zh, en) in cases {
+            let e = ReadError::TooLarge { what, limit };
+            let (got_zh, got_en) = (e.message_zh("名册.xlsx"), e.message_en("名册.xlsx"));
+            assert!(got_zh.contains(zh) && got_zh.contains("名册.xlsx"), "{what:?}: {got_zh}");
+            assert!(got_en.contains(en), "{what:?}: {got_en}");
+        }
+        assert_eq!((bytes(3 << 10), bytes(1 << 20), bytes(3 << 30)), ("3 KB".into(), "1 MB".into(), "3 GB".into()));
+        assert_eq!((grouped(0), grouped(999), grouped(1000), grouped(12_345_678)), ("0".into(), "999".into(), "1,000".into(), "12,345,678".into()));
+    }
+}

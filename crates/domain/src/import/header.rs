@@ -83,14 +83,30 @@ impl Grid<'_> {
         self.row(r).and_then(|v| v.get(c as usize)).map(|s| s.trim()).unwrap_or("")
     }
 
-    /// The text at (r, c), a merged region's cells all reading its top-left text.
-    fn text(&self, r: u32, c: u32) -> &str {
-        if let Some(m) = self.merges.and_then(|ms| {
-            ms.iter().find(|m| (m.first_row..=m.last_row).contains(&r) && (m.first_col..=m.last_col).contains(&c))
-        }) {
-            return self.raw(m.first_row, m.first_col);
+    /// For each cell of rows `first..=last` × columns `0..width` (row-major), the top-left cell
+    /// of the merged region it lies in (the first region listed wins, as Excel never overlaps
+    /// them). Built once per band: looking every cell up in every region is cells × regions,
+    /// which a hostile sheet makes billions.
+    fn merge_origins(&self, first: u32, last: u32, width: u32) -> Vec<Option<(u32, u32)>> {
+        let Some(merges) = self.merges else { return Vec::new() };
+        let (height, w) = ((last - first + 1) as usize, width as usize);
+        let mut origins = vec![None; height * w];
+        // regions that overlap (never in a real file) stop being applied past this much work
+        let mut budget = 4 * origins.len() + 1024;
+        for m in merges.iter().filter(|m| m.first_row <= last && m.last_row >= first && m.first_col < width) {
+            for r in m.first_row.max(first)..=m.last_row.min(last) {
+                for c in m.first_col..=m.last_col.min(width - 1) {
+                    if budget == 0 {
+                        return origins;
+                    }
+                    budget -= 1;
+                    if let Some(slot @ None) = origins.get_mut((r - first) as usize * w + c as usize) {
+                        *slot = Some((m.first_row, m.first_col));
+                    }
+                }
+            }
         }
-        self.raw(r, c)
+        origins
     }
 
     fn width(&self, first: u32, last: u32) -> u32 {
@@ -106,8 +122,16 @@ impl Grid<'_> {
         let width = self.width(first, last);
         let height = (last - first + 1) as usize;
         // texts[k][c]: row first+k; group rows forward-filled when merges are unknown.
+        let origins = self.merge_origins(first, last, width);
+        let text = |r: u32, c: u32| {
+            let at = (r - first) as usize * width as usize + c as usize;
+            match origins.get(at).copied().flatten() {
+                Some((mr, mc)) => self.raw(mr, mc),
+                None => self.raw(r, c),
+            }
+        };
         let mut texts: Vec<Vec<String>> =
-            (first..=last).map(|r| (0..width).map(|c| self.text(r, c).to_string()).collect()).collect();
+            (first..=last).map(|r| (0..width).map(|c| text(r, c).to_string()).collect()).collect();
         if self.merges.is_none() && height > 1 {
             let leaf = texts.last().cloned().unwrap_or_default();
             for row in texts.iter_mut().take(height - 1) {

@@ -8,6 +8,17 @@ use crate::model::{Field, Role};
 
 pub type Msg = (String, String);
 
+/// Cell texts and headers as quoted in a message: at most [`CLIP_CHARS`] characters, so a
+/// hostile 32,767-character cell does not make every finding 100 KB.
+pub const CLIP_CHARS: usize = 60;
+
+pub fn clip(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(CLIP_CHARS) {
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", s.get(..at).unwrap_or(s))),
+        None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
 /// What happens to a row whose cell is unreadable, by role and field.
 pub fn effect(role: Role, field: Field) -> Msg {
     let (zh, en) = match (role, field) {
@@ -29,6 +40,8 @@ pub fn effect(role: Role, field: Field) -> Msg {
 }
 
 pub fn unreadable_date(header: &str, value: &str, role: Role, field: Field) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     let (ez, ee) = effect(role, field);
     (
         format!("「{header}」列的「{value}」不是能识别的日期。请写成 2017-06-12、2017/6/12 或 2017年6月12日，或把单元格设为日期格式。{ez}"),
@@ -38,6 +51,8 @@ pub fn unreadable_date(header: &str, value: &str, role: Role, field: Field) -> M
 }
 
 pub fn unreadable_hours(header: &str, value: &str, role: Role, field: Field) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     let (ez, ee) = effect(role, field);
     (
         format!("「{header}」列的「{value}」不是能识别的时长。请写成 2.5、2.5小时、2小时30分、150分钟 或 1:30。{ez}"),
@@ -47,6 +62,8 @@ pub fn unreadable_hours(header: &str, value: &str, role: Role, field: Field) -> 
 }
 
 pub fn hours_out_of_range(header: &str, value: &str, hours: f64) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     let h = (hours * 100.0).round() / 100.0;
     if hours > 0.0 {
         (
@@ -65,6 +82,8 @@ pub fn hours_out_of_range(header: &str, value: &str, hours: f64) -> Msg {
 }
 
 pub fn unreadable_flag(header: &str, value: &str) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     (
         format!("「{header}」列的「{value}」看不出是“有”还是“无”。请填 是/否（或 有/无、✓/✗），或写上文件名。暂按“无”计。"),
         format!("\"{value}\" in column \"{header}\" says neither yes nor no. Write 是/否 (or 有/无, \
@@ -73,6 +92,8 @@ pub fn unreadable_flag(header: &str, value: &str) -> Msg {
 }
 
 pub fn unreadable_number(header: &str, value: &str) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     (
         format!("「{header}」列的「{value}」不是人数。请填整数，如 12 或 12人。本项按未填处理。"),
         format!("\"{value}\" in column \"{header}\" is not a head count. Write a whole number such \
@@ -81,6 +102,8 @@ pub fn unreadable_number(header: &str, value: &str) -> Msg {
 }
 
 pub fn id_lost_to_number(header: &str, value: &str) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     (
         format!("「{header}」列的「{value}」是被 Excel 当成数字保存的证件号码，后几位已经丢失，无法恢复。请在原表中把这一列设置为“文本”格式，重新填入（\
             或从系统重新导出）后再导入。本行的证件号码未使用。"),
@@ -91,7 +114,9 @@ pub fn id_lost_to_number(header: &str, value: &str) -> Msg {
 }
 
 pub fn id_bad_length(header: &str, value: &str) -> Msg {
-    let shown = mask_if_sensitive(value);
+    let header = clip(header);
+    let value = clip(value);
+    let shown = mask_if_sensitive(&value);
     (
         format!("「{header}」列的证件号码「{shown}」位数不对（居民身份证应为 18 位，旧证 15 位）。请核对。本行仍计入。"),
         format!("ID number \"{shown}\" in column \"{header}\" has the wrong length (18 characters, \
@@ -100,6 +125,7 @@ pub fn id_bad_length(header: &str, value: &str) -> Msg {
 }
 
 pub fn id_bad_checksum(header: &str, id: &str, expected: char) -> Msg {
+    let header = clip(header);
     let shown = mask_id(id);
     (
         format!("「{header}」列的证件号码「{shown}」最后一位校验码不对（按 GB 11643 应为「{expected}」），可能抄错了其中某一位。请核对。本行仍计入。"),
@@ -110,7 +136,9 @@ pub fn id_bad_checksum(header: &str, id: &str, expected: char) -> Msg {
 }
 
 pub fn bad_phone(header: &str, value: &str) -> Msg {
-    let shown = if value.chars().count() >= 7 { mask_phone(value) } else { value.to_string() };
+    let header = clip(header);
+    let value = clip(value);
+    let shown = if value.chars().count() >= 7 { mask_phone(&value) } else { value.to_string() };
     (
         format!("「{header}」列的「{shown}」不像手机号（11 位，以 1 开头）或座机号（如 028-12345678）。请核对。本行仍计入。"),
         format!("\"{shown}\" in column \"{header}\" looks like neither a mobile number (11 digits \
@@ -148,6 +176,7 @@ pub fn missing_column(role: Role, field_zh: &str, field_en: &str) -> Msg {
 }
 
 pub fn totals_row(text: &str) -> Msg {
+    let text = clip(text);
     (
         format!("这是合计行（「{text}」），已跳过，不计入。"),
         format!("This is a totals row (\"{text}\"); skipped, not counted."),
@@ -162,10 +191,13 @@ pub fn repeated_header() -> Msg {
 }
 
 pub fn note_row(text: &str) -> Msg {
+    let text = clip(text);
     (format!("这是表尾说明行（「{text}」），已跳过。"), format!("This is a footer note (\"{text}\"); skipped."))
 }
 
 pub fn unknown_column(header: &str, letter: &str) -> Msg {
+    let header = clip(header);
+    let letter = clip(letter);
     (
         format!("第 {letter} 列「{header}」不是能识别的表头，未使用。如果这一列有用，请在导入页面把它指定为对应的字段。"),
         format!("Column {letter} \"{header}\" is not a header we know; not used. If it matters, \
@@ -174,6 +206,9 @@ pub fn unknown_column(header: &str, letter: &str) -> Msg {
 }
 
 pub fn duplicate_column(header: &str, letter: &str, other: &str, field: Field) -> Msg {
+    let header = clip(header);
+    let other = clip(other);
+    let letter = clip(letter);
     (
         format!("第 {letter} 列「{header}」和「{other}」列都是「{}」，只使用「{other}」列。如需改用这一列，请在导入页面调整。", field.label_zh()),
         format!("Column {letter} \"{header}\" and column \"{other}\" both mean \"{}\"; only \"{other}\" \
@@ -213,7 +248,11 @@ pub fn no_header(scanned: usize) -> Msg {
 
 pub fn unknown_role(found: &[String]) -> Msg {
     let (zh, en) = expected_headers();
-    let shown = found.join("、");
+    // a sheet can have 16,384 headers of 32,767 characters: quote the first few, clipped
+    let mut shown = found.iter().take(20).map(|h| clip(h)).collect::<Vec<_>>().join("、");
+    if found.len() > 20 {
+        shown.push_str("、…");
+    }
     (
         format!("无法判断这张工作表是哪种表格（找到的表头：{shown}），未导入。各类表格的表头——{zh}。请在导入页面为这张工作表选择类型，或把表头改成上面的名称。"),
         format!("Cannot tell which kind of table this sheet is (headers found: {shown}); not imported. \
@@ -250,6 +289,8 @@ pub fn failed_rows_capped(kept: usize) -> Msg {
 }
 
 pub fn negative_roster_hours(header: &str, value: &str) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
     (
         format!("「{header}」列的「{value}」是负数，时长不能小于 0。请核对。这位志愿者的此项时长按未填处理。"),
         format!("\"{value}\" in column \"{header}\" is negative; hours cannot be below 0. Please \

@@ -9,9 +9,13 @@
 //! - `cells/`: one parser per kind of value; `rows`: one row → one typed row + problems.
 //! - `sheet`: the streaming per-sheet pipeline; `skip`: totals and footer rows.
 //! - `report`, `messages`, `error`: what the clerk sees; `failed_rows`: the problem-rows workbook.
+//! - `limits`: guards against hostile files (zip bombs, sheets past Excel's size); the
+//!   whole-workbook readers' pre-scans are `formats/xls_scan` and `formats/ods_scan`.
 //!
 //! Invariant: [`import`] never panics and never fails: an unreadable file is a
 //! [`FileReport`] with an error and an `unreadable_file` finding; the other files still load.
+//! Invariant: no file, however hostile, makes [`import`] use more than ~1 GiB or run unbounded:
+//! every size a reader would trust is checked against `limits` first.
 //! Invariant: rows of one role from every file and sheet append to one [`Tables`] (one interner).
 
 pub mod cell;
@@ -21,6 +25,7 @@ pub mod error;
 mod failed_rows;
 pub mod formats;
 pub mod header;
+pub mod limits;
 pub mod mapping;
 mod messages;
 pub mod report;
@@ -31,7 +36,7 @@ pub mod skip;
 pub mod synonyms;
 
 pub use detect::Format;
-pub use error::{ExportError, ImportError, NotSpreadsheet, ReadError};
+pub use error::{ExportError, ImportError, Limit, NotSpreadsheet, ReadError};
 pub use failed_rows::failed_rows_xlsx;
 pub use formats::TextEncoding;
 pub use header::HeaderRows;
@@ -203,7 +208,16 @@ fn import_file(
         };
         let mut run = SheetRun::new(job);
         let mut stopped = false;
+        let mut refused: Option<ReadError> = None;
         let read = source.rows(name, &mut |r, cells| {
+            if let Err(e) = limits::check_row(r, cells, format != Format::Csv) {
+                refused = Some(e);
+                return ControlFlow::Break(());
+            }
+            if rows_done >= limits::MAX_FILE_ROWS {
+                refused = Some(ReadError::TooLarge { what: Limit::FileRows, limit: limits::MAX_FILE_ROWS });
+                return ControlFlow::Break(());
+            }
             run.push(r, cells, tables);
             rows_done += 1;
             if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(rows_done).is_break() {
@@ -213,12 +227,11 @@ fn import_file(
             ControlFlow::Continue(())
         });
         let mut sheet = run.finish(tables);
-        if let Err(e) = read {
-            let detail = match &e {
-                ReadError::Corrupt { detail } => detail.clone(),
-                other => other.message_zh(file.name),
+        if let Err(e) = refused.map_or(read, Err) {
+            let (zh, en) = match &e {
+                ReadError::Corrupt { detail } => messages::sheet_failed(detail),
+                other => (other.message_zh(file.name), other.message_en(file.name)),
             };
-            let (zh, en) = messages::sheet_failed(&detail);
             let mut f = Finding::file(file.name, FindingKind::UnreadableFile, Severity::Error, zh, en);
             if !name.is_empty() {
                 f = f.in_sheet(name);
@@ -226,7 +239,11 @@ fn import_file(
             sheet.findings.insert(0, f);
             sheet.error = Some(e);
         }
+        let file_full = matches!(sheet.error, Some(ReadError::TooLarge { what: Limit::FileRows, .. }));
         report.sheets.push(sheet);
+        if file_full {
+            break; // the other sheets would each say the same
+        }
         if stopped {
             let e = ImportError::Cancelled;
             report.findings.push(Finding::file(

@@ -38,7 +38,16 @@ pub struct SheetRun<'a> {
     phase: Phase,
     pub report: SheetReport,
     per_kind: HashMap<FindingKind, u64>,
+    /// Text bytes kept in `report.failed_rows` (bounded by [`FAILED_ROWS_BYTES`]).
+    failed_bytes: usize,
 }
+
+/// Rows kept (as owned cells) while the header is looked for, at most.
+const MAX_BUFFERED: usize = 10_000;
+
+/// Rows with problems are kept for the failed-rows workbook up to this much text per sheet:
+/// 5,000 rows of long hostile cells would otherwise hold gigabytes.
+const FAILED_ROWS_BYTES: usize = 32 << 20;
 
 impl<'a> SheetRun<'a> {
     pub fn new(job: SheetJob<'a>) -> Self {
@@ -59,7 +68,7 @@ impl<'a> SheetRun<'a> {
             failed_rows_capped: false,
             error: None,
         };
-        SheetRun { job, phase: Phase::Buffering(Vec::new()), report, per_kind: HashMap::new() }
+        SheetRun { job, phase: Phase::Buffering(Vec::new()), report, per_kind: HashMap::new(), failed_bytes: 0 }
     }
 
     fn finding(&self, kind: FindingKind, severity: Severity, (zh, en): msg::Msg) -> Finding {
@@ -94,7 +103,9 @@ impl<'a> SheetRun<'a> {
                 }
                 rows.push((row, cells.iter().map(Cell::to_owned_cell).collect()));
                 let wanted_row = self.job.hand.and_then(|h| h.header_rows).map_or(0, |h| h.last);
-                if rows.len() >= SCAN_ROWS && row >= wanted_row {
+                // a hand-picked header row far down (or a stale one past the sheet's end) buffers
+                // at most MAX_BUFFERED rows, not the whole sheet
+                if rows.len() >= SCAN_ROWS && row >= wanted_row || rows.len() >= MAX_BUFFERED {
                     self.decide(tables);
                 }
             }
@@ -372,7 +383,7 @@ impl<'a> SheetRun<'a> {
     }
 
     fn keep_failed(&mut self, row: u32, cells: &[Cell<'_>], problems: &[Problem]) {
-        if self.report.failed_rows.len() >= FAILED_ROWS_CAP {
+        if self.report.failed_rows.len() >= FAILED_ROWS_CAP || self.failed_bytes > FAILED_ROWS_BYTES {
             self.report.failed_rows_capped = true;
             return;
         }
@@ -384,7 +395,9 @@ impl<'a> SheetRun<'a> {
                 None => p.zh.clone(),
             })
             .collect();
-        self.report.failed_rows.push(FailedRow { row, cells: displays(cells, self.job.dates), problems });
+        let cells = displays(cells, self.job.dates);
+        self.failed_bytes += cells.iter().map(String::len).sum::<usize>();
+        self.report.failed_rows.push(FailedRow { row, cells, problems });
     }
 }
 

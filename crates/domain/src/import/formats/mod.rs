@@ -2,12 +2,15 @@
 //!
 //! Invariant: a source hands out rows in sheet order with *absolute* column indices
 //! (column A = 0) and 0-based row indices; it never panics on bad bytes (calamine is run
-//! under `catch_unwind` where unwinding is available).
+//! under `catch_unwind` where unwinding is available; the browser build aborts on panic,
+//! so `xls_scan` and `ods_scan` first bound and neutralise what calamine would trip on).
 
 mod csv;
 mod ods;
+mod ods_scan;
 mod range;
 mod xls;
+mod xls_scan;
 mod xlsx;
 
 pub use self::csv::{decode_text, TextEncoding};

@@ -13,6 +13,7 @@ pub struct OdsSource<'a> {
 
 impl<'a> OdsSource<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
+        super::ods_scan::check(bytes)?;
         guarded(|| Ods::new(Cursor::new(bytes)).map(|book| OdsSource { book }).map_err(map_err))
     }
 }

@@ -9,23 +9,24 @@ use crate::import::error::{NotSpreadsheet, ReadError};
 use calamine::{Reader, SheetType, Xls, XlsError};
 use std::io::{Read, Seek, SeekFrom};
 
-pub struct XlsSource<'a> {
-    book: Xls<Padded<'a>>,
+pub struct XlsSource {
+    /// Reads the container `xls_scan` rebuilt, not the file itself.
+    book: Xls<Padded>,
 }
 
 /// The file's bytes followed by zeros that only reads see: its length (what calamine's
 /// compound-file reader sizes itself by) stays the real one. calamine 0.38 slices out of
 /// bounds when a damaged file points at the last, short sector; with the zeros every sector
 /// it may ask for is whole, and the damage is reported as an error instead of a panic.
-pub struct Padded<'a> {
-    bytes: &'a [u8],
+pub struct Padded {
+    bytes: Vec<u8>,
     pos: u64,
 }
 
 /// Two of the largest (4096-byte) sectors.
 const PAD: u64 = 8192;
 
-impl Read for Padded<'_> {
+impl Read for Padded {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let len = self.bytes.len() as u64;
         if self.pos >= len + PAD || buf.is_empty() {
@@ -47,7 +48,7 @@ impl Read for Padded<'_> {
     }
 }
 
-impl Seek for Padded<'_> {
+impl Seek for Padded {
     fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
         let len = self.bytes.len() as i128;
         let target = match to {
@@ -60,14 +61,16 @@ impl Seek for Padded<'_> {
     }
 }
 
-impl<'a> XlsSource<'a> {
+impl XlsSource {
     /// Opens an OLE compound file. When it is no xls, says what it is instead: an
     /// encrypted xlsx (`EncryptedPackage`), a Word file, a WPS .et, or a damaged file.
-    pub fn open(name: &str, bytes: &'a [u8]) -> Result<Self, ReadError> {
-        let opened = guarded(|| Xls::new(Padded { bytes, pos: 0 }).map_err(map_err));
+    pub fn open(name: &str, bytes: &[u8]) -> Result<Self, ReadError> {
+        // calamine builds every sheet while opening: it gets the checked, neutralised copy
+        let opened = super::xls_scan::sanitized(bytes)
+            .and_then(|clean| guarded(|| Xls::new(Padded { bytes: clean, pos: 0 }).map_err(map_err)));
         match opened {
             Ok(book) => Ok(XlsSource { book }),
-            Err(ReadError::Encrypted) => Err(ReadError::Encrypted),
+            Err(e @ (ReadError::Encrypted | ReadError::TooLarge { .. })) => Err(e),
             Err(e) => {
                 if cfb_has_stream(bytes, "EncryptedPackage") {
                     Err(ReadError::Encrypted)
@@ -92,7 +95,7 @@ fn map_err(e: XlsError) -> ReadError {
     }
 }
 
-impl SheetSource for XlsSource<'_> {
+impl SheetSource for XlsSource {
     fn sheet_names(&self) -> Vec<String> {
         self.book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
     }
@@ -109,6 +112,7 @@ impl SheetSource for XlsSource<'_> {
         let dims = self.book.merge_cells_by_sheet_name(sheet).ok()?;
         Some(
             dims.iter()
+                .take(crate::import::limits::MAX_MERGES)
                 .map(|d| Region { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 })
                 .collect(),
         )

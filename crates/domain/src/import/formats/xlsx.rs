@@ -3,7 +3,8 @@
 
 use super::{guarded, Region, RowFn, SheetSource};
 use crate::import::cell::{Cell, DateSystem};
-use crate::import::error::ReadError;
+use crate::import::error::{Limit, ReadError};
+use crate::import::limits::{MAX_COLUMNS, MAX_MERGES, MAX_ROWS};
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 use std::borrow::Cow;
 use std::io::Cursor;
@@ -12,8 +13,9 @@ use std::io::Cursor;
 /// the whole sheet XML a second time, which doubles the time on huge exports (whose headers
 /// are then combined by forward-filling group cells instead).
 const MERGES_UP_TO_BYTES: usize = 8 << 20;
-/// Excel's last column; a cell beyond it is corrupt input, not a reason to allocate.
-const MAX_COLUMNS: u32 = 16_384;
+/// Merged regions are read only when the package inflates to at most this: calamine keeps
+/// one region per `<mergeCell>` of the whole sheet.
+const MERGES_UP_TO_INFLATED: u64 = 128 << 20;
 
 pub struct XlsxSource<'a> {
     book: Xlsx<Cursor<&'a [u8]>>,
@@ -24,9 +26,17 @@ impl<'a> XlsxSource<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
         guarded(|| {
             let book = Xlsx::new(Cursor::new(bytes)).map_err(map_err)?;
-            Ok(XlsxSource { book, small: bytes.len() <= MERGES_UP_TO_BYTES })
+            let small = bytes.len() <= MERGES_UP_TO_BYTES && inflated_size(bytes) <= MERGES_UP_TO_INFLATED;
+            Ok(XlsxSource { book, small })
         })
     }
+}
+
+/// The declared inflated size of all parts (checked against the limits when detected).
+fn inflated_size(bytes: &[u8]) -> u64 {
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .map(|z| (0..z.len()).filter_map(|i| z.by_index_data(i).ok()).map(|p| p.size()).sum())
+        .unwrap_or(u64::MAX)
 }
 
 pub fn map_err(e: XlsxError) -> ReadError {
@@ -56,6 +66,7 @@ impl SheetSource for XlsxSource<'_> {
         let dims = guarded(|| self.book.merge_cells_by_sheet_name(sheet).map_err(map_err)).ok()?;
         Some(
             dims.iter()
+                .take(MAX_MERGES)
                 .map(|d| Region { first_row: d.start.0, first_col: d.start.1, last_row: d.end.0, last_col: d.end.1 })
                 .collect(),
         )
@@ -66,11 +77,14 @@ impl SheetSource for XlsxSource<'_> {
             let mut reader = self.book.worksheet_cells_reader(sheet).map_err(map_err)?;
             let mut row: Vec<Cell<'_>> = Vec::new();
             let mut current: Option<u32> = None;
-            while let Some(cell) = reader.next_cell().map_err(map_err)? {
+            // the row being gathered is handed on before any error, so the rows read so far count
+            let failed = loop {
+                let cell = match reader.next_cell() {
+                    Ok(Some(cell)) => cell,
+                    Ok(None) => break None,
+                    Err(e) => break Some(map_err(e)),
+                };
                 let (r, c) = cell.get_position();
-                if c >= MAX_COLUMNS {
-                    continue;
-                }
                 if current != Some(r) {
                     if let Some(prev) = current {
                         if f(prev, &row).is_break() {
@@ -78,8 +92,16 @@ impl SheetSource for XlsxSource<'_> {
                         }
                     }
                     row.clear();
-                    current = Some(r);
+                    current = None;
                 }
+                // past Excel's last row or column: corrupt or hostile, and not a reason to allocate
+                if r >= MAX_ROWS {
+                    break Some(ReadError::TooLarge { what: Limit::Rows, limit: u64::from(MAX_ROWS) });
+                }
+                if c >= MAX_COLUMNS {
+                    break Some(ReadError::TooLarge { what: Limit::Columns, limit: u64::from(MAX_COLUMNS) });
+                }
+                current = Some(r);
                 let c = c as usize;
                 if row.len() <= c {
                     row.resize(c + 1, Cell::Empty);
@@ -87,11 +109,13 @@ impl SheetSource for XlsxSource<'_> {
                 if let Some(slot) = row.get_mut(c) {
                     *slot = ref_cell(cell.get_value());
                 }
-            }
+            };
             if let Some(prev) = current {
-                let _ = f(prev, &row);
+                if f(prev, &row).is_break() {
+                    return Ok(());
+                }
             }
-            Ok(())
+            failed.map_or(Ok(()), Err)
         })
     }
 }
