@@ -381,17 +381,13 @@ impl DataState {
         self.run_import(app);
     }
 
-    /// Sets a sheet's role by hand. A sheet where no header was found gets row 1 as its
-    /// header, so its columns appear in the mapping table to be mapped (the clerk can
-    /// move the header rows next to it).
-    pub fn set_role(&self, app: AppState, file: &str, sheet: &str, role: Option<Role>, ignore: bool, no_header: bool) {
+    /// Sets a sheet's role by hand (the importer then finds a header even among unknown
+    /// header texts, so the columns can be mapped).
+    pub fn set_role(&self, app: AppState, file: &str, sheet: &str, role: Option<Role>, ignore: bool) {
         self.set_override(app, file, sheet, |o| {
             o.role = role;
             o.ignore = ignore;
             o.columns.clear();
-            if no_header && role.is_some() && o.header_rows.is_none() {
-                o.header_rows = Some(scorecard_domain::import::HeaderRows { first: 1, last: 1 });
-            }
         });
     }
 

@@ -274,7 +274,6 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
     let data = expect_context::<DataState>();
     let sheet_name = sheet.name.clone();
     let role = sheet.role;
-    let no_header = sheet.header_rows.is_none();
     let title = if sheet.name.is_empty() { "CSV".to_string() } else { sheet.name.clone() };
     let (f1, s1) = (file.clone(), sheet_name.clone());
     let on_role = move |ev: leptos::ev::Event| {
@@ -283,7 +282,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
             "ignore" => (None, true),
             other => (Role::ALL.into_iter().find(|r| role_code(*r) == other), false),
         };
-        data.set_role(app, &f1, &s1, role, ignore, no_header);
+        data.set_role(app, &f1, &s1, role, ignore);
     };
     let header = sheet.header_rows;
     let first = RwSignal::new(header.map(|h| h.first.to_string()).unwrap_or_default());

@@ -424,3 +424,22 @@ fn the_report_is_json() {
     let back: Vec<FileReport> = serde_json::from_value(json).unwrap();
     assert_eq!(back, imp.files);
 }
+
+/// A sheet whose headers are all unknown: once the clerk says it is a record sheet, the
+/// widest of the first rows (not the one-cell title above it) becomes the header to map.
+#[test]
+fn a_hand_role_on_unknown_headers_takes_the_widest_row_as_header() {
+    use scorecard_domain::import::{import, FileInput, HeaderRows, ImportOptions, SheetOverride};
+    use scorecard_domain::model::Role;
+    let csv = "某镇服务记录导出\n编码,名字,哪天,几个钟头\nV1,张三,2017-03-05,2\n";
+    let plain = import(&[FileInput { name: "r.csv", bytes: csv.as_bytes() }], &ImportOptions::default());
+    assert_eq!(plain.files[0].sheets[0].header_rows, None);
+    let hand = SheetOverride { file: "r.csv".into(), role: Some(Role::Records), ..Default::default() };
+    let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
+    let imp = import(&[FileInput { name: "r.csv", bytes: csv.as_bytes() }], &opts);
+    let s = &imp.files[0].sheets[0];
+    assert_eq!(s.header_rows, Some(HeaderRows { first: 2, last: 2 }));
+    let headers: Vec<&str> = s.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["编码", "名字", "哪天", "几个钟头"]);
+    assert_eq!(s.role, Some(Role::Records));
+}

@@ -117,6 +117,16 @@ impl Grid<'_> {
         self.row(r).map_or(0, |v| v.iter().filter(|s| !s.trim().is_empty()).count())
     }
 
+    /// The first of the widest rows among the first 30 (a title row holds one cell, a header
+    /// row the most): the header to use when a clerk says what a sheet is but none of its
+    /// header texts is one we know.
+    pub fn widest(&self) -> Option<Band> {
+        let scan: Vec<u32> = self.rows.iter().map(|(r, _)| *r).take(30).collect();
+        let best = scan.iter().map(|&r| self.non_empty(r)).max().filter(|&n| n > 0)?;
+        let r = scan.into_iter().find(|&r| self.non_empty(r) == best)?;
+        Some(self.band(r, r))
+    }
+
     /// The header of every column over rows `first..=last`.
     pub fn band(&self, first: u32, last: u32) -> Band {
         let width = self.width(first, last);

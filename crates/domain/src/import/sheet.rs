@@ -156,7 +156,11 @@ impl<'a> SheetRun<'a> {
             }
             _ => {
                 let remembered: Vec<&str> = self.job.saved.iter().map(|s| s.signature.as_str()).collect();
-                grid.find_signature(&remembered).or_else(|| grid.find())
+                grid.find_signature(&remembered)
+                    .or_else(|| grid.find())
+                    // The clerk said what the sheet is, but no header text is known: take the
+                    // widest of the first rows, so its columns can be mapped by hand.
+                    .or_else(|| hand.and_then(|h| h.role).and_then(|_| grid.widest()))
             }
         };
         let Some(band) = band else {
