@@ -4,8 +4,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import XLSX from 'xlsx';
-import { startServer, launch, ready, shot, foreign } from './lib.mjs';
+import { startServer, launch, ready, shot, foreign, ROOT } from './lib.mjs';
 import { townWorkbook, YEAR, AS_OF, POPULATION } from './fixtures/town.mjs';
 
 const status = (page, id) => page.getAttribute(`[data-testid="indicator-${id}"]`, 'data-status');
@@ -134,6 +137,16 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.equal(json.population, POPULATION);
     assert.equal(json.as_of, AS_OF);
     assert.equal(Object.values(json.checklist).filter(v => v === true).length, 8);
+    // The same context, scored in batch by the command line, gives the page's statuses.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-cli-'));
+    fs.writeFileSync(path.join(dir, 'ctx.json'), ctx.bytes);
+    fs.writeFileSync(path.join(dir, 'town.xlsx'), townWorkbook());
+    const cli = spawnSync('cargo', ['run', '-q', '-p', 'scorecard-cli', '--', 'score', '--context', path.join(dir, 'ctx.json'),
+      '--format', 'json', path.join(dir, 'town.xlsx')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const batch = JSON.parse(cli.stdout);
+    assert.deepEqual(Object.fromEntries(batch.indicators.map(i => [i.id, i.status])),
+      { ...expected, X10: 'met' }, 'CLI statuses equal the page\'s');
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'flow-09-print');
     await page.emulateMedia({ media: 'screen' });

@@ -98,16 +98,10 @@ fn build_context(args: &ScoreArgs, today: NaiveDate) -> Result<(Context, ImportO
             let text = std::fs::read_to_string(path).map_err(|e| {
                 Fail::Read(format!("无法读取情境文件 {} / cannot read the context file: {e}", path.display()))
             })?;
-            let ctx = Context::from_json(&text).map_err(|e| {
+            // The web app's context export (with its column mappings under "import").
+            scorecard_domain::report::read_context_json(&text).map_err(|e| {
                 Fail::Usage(format!("情境文件 {} 不是有效的 JSON / the context file is not valid: {e}", path.display()))
-            })?;
-            // The draft may also carry the import options (column mappings) under "import".
-            let options = serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .and_then(|v| v.get("import").cloned())
-                .and_then(|v| serde_json::from_value(v).ok())
-                .unwrap_or_default();
-            (ctx, options)
+            })?
         }
         None => (Context { as_of: None, ..Context::default() }, ImportOptions::default()),
     };
