@@ -217,3 +217,22 @@ test('files too big to keep: the draft asks for them again and keeps the hand ch
     assert.equal(await page.$('[data-testid="missing-files"]'), null);
   });
 });
+
+test('switching drafts brings back each draft\'s own files and score', async () => {
+  const { townWorkbook } = await import('./fixtures/town.mjs');
+  await withApp(async ({ page }) => {
+    await page.fill('[data-testid="ctx-organisation"]', '甲镇');
+    await page.click('[data-testid="step-import"]');
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'town.xlsx', mimeType: 'application/octet-stream', buffer: townWorkbook() });
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-records"]')?.textContent === '9');
+    await saved(page);
+    await page.click('[data-testid="drafts-open"]');
+    await page.click('[data-testid="draft-new"]');
+    await page.click('[data-testid="step-import"]');
+    await page.waitForSelector('[data-testid="import-empty"]');
+    await page.click('[data-testid="drafts-open"]');
+    await page.locator('[data-testid="draft-row"]').filter({ hasText: '甲镇' }).locator('[data-testid="draft-open"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-records"]')?.textContent === '9');
+    assert.equal(await page.textContent('[data-testid="draft-name"]'), '甲镇 ' + new Date().getFullYear());
+  });
+});
