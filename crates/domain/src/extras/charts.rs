@@ -4,7 +4,7 @@
 
 use crate::context::Context;
 use crate::model::Tables;
-use crate::prepare::prepare;
+use crate::prepare::prepare_quiet;
 use crate::profile::{PeriodKind, Profile, Rule};
 use crate::score::bridge;
 use crate::score::facts::Facts;
@@ -95,7 +95,7 @@ pub fn charts(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDat
     let d = ctx.as_of(today);
     let year = ctx.year;
     let facts = Facts::build(profile, ctx, tables);
-    let (prepared, _) = prepare(tables, year, d);
+    let prepared = prepare_quiet(tables, year, d);
     let n = facts.stations.len();
     let (hours_target, acts_target) = targets(profile);
     let days = bridge::days_in_year(year).max(1) as f64;
@@ -120,13 +120,13 @@ pub fn charts(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDat
     };
 
     // Registered volunteers and their activity, per roster station.
-    let hours_by_vol = prepared.hours_by_volunteer();
+    let hours_by_vol = prepared.hours_per_volunteer();
     for &vi in &prepared.registered {
         let Some(v) = tables.volunteers.get(vi) else { continue };
         let h = if prepared.records.is_empty() && tables.records.is_empty() {
             v.annual_hours.filter(|h| h.is_finite() && *h > 0.0).unwrap_or(0.0)
         } else {
-            hours_by_vol.get(&vi).copied().unwrap_or(0.0)
+            hours_by_vol.get(vi).copied().unwrap_or(0.0)
         };
         if let Some(i) = station_of(facts.placer.place(v.station)) {
             stations[i].registered += 1;

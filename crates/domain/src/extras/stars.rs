@@ -6,7 +6,7 @@
 
 use crate::context::Context;
 use crate::model::{Field, Role, RowRef, Tables};
-use crate::prepare::prepare;
+use crate::prepare::prepare_quiet;
 use crate::score::scope::{in_view, station_names, Placer};
 use crate::score::InputField;
 use chrono::NaiveDate;
@@ -105,7 +105,7 @@ pub fn star_levels(tables: &Tables, ctx: &Context, scheme: &StarScheme, today: N
         report.needs_input = Some(InputField::CumulativeHours);
         return report;
     }
-    let (prepared, _) = prepare(tables, ctx.year, ctx.as_of(today));
+    let prepared = prepare_quiet(tables, ctx.year, ctx.as_of(today));
     let placer = Placer::new(ctx, tables, &station_names(ctx, tables));
     for &i in &prepared.registered {
         let Some(v) = tables.volunteers.get(i) else { continue };

@@ -51,7 +51,7 @@ fn rules(profile: &Profile) -> impl Iterator<Item = &Rule> {
 pub fn what_if(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> WhatIf {
     let d = ctx.as_of(today);
     let placer = Placer::new(ctx, tables, &station_names(ctx, tables));
-    let snap = Snapshot::build(tables, &placer, ctx.year, d);
+    let snap = Snapshot::build_quiet(tables, &placer, ctx.year, d);
     let people: Vec<_> = snap.registered.iter().filter(|p| in_view(p.place, None)).collect();
     let mut w = WhatIf {
         registered: people.len() as u64,

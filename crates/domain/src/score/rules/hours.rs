@@ -68,7 +68,7 @@ pub(super) fn hours_per_head(cx: &Cx, view: View, t: f64) -> Detail {
     };
     let rows = match cx.snap.source {
         HoursSource::Records => {
-            Rows::from_iter(cx.snap.records.iter().filter(|(_, pl, _)| in_view(*pl, view)).map(|(at, _, _)| *at))
+            Rows::from_iter(cx.snap.records.iter().filter(|(_, pl)| in_view(*pl, view)).map(|(at, _)| *at))
         }
         _ => Rows::from_iter(people.iter().filter(|p| p.active()).map(|p| p.at)),
     };
