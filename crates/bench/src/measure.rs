@@ -4,10 +4,10 @@
 //! The reference is [`calamine_stream`]: calamine opens the workbook from bytes and
 //! streams every cell of every worksheet (`worksheet_cells_reader`), doing nothing else.
 //! Our path is [`import_files`] then [`score_card`] (or [`engine_score`], everything the
-//! web app's Score request computes).
+//! web app's Score request computes, or [`dashboard_score`], the same computed together).
 
 use calamine::{Reader, Xlsx};
-use scorecard_domain::extras::{charts, monthly_replay, scheme, star_levels, what_if};
+use scorecard_domain::extras::{charts, dashboard, monthly_replay, scheme, star_levels, what_if};
 use scorecard_domain::import::{import, FileInput, Import, ImportOptions};
 use scorecard_domain::profile::checklist::checklist_items;
 use scorecard_domain::profile::Profile;
@@ -61,6 +61,13 @@ pub fn engine_score(profile: &Profile, ctx: &Context, tables: &Tables, today: ch
     let stars = scheme("national").map(|s| star_levels(tables, ctx, &s, today));
     std::hint::black_box((&checklist, &charts, &w, &stars));
     card.indicators.len()
+}
+
+/// The same views through [`dashboard`] (one `prepare()` shared by all of them).
+pub fn dashboard_score(profile: &Profile, ctx: &Context, tables: &Tables, today: chrono::NaiveDate) -> usize {
+    let d = dashboard(profile, ctx, tables, today);
+    std::hint::black_box(&d);
+    d.card.indicators.len()
 }
 
 /// The monthly replay (the web app's Replay request). Returns the months evaluated.

@@ -141,6 +141,9 @@ struct Roster {
     /// First volunteer by name; `more_names` lists every volunteer of a name held by several.
     by_name: BySym,
     more_names: FxHashMap<Sym, Vec<usize>>,
+    /// Every volunteer's 所属站点, packed (4 bytes each): a million records look up their
+    /// volunteer's station here instead of in the 80-byte rows (cache misses).
+    station: Vec<Option<Sym>>,
 }
 
 impl Roster {
@@ -217,7 +220,8 @@ impl Roster {
             }
             distinct.push(i);
         }
-        Roster { distinct, by_number, by_id, by_name, more_names }
+        let station = tables.volunteers.iter().map(|v| v.station).collect();
+        Roster { distinct, by_number, by_id, by_name, more_names, station }
     }
 
     /// The volunteer a record is of: by number, else by ID, else by name when it is
@@ -301,7 +305,7 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
         }
         match roster.find(tables, r) {
             Some(vi) if is_registered[vi] => {
-                let station = tables.volunteers[vi].station.or(r.station);
+                let station = roster.station[vi].or(r.station);
                 records.push(CountedRecord { record: ri, volunteer: Some(vi), station });
             }
             Some(vi) => {
@@ -440,7 +444,7 @@ impl<'t> Matches<'t> {
             }
             let vi = of as usize;
             if of != BySym::NONE && is_registered.get(vi).copied().unwrap_or(false) {
-                let station = tables.volunteers[vi].station.or(r.station);
+                let station = self.roster.station.get(vi).copied().flatten().or(r.station);
                 records.push(CountedRecord { record: ri, volunteer: Some(vi), station });
             }
         }

@@ -4,7 +4,7 @@
 //! On the same bytes, in one process: calamine's streaming parse alone (the reference)
 //! against our import + score, each the median of N runs; optionally the monthly replay,
 //! and the `scorecard score` CLI (a separate process, so reading the files is included).
-//! `--only import|score|engine|replay` repeats just that step N times (for a profiler;
+//! `--only import|score|engine|dashboard|replay` repeats just that step N times (for a profiler;
 //! the import then runs once, untimed, unless it is the step). `--dump DIR` writes what
 //! the engine answers (scorecard, checklist, charts, what-if, stars, replay) as JSON to
 //! compare two builds' results.
@@ -21,7 +21,7 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::Duration;
 
 const USAGE: &str = "usage: bench-native [--runs N] [--year Y] [--as-of YYYY-MM-DD] [--population N] \
-    [--profile ID] [--label NAME] [--replay] [--cli PATH] [--only import|score|engine|replay] FILE...";
+    [--profile ID] [--label NAME] [--replay] [--cli PATH] [--only import|score|engine|dashboard|replay] FILE...";
 
 struct Args {
     files: Vec<PathBuf>,
@@ -69,8 +69,8 @@ fn parse_args() -> Result<Args, String> {
             "--dump" => a.dump = Some(PathBuf::from(value("--dump")?)),
             "--only" => {
                 let v = value("--only")?;
-                if !["import", "score", "engine", "replay"].contains(&v.as_str()) {
-                    return Err(format!("--only takes import, score, engine or replay, not {v:?}"));
+                if !["import", "score", "engine", "dashboard", "replay"].contains(&v.as_str()) {
+                    return Err(format!("--only takes import, score, engine, dashboard or replay, not {v:?}"));
                 }
                 a.only = Some(v);
             }
@@ -141,6 +141,7 @@ fn run(args: &Args) -> Result<(), String> {
     }
 
     let (mut t_cal, mut t_imp, mut t_score, mut t_engine, mut t_replay) = (vec![], vec![], vec![], vec![], vec![]);
+    let mut t_dash = vec![];
     let mut cells = 0;
     let mut counts = json!(null);
     let mut peak_import = None;
@@ -159,6 +160,8 @@ fn run(args: &Args) -> Result<(), String> {
         t_score.push(d);
         let (_, d) = measure::timed(|| measure::engine_score(&profile, &ctx, &imp.tables, as_of));
         t_engine.push(d);
+        let (_, d) = measure::timed(|| measure::dashboard_score(&profile, &ctx, &imp.tables, as_of));
+        t_dash.push(d);
         if args.replay {
             let (_, d) = measure::timed(|| measure::replay(&profile, &ctx, &imp.tables, as_of));
             t_replay.push(d);
@@ -172,12 +175,13 @@ fn run(args: &Args) -> Result<(), String> {
             "score_findings": card.findings.len(),
         });
         eprintln!(
-            "  run {}: calamine {:.0} ms, import {:.0} ms, score {:.0} ms, engine score {:.0} ms{}",
+            "  run {}: calamine {:.0} ms, import {:.0} ms, score {:.0} ms, engine score {:.0} ms, dashboard {:.0} ms{}",
             run + 1,
             ms(t_cal[run]),
             ms(t_imp[run]),
             ms(t_score[run]),
             ms(t_engine[run]),
+            ms(t_dash[run]),
             t_replay.get(run).map_or(String::new(), |d| format!(", replay {:.0} ms", ms(*d)))
         );
     }
@@ -206,6 +210,7 @@ fn run(args: &Args) -> Result<(), String> {
         "import_score_ms": round(import_score),
         "import_score_ratio": ratio(import_score),
         "engine_score_ms": round(eng),
+        "dashboard_ms": round(measure::median_ms(&t_dash)),
         "replay_ms": (!t_replay.is_empty()).then(|| round(measure::median_ms(&t_replay))),
         "cli_score_ms": cli.map(|c| round(c.0)),
         "cli_score_ratio": cli.map(|c| ratio(c.0)),
@@ -269,6 +274,7 @@ fn only(
             "import" => measure::import_files(files).tables.records.len(),
             "score" => measure::score_card(profile, ctx, &imp.tables, as_of).indicators.len(),
             "engine" => measure::engine_score(profile, ctx, &imp.tables, as_of),
+            "dashboard" => measure::dashboard_score(profile, ctx, &imp.tables, as_of),
             _ => measure::replay(profile, ctx, &imp.tables, as_of),
         });
         eprintln!("  {step}: {:.1} ms", ms(d));
@@ -301,7 +307,16 @@ fn dump(
     write("charts.json", j(serde_json::to_value(charts(profile, ctx, t, as_of))))?;
     write("what_if.json", j(serde_json::to_value(what_if(profile, ctx, t, as_of))))?;
     let stars = scheme("national").map(|s| star_levels(t, ctx, &s, as_of));
-    write("stars.json", j(serde_json::to_value(stars)))?;
+    write("stars.json", j(serde_json::to_value(&stars)))?;
     write("replay.json", j(serde_json::to_value(monthly_replay(profile, ctx, t, as_of))))?;
+    // The shared computation must give the same views.
+    let d = scorecard_domain::extras::dashboard(profile, ctx, t, as_of);
+    let same = serde_json::to_value(&d.card).ok() == serde_json::to_value(measure::score_card(profile, ctx, t, as_of)).ok()
+        && serde_json::to_value(&d.charts).ok() == serde_json::to_value(charts(profile, ctx, t, as_of)).ok()
+        && serde_json::to_value(&d.what_if).ok() == serde_json::to_value(what_if(profile, ctx, t, as_of)).ok()
+        && serde_json::to_value(&d.stars).ok() == serde_json::to_value(&stars).ok();
+    if !same {
+        return Err("dashboard() differs from the views computed one by one".into());
+    }
     Ok(())
 }

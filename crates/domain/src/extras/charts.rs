@@ -4,7 +4,7 @@
 
 use crate::context::Context;
 use crate::model::Tables;
-use crate::prepare::prepare_quiet;
+use crate::prepare::{prepare_quiet, Prepared};
 use crate::profile::{PeriodKind, Profile, Rule};
 use crate::score::bridge;
 use crate::score::facts::Facts;
@@ -92,10 +92,14 @@ fn targets(profile: &Profile) -> (Option<f64>, Option<u32>) {
 
 /// Charts for `profile` over `tables` as of `ctx.as_of(today)`.
 pub fn charts(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> Charts {
-    let d = ctx.as_of(today);
-    let year = ctx.year;
     let facts = Facts::build(profile, ctx, tables);
-    let prepared = prepare_quiet(tables, year, d);
+    let prepared = prepare_quiet(tables, ctx.year, ctx.as_of(today));
+    charts_from(profile, tables, &facts, &prepared)
+}
+
+/// [`charts`] from facts and rows prepared (for `prepared.as_of`) by the caller.
+pub fn charts_from(profile: &Profile, tables: &Tables, facts: &Facts, prepared: &Prepared) -> Charts {
+    let (year, d) = (prepared.year, prepared.as_of);
     let n = facts.stations.len();
     let (hours_target, acts_target) = targets(profile);
     let days = bridge::days_in_year(year).max(1) as f64;
