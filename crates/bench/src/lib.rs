@@ -11,6 +11,7 @@ use scorecard_domain::samples::{write_clean, Formats, Synth, SynthSpec};
 use std::path::Path;
 
 pub mod measure;
+pub mod probe;
 
 /// Volunteers on the benchmark roster.
 pub const ROSTER_SIZE: usize = 100_000;

@@ -7,7 +7,8 @@
 //! `--only import|score|engine|dashboard|replay` repeats just that step N times (for a profiler;
 //! the import then runs once, untimed, unless it is the step). `--dump DIR` writes what
 //! the engine answers (scorecard, checklist, charts, what-if, stars, replay) as JSON to
-//! compare two builds' results.
+//! compare two builds' results. `--probe` costs the importer's hot spots against the
+//! proposed fixes (see `scorecard_bench::probe`).
 //! Prints one JSON object (see bench/README.md for the fields) on stdout.
 //! Exit 0 = measured, 1 = a file could not be read, 2 = usage.
 
@@ -21,7 +22,7 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::Duration;
 
 const USAGE: &str = "usage: bench-native [--runs N] [--year Y] [--as-of YYYY-MM-DD] [--population N] \
-    [--profile ID] [--label NAME] [--replay] [--cli PATH] [--only import|score|engine|dashboard|replay] FILE...";
+    [--profile ID] [--label NAME] [--replay] [--cli PATH] [--only import|score|engine|dashboard|replay] [--dump DIR] [--probe] FILE...";
 
 struct Args {
     files: Vec<PathBuf>,
@@ -35,6 +36,7 @@ struct Args {
     cli: Option<PathBuf>,
     only: Option<String>,
     dump: Option<PathBuf>,
+    probe: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -50,6 +52,7 @@ fn parse_args() -> Result<Args, String> {
         cli: None,
         only: None,
         dump: None,
+        probe: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -67,6 +70,7 @@ fn parse_args() -> Result<Args, String> {
             "--replay" => a.replay = true,
             "--cli" => a.cli = Some(PathBuf::from(value("--cli")?)),
             "--dump" => a.dump = Some(PathBuf::from(value("--dump")?)),
+            "--probe" => a.probe = true,
             "--only" => {
                 let v = value("--only")?;
                 if !["import", "score", "engine", "dashboard", "replay"].contains(&v.as_str()) {
@@ -133,6 +137,12 @@ fn run(args: &Args) -> Result<(), String> {
         ..Context::default()
     };
     let bytes: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    if args.probe {
+        for f in &files {
+            println!("{}", scorecard_bench::probe::probe(f, args.runs)?);
+        }
+        return Ok(());
+    }
     if let Some(dir) = &args.dump {
         return dump(dir, &files, &profile, &ctx, as_of);
     }
@@ -140,30 +150,30 @@ fn run(args: &Args) -> Result<(), String> {
         return only(step, args, &files, &profile, &ctx, as_of);
     }
 
-    let (mut t_cal, mut t_imp, mut t_score, mut t_engine, mut t_replay) = (vec![], vec![], vec![], vec![], vec![]);
-    let mut t_dash = vec![];
+    let (mut t_cal, mut t_imp, mut t_score, mut t_engine, mut t_dash, mut t_replay) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
     let mut cells = 0;
     let mut counts = json!(null);
     let mut peak_import = None;
     for run in 0..args.runs {
-        let (n, d) = measure::timed(|| measure::calamine_stream(&files));
+        let (n, d) = measure::timed_cpu(|| measure::calamine_stream(&files));
         cells = n?;
         t_cal.push(d);
         // The import's own peak (the bytes are already resident): reset, import, read.
         let reset = measure::reset_peak_rss();
-        let (imp, d) = measure::timed(|| measure::import_files(&files));
+        let (imp, d) = measure::timed_cpu(|| measure::import_files(&files));
         if reset && run == 0 {
             peak_import = measure::peak_rss_kib();
         }
         t_imp.push(d);
-        let (card, d) = measure::timed(|| measure::score_card(&profile, &ctx, &imp.tables, as_of));
+        let (card, d) = measure::timed_cpu(|| measure::score_card(&profile, &ctx, &imp.tables, as_of));
         t_score.push(d);
-        let (_, d) = measure::timed(|| measure::engine_score(&profile, &ctx, &imp.tables, as_of));
+        let (_, d) = measure::timed_cpu(|| measure::engine_score(&profile, &ctx, &imp.tables, as_of));
         t_engine.push(d);
-        let (_, d) = measure::timed(|| measure::dashboard_score(&profile, &ctx, &imp.tables, as_of));
+        let (_, d) = measure::timed_cpu(|| measure::dashboard_score(&profile, &ctx, &imp.tables, as_of));
         t_dash.push(d);
         if args.replay {
-            let (_, d) = measure::timed(|| measure::replay(&profile, &ctx, &imp.tables, as_of));
+            let (_, d) = measure::timed_cpu(|| measure::replay(&profile, &ctx, &imp.tables, as_of));
             t_replay.push(d);
         }
         counts = json!({
@@ -175,29 +185,35 @@ fn run(args: &Args) -> Result<(), String> {
             "score_findings": card.findings.len(),
         });
         eprintln!(
-            "  run {}: calamine {:.0} ms, import {:.0} ms, score {:.0} ms, engine score {:.0} ms, dashboard {:.0} ms{}",
+            "  run {}: calamine {:.0} ms, import {:.0} ms, score {:.0} ms, engine score {:.0} ms, dashboard {:.0} ms{} \
+             (CPU: {:.0} / {:.0} / {:.0} ms)",
             run + 1,
-            ms(t_cal[run]),
-            ms(t_imp[run]),
-            ms(t_score[run]),
-            ms(t_engine[run]),
-            ms(t_dash[run]),
-            t_replay.get(run).map_or(String::new(), |d| format!(", replay {:.0} ms", ms(*d)))
+            ms(t_cal[run].wall),
+            ms(t_imp[run].wall),
+            ms(t_score[run].wall),
+            ms(t_engine[run].wall),
+            ms(t_dash[run].wall),
+            t_replay.get(run).map_or(String::new(), |d| format!(", replay {:.0} ms", ms(d.wall))),
+            ms(t_cal[run].cpu),
+            ms(t_imp[run].cpu),
+            ms(t_score[run].cpu),
         );
     }
-    let cal = measure::median_ms(&t_cal);
-    let imp = measure::median_ms(&t_imp);
-    let sc = measure::median_ms(&t_score);
-    let eng = measure::median_ms(&t_engine);
-    let both: Vec<Duration> = t_imp.iter().zip(&t_score).map(|(a, b)| *a + *b).collect();
-    let import_score = measure::median_ms(&both);
-
+    let wall = |v: &[measure::Took]| measure::median_ms(&v.iter().map(|t| t.wall).collect::<Vec<_>>());
+    let cpu = |v: &[measure::Took]| measure::median_ms(&v.iter().map(|t| t.cpu).collect::<Vec<_>>());
+    let cal = wall(&t_cal);
+    let cal_cpu = cpu(&t_cal);
+    let both: Vec<measure::Took> =
+        t_imp.iter().zip(&t_score).map(|(a, b)| measure::Took { wall: a.wall + b.wall, cpu: a.cpu + b.cpu }).collect();
+    let import_score = wall(&both);
+    let import_score_cpu = cpu(&both);
     let cli = match &args.cli {
         Some(path) => Some(time_cli(path, args, as_of)?),
         None => None,
     };
     let round = |x: f64| (x * 10.0).round() / 10.0;
     let ratio = |x: f64| (x / cal * 1000.0).round() / 1000.0;
+    let ratio_cpu = |x: f64| (cal_cpu > 0.0).then(|| (x / cal_cpu * 1000.0).round() / 1000.0);
     let out = json!({
         "label": if args.label.is_empty() { files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join("+") } else { args.label.clone() },
         "files": files.iter().map(|f| &f.name).collect::<Vec<_>>(),
@@ -205,13 +221,25 @@ fn run(args: &Args) -> Result<(), String> {
         "cells": cells,
         "runs": args.runs,
         "calamine_stream_ms": round(cal),
-        "import_ms": round(imp),
-        "score_ms": round(sc),
+        "import_ms": round(wall(&t_imp)),
+        "score_ms": round(wall(&t_score)),
         "import_score_ms": round(import_score),
         "import_score_ratio": ratio(import_score),
-        "engine_score_ms": round(eng),
-        "dashboard_ms": round(measure::median_ms(&t_dash)),
-        "replay_ms": (!t_replay.is_empty()).then(|| round(measure::median_ms(&t_replay))),
+        "engine_score_ms": round(wall(&t_engine)),
+        "dashboard_ms": round(wall(&t_dash)),
+        "replay_ms": (!t_replay.is_empty()).then(|| round(wall(&t_replay))),
+        "cpu": {
+            "calamine_stream_ms": round(cal_cpu),
+            "import_ms": round(cpu(&t_imp)),
+            "score_ms": round(cpu(&t_score)),
+            "import_score_ms": round(import_score_cpu),
+            "import_score_ratio": ratio_cpu(import_score_cpu),
+            "engine_score_ms": round(cpu(&t_engine)),
+            "dashboard_ms": round(cpu(&t_dash)),
+            "replay_ms": (!t_replay.is_empty()).then(|| round(cpu(&t_replay))),
+            "cli_score_ms": cli.map(|c| round(c.2)),
+            "cli_score_ratio": cli.and_then(|c| ratio_cpu(c.2)),
+        },
         "cli_score_ms": cli.map(|c| round(c.0)),
         "cli_score_ratio": cli.map(|c| ratio(c.0)),
         "cli_peak_rss_kib": cli.and_then(|c| c.1),
@@ -223,16 +251,17 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-/// The median wall time of `scorecard score … FILES` over the runs, and its peak RSS (from
-/// wait4's rusage via `/usr/bin/time` when present, else `None`).
-fn time_cli(cli: &PathBuf, args: &Args, as_of: NaiveDate) -> Result<(f64, Option<u64>), String> {
+/// The median wall time of `scorecard score … FILES` over the runs, its peak RSS and its
+/// median CPU time (user + system; both from `/usr/bin/time` when present, else `None`/0).
+fn time_cli(cli: &PathBuf, args: &Args, as_of: NaiveDate) -> Result<(f64, Option<u64>, f64), String> {
     let mut times = Vec::new();
+    let mut cpus = Vec::new();
     let mut peak = None;
     let gnu_time = std::path::Path::new("/usr/bin/time").exists();
     for _ in 0..args.runs {
         let mut cmd = if gnu_time {
             let mut c = Command::new("/usr/bin/time");
-            c.arg("-f").arg("%M").arg(cli);
+            c.arg("-f").arg("%M %U %S").arg(cli);
             c
         } else {
             Command::new(cli)
@@ -250,12 +279,17 @@ fn time_cli(cli: &PathBuf, args: &Args, as_of: NaiveDate) -> Result<(f64, Option
         }
         if gnu_time {
             let err = String::from_utf8_lossy(&out.stderr);
-            peak = err.lines().last().and_then(|l| l.trim().parse::<u64>().ok()).or(peak);
+            let last: Vec<f64> =
+                err.lines().last().unwrap_or("").split_whitespace().filter_map(|x| x.parse().ok()).collect();
+            if let [kib, user, sys] = last[..] {
+                peak = Some(kib as u64);
+                cpus.push(Duration::from_secs_f64(user + sys));
+            }
         }
         eprintln!("  cli: {:.0} ms", ms(d));
         times.push(d);
     }
-    Ok((measure::median_ms(&times), peak))
+    Ok((measure::median_ms(&times), peak, measure::median_ms(&cpus)))
 }
 
 /// `--only STEP`: that step N times, for a profiler; prints each time on stderr.

@@ -2,6 +2,7 @@
 //! records count. Built by `prepare()` once per as-of date (once for a score, once per
 //! month end for the monthly replay).
 
+use super::result::Rows;
 use super::scope::{Place, Placer};
 use crate::finding::Finding;
 use crate::model::{Field, Role, RowRef, Tables};
@@ -47,6 +48,41 @@ pub fn is_party_member(political: &str) -> bool {
     political.contains("党员") && !political.contains("非党员")
 }
 
+/// The counted records' row references for each view, built in one pass: a rule lists at
+/// most [`super::result::ROW_REF_CAP`] of them and counts the rest, so a million records
+/// need not be kept in a second list.
+#[derive(Clone, Debug, Default)]
+pub struct RecordRows {
+    whole: Rows,
+    by_station: Vec<Rows>,
+}
+
+impl RecordRows {
+    fn push(&mut self, at: RowRef, place: Place) {
+        match place {
+            Place::Outside => {}
+            Place::Unassigned => self.whole.push(at),
+            Place::Station(i) => {
+                self.whole.push(at);
+                if self.by_station.len() <= i {
+                    self.by_station.resize_with(i + 1, Rows::default);
+                }
+                if let Some(r) = self.by_station.get_mut(i) {
+                    r.push(at);
+                }
+            }
+        }
+    }
+
+    /// The rows in a view: the whole (`None`, every place but outside) or one station.
+    pub fn rows(&self, view: Option<usize>) -> Rows {
+        match view {
+            None => self.whole.clone(),
+            Some(i) => self.by_station.get(i).cloned().unwrap_or_default(),
+        }
+    }
+}
+
 /// See the module doc.
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -64,8 +100,8 @@ pub struct Snapshot {
     pub registered: Vec<Person>,
     /// Distinct people with at least one counted record (or annual hours > 0).
     pub participants: Vec<(Place, RowRef)>,
-    /// Counted service records: where they were and their place.
-    pub records: Vec<(RowRef, Place)>,
+    /// Counted service records, as the rows behind a result (whole and per station).
+    pub records: RecordRows,
     pub findings: Vec<Finding>,
 }
 
@@ -117,14 +153,12 @@ impl Snapshot {
                 })
             })
             .collect();
-        let records: Vec<(RowRef, Place)> = prepared
-            .records
-            .iter()
-            .filter_map(|cr| {
-                let r = tables.records.get(cr.record)?;
-                Some((r.at, placer.place(cr.station)))
-            })
-            .collect();
+        let mut records = RecordRows::default();
+        for cr in &prepared.records {
+            if let Some(r) = tables.records.get(cr.record) {
+                records.push(r.at, placer.place(cr.station));
+            }
+        }
         let participants = if prepared.has_roster || source != HoursSource::Records {
             registered.iter().filter(|p| p.active()).map(|p| (p.place, p.at)).collect()
         } else {
