@@ -9,11 +9,9 @@ use scorecard_domain::Context;
 
 /// How many star volunteers the page lists (the xlsx report lists all).
 const STARS_SHOWN: usize = 200;
-use scorecard_domain::extras::{charts, monthly_replay, scheme, star_levels, what_if};
+use scorecard_domain::extras::{dashboard, monthly_replay, scheme, star_levels, what_if, Dashboard};
 use scorecard_domain::import::{self, FileInput, Import, Progress};
-use scorecard_domain::profile::checklist::checklist_items;
 use scorecard_domain::samples;
-use scorecard_domain::score::score;
 use scorecard_domain::Tables;
 use std::ops::ControlFlow;
 
@@ -59,10 +57,6 @@ impl From<Response> for Answer {
 }
 
 impl Engine {
-    fn tables(&self) -> Tables {
-        self.import.as_ref().map(|i| i.tables.clone()).unwrap_or_default()
-    }
-
     /// Handles everything but `Import` (whose files are read by the transport first).
     pub fn handle(&mut self, req: Request) -> Answer {
         match req {
@@ -75,21 +69,17 @@ impl Engine {
             Request::Score { context, profile, today } => {
                 let empty = Tables::default();
                 let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
-                let card = score(&profile, &context, tables, today);
-                let checklist = checklist_items(&profile, &context, tables, today);
-                let charts = charts(&profile, &context, tables, today);
-                let what_if = what_if(&profile, &context, tables, today);
-                let mut stars = scheme("national").map(|s| star_levels(tables, &context, &s, today));
-                if let Some(s) = &mut stars {
-                    // The page lists the top of the list; the report has all of them.
-                    s.volunteers.truncate(STARS_SHOWN);
-                }
+                // One prepare() for the five views (each on its own would prepare the records again).
+                let Dashboard { card, checklist, charts, what_if, stars } = dashboard(&profile, &context, tables, today);
+                // The page lists the top of the star list; the report has all of them.
+                let stars = stars.map(|s| s.truncated(STARS_SHOWN));
                 self.last = Some(Scored { card: card.clone(), context, profile, today });
                 Response::Scored(Box::new(ScoreView { card, checklist, charts, what_if, stars })).into()
             }
             Request::Replay { context, profile, today } => {
-                let tables = self.tables();
-                Response::Replayed(monthly_replay(&profile, &context, &tables, today)).into()
+                let empty = Tables::default();
+                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+                Response::Replayed(monthly_replay(&profile, &context, tables, today)).into()
             }
             Request::Rows { indicator, station } => {
                 let Some(last) = &self.last else { return not_scored() };
@@ -163,18 +153,82 @@ impl Engine {
     }
 
     /// Imports files whose bytes the transport has read, replacing the previous import.
+    /// Past [`MAX_BROWSER_ROWS`] rows the import stops and the previous one stays: a tab's
+    /// wasm memory never shrinks, and 3M rows measured 745 MiB of tab.
     pub fn import(
         &mut self,
         files: &[(String, Vec<u8>)],
         options: &import::ImportOptions,
         progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
     ) -> Answer {
+        self.import_capped(files, options, progress, MAX_BROWSER_ROWS)
+    }
+
+    fn import_capped(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        options: &import::ImportOptions,
+        progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+        max_rows: u64,
+    ) -> Answer {
         let inputs: Vec<FileInput> = files.iter().map(|(name, bytes)| FileInput { name, bytes }).collect();
-        let imp = import::import_with_progress(&inputs, options, progress);
+        let mut rows = RowCount::default();
+        let mut too_many = false;
+        let imp = import::import_with_progress(&inputs, options, &mut |p| {
+            if rows.add(&p) > max_rows {
+                too_many = true;
+                return ControlFlow::Break(());
+            }
+            progress(p)
+        });
+        if too_many {
+            let n = fmt_count(max_rows);
+            return Response::Failed {
+                zh: format!("这些文件共超过 {n} 行，超出了浏览器能处理的规模，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),
+                en: format!("These files hold more than {n} rows, more than a browser tab can handle; nothing was imported. Split them by month or station and import them separately, or use the scorecard command line."),
+            }
+            .into();
+        }
         let summary = summarise(&imp);
         self.import = Some(imp);
         Response::Imported(summary).into()
     }
+}
+
+/// The most rows one import may hold in the browser (≈ 450 MiB of tab); the CLI has no cap.
+pub const MAX_BROWSER_ROWS: u64 = 2_000_000;
+
+/// Rows read across files from progress reports (each counts rows of its own file).
+#[derive(Default)]
+struct RowCount {
+    finished: u64,
+    file: usize,
+    current: u64,
+}
+
+impl RowCount {
+    fn add(&mut self, p: &Progress) -> u64 {
+        if p.file_index != self.file {
+            self.finished += self.current;
+            self.file = p.file_index;
+            self.current = 0;
+        }
+        self.current = self.current.max(p.rows_done);
+        self.finished + self.current
+    }
+}
+
+/// 2000000 → "2,000,000".
+fn fmt_count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The import screen's view of an import: reports without the raw failed rows.
@@ -240,6 +294,30 @@ mod tests {
         let a = e.handle(Request::FailedRows);
         assert!(matches!(a.response, Response::File { .. }));
         assert!(a.bytes.is_some_and(|b| b.starts_with(b"PK")));
+    }
+
+    #[test]
+    fn an_import_past_the_row_cap_fails_and_keeps_the_previous_one() {
+        let mut e = Engine::default();
+        let small = ("small.csv".to_string(), "姓名,活动名称,服务日期,服务时长\n张三,活动,2017-03-01,2\n".as_bytes().to_vec());
+        e.import(&[small], &Default::default(), &mut |_| ControlFlow::Continue(()));
+        // 2 files of 5,000 rows each, capped at 8,000 rows: progress comes every 4,096 rows,
+        // so the cap is seen at 4,096 + 4,096 rows, in the second file.
+        let body: String = (0..5000).map(|i| format!("李{i},活动,2017-03-0{},2\n", i % 9 + 1)).collect();
+        let big = |name: &str| (name.to_string(), format!("姓名,活动名称,服务日期,服务时长\n{body}").into_bytes());
+        let a = e.import_capped(&[big("a.csv"), big("b.csv")], &Default::default(), &mut |_| ControlFlow::Continue(()), 8_000);
+        match a.response {
+            Response::Failed { zh, en } => {
+                assert!(zh.contains("8,000 行"), "{zh}");
+                assert!(en.contains("8,000 rows"), "{en}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        // The previous import is still the one scored.
+        assert_eq!(e.import.as_ref().unwrap().tables.records.len(), 1);
+        // Under the cap, the same files import.
+        let a = e.import_capped(&[big("a.csv"), big("b.csv")], &Default::default(), &mut |_| ControlFlow::Continue(()), 10_000);
+        assert!(matches!(a.response, Response::Imported(ref s) if s.records == 10_000), "{:?}", a.response);
     }
 
     #[test]

@@ -228,7 +228,11 @@ impl DataState {
                     this.store_files(app, files, total).await;
                     this.rescore(app);
                 }
-                Response::Failed { zh, en } => this.error.set(Some((zh, en))),
+                Response::Failed { zh, en } => {
+                    // Nothing was imported: the files of the last import stay, with its scores.
+                    this.back_to_last_import(app);
+                    this.error.set(Some((zh, en)));
+                }
                 _ => {}
             }
         });
@@ -239,11 +243,15 @@ impl DataState {
         self.import_generation.update_value(|g| *g += 1);
         client().cancel();
         self.progress.set(None);
-        // Back to the files of the last finished import.
+        self.back_to_last_import(app);
+        app.notify(NoticeKind::Info, "cancelled", "import.cancelled", None);
+    }
+
+    /// Back to the files of the last finished import (after a cancel or a refusal).
+    fn back_to_last_import(&self, app: AppState) {
         let kept: Vec<String> = app.draft.with_untracked(|d| d.files.iter().map(|f| f.name.clone()).collect());
         self.files.update_value(|f| f.retain(|x| kept.contains(&x.name())));
         self.file_list.set(app.draft.with_untracked(|d| d.files.clone()));
-        app.notify(NoticeKind::Info, "cancelled", "import.cancelled", None);
     }
 
     /// Remembers the sheets the user mapped by hand, for any sheet with the same headers.

@@ -10,6 +10,9 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 use scorecard_domain::samples::{write_clean, Formats, Synth, SynthSpec};
 use std::path::Path;
 
+pub mod measure;
+pub mod probe;
+
 /// Volunteers on the benchmark roster.
 pub const ROSTER_SIZE: usize = 100_000;
 /// Stations of the benchmark district (about 1,700 volunteers each).

@@ -10,9 +10,10 @@
 //! Invariant: this never fails. It returns what counts plus a finding for everything left out.
 
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::model::{RowRef, Tables};
+use crate::model::{RowRef, ServiceRecord, Tables};
 use crate::text::Sym;
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// How a volunteer is known, in the order of preference of §2.
@@ -51,6 +52,18 @@ pub struct Prepared<'t> {
 }
 
 impl<'t> Prepared<'t> {
+    /// Hours per volunteer index (`tables.volunteers`), over the counted records; 0 for
+    /// volunteers without any.
+    pub fn hours_per_volunteer(&self) -> Vec<f64> {
+        let mut v = vec![0.0; self.tables.volunteers.len()];
+        for r in &self.records {
+            if let (Some(slot), Some(rec)) = (r.volunteer.and_then(|i| v.get_mut(i)), self.tables.records.get(r.record)) {
+                *slot += rec.hours;
+            }
+        }
+        v
+    }
+
     /// Hours per registered volunteer index, over the counted records.
     pub fn hours_by_volunteer(&self) -> HashMap<usize, f64> {
         let mut m = HashMap::new();
@@ -93,68 +106,176 @@ fn finding_at(tables: &Tables, at: RowRef, kind: FindingKind, severity: Severity
     f
 }
 
+/// Row indices by symbol, in a vector as long as the interner (symbols are dense), so a
+/// million records are matched without hashing.
+struct BySym(Vec<u32>);
+
+impl BySym {
+    const NONE: u32 = u32::MAX;
+
+    fn new(tables: &Tables) -> BySym {
+        BySym(vec![Self::NONE; tables.strings.len()])
+    }
+
+    fn get(&self, sym: Option<Sym>) -> Option<usize> {
+        let i = *self.0.get(sym?.index())?;
+        (i != Self::NONE).then_some(i as usize)
+    }
+
+    /// Keeps the first row given for `sym`.
+    fn first(&mut self, sym: Option<Sym>, row: usize) {
+        let (Some(sym), Ok(row)) = (sym, u32::try_from(row)) else { return };
+        if let Some(slot) = self.0.get_mut(sym.index()) {
+            if *slot == Self::NONE {
+                *slot = row;
+            }
+        }
+    }
+}
+
+/// The distinct volunteers of the roster and how to find them (as-of independent).
+struct Roster {
+    distinct: Vec<usize>,
+    by_number: BySym,
+    by_id: BySym,
+    /// First volunteer by name; `more_names` lists every volunteer of a name held by several.
+    by_name: BySym,
+    more_names: FxHashMap<Sym, Vec<usize>>,
+    /// Every volunteer's 所属站点, packed (4 bytes each): a million records look up their
+    /// volunteer's station here instead of in the 80-byte rows (cache misses).
+    station: Vec<Option<Sym>>,
+}
+
+impl Roster {
+    /// Step 1 of §2: distinct volunteers, first occurrence wins; later ones are reported
+    /// (into `sink` when given).
+    fn build(tables: &Tables, mut sink: Option<&mut Sink>) -> Roster {
+        let mut by_number = BySym::new(tables);
+        let mut by_id = BySym::new(tables);
+        // The first volunteer whose key is their ID (no number), and by name + phone.
+        let mut by_id_key = BySym::new(tables);
+        let mut by_name_phone: FxHashMap<(Sym, Option<Sym>), usize> = FxHashMap::default();
+        let mut by_name = BySym::new(tables);
+        let mut more_names: FxHashMap<Sym, Vec<usize>> = FxHashMap::default();
+        let mut distinct = Vec::new();
+        for (i, v) in tables.volunteers.iter().enumerate() {
+            let key = volunteer_key(tables, i);
+            // A duplicate by its own key, or by any strong key (number or ID), is the same person.
+            let dup_of = match key {
+                Some(VolunteerKey::Number(n)) => by_number.get(Some(n)),
+                Some(VolunteerKey::Id(id)) => by_id_key.get(Some(id)),
+                Some(VolunteerKey::NamePhone(n, p)) => by_name_phone.get(&(n, p)).copied(),
+                None => None,
+            }
+            .or_else(|| by_number.get(v.number))
+            .or_else(|| by_id.get(v.id_number));
+            if let Some(first) = dup_of {
+                if let Some(sink) = sink.as_deref_mut() {
+                    if sink.room(v.at, FindingKind::DuplicateVolunteer, Severity::Warning) {
+                        let first_row = tables.volunteers[first].at.row;
+                        let who = tables.so(v.name.or(v.number));
+                        sink.list.push(finding_at(
+                            tables,
+                            v.at,
+                            FindingKind::DuplicateVolunteer,
+                            Severity::Warning,
+                            format!("志愿者「{who}」与第 {first_row} 行重复，只计一次。请删除重复的一行。"),
+                            format!("Volunteer \"{who}\" repeats row {first_row}; counted once. Delete the duplicate row."),
+                        ));
+                    }
+                }
+                continue;
+            }
+            let Some(key) = key else {
+                if let Some(sink) = sink.as_deref_mut() {
+                    if sink.room(v.at, FindingKind::MissingRequired, Severity::Error) {
+                        sink.list.push(finding_at(
+                            tables,
+                            v.at,
+                            FindingKind::MissingRequired,
+                            Severity::Error,
+                            "这一行没有志愿者编号、证件号码或姓名，无法识别是谁，未计入。请补填其中一项。".into(),
+                            "This row has no volunteer number, ID number or name, so nobody can be identified; \
+                             not counted. Fill in one of them."
+                                .into(),
+                        ));
+                    }
+                }
+                continue;
+            };
+            match key {
+                VolunteerKey::Number(_) => {}
+                VolunteerKey::Id(id) => by_id_key.first(Some(id), i),
+                VolunteerKey::NamePhone(n, p) => {
+                    by_name_phone.entry((n, p)).or_insert(i);
+                }
+            }
+            by_number.first(v.number, i);
+            by_id.first(v.id_number, i);
+            if let Some(n) = v.name {
+                match by_name.get(Some(n)) {
+                    None => by_name.first(Some(n), i),
+                    Some(first) => more_names.entry(n).or_insert_with(|| vec![first]).push(i),
+                }
+            }
+            distinct.push(i);
+        }
+        let station = tables.volunteers.iter().map(|v| v.station).collect();
+        Roster { distinct, by_number, by_id, by_name, more_names, station }
+    }
+
+    /// The volunteer a record is of: by number, else by ID, else by name when it is
+    /// unambiguous or the phone tells them apart.
+    fn find(&self, tables: &Tables, r: &ServiceRecord) -> Option<usize> {
+        self.by_number.get(r.volunteer_no).or_else(|| self.by_id.get(r.id_number)).or_else(|| {
+            let name = r.name?;
+            match self.more_names.get(&name) {
+                None => self.by_name.get(Some(name)),
+                Some(many) => {
+                    let phone = r.phone?;
+                    let mut by_phone =
+                        many.iter().copied().filter(|&i| tables.volunteers.get(i).is_some_and(|v| v.phone == Some(phone)));
+                    match (by_phone.next(), by_phone.next()) {
+                        (Some(one), None) => Some(one),
+                        _ => None,
+                    }
+                }
+            }
+        })
+    }
+
+    /// Volunteer index → registered on or before `as_of`.
+    fn registered_by(&self, tables: &Tables, as_of: NaiveDate) -> (Vec<usize>, Vec<bool>) {
+        let mut is_registered = vec![false; tables.volunteers.len()];
+        let registered: Vec<usize> = self
+            .distinct
+            .iter()
+            .copied()
+            .filter(|&i| tables.volunteers[i].registered_on.is_none_or(|d| d <= as_of))
+            .collect();
+        for &i in &registered {
+            is_registered[i] = true;
+        }
+        (registered, is_registered)
+    }
+}
+
 /// Applies the keys and checks of §2 for year `year` up to `as_of`.
 pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, Vec<Finding>) {
     let mut sink = Sink::default();
+    let prepared = prepare_into(tables, year, as_of, Some(&mut sink));
+    (prepared, sink.finish(tables))
+}
 
-    // 1. Distinct volunteers, first occurrence wins; later ones are reported.
-    let mut by_number: HashMap<Sym, usize> = HashMap::new();
-    let mut by_id: HashMap<Sym, usize> = HashMap::new();
-    let mut by_name: HashMap<Sym, Vec<usize>> = HashMap::new();
-    let mut first_of: HashMap<VolunteerKey, usize> = HashMap::new();
-    let mut distinct = Vec::new();
-    for i in 0..tables.volunteers.len() {
-        let v = &tables.volunteers[i];
-        let key = volunteer_key(tables, i);
-        // A duplicate by any strong key (number or ID) is the same person.
-        let dup_of = key
-            .as_ref()
-            .and_then(|k| first_of.get(k).copied())
-            .or_else(|| v.number.and_then(|n| by_number.get(&n).copied()))
-            .or_else(|| v.id_number.and_then(|id| by_id.get(&id).copied()));
-        if let Some(first) = dup_of {
-            let first_row = tables.volunteers[first].at.row;
-            let who = tables.so(v.name.or(v.number));
-            if sink.room(v.at, FindingKind::DuplicateVolunteer, Severity::Warning) {
-                sink.list.push(finding_at(
-                    tables,
-                    v.at,
-                    FindingKind::DuplicateVolunteer,
-                    Severity::Warning,
-                    format!("志愿者「{who}」与第 {first_row} 行重复，只计一次。请删除重复的一行。"),
-                    format!("Volunteer \"{who}\" repeats row {first_row}; counted once. Delete the duplicate row."),
-                ));
-            }
-            continue;
-        }
-        let Some(key) = key else {
-            if sink.room(v.at, FindingKind::MissingRequired, Severity::Error) {
-                sink.list.push(finding_at(
-                tables,
-                v.at,
-                FindingKind::MissingRequired,
-                Severity::Error,
-                "这一行没有志愿者编号、证件号码或姓名，无法识别是谁，未计入。请补填其中一项。".into(),
-                "This row has no volunteer number, ID number or name, so nobody can be identified; not counted. Fill in one of them.".into(),
-            ));
-            }
-            continue;
-        };
-        first_of.insert(key, i);
-        if let Some(n) = v.number {
-            by_number.entry(n).or_insert(i);
-        }
-        if let Some(id) = v.id_number {
-            by_id.entry(id).or_insert(i);
-        }
-        if let Some(n) = v.name {
-            by_name.entry(n).or_default().push(i);
-        }
-        distinct.push(i);
-    }
-    let registered: Vec<usize> =
-        distinct.iter().copied().filter(|&i| tables.volunteers[i].registered_on.is_none_or(|d| d <= as_of)).collect();
-    let is_registered: std::collections::HashSet<usize> = registered.iter().copied().collect();
+/// [`prepare`] without building findings, for views that show none (charts, what-if,
+/// star levels): the same rows count.
+pub fn prepare_quiet(tables: &Tables, year: i32, as_of: NaiveDate) -> Prepared<'_> {
+    prepare_into(tables, year, as_of, None)
+}
+
+fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: Option<&mut Sink>) -> Prepared<'t> {
+    let roster = Roster::build(tables, sink.as_deref_mut());
+    let (registered, is_registered) = roster.registered_by(tables, as_of);
 
     // 2. Records: in period, then matched.
     let has_roster = !tables.volunteers.is_empty();
@@ -162,44 +283,19 @@ pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, V
     for (ri, r) in tables.records.iter().enumerate() {
         if r.date.year() != year || r.date > as_of {
             // Built only while there is room: most rows of a big sheet may be out of period.
-            if sink.room(r.at, FindingKind::DateOutOfPeriod, Severity::Info) {
-                let (why_zh, why_en) = if r.date.year() != year {
-                    (format!("不在考核年度 {year} 年内"), format!("is not in the assessment year {year}"))
-                } else {
-                    (
-                        format!("晚于截止日期 {}", as_of.format("%Y年%-m月%-d日")),
-                        format!("is after the as-of date {as_of}"),
-                    )
-                };
-                sink.list.push(finding_at(
-                    tables,
-                    r.at,
-                    FindingKind::DateOutOfPeriod,
-                    Severity::Info,
-                    format!("服务日期 {} {why_zh}，这条记录不计入。", r.date.format("%Y年%-m月%-d日")),
-                    format!("Service date {} {why_en}; this record is not counted.", r.date),
-                ));
+            if let Some(sink) = sink.as_deref_mut() {
+                if sink.room(r.at, FindingKind::DateOutOfPeriod, Severity::Info) {
+                    sink.list.push(out_of_period(tables, r, year, as_of));
+                }
             }
             continue;
         }
         // §2: a record lasting over 24 hours, or 0 hours or less, is reported and left out.
-        if !(r.hours > 0.0 && r.hours <= 24.0) {
-            if sink.room(r.at, FindingKind::HoursOutOfRange, Severity::Error) {
-                sink.list.push(finding_at(
-                    tables,
-                    r.at,
-                    FindingKind::HoursOutOfRange,
-                    Severity::Error,
-                    format!(
-                        "服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。",
-                        r.hours
-                    ),
-                    format!(
-                        "Hours {} are not between 0 and 24; this record is not counted. \
-                     Check the hours (one record is one service).",
-                        r.hours
-                    ),
-                ));
+        if !hours_in_range(r.hours) {
+            if let Some(sink) = sink.as_deref_mut() {
+                if sink.room(r.at, FindingKind::HoursOutOfRange, Severity::Error) {
+                    sink.list.push(hours_out_of_range(tables, r));
+                }
             }
             continue;
         }
@@ -207,66 +303,153 @@ pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, V
             records.push(CountedRecord { record: ri, volunteer: None, station: r.station });
             continue;
         }
-        let matched = r
-            .volunteer_no
-            .and_then(|n| by_number.get(&n).copied())
-            .or_else(|| r.id_number.and_then(|id| by_id.get(&id).copied()))
-            .or_else(|| {
-                // Name only when it is unambiguous, or the phone tells them apart.
-                let cands = by_name.get(&r.name?)?;
-                match cands.as_slice() {
-                    [one] => Some(*one),
-                    many => {
-                        let by_phone: Vec<usize> = many
-                            .iter()
-                            .copied()
-                            .filter(|&i| r.phone.is_some() && tables.volunteers[i].phone == r.phone)
-                            .collect();
-                        (by_phone.len() == 1).then(|| by_phone[0])
-                    }
-                }
-            });
-        match matched {
-            Some(vi) if is_registered.contains(&vi) => {
-                let station = tables.volunteers[vi].station.or(r.station);
+        match roster.find(tables, r) {
+            Some(vi) if is_registered[vi] => {
+                let station = roster.station[vi].or(r.station);
                 records.push(CountedRecord { record: ri, volunteer: Some(vi), station });
             }
             Some(vi) => {
-                let reg = tables.volunteers[vi].registered_on.map(|d| d.to_string()).unwrap_or_default();
-                if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
-                    sink.list.push(finding_at(
-                        tables,
-                        r.at,
-                        FindingKind::UnmatchedRecord,
-                        Severity::Warning,
-                        format!("这条记录的志愿者在截止日期后才注册（注册日期 {reg}），不计入。"),
-                        format!("This record's volunteer registered after the as-of date ({reg}); not counted."),
-                    ));
+                if let Some(sink) = sink.as_deref_mut() {
+                    if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
+                        let reg = tables.volunteers[vi].registered_on.map(|d| d.to_string()).unwrap_or_default();
+                        sink.list.push(finding_at(
+                            tables,
+                            r.at,
+                            FindingKind::UnmatchedRecord,
+                            Severity::Warning,
+                            format!("这条记录的志愿者在截止日期后才注册（注册日期 {reg}），不计入。"),
+                            format!("This record's volunteer registered after the as-of date ({reg}); not counted."),
+                        ));
+                    }
                 }
             }
             None => {
-                let who = [r.volunteer_no, r.id_number, r.name]
-                    .into_iter()
-                    .flatten()
-                    .next()
-                    .map(|s| tables.s(s).to_string())
-                    .unwrap_or_default();
-                let who = crate::mask::mask_if_sensitive(&who);
-                if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
-                    sink.list.push(finding_at(
-                    tables,
-                    r.at,
-                    FindingKind::UnmatchedRecord,
-                    Severity::Warning,
-                    format!("服务记录中的志愿者「{who}」在志愿者名册中找不到，这条记录不计入。请核对编号/证件号码，或把此人补进名册。"),
-                    format!("Volunteer \"{who}\" on this record is not in the roster; not counted. Check the number or ID, or add the person to the roster."),
-                ));
+                if let Some(sink) = sink.as_deref_mut() {
+                    if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
+                        sink.list.push(not_on_roster(tables, r));
+                    }
                 }
             }
         }
     }
+    Prepared { tables, year, as_of, registered, records, has_roster }
+}
 
-    (Prepared { tables, year, as_of, registered, records, has_roster }, sink.finish(tables))
+/// §2's hours check: over 0 and at most 24.
+fn hours_in_range(h: f64) -> bool {
+    h > 0.0 && h <= 24.0
+}
+
+fn out_of_period(tables: &Tables, r: &ServiceRecord, year: i32, as_of: NaiveDate) -> Finding {
+    let (why_zh, why_en) = if r.date.year() != year {
+        (format!("不在考核年度 {year} 年内"), format!("is not in the assessment year {year}"))
+    } else {
+        (format!("晚于截止日期 {}", as_of.format("%Y年%-m月%-d日")), format!("is after the as-of date {as_of}"))
+    };
+    finding_at(
+        tables,
+        r.at,
+        FindingKind::DateOutOfPeriod,
+        Severity::Info,
+        format!("服务日期 {} {why_zh}，这条记录不计入。", r.date.format("%Y年%-m月%-d日")),
+        format!("Service date {} {why_en}; this record is not counted.", r.date),
+    )
+}
+
+fn hours_out_of_range(tables: &Tables, r: &ServiceRecord) -> Finding {
+    finding_at(
+        tables,
+        r.at,
+        FindingKind::HoursOutOfRange,
+        Severity::Error,
+        format!(
+            "服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。",
+            r.hours
+        ),
+        format!(
+            "Hours {} are not between 0 and 24; this record is not counted. \
+         Check the hours (one record is one service).",
+            r.hours
+        ),
+    )
+}
+
+fn not_on_roster(tables: &Tables, r: &ServiceRecord) -> Finding {
+    let who = [r.volunteer_no, r.id_number, r.name]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|s| tables.s(s).to_string())
+        .unwrap_or_default();
+    let who = crate::mask::mask_if_sensitive(&who);
+    finding_at(
+        tables,
+        r.at,
+        FindingKind::UnmatchedRecord,
+        Severity::Warning,
+        format!(
+            "服务记录中的志愿者「{who}」在志愿者名册中找不到，这条记录不计入。请核对编号/证件号码，或把此人补进名册。"
+        ),
+        format!(
+            "Volunteer \"{who}\" on this record is not in the roster; not counted. Check the number or ID, or add \
+             the person to the roster."
+        ),
+    )
+}
+
+/// §2's keys for many as-of dates (the monthly replay): which volunteer each record of the
+/// year is of, found once. [`Matches::at`] then gives, for any `D` in the year, the rows
+/// [`prepare`] would count, without matching again.
+pub struct Matches<'t> {
+    tables: &'t Tables,
+    year: i32,
+    roster: Roster,
+    /// Per record: the volunteer it is of, [`BySym::NONE`] if none; for records outside
+    /// the year or with hours out of range, [`Matches::LEFT_OUT`].
+    of: Vec<u32>,
+}
+
+impl<'t> Matches<'t> {
+    const LEFT_OUT: u32 = u32::MAX - 1;
+
+    pub fn new(tables: &'t Tables, year: i32) -> Matches<'t> {
+        let roster = Roster::build(tables, None);
+        let of = tables
+            .records
+            .iter()
+            .map(|r| {
+                if r.date.year() != year || !hours_in_range(r.hours) {
+                    Self::LEFT_OUT
+                } else {
+                    roster.find(tables, r).and_then(|v| u32::try_from(v).ok()).unwrap_or(BySym::NONE)
+                }
+            })
+            .collect();
+        Matches { tables, year, roster, of }
+    }
+
+    /// What `prepare(tables, year, as_of).0` is, for any `as_of`.
+    pub fn at(&self, as_of: NaiveDate) -> Prepared<'t> {
+        let tables = self.tables;
+        let (registered, is_registered) = self.roster.registered_by(tables, as_of);
+        let has_roster = !tables.volunteers.is_empty();
+        let mut records = Vec::new();
+        for ((ri, r), &of) in tables.records.iter().enumerate().zip(&self.of) {
+            if of == Self::LEFT_OUT || r.date > as_of {
+                continue;
+            }
+            if !has_roster {
+                records.push(CountedRecord { record: ri, volunteer: None, station: r.station });
+                continue;
+            }
+            let vi = of as usize;
+            if of != BySym::NONE && is_registered.get(vi).copied().unwrap_or(false) {
+                let station = self.roster.station.get(vi).copied().flatten().or(r.station);
+                records.push(CountedRecord { record: ri, volunteer: Some(vi), station });
+            }
+        }
+        Prepared { tables, year: self.year, as_of, registered, records, has_roster }
+    }
 }
 
 /// Findings with a ceiling: at most [`crate::import::FINDINGS_PER_KIND`] of one kind per

@@ -4,7 +4,7 @@
 
 use crate::context::Context;
 use crate::model::Tables;
-use crate::prepare::prepare;
+use crate::prepare::{prepare_quiet, Prepared};
 use crate::profile::{PeriodKind, Profile, Rule};
 use crate::score::bridge;
 use crate::score::facts::Facts;
@@ -92,10 +92,14 @@ fn targets(profile: &Profile) -> (Option<f64>, Option<u32>) {
 
 /// Charts for `profile` over `tables` as of `ctx.as_of(today)`.
 pub fn charts(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> Charts {
-    let d = ctx.as_of(today);
-    let year = ctx.year;
     let facts = Facts::build(profile, ctx, tables);
-    let (prepared, _) = prepare(tables, year, d);
+    let prepared = prepare_quiet(tables, ctx.year, ctx.as_of(today));
+    charts_from(profile, tables, &facts, &prepared)
+}
+
+/// [`charts`] from facts and rows prepared (for `prepared.as_of`) by the caller.
+pub fn charts_from(profile: &Profile, tables: &Tables, facts: &Facts, prepared: &Prepared) -> Charts {
+    let (year, d) = (prepared.year, prepared.as_of);
     let n = facts.stations.len();
     let (hours_target, acts_target) = targets(profile);
     let days = bridge::days_in_year(year).max(1) as f64;
@@ -120,13 +124,13 @@ pub fn charts(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDat
     };
 
     // Registered volunteers and their activity, per roster station.
-    let hours_by_vol = prepared.hours_by_volunteer();
+    let hours_by_vol = prepared.hours_per_volunteer();
     for &vi in &prepared.registered {
         let Some(v) = tables.volunteers.get(vi) else { continue };
         let h = if prepared.records.is_empty() && tables.records.is_empty() {
             v.annual_hours.filter(|h| h.is_finite() && *h > 0.0).unwrap_or(0.0)
         } else {
-            hours_by_vol.get(&vi).copied().unwrap_or(0.0)
+            hours_by_vol.get(vi).copied().unwrap_or(0.0)
         };
         if let Some(i) = station_of(facts.placer.place(v.station)) {
             stations[i].registered += 1;

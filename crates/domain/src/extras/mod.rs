@@ -2,11 +2,13 @@
 //! X1–X3, and the monthly inspection replay (月月通报).
 
 pub mod charts;
+pub mod dashboard;
 pub mod replay;
 pub mod stars;
 pub mod whatif;
 
-pub use charts::{charts, Charts, MonthPoint, StationPoint};
+pub use charts::{charts, charts_from, Charts, MonthPoint, StationPoint};
+pub use dashboard::{dashboard, Dashboard};
 pub use replay::{monthly_replay, FirstShort, MonthSnapshot, Replay};
-pub use stars::{scheme, schemes, star_levels, StarReport, StarScheme, StarVolunteer};
-pub use whatif::{what_if, WhatIf};
+pub use stars::{scheme, schemes, star_levels, star_levels_from, StarReport, StarScheme, StarVolunteer};
+pub use whatif::{what_if, what_if_from, WhatIf};

@@ -1,11 +1,13 @@
 //! Monthly inspection replay (月月通报, 新都2017 附件2 工作要求2): the profile evaluated at
 //! the end of each ended month, so a station sees the month it first fell short.
 //!
-//! Efficient by construction: activities are tagged once (one `Facts` for the year) and
-//! only the as-of-dependent data (`prepare()`) is rebuilt per month end.
+//! Efficient by construction: activities are tagged once (one `Facts` for the year),
+//! records are matched to volunteers once (one `Matches`), and per month end only the
+//! rows up to it are selected (no findings are built: the replay shows none).
 
 use crate::context::Context;
 use crate::model::Tables;
+use crate::prepare::Matches;
 use crate::profile::Profile;
 use crate::score::bridge;
 use crate::score::facts::Facts;
@@ -54,13 +56,14 @@ pub struct Replay {
 pub fn monthly_replay(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> Replay {
     let d = ctx.as_of(today);
     let facts = Facts::build(profile, ctx, tables);
+    let matches = Matches::new(tables, ctx.year);
     let mut replay = Replay::default();
     for m in 1..=12 {
         let Some(end) = bridge::month_end(ctx.year, m) else { continue };
         if end > d {
             break;
         }
-        let snap = Snapshot::build(tables, &facts.placer, ctx.year, end);
+        let snap = Snapshot::of(tables, &facts.placer, &matches.at(end), Vec::new());
         let card = evaluate(profile, ctx, tables, &facts, &snap);
         let month = bridge::month_label(ctx.year, m);
         for r in card.indicators.iter().filter(|r| !r.bonus) {

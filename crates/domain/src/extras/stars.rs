@@ -6,7 +6,7 @@
 
 use crate::context::Context;
 use crate::model::{Field, Role, RowRef, Tables};
-use crate::prepare::prepare;
+use crate::prepare::{prepare_quiet, Prepared};
 use crate::score::scope::{in_view, station_names, Placer};
 use crate::score::InputField;
 use chrono::NaiveDate;
@@ -90,23 +90,56 @@ pub struct StarReport {
 /// Star levels of the volunteers registered as of the context's as-of date, in the
 /// assessed stations.
 pub fn star_levels(tables: &Tables, ctx: &Context, scheme: &StarScheme, today: NaiveDate) -> StarReport {
-    let mut report = StarReport {
-        scheme: scheme.clone(),
-        distribution: vec![0; scheme.thresholds.len() + 1],
-        volunteers: Vec::new(),
-        without_hours: 0,
-        needs_input: None,
-    };
-    if tables.volunteers.is_empty() {
-        report.needs_input = Some(InputField::Roster);
-        return report;
+    if let Some(field) = star_input_missing(tables) {
+        return StarReport::empty(scheme, Some(field));
     }
-    if !tables.has_field(Role::Volunteers, Field::CumulativeHours) {
-        report.needs_input = Some(InputField::CumulativeHours);
-        return report;
-    }
-    let (prepared, _) = prepare(tables, ctx.year, ctx.as_of(today));
+    let prepared = prepare_quiet(tables, ctx.year, ctx.as_of(today));
     let placer = Placer::new(ctx, tables, &station_names(ctx, tables));
+    star_levels_from(tables, scheme, &prepared, &placer)
+}
+
+/// What star levels cannot do without: a roster with a 累计服务时长 column.
+fn star_input_missing(tables: &Tables) -> Option<InputField> {
+    if tables.volunteers.is_empty() {
+        Some(InputField::Roster)
+    } else if !tables.has_field(Role::Volunteers, Field::CumulativeHours) {
+        Some(InputField::CumulativeHours)
+    } else {
+        None
+    }
+}
+
+impl StarReport {
+    fn empty(scheme: &StarScheme, needs_input: Option<InputField>) -> StarReport {
+        StarReport {
+            scheme: scheme.clone(),
+            distribution: vec![0; scheme.thresholds.len() + 1],
+            volunteers: Vec::new(),
+            without_hours: 0,
+            needs_input,
+        }
+    }
+
+    /// A copy listing at most `n` volunteers (the first: most stars, then most hours); the
+    /// distribution still counts everyone. For a screen, which cannot show 100,000 rows:
+    /// the full list of a district roster is tens of megabytes of JSON.
+    pub fn truncated(&self, n: usize) -> StarReport {
+        StarReport {
+            scheme: self.scheme.clone(),
+            distribution: self.distribution.clone(),
+            volunteers: self.volunteers.iter().take(n).cloned().collect(),
+            without_hours: self.without_hours,
+            needs_input: self.needs_input,
+        }
+    }
+}
+
+/// [`star_levels`] from rows prepared and a placer built by the caller.
+pub fn star_levels_from(tables: &Tables, scheme: &StarScheme, prepared: &Prepared, placer: &Placer) -> StarReport {
+    let mut report = StarReport::empty(scheme, star_input_missing(tables));
+    if report.needs_input.is_some() {
+        return report;
+    }
     for &i in &prepared.registered {
         let Some(v) = tables.volunteers.get(i) else { continue };
         if !in_view(placer.place(v.station), None) {

@@ -49,9 +49,13 @@ fn rules(profile: &Profile) -> impl Iterator<Item = &Rule> {
 }
 
 pub fn what_if(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> WhatIf {
-    let d = ctx.as_of(today);
     let placer = Placer::new(ctx, tables, &station_names(ctx, tables));
-    let snap = Snapshot::build(tables, &placer, ctx.year, d);
+    let snap = Snapshot::build_quiet(tables, &placer, ctx.year, ctx.as_of(today));
+    what_if_from(profile, ctx, &snap)
+}
+
+/// [`what_if`] from a snapshot built by the caller (its findings are not used).
+pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf {
     let people: Vec<_> = snap.registered.iter().filter(|p| in_view(p.place, None)).collect();
     let mut w = WhatIf {
         registered: people.len() as u64,

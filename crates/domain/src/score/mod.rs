@@ -120,13 +120,18 @@ pub struct Scorecard {
 
 /// Scores `profile` over `tables` for the context's year as of `ctx.as_of(today)`.
 pub fn score(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> Scorecard {
-    let d = ctx.as_of(today);
     let facts = Facts::build(profile, ctx, tables);
-    let snap = Snapshot::build(tables, &facts.placer, ctx.year, d);
-    let mut card = evaluate(profile, ctx, tables, &facts, &snap);
+    let snap = Snapshot::build(tables, &facts.placer, ctx.year, ctx.as_of(today));
+    score_from(profile, ctx, tables, &facts, &snap)
+}
+
+/// [`score`] from facts and a snapshot (with its findings) built by the caller, who may
+/// reuse them for the other views of the same data (see [`crate::extras::dashboard`]).
+pub fn score_from(profile: &Profile, ctx: &Context, tables: &Tables, facts: &Facts, snap: &Snapshot) -> Scorecard {
+    let mut card = evaluate(profile, ctx, tables, facts, snap);
     let mut findings = snap.findings.clone();
     findings.extend(facts.findings.iter().cloned());
-    findings.extend(suggestion_findings(profile, tables, &facts, d));
+    findings.extend(suggestion_findings(profile, tables, facts, snap.d));
     card.findings = cap_findings(findings);
     card
 }

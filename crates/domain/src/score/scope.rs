@@ -8,7 +8,7 @@
 use crate::context::Context;
 use crate::model::Tables;
 use crate::text::Sym;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Where a row belongs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,19 +53,27 @@ pub fn station_names(ctx: &Context, tables: &Tables) -> Vec<String> {
 }
 
 /// Maps station symbols of the data to [`Place`]s for a list of assessed stations.
+///
+/// Invariant: `index` is as long as the interner (symbols are dense), so placing a million
+/// records costs a million array reads, no hashing.
 #[derive(Clone, Debug)]
 pub struct Placer {
-    index: HashMap<Sym, usize>,
+    /// Station index by symbol index; [`Placer::NONE`] for symbols naming no assessed station.
+    index: Vec<u32>,
     /// The context named the stations (so unknown ones are outside).
     scoped: bool,
 }
 
 impl Placer {
+    const NONE: u32 = u32::MAX;
+
     pub fn new(ctx: &Context, tables: &Tables, stations: &[String]) -> Placer {
-        let mut index = HashMap::new();
+        let mut index = vec![Self::NONE; tables.strings.len()];
         for (i, s) in stations.iter().enumerate() {
-            if let Some(sym) = tables.strings.lookup(s) {
-                index.insert(sym, i);
+            if let (Some(sym), Ok(i)) = (tables.strings.lookup(s), u32::try_from(i)) {
+                if let Some(slot) = index.get_mut(sym.index()) {
+                    *slot = i;
+                }
             }
         }
         let scoped = ctx.stations.iter().any(|s| !s.trim().is_empty());
@@ -83,14 +91,18 @@ impl Placer {
             .chain(tables.activities.iter().filter_map(|a| a.station))
             .chain(tables.trainings.iter().flat_map(|t| t.stations.iter().copied()))
             .chain(tables.records.iter().filter_map(|r| r.station));
-        let mut checked = HashSet::new();
+        let mut checked = vec![false; self.index.len()];
         for sym in syms {
-            if self.index.contains_key(&sym) || !checked.insert(sym) {
-                continue;
+            let k = sym.index();
+            match (self.index.get(k), checked.get_mut(k)) {
+                (Some(&Self::NONE), Some(seen)) if !*seen => *seen = true,
+                _ => continue,
             }
             let t = tables.s(sym).trim();
-            if let Some(i) = stations.iter().position(|s| s == t) {
-                self.index.insert(sym, i);
+            if let Some(i) = stations.iter().position(|s| s == t).and_then(|i| u32::try_from(i).ok()) {
+                if let Some(slot) = self.index.get_mut(k) {
+                    *slot = i;
+                }
             }
         }
     }
@@ -98,8 +110,8 @@ impl Placer {
     pub fn place(&self, station: Option<Sym>) -> Place {
         match station {
             None => Place::Unassigned,
-            Some(sym) => match self.index.get(&sym) {
-                Some(&i) => Place::Station(i),
+            Some(sym) => match self.index.get(sym.index()).copied().filter(|&i| i != Self::NONE) {
+                Some(i) => Place::Station(i as usize),
                 None if self.scoped => Place::Outside,
                 // Unscoped: every data station is in the list, so this is a blank-ish name.
                 None => Place::Unassigned,

@@ -2,13 +2,14 @@
 //! records count. Built by `prepare()` once per as-of date (once for a score, once per
 //! month end for the monthly replay).
 
+use super::result::Rows;
 use super::scope::{Place, Placer};
 use crate::finding::Finding;
 use crate::model::{Field, Role, RowRef, Tables};
-use crate::prepare::prepare;
+use crate::prepare::{prepare, prepare_quiet, Prepared};
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Where annual hours come from (indicators.md §2): the service records when a record
 /// sheet was imported, else the roster's 年度服务时长 column (累计服务时长 never: it serves
@@ -47,6 +48,41 @@ pub fn is_party_member(political: &str) -> bool {
     political.contains("党员") && !political.contains("非党员")
 }
 
+/// The counted records' row references for each view, built in one pass: a rule lists at
+/// most [`super::result::ROW_REF_CAP`] of them and counts the rest, so a million records
+/// need not be kept in a second list.
+#[derive(Clone, Debug, Default)]
+pub struct RecordRows {
+    whole: Rows,
+    by_station: Vec<Rows>,
+}
+
+impl RecordRows {
+    fn push(&mut self, at: RowRef, place: Place) {
+        match place {
+            Place::Outside => {}
+            Place::Unassigned => self.whole.push(at),
+            Place::Station(i) => {
+                self.whole.push(at);
+                if self.by_station.len() <= i {
+                    self.by_station.resize_with(i + 1, Rows::default);
+                }
+                if let Some(r) = self.by_station.get_mut(i) {
+                    r.push(at);
+                }
+            }
+        }
+    }
+
+    /// The rows in a view: the whole (`None`, every place but outside) or one station.
+    pub fn rows(&self, view: Option<usize>) -> Rows {
+        match view {
+            None => self.whole.clone(),
+            Some(i) => self.by_station.get(i).cloned().unwrap_or_default(),
+        }
+    }
+}
+
 /// See the module doc.
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -64,14 +100,27 @@ pub struct Snapshot {
     pub registered: Vec<Person>,
     /// Distinct people with at least one counted record (or annual hours > 0).
     pub participants: Vec<(Place, RowRef)>,
-    /// Counted service records: where they were, their place, their hours.
-    pub records: Vec<(RowRef, Place, f64)>,
+    /// Counted service records, as the rows behind a result (whole and per station).
+    pub records: RecordRows,
     pub findings: Vec<Finding>,
 }
 
 impl Snapshot {
+    /// The snapshot as of `d`, with the findings of every row left out.
     pub fn build(tables: &Tables, placer: &Placer, year: i32, d: NaiveDate) -> Snapshot {
         let (prepared, findings) = prepare(tables, year, d);
+        Snapshot::of(tables, placer, &prepared, findings)
+    }
+
+    /// [`Snapshot::build`] without findings (views that show none: what-if).
+    pub fn build_quiet(tables: &Tables, placer: &Placer, year: i32, d: NaiveDate) -> Snapshot {
+        Snapshot::of(tables, placer, &prepare_quiet(tables, year, d), Vec::new())
+    }
+
+    /// The snapshot of rows already prepared for `prepared.as_of` (the monthly replay
+    /// prepares them from one [`crate::prepare::Matches`]).
+    pub fn of(tables: &Tables, placer: &Placer, prepared: &Prepared, findings: Vec<Finding>) -> Snapshot {
+        let (year, d) = (prepared.year, prepared.as_of);
         let days_in_year = super::bridge::days_in_year(year);
         let elapsed = d.ordinal();
         let source = if tables.has_role(Role::Records) || !tables.records.is_empty() {
@@ -82,8 +131,8 @@ impl Snapshot {
             HoursSource::Missing
         };
         let by_vol = match source {
-            HoursSource::Records => prepared.hours_by_volunteer(),
-            _ => Default::default(),
+            HoursSource::Records => prepared.hours_per_volunteer(),
+            _ => Vec::new(),
         };
         let registered: Vec<Person> = prepared
             .registered
@@ -91,7 +140,7 @@ impl Snapshot {
             .filter_map(|&i| {
                 let v = tables.volunteers.get(i)?;
                 let hours = match source {
-                    HoursSource::Records => by_vol.get(&i).copied().unwrap_or(0.0),
+                    HoursSource::Records => by_vol.get(i).copied().unwrap_or(0.0),
                     HoursSource::RosterAnnual => v.annual_hours.filter(|h| h.is_finite() && *h > 0.0).unwrap_or(0.0),
                     HoursSource::Missing => 0.0,
                 };
@@ -104,19 +153,17 @@ impl Snapshot {
                 })
             })
             .collect();
-        let records: Vec<(RowRef, Place, f64)> = prepared
-            .records
-            .iter()
-            .filter_map(|cr| {
-                let r = tables.records.get(cr.record)?;
-                Some((r.at, placer.place(cr.station), r.hours))
-            })
-            .collect();
+        let mut records = RecordRows::default();
+        for cr in &prepared.records {
+            if let Some(r) = tables.records.get(cr.record) {
+                records.push(r.at, placer.place(cr.station));
+            }
+        }
         let participants = if prepared.has_roster || source != HoursSource::Records {
             registered.iter().filter(|p| p.active()).map(|p| (p.place, p.at)).collect()
         } else {
             // No roster: people are told apart by the record's own key.
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             let mut out = Vec::new();
             for cr in &prepared.records {
                 let Some(r) = tables.records.get(cr.record) else { continue };

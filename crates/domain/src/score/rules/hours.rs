@@ -67,9 +67,7 @@ pub(super) fn hours_per_head(cx: &Cx, view: View, t: f64) -> Detail {
         ),
     };
     let rows = match cx.snap.source {
-        HoursSource::Records => {
-            Rows::from_iter(cx.snap.records.iter().filter(|(_, pl, _)| in_view(*pl, view)).map(|(at, _, _)| *at))
-        }
+        HoursSource::Records => cx.snap.records.rows(view),
         _ => Rows::from_iter(people.iter().filter(|p| p.active()).map(|p| p.at)),
     };
     Detail {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The performance benchmarks (./dev bench; never part of ./dev test). See bench/README.md.
+#
+#   ./dev bench [--sizes 10k,100k,1m] [--runs N] [--native-only | --browser-only] [--no-sheetjs]
+#
+# 1. builds the native tools (profile release-native) and, once, the deterministic inputs
+#    in bench/out/ (records_<size>.xlsx, roster_100k.xlsx; gitignored);
+# 2. builds dist/ if it is missing (./dev build);
+# 3. native: calamine's streaming parse alone vs our import + score, and `scorecard score`;
+# 4. browser: headless Chromium, the engine worker vs SheetJS, tab memory, long tasks;
+# 5. writes bench/out/results.json and bench/out/results.md and prints the table.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+JOBS="${JOBS:-2}"
+OUT="$ROOT/bench/out"
+BIN="$CARGO_TARGET_DIR/release-native"
+SIZES="10k,100k,1m"
+RUNS=3
+NATIVE=1
+BROWSER=1
+SHEETJS=""
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) SIZES="${2:?--sizes needs a value}"; shift 2 ;;
+    --runs) RUNS="${2:?--runs needs a value}"; shift 2 ;;
+    --native-only) BROWSER=0; shift ;;
+    --browser-only) NATIVE=0; shift ;;
+    --no-sheetjs) SHEETJS="--no-sheetjs"; shift ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument $1 (see ./dev bench --help)" ;;
+  esac
+done
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a positive number"
+IFS=, read -r -a SIZE_LIST <<< "$SIZES"
+for s in "${SIZE_LIST[@]}"; do [[ "$s" =~ ^[0-9]+[km]?$ ]] || die "bad size $s (use 10k, 100k, 1m, 3m)"; done
+mkdir -p "$OUT"
+
+say "building the native tools (release-native)"
+cargo build -j "$JOBS" --profile release-native -p scorecard-bench -p scorecard-cli
+
+missing=()
+for s in "${SIZE_LIST[@]}"; do [ -f "$OUT/records_$s.xlsx" ] || missing+=("$s"); done
+if [ ${#missing[@]} -gt 0 ] || [ ! -f "$OUT/roster_100k.xlsx" ]; then
+  list="$(IFS=,; echo "${missing[*]:-10k}")"
+  say "writing the benchmark workbooks ($list) into bench/out (once)"
+  "$BIN/gen-workbooks" --out "$OUT" --sizes "$list"
+fi
+"$BIN/scorecard" profiles --format json > "$OUT/profiles.json"
+
+if [ "$BROWSER" = 1 ] && [ ! -f "$ROOT/dist/worker.js" ]; then
+  say "dist/ is missing: building it"
+  "$ROOT/dev" build
+fi
+
+if [ "$NATIVE" = 1 ]; then
+  rm -f "$OUT"/native_*.json
+  for s in "${SIZE_LIST[@]}"; do
+    say "native: records_$s.xlsx"
+    runs="$RUNS"
+    [ "$s" = 3m ] && runs=1
+    "$BIN/bench-native" --runs "$runs" --label "records_$s" --cli "$BIN/scorecard" \
+      "$OUT/records_$s.xlsx" > "$OUT/native_$s.json"
+  done
+  say "native: records_1m.xlsx + roster_100k.xlsx (with the monthly replay)"
+  if [ -f "$OUT/records_1m.xlsx" ]; then
+    "$BIN/bench-native" --runs "$RUNS" --replay --label "records_1m+roster" --cli "$BIN/scorecard" \
+      "$OUT/records_1m.xlsx" "$OUT/roster_100k.xlsx" > "$OUT/native_1m+roster.json"
+  fi
+fi
+
+if [ "$BROWSER" = 1 ]; then
+  say "browser: headless Chromium"
+  browser_sizes="$SIZES"
+  [[ ",$SIZES," == *",1m,"* ]] && browser_sizes="$SIZES,1m+roster"
+  node "$ROOT/bench/browser.mjs" --sizes "$browser_sizes" --runs "$RUNS" --out "$OUT" $SHEETJS
+fi
+
+node "$ROOT/bench/report.mjs" "$OUT" "$ROOT/dist/sizes.json"
