@@ -74,7 +74,7 @@ impl Plan {
         for col in self.cols.iter().flatten() {
             let Some(cell) = cells.get(col.index).filter(|c| !c.is_blank()) else { continue };
             filled += 1;
-            if cell.as_text().is_some_and(|t| super::synonyms::normalize_header(t) == col.leaf) {
+            if cell.as_text().is_some_and(|t| super::synonyms::normalizes_to(t, &col.leaf)) {
                 same += 1;
             }
         }

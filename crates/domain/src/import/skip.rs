@@ -1,7 +1,7 @@
 //! Rows that are part of the layout, not data: totals (合计 …) and footer notes (填表人 …).
 //! Looked for in the first columns only, so an activity named 小计算机培训 is not a total.
 
-use super::cells::fold::fold_width;
+use super::cells::fold::{fold_char, fold_width};
 
 /// How many leading columns are searched for a marker.
 pub const MARKER_COLUMNS: usize = 3;
@@ -36,6 +36,9 @@ pub const NOTES: &[&str] = &[
 /// What the row is, judged from its first cells' texts (`None` for a non-text cell).
 pub fn skip_kind<'a>(first_cells: impl IntoIterator<Item = Option<&'a str>>) -> Option<(SkipKind, String)> {
     for raw in first_cells.into_iter().take(MARKER_COLUMNS).flatten() {
+        if !may_be_marker(raw) {
+            continue;
+        }
         let s: String = fold_width(raw).chars().filter(|c| !c.is_whitespace()).collect();
         if s.is_empty() {
             continue;
@@ -52,9 +55,42 @@ pub fn skip_kind<'a>(first_cells: impl IntoIterator<Item = Option<&'a str>>) -> 
     None
 }
 
+/// False only when [`skip_kind`] cannot find a marker in this cell, without allocating (it
+/// runs on every row): a totals cell holds its word's last character, a note starts with
+/// its word's first (folding widths and dropping spaces changes neither).
+fn may_be_marker(raw: &str) -> bool {
+    TOTALS.iter().filter_map(|t| t.chars().last()).any(|l| raw.contains(l))
+        || raw
+            .chars()
+            .map(fold_char)
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|f| NOTES.iter().any(|n| n.starts_with(f)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prefilter_passes_every_marker() {
+        // Every cell skip_kind marks must pass may_be_marker, including spaced, fullwidth and
+        // suffixed forms of each word.
+        let mut cells: Vec<String> = Vec::new();
+        for w in TOTALS.iter().chain(NOTES) {
+            let spaced: String = w.chars().flat_map(|c| [c, ' ']).collect();
+            let wide: String = w.chars().map(|c| if c == ':' { '：' } else { c }).collect();
+            cells.extend([w.to_string(), format!("  {w}"), format!("\u{3000}{spaced}"), format!("本页{w}"), format!("{wide}张三"), format!("{w}(元)")]);
+        }
+        let mut marked = 0;
+        for c in &cells {
+            if skip_kind([Some(c.as_str())]).is_some() {
+                marked += 1;
+                assert!(may_be_marker(c), "{c:?} is a marker the pre-filter would skip");
+            }
+        }
+        assert!(marked >= cells.len() / 2, "only {marked} of {} cells were markers", cells.len());
+        assert!(!may_be_marker("张三") && !may_be_marker("2017-03-01") && !may_be_marker("敬老院服务"));
+    }
 
     fn kind(cells: &[&str]) -> Option<SkipKind> {
         skip_kind(cells.iter().map(|s| Some(*s))).map(|(k, _)| k)

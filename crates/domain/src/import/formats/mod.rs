@@ -12,6 +12,7 @@ mod range;
 mod xls;
 mod xls_scan;
 mod xlsx;
+mod xlsx_merges;
 
 pub use self::csv::{decode_text, TextEncoding};
 
