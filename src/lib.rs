@@ -26,15 +26,28 @@ pub fn mount() {
 /// saved as typed) and what to do. Written with plain DOM calls: the app may be gone.
 fn on_panic(info: &std::panic::PanicHookInfo) {
     web_sys::console::error_1(&format!("{info}").into());
+    show_fatal_banner();
+}
+
+/// The banner `on_panic` puts on top of the page (public for the browser test).
+pub fn show_fatal_banner() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(el) = doc.create_element("div") else { return };
     el.set_class_name("fatal");
     let _ = el.set_attribute("role", "alert");
     let _ = el.set_attribute("data-testid", "fatal");
     el.set_text_content(Some(
-        "页面出错了，请按 F5 刷新。已输入的内容都已自动保存在本机，刷新后会恢复。\n\
-         Something went wrong on this page; press F5 to reload. What you entered was saved and comes back after reloading.",
+        "页面出错了，请刷新。已输入的内容都已自动保存在本机，刷新后会恢复。\n\
+         Something went wrong on this page; please reload. What you entered was saved and comes back after reloading.",
     ));
+    // A link to this very page reloads it without running any code of the (stopped) module.
+    if let (Ok(a), Ok(href)) = (doc.create_element("a"), doc.location().map_or(Ok(String::new()), |l| l.href())) {
+        a.set_class_name("button primary");
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("data-testid", "fatal-reload");
+        a.set_text_content(Some("刷新页面 Reload"));
+        let _ = el.append_child(&a);
+    }
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&el);
     }

@@ -91,3 +91,19 @@ fn store_keeps_broken_drafts() {
     assert_eq!(store::clear_all(), 2);
     assert!(store::list_drafts().is_empty());
 }
+
+/// What a panic on the page leaves: a banner in both languages that says the draft is safe,
+/// with a plain link that reloads this page (no code of the stopped module runs on click).
+#[wasm_bindgen_test]
+fn the_panic_banner_says_what_holds_and_reloads_the_page() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    volunteer_scorecard::show_fatal_banner();
+    let banner = doc.query_selector("[data-testid=\"fatal\"]").unwrap().expect("a banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let words = banner.text_content().unwrap_or_default();
+    assert!(words.contains("已输入的内容都已自动保存在本机") && words.contains("What you entered was saved"), "{words}");
+    let reload = banner.query_selector("[data-testid=\"fatal-reload\"]").unwrap().expect("a reload link");
+    let here = doc.location().unwrap().href().unwrap();
+    assert_eq!(reload.get_attribute("href"), Some(here));
+    banner.remove();
+}

@@ -362,7 +362,8 @@ impl DataState {
                     this.scoring.set(false);
                     match reply.response {
                         Response::Scored(v) => this.view.set(Some(*v)),
-                        Response::Failed { zh, en } => this.error.set(Some((zh, en))),
+                        // Shown on every screen (a score runs whichever screen is open).
+                        Response::Failed { zh, en } => app.push_notice(NoticeKind::Error, "engine", zh, en, None),
                         _ => {}
                     }
                 });

@@ -215,7 +215,7 @@ fn FileCard(file: FileReport) -> impl IntoView {
     let data = expect_context::<DataState>();
     let name = file.name.clone();
     let format = file.format.map(|f| f.label().to_string()).unwrap_or_else(|| "?".into());
-    let encoding = file.encoding.map(|e| format!("{e:?}"));
+    let encoding = file.encoding.map(|e| e.label());
     let error = file.error.clone();
     let fname = file.name.clone();
     let ename = file.name.clone();
@@ -224,7 +224,7 @@ fn FileCard(file: FileReport) -> impl IntoView {
             <header class="file-head">
                 <h3><span class="file-icon" aria-hidden="true"></span>{file.name.clone()}</h3>
                 <span class="muted small">{tr("import.format")} " " {format} " · " {tr("import.size")} " " {fmt_size(file.size)}
-                    {encoding.map(|e| format!(" · {e}"))}
+                    {encoding.map(|e| view! { " · " <span data-testid="file-encoding">{e}</span> })}
                 </span>
                 <span class="spacer"></span>
                 <button class="danger-quiet" data-testid="remove-file" on:click=move |_| data.remove_file(app, &name)>{tr("import.remove")}</button>
@@ -313,7 +313,8 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
     let sheet_findings = sheet.findings.len();
     view! {
         <div class="sheet-card" data-testid="sheet-card" data-sheet=sheet.name.clone()
-            data-role=role.map(role_code).unwrap_or("none")>
+            data-role=role.map(role_code).unwrap_or("none")
+            data-rows=sheet.used_rows.to_string() data-cols=sheet.used_columns.to_string()>
             <h4>
                 {tr("import.sheet")} " " <span class="sheet-name">{title}</span>
                 <span class="muted small">" · " {tr("import.used")} " " {fmt_int(u64::from(sheet.used_rows))} " " {tr("import.rows")} " × " {sheet.used_columns} " " {tr("import.cols")}</span>

@@ -4,6 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, launch, ready, shot, foreign, DIST } from './lib.mjs';
+import { townWorkbook } from './fixtures/town.mjs';
 
 test('served page: mounts, switches language, keeps the draft, no foreign requests', async () => {
   const srv = await startServer();
@@ -31,7 +32,7 @@ test('served page: mounts, switches language, keeps the draft, no foreign reques
   }
 });
 
-test('single file from file:// mounts with no request at all', async () => {
+test('single file from file:// mounts, keeps the draft and imports a workbook with no request at all', async () => {
   const b = await launch();
   try {
     const { page } = b;
@@ -43,6 +44,14 @@ test('single file from file:// mounts with no request at all', async () => {
     await page.reload();
     await ready(page);
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '离线测试');
+    // Import a workbook offline: parsed by the embedded wasm, in its blob worker.
+    await page.click('[data-testid="next"]');
+    await page.setInputFiles('[data-testid="file-input"]', { name: '台账.xlsx', mimeType: 'application/octet-stream', buffer: townWorkbook() });
+    await page.waitForSelector('[data-testid="import-summary"]');
+    assert.equal(await page.textContent('[data-testid="summary-records"]'), '9');
+    assert.equal(await page.textContent('[data-testid="summary-volunteers"]'), '11');
+    const sheets = await page.$$eval('[data-testid="sheet-card"]', els => els.map(e => e.dataset.sheet));
+    assert.deepEqual(sheets, ['注册志愿者', '服务记录', '活动记录', '培训']);
     assert.deepEqual(b.requests.filter(u => u !== url && !u.startsWith('blob:') && !u.startsWith('data:')), []);
     assert.deepEqual(b.errors, []);
     await shot(page, '02-single-file');

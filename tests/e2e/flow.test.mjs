@@ -47,6 +47,10 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.equal(await page.textContent('[data-testid="summary-trainings"]'), '2');
     const roles = await page.$$eval('[data-testid="sheet-card"]', els => els.map(e => e.dataset.role));
     assert.deepEqual(roles, ['volunteers', 'records', 'activities', 'trainings']);
+    // The sheet list: each sheet's name and used size (title + blank + header + rows + 合计).
+    const sheets = await page.$$eval('[data-testid="sheet-card"]', els => els.map(e => [e.dataset.sheet, e.dataset.rows, e.dataset.cols]));
+    assert.deepEqual(sheets, [['注册志愿者', '15', '8'], ['服务记录', '13', '5'], ['活动记录', '27', '3'], ['培训', '6', '5']]);
+    assert.match(await page.textContent('[data-testid="sheet-card"][data-sheet="注册志愿者"] h4'), /15 行 × 8 列/);
     // Each sheet's 合计 row is skipped and counted.
     const skipped = await page.$$eval('[data-testid="count-skipped"]', els => els.map(e => e.textContent));
     assert.deepEqual(skipped, ['1', '1', '1', '1']);

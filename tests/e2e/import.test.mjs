@@ -47,12 +47,16 @@ test('templates and the demo town', async () => {
 });
 
 test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembered', async () => {
-  const { default: cp } = await import('xlsx/dist/cpexcel.full.mjs').catch(() => ({ default: null }));
+  // GBK bytes from SheetJS's code pages (checked against Python's gbk codec: 编码 = b1e0 c2eb).
+  const cp = await import('xlsx/dist/cpexcel.full.mjs');
+  const gbk = (text) => Buffer.from(cp.utils.encode(936, text));
+  assert.equal(gbk('编码').toString('hex'), 'b1e0c2eb');
   await withImport(async (page) => {
     const text = '编码,名字,哪天,几个钟头\r\nV1,张三,2017-03-05,2\r\nV2,李四,2017-04-06,3.5\r\n';
-    const bytes = cp ? Buffer.from(cp.utils.encode(936, text)) : Buffer.from(text, 'utf8');
+    const bytes = gbk(text);
     await page.setInputFiles('[data-testid="file-input"]', { name: '三月记录.csv', mimeType: 'text/csv', buffer: bytes });
     await page.waitForSelector('[data-testid="sheet-card"]');
+    assert.equal(await page.textContent('[data-testid="file-encoding"]'), 'GBK/GB18030');
     assert.equal(await page.getAttribute('[data-testid="sheet-card"]', 'data-role'), 'none');
     // Say what it is, then what each column means.
     await page.selectOption('[data-testid="sheet-role"]', 'records');
@@ -63,10 +67,13 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
       await page.waitForFunction(([c, f]) => document.querySelector(`[data-testid="mapping-row"][data-column="${c}"] [data-testid="column-field"]`)?.value === f, [col, field]);
     }
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-records"]')?.textContent === '2');
+    // Decoded, not mojibake: the headers and names read as typed.
+    const card = await page.textContent('[data-testid="sheet-card"]');
+    for (const word of ['编码', '几个钟头', '张三', '李四']) assert.ok(card.includes(word), `${word} in ${card}`);
     await shot(page, 'import-hand-mapping');
     // Next month's file with the same headers is mapped the same way, by itself.
     const text2 = '编码,名字,哪天,几个钟头\r\nV1,张三,2017-05-05,1\r\n';
-    const bytes2 = cp ? Buffer.from(cp.utils.encode(936, text2)) : Buffer.from(text2, 'utf8');
+    const bytes2 = gbk(text2);
     await page.setInputFiles('[data-testid="file-input"]', { name: '五月记录.csv', mimeType: 'text/csv', buffer: bytes2 });
     await page.waitForSelector('[data-testid="file-card"][data-file="五月记录.csv"] [data-testid="sheet-card"][data-role="records"]');
     assert.equal(await page.textContent('[data-testid="file-card"][data-file="五月记录.csv"] [data-testid="role-source"]'), '沿用上次的设置');

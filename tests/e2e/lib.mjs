@@ -27,6 +27,8 @@ export async function startServer(dir = DIST) {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
+  // A WebSocket handshake is an 'upgrade', not a 'request': record it too.
+  server.on('upgrade', (req, socket) => { requests.push('upgrade ' + req.url); socket.destroy(); });
   await new Promise(r => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
   return { base, requests, close: () => new Promise(r => server.close(r)) };

@@ -98,11 +98,21 @@ test('the Content-Security-Policy blocks every request to anywhere else, in both
         try { await fetch(target + '/x'); out.fetch = 'sent'; } catch (e) { out.fetch = 'blocked'; }
         const img = new Image();
         out.img = await new Promise(r => { img.onload = () => r('loaded'); img.onerror = () => r('blocked'); img.src = target + '/x.png'; });
-        try { new WebSocket(target.replace('http', 'ws')); out.ws = 'sent'; } catch (e) { out.ws = 'blocked'; }
+        out.ws = await new Promise(r => {
+          try {
+            const ws = new WebSocket(target.replace('http', 'ws') + '/ws');
+            ws.onopen = () => r('open');
+            ws.onerror = () => r('blocked');
+          } catch (e) { r('blocked'); }
+        });
+        try { out.beacon = navigator.sendBeacon(target + '/beacon', 'id=110101199001011234') ? 'queued' : 'blocked'; } catch (e) { out.beacon = 'blocked'; }
+        try { await new Promise((ok, no) => { const s = document.createElement('script'); s.onload = ok; s.onerror = no; s.src = target + '/x.js'; document.head.append(s); }); out.script = 'loaded'; } catch (e) { out.script = 'blocked'; }
         return out;
       }, trap.base);
       assert.equal(blocked.fetch, 'blocked');
       assert.equal(blocked.img, 'blocked');
+      assert.equal(blocked.ws, 'blocked');
+      assert.equal(blocked.script, 'blocked');
     }
     await page.waitForTimeout(300);
     assert.deepEqual(trap.requests, [], 'nothing reached the other origin');
@@ -174,6 +184,28 @@ test('a crashed engine is restarted with the data restored; the page stays usabl
     await page.click('[data-testid="step-scorecard"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="indicator-X1"] [data-testid="value"]')?.textContent === '10%');
     assert.equal(await page.getAttribute('[data-testid="indicator-X5"]', 'data-status'), 'not_met');
+
+    // Now a crash *while* a request is pending (what a wasm trap mid-score does): the
+    // worker throws on the next score request. The user is told, on the screen they are on.
+    const [w2] = page.workers().slice(-1);
+    await w2.evaluate(() => {
+      const handler = self.onmessage;
+      self.onmessage = (e) => {
+        if (e.data && typeof e.data.request === 'string' && JSON.parse(e.data.request).kind === 'score') {
+          self.onmessage = handler;
+          throw new Error('trap while scoring');
+        }
+        return handler.call(self, e);
+      };
+    });
+    await page.click('[data-testid="step-context"]');
+    await page.fill('[data-testid="ctx-population"]', '80');
+    await page.waitForSelector('[data-testid="notice-engine"]');
+    assert.match(await page.textContent('[data-testid="notice-engine"]'), /后台计算意外停止.*已自动重启/);
+    // And it was restarted with the import: the next change scores (9 / 75 = 12 %).
+    await page.fill('[data-testid="ctx-population"]', '75');
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="indicator-X1"] [data-testid="value"]')?.textContent === '12%');
   } finally {
     await b.close();
     await srv.close();
@@ -206,7 +238,6 @@ test('hostile files: each gets a clear message quickly and the page stays usable
       await page.waitForSelector(`[data-testid="file-card"][data-file="${name}"]`, { timeout: 60000 });
       const ms = Date.now() - t0;
       const sel = `[data-testid="file-card"][data-file="${name}"]`;
-      assert.ok(ms < 60000, `${name} took ${ms} ms`);
       const want = expected[name];
       if (want === 'ok') {
         assert.equal(await page.$(`${sel} [data-testid="file-error"], ${sel} .sheet-card > .error`), null, `${name} reads`);

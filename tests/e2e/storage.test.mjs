@@ -170,13 +170,32 @@ test('清除本机数据 leaves no key of ours behind', async () => {
     await page.fill('[data-testid="ctx-organisation"]', '要清除的');
     await saved(page);
     await page.click('[data-testid="lang-switch"]');
+    // Every kind of key: a draft, its files, a hand mapping, a custom profile, preferences.
+    await page.click('[data-testid="step-import"]');
+    await page.setInputFiles('[data-testid="file-input"]', { name: '记录.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('编码,名字,哪天,几个钟头\r\nV1,张三,2017-03-05,2\r\n', 'utf8') });
+    await page.waitForSelector('[data-testid="sheet-card"]');
+    await page.selectOption('[data-testid="sheet-role"]', 'records');
+    await page.waitForSelector('[data-testid="sheet-card"][data-role="records"]');
+    await page.click('[data-testid="step-context"]');
+    await page.click('[data-testid="profile-copy"]');
+    await page.waitForSelector('[data-testid="custom-editor"]');
+    await saved(page);
     await page.evaluate(() => localStorage.setItem('someone-else', 'keep me'));
-    assert.ok((await keys(page)).length >= 3);
+    const before = await keys(page);
+    for (const prefix of ['vscore:v2:draft:', 'vscore:v2:files:', 'vscore:v2:mappings', 'vscore:v2:profiles', 'vscore:v2:prefs', 'vscore:v2:current']) {
+      assert.ok(before.some(k => k.startsWith(prefix)), `${prefix} in ${before}`);
+    }
     await page.click('[data-testid="clear-all"]');
     await page.waitForSelector('[data-testid="notice-cleared"]');
     assert.deepEqual(await keys(page), []);
     assert.equal(await page.evaluate(() => localStorage.getItem('someone-else')), 'keep me');
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '');
+    // And after a reload nothing comes back.
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '');
+    assert.doesNotMatch(await page.inputValue('[data-testid="ctx-profile"]'), /^custom-/);
   });
 });
 

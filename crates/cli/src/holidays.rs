@@ -18,7 +18,7 @@ struct Entry<'a> {
 pub fn run(year: i32, format: Format) -> i32 {
     match render(year, format) {
         Some(out) => {
-            println!("{out}");
+            crate::out::line(&out);
             0
         }
         None => {

@@ -51,7 +51,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
                 },
             });
             match serde_json::to_string_pretty(&out) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => crate::out::line(&s),
                 Err(e) => {
                     eprintln!("无法输出 JSON / cannot write JSON: {e}");
                     return 1;
@@ -60,16 +60,16 @@ pub fn run(paths: &[PathBuf], format: Format) -> i32 {
         }
         Format::Text => {
             for f in &imp.files {
-                print!("{}", text_file(f));
+                crate::out::print(&text_file(f));
             }
             let t = &imp.tables;
-            println!(
+            crate::out::line(&format!(
                 "合计导入：志愿者 {} 人，服务记录 {} 条，活动 {} 次，培训 {} 次",
                 t.volunteers.len(),
                 t.records.len(),
                 t.activities.len(),
                 t.trainings.len()
-            );
+            ));
         }
     }
     code

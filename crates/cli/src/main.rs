@@ -4,6 +4,7 @@
 //! could not be read (message on stderr), 2 on a usage error. Never a panic.
 
 mod holidays;
+mod out;
 mod inspect;
 mod profiles;
 mod score;

@@ -7,15 +7,15 @@ use scorecard_domain::profile::builtins;
 pub fn run(format: Format) -> i32 {
     let list = builtins();
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default()),
+        Format::Json => crate::out::line(&serde_json::to_string_pretty(&list).unwrap_or_default()),
         Format::Text => {
             for p in &list {
-                println!("{}  {} / {}", p.id, p.name_zh, p.name_en);
+                crate::out::line(&format!("{}  {} / {}", p.id, p.name_zh, p.name_en));
                 for i in &p.indicators {
                     let bonus = if i.bonus { " ［加分项］" } else { "" };
-                    println!("  {:<4} {}{}  — {}", i.id, i.label_zh, bonus, i.source.cite());
+                    crate::out::line(&format!("  {:<4} {}{}  — {}", i.id, i.label_zh, bonus, i.source.cite()));
                 }
-                println!();
+                crate::out::line("");
             }
         }
     }

@@ -83,7 +83,7 @@ pub fn run(args: &ScoreArgs) -> i32 {
         Format::Json => json(&card, &profile, &ctx, &tables, today),
         Format::Text => text(&card),
     };
-    println!("{out}");
+    crate::out::line(&out);
     if unreadable.is_empty() {
         0
     } else {

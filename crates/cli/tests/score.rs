@@ -257,3 +257,35 @@ fn a_custom_profile_file_can_be_used() {
     assert_eq!(indicator(&j, "X1")["status"], "not_met");
     assert!(indicator(&j, "X1")["gap"].as_str().unwrap().contains("还需新增注册志愿者 7 人"));
 }
+
+/// `--staff` and `--unit-type` (C2: 13 registered of a staff of 20 = 65 %, against 60 % for a
+/// party or government body and 70 % for a civilised unit), and `--stations` (the stations
+/// assessed, in the order given, one with no data at all).
+#[test]
+fn staff_unit_type_and_stations_from_the_command_line() {
+    let file = workbook();
+    let base = ["--profile", "civilised-city", "--year", "2017", "--as-of", "2017-08-31", "--staff", "20"];
+    for (unit, status, target) in [("party_government", "met", 0.60), ("文明单位", "not_met", 0.70)] {
+        let args: Vec<&str> = base.iter().copied().chain(["--unit-type", unit]).collect();
+        let (code, j, err) = run_json(&args, &file);
+        assert_eq!(code, 0, "{err}");
+        let c2 = indicator(&j, "C2");
+        assert_eq!((c2["numerator"].as_u64(), c2["denominator"].as_u64()), (Some(13), Some(20)), "{unit}");
+        assert_eq!(c2["value"].as_f64(), Some(0.65), "{unit}");
+        assert_eq!((c2["status"].as_str(), c2["target"].as_f64()), (Some(status), Some(target)), "{unit}");
+    }
+    // Without a unit type C2 asks for it.
+    let (_, j, _) = run_json(&base, &file);
+    assert_eq!(indicator(&j, "C2")["status"], "needs_input");
+
+    let (code, j, err) = run_json(
+        &["--profile", "xindu2017-town", "--year", "2017", "--as-of", "2017-08-31", "--population", "100", "--stations", "大丰社区,东湖社区"],
+        &file,
+    );
+    assert_eq!(code, 0, "{err}");
+    let x5 = indicator(&j, "X5");
+    let names: Vec<&str> = x5["stations"].as_array().unwrap().iter().map(|s| s["station"].as_str().unwrap()).collect();
+    assert_eq!(names, ["大丰社区", "东湖社区"]);
+    // 东湖社区 ran nothing: not met. (大丰社区 ran one activity in May only: not met either.)
+    assert!(x5["stations"].as_array().unwrap().iter().all(|s| s["status"] == "not_met"));
+}

@@ -443,3 +443,40 @@ fn a_hand_role_on_unknown_headers_takes_the_widest_row_as_header() {
     assert_eq!(headers, ["编码", "名字", "哪天", "几个钟头"]);
     assert_eq!(s.role, Some(Role::Records));
 }
+
+/// An xlsm (a macro-enabled workbook: same package, another content type, a VBA part) reads
+/// like the xlsx it is, and says it is an xlsm.
+#[test]
+fn a_macro_enabled_workbook_reads_like_xlsx() {
+    use std::io::{Read, Write};
+    let book = workbook_with_four_tables();
+    let mut src = zip::ZipArchive::new(Cursor::new(book.as_slice())).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for i in 0..src.len() {
+        let mut part = src.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "[Content_Types].xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains("spreadsheetml.sheet.main+xml"));
+            bytes = text
+                .replace("spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml")
+                .replace("<Default Extension=\"xml\"", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/><Default Extension=\"xml\"")
+                .into_bytes();
+        }
+        out.start_file(name, opts).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.start_file("xl/vbaProject.bin", opts).unwrap();
+    out.write_all(b"\xD0\xCF\x11\xE0 not run, not read").unwrap();
+    let xlsm = out.finish().unwrap().into_inner();
+
+    let imp = import(&[FileInput { name: "新桥(宏).xlsm", bytes: &xlsm }], &ImportOptions::default());
+    assert!(imp.all_read(), "{:?}", imp.files[0].error);
+    assert_eq!(imp.files[0].format, Some(Format::Xlsm));
+    let t = &imp.tables;
+    assert_eq!((t.volunteers.len(), t.records.len(), t.activities.len(), t.trainings.len()), (1, 1, 1, 1));
+    assert_eq!(t.so(t.volunteers[0].name), "张三");
+}

@@ -321,6 +321,36 @@ mod tests {
     }
 
     #[test]
+    fn three_row_merged_header() {
+        // 基本信息 over 姓名/证件号码; 服务情况 over 服务时长 over 累计/年度; 所属站点 spans 3 rows.
+        let rows = grid(&[
+            (0, &["新繁镇志愿者服务情况统计表"]),
+            (1, &["序号", "基本信息", "", "服务情况", "", "所属站点"]),
+            (2, &["", "姓名", "证件号码", "服务时长", "", ""]),
+            (3, &["", "", "", "累计", "年度", ""]),
+            (4, &["1", "张三", "11010519491231002X", "30", "5", "新桥社区"]),
+        ]);
+        let m = |fr, fc, lr, lc| Region { first_row: fr, first_col: fc, last_row: lr, last_col: lc };
+        let merges = [
+            m(0, 0, 0, 5),
+            m(1, 0, 3, 0),
+            m(1, 1, 1, 2),
+            m(2, 1, 3, 1),
+            m(2, 2, 3, 2),
+            m(1, 3, 1, 4),
+            m(2, 3, 2, 4),
+            m(1, 5, 3, 5),
+        ];
+        let band = Grid { rows: &rows, merges: Some(&merges) }.find().unwrap();
+        assert_eq!((band.first, band.last), (1, 3));
+        let shown: Vec<&str> = band.columns.iter().map(|c| c.display.as_str()).collect();
+        assert_eq!(
+            shown,
+            ["序号", "基本信息/姓名", "基本信息/证件号码", "服务情况/服务时长/累计", "服务情况/服务时长/年度", "所属站点"]
+        );
+    }
+
+    #[test]
     fn no_header_in_a_sheet_of_numbers() {
         let rows = grid(&[(0, &["1", "2"]), (1, &["3", "4"])]);
         assert_eq!(Grid { rows: &rows, merges: None }.find(), None);

@@ -248,6 +248,13 @@ mod tests {
         assert_eq!(decode_text(&bom).0, s);
         let (gbk, _, _) = encoding_rs::GBK.encode(s);
         assert_eq!(decode_text(&gbk), (Cow::Owned(s.to_string()), TextEncoding::Gb18030));
+        // A name outside GBK (𠮷, U+20BB7) is four bytes in GB18030 and must survive.
+        let rare = "姓名,所属站点\n吉𠮷,新桥社区\n";
+        let (gb, _, lossy) = encoding_rs::GB18030.encode(rare);
+        assert!(!lossy);
+        let at = gb.windows(2).position(|w| w == [0xBC, 0xAA]).unwrap() + 2; // after 吉 (BC AA)
+        assert_eq!(&gb[at..at + 4], &[0x95, 0x34, 0xB2, 0x35], "GB18030's four bytes for 𠮷");
+        assert_eq!(decode_text(&gb), (Cow::Owned(rare.to_string()), TextEncoding::Gb18030));
         let u16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode_text(&u16), (Cow::Owned(s.to_string()), TextEncoding::Utf16Le));
     }
