@@ -16,7 +16,6 @@
 use crate::measure::{timed, InputFile};
 use calamine::{DataRef, Reader, Xlsx};
 use scorecard_domain::import::cell::trim;
-use scorecard_domain::import::cells::fold::fold_char;
 use scorecard_domain::import::skip::{skip_kind, MARKER_COLUMNS};
 use scorecard_domain::import::synonyms::normalize_header;
 use scorecard_domain::Interner;
@@ -57,56 +56,9 @@ fn text_rows(f: &InputFile) -> Result<Vec<Vec<Option<String>>>, String> {
     Ok(rows)
 }
 
-/// True when `normalize_header(raw) == leaf`, computed without building the normalised
-/// text: the same folding, bracket skipping, space and `*` dropping and lower-casing, then
-/// trailing colons ignored, compared char by char with `leaf` (itself normalised).
-pub fn normalizes_to(raw: &str, leaf: &str) -> bool {
-    let mut want = leaf.chars();
-    let mut depth = 0u32;
-    let mut colons = 0usize; // colons seen since the leaf ended (only trailing ones may follow)
-    let mut leaf_done = leaf.is_empty();
-    for c in raw.chars().map(fold_char) {
-        match c {
-            '(' | '[' | '【' | '〔' | '<' | '《' => depth += 1,
-            ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            c if c.is_whitespace() || c == '*' || c == '\u{a0}' => {}
-            c => {
-                for l in c.to_lowercase() {
-                    if leaf_done {
-                        if l != ':' {
-                            return false;
-                        }
-                        colons += 1;
-                        continue;
-                    }
-                    match want.next() {
-                        Some(w) if w == l => {
-                            if want.as_str().is_empty() {
-                                leaf_done = true;
-                            }
-                        }
-                        _ => return false,
-                    }
-                }
-            }
-        }
-    }
-    let _ = colons;
-    leaf_done
-}
-
-/// False only when `skip_kind` cannot find a marker in this cell: every totals word holds
-/// 计 or 汇, and every note starts with 填, 制, 审, 负, 注, 说 or 备 (folding and dropping
-/// spaces, which is all `skip_kind` does first, changes neither).
-pub fn may_be_marker(raw: &str) -> bool {
-    raw.contains(['计', '汇'])
-        || raw
-            .chars()
-            .map(fold_char)
-            .find(|c| !c.is_whitespace())
-            .is_some_and(|c| matches!(c, '填' | '制' | '审' | '负' | '注' | '说' | '备'))
-}
+/// The allocation-free checks the importer now uses, probed against the allocating ones.
+pub use scorecard_domain::import::skip::may_be_marker;
+pub use scorecard_domain::import::synonyms::normalizes_to;
 
 /// The probes on one xlsx file, each the best of `runs`.
 pub fn probe(f: &InputFile, runs: usize) -> Result<Value, String> {

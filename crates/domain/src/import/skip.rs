@@ -58,7 +58,7 @@ pub fn skip_kind<'a>(first_cells: impl IntoIterator<Item = Option<&'a str>>) -> 
 /// False only when [`skip_kind`] cannot find a marker in this cell, without allocating (it
 /// runs on every row): a totals cell holds its word's last character, a note starts with
 /// its word's first (folding widths and dropping spaces changes neither).
-fn may_be_marker(raw: &str) -> bool {
+pub fn may_be_marker(raw: &str) -> bool {
     TOTALS.iter().filter_map(|t| t.chars().last()).any(|l| raw.contains(l))
         || raw
             .chars()
