@@ -182,7 +182,7 @@ impl Engine {
             progress(p)
         });
         if too_many {
-            let n = fmt_count(max_rows);
+            let n = scorecard_domain::calendar::format::fmt_int_zh(i64::try_from(max_rows).unwrap_or(i64::MAX));
             return Response::Failed {
                 zh: format!("这些文件共超过 {n} 行，超出了浏览器能处理的规模，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),
                 en: format!("These files hold more than {n} rows, more than a browser tab can handle; nothing was imported. Split them by month or station and import them separately, or use the scorecard command line."),
@@ -216,19 +216,6 @@ impl RowCount {
         self.current = self.current.max(p.rows_done);
         self.finished + self.current
     }
-}
-
-/// 2000000 → "2,000,000".
-fn fmt_count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The import screen's view of an import: reports without the raw failed rows.
