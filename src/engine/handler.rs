@@ -132,7 +132,7 @@ impl Engine {
                 response: Response::File { name: "志愿服务数据模板.xlsx".into(), mime: XLSX_MIME.into() },
                 bytes: Some(samples::template_workbook()),
             },
-            Request::Sample { year } => match samples::synth_workbook(samples::SynthSpec::demo(year, 2017), samples::Style::Messy) {
+            Request::Sample { year } => match samples::demo_workbook(year) {
                 Ok(bytes) => Answer {
                     response: Response::File { name: format!("示例镇志愿服务数据{year}.xlsx"), mime: XLSX_MIME.into() },
                     bytes: Some(bytes),

@@ -87,6 +87,20 @@ impl Draft {
             format!("{org} {}", self.context.year)
         }
     }
+
+    /// Fills the context for the demo town (载入示例数据) where the user left it blank. A
+    /// field the demo fills drops the text kept for it (e.g. an unreadable "abc"), so the
+    /// form shows the number that is now used.
+    pub fn fill_demo(&mut self) {
+        let before = (self.context.population, self.context.staff);
+        scorecard_domain::samples::fill_demo_context(&mut self.context);
+        if self.context.population != before.0 {
+            self.inputs.remove("population");
+        }
+        if self.context.staff != before.1 {
+            self.inputs.remove("staff");
+        }
+    }
 }
 
 /// Why a stored draft could not be loaded. The raw text is kept by the caller.
@@ -158,6 +172,19 @@ fn v1_to_v2(v1: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_fills_blanks_and_replaces_unreadable_text_it_fills() {
+        let mut d = Draft::new("d1".into());
+        d.context.population = Some(9_000);
+        d.inputs.insert("population".into(), "9000".into());
+        d.inputs.insert("staff".into(), "abc".into());
+        d.fill_demo();
+        assert_eq!((d.context.population, d.context.staff), (Some(9_000), Some(scorecard_domain::samples::demo::DEMO_STAFF)));
+        assert_eq!(d.inputs.get("population").map(String::as_str), Some("9000"), "the user's number stays");
+        assert_eq!(d.inputs.get("staff"), None, "the unreadable text gives way to the demo's number");
+        assert_eq!(d.context.organisation, "示例镇（演示数据）");
+    }
 
     #[test]
     fn v1_draft_migrates_keeping_the_context() {

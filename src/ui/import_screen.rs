@@ -63,13 +63,7 @@ pub fn ImportScreen() -> impl IntoView {
             let reply = client().call(Request::Sample { year }).await;
             if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
                 if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
-                    app.edit(|d| {
-                        if d.context.organisation.trim().is_empty() {
-                            d.context.organisation = "示例镇（演示数据）".into();
-                        }
-                        d.context.population.get_or_insert(6_000);
-                        d.context.level = scorecard_domain::Level::Town;
-                    });
+                    app.edit(|d| d.fill_demo());
                     data.clear();
                     data.add_files(app, vec![f]);
                 }

@@ -3,6 +3,7 @@
 //! Exit codes: 0 when the files were read (whatever the indicators say), 1 when a file
 //! could not be read (message on stderr), 2 on a usage error. Never a panic.
 
+mod demo;
 mod holidays;
 mod out;
 mod inspect;
@@ -42,6 +43,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Writes the demo town (载入示例数据) as a workbook, and its context as JSON.
+    Demo {
+        /// The workbook to write (.xlsx).
+        out: PathBuf,
+        /// Assessment year of the demo.
+        #[arg(long, default_value_t = 2017)]
+        year: i32,
+        /// Also write the demo's context here (as of 31 December), for `score --context`.
+        #[arg(long)]
+        context: Option<PathBuf>,
+    },
     /// Lists the built-in profiles and their indicators.
     Profiles {
         #[arg(long, value_enum, default_value = "text")]
@@ -57,6 +69,7 @@ fn main() {
         Command::Score(args) => score::run(&args),
         Command::Holidays { year, format } => holidays::run(year, format),
         Command::Profiles { format } => profiles::run(format),
+        Command::Demo { out, year, context } => demo::run(&out, year, context.as_deref()),
     };
     std::process::exit(code);
 }

@@ -9,6 +9,7 @@ use scorecard_domain::samples::{
     data_workbook, header_label, synth_csv, synth_rows, synth_workbook, Encoding, SampleRow, Style, Synth, SynthData,
     SynthSpec, VolunteerRow,
 };
+use scorecard_domain::samples::vocab::CORPS;
 use scorecard_domain::tags::{default_teams, default_themes, split_cell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -127,9 +128,15 @@ fn every_row_is_valid() {
         assert!(a.date >= first && a.date <= last);
         assert!(stations.contains(a.station.as_str()));
         assert!(split_cell(&a.theme).iter().all(|t| theme_names.contains(*t)), "{}", a.theme);
-        assert!(split_cell(&a.team).iter().all(|t| team_names.contains(*t)), "{}", a.team);
+        // a team kind of X7 and/or one of 乡镇2021's seven colour teams
+        assert!(split_cell(&a.team).iter().all(|t| team_names.contains(*t) || CORPS.contains(t)), "{}", a.team);
+        assert!(a.team.is_empty() || CORPS.iter().any(|c| a.team.ends_with(c)), "{}", a.team);
         assert!((5..=60).contains(&a.participants));
     }
+    // distinct: a station never has two activities of the same name on one day
+    let keys: BTreeSet<(&str, NaiveDate, &str)> =
+        data.activities.iter().map(|a| (a.station.as_str(), a.date, a.name.as_str())).collect();
+    assert_eq!(keys.len(), data.activities.len());
     for t in &data.trainings {
         assert!(t.date >= first && t.date <= last);
         assert!((1..=3).contains(&t.stations.len()));

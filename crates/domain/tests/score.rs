@@ -1467,3 +1467,21 @@ fn every_indicator_id_has_a_case() {
         }
     }
 }
+
+#[test]
+fn every_result_cites_its_clause_and_quotes_it() {
+    let tables = TablesBuilder::new().finish();
+    for p in builtins() {
+        let card = score(&p, &Context { profile: p.id.clone(), ..Context::default() }, &tables, today());
+        assert!(!card.indicators.is_empty());
+        for r in &card.indicators {
+            let ind = p.indicators.iter().find(|i| i.id == r.id).expect("an indicator of the profile");
+            assert!(r.source.starts_with(&ind.source.doc) && r.source.contains(&ind.source.clause), "{}: {}", r.id, r.source);
+            assert!(!r.quote.is_empty(), "{} {} quotes its source", p.id, r.id);
+            assert_eq!(r.quote, ind.source.quote.trim());
+            for part in &r.parts {
+                assert_eq!((&part.source, &part.quote), (&r.source, &r.quote), "{} part {}", r.id, part.id);
+            }
+        }
+    }
+}

@@ -314,7 +314,10 @@ fn CardFoot(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     let id = result.id.clone();
     view! {
         <footer class="card-foot">
-            <span class="source" title=tr("score.source")><span aria-hidden="true">"§ "</span>{result.source.clone()}</span>
+            <span class="source" data-testid="source" title=tr("score.source")>
+                <span><span aria-hidden="true">"§ "</span><span data-testid="source-cite">{result.source.clone()}</span></span>
+                {(!result.quote.is_empty()).then(|| view! { <q class="quote" data-testid="source-quote">{result.quote.clone()}</q> })}
+            </span>
             <span class="spacer"></span>
             {(rows_total > 0).then(|| {
                 let idr = id.clone();

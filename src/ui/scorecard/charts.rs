@@ -100,7 +100,8 @@ fn HoursChart(c: Charts) -> impl IntoView {
                     view! { <rect x=x - bw / 2.0 y=y width=bw height=(H - PAD_B - y).max(0.0) class=if m.ended { "ch-bar" } else { "ch-bar ch-bar-partial" }>
                         <title>{format!("{}：{} h", m.label, fmt_hours(m.hours))}</title></rect> }
                 }).collect_view()}
-                <polyline points=target class="line-target"/>
+                <polyline points=target class="line-target" data-testid="hours-target"
+                    data-year-end=c.months.last().and_then(|m| m.target_cumulative_hours).map(|t| format!("{t:.1}"))/>
                 <polyline points=actual class="line-actual"/>
                 {shown.iter().map(|m| view! {
                     <circle cx=x_of(m.month as usize - 1, 12) cy=y_of(m.cumulative_hours, top) r=3.5 class="dot-actual">
@@ -138,6 +139,7 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
                     let short = per_month_target.is_some_and(|t| v < t) && m.ended;
                     view! {
                         <rect x=x - bw / 2.0 y=y width=bw height=(H - PAD_B - y).max(0.0)
+                            data-testid="activities-bar" data-month=m.month data-count=m.activities data-short=short.to_string()
                             class=if short { "ch-bar ch-bar-short" } else if m.ended { "ch-bar" } else { "ch-bar ch-bar-partial" }>
                             <title>{format!("{}：{}", m.label, m.activities)}</title></rect>
                         <text x=x y=y - 4.0 text-anchor="middle" class="bar-value">{m.activities}</text>
@@ -145,7 +147,7 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
                 }).collect_view()}
                 {per_month_target.map(|t| {
                     let y = y_of(t, top);
-                    view! { <line x1=PAD_L x2=W - PAD_R y1=y y2=y class="line-target"/> }
+                    view! { <line x1=PAD_L x2=W - PAD_R y1=y y2=y class="line-target" data-testid="activities-target" data-target=t/> }
                 })}
                 {month_labels(l)}
             </svg>

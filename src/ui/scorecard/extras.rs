@@ -53,11 +53,11 @@ pub fn ReplayPanel() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {ids.into_iter().map(|id| view! {
-                                    <tr>
+                                    <tr data-testid="replay-row" data-indicator=id.clone()>
                                         <th scope="row">{id.clone()}</th>
                                         {months.iter().map(|m| {
                                             let st = m.indicators.iter().find(|i| i.id == id).map(|i| i.status);
-                                            view! { <td>{st.map(|s| view! { <StatusPill status=s/> })}</td> }
+                                            view! { <td data-month=m.month.clone() data-status=st.map(|s| s.code())>{st.map(|s| view! { <StatusPill status=s/> })}</td> }
                                         }).collect_view()}
                                     </tr>
                                 }).collect_view()}
@@ -93,17 +93,17 @@ pub fn WhatIfPanel() -> impl IntoView {
                 let plan = w.plan.clone();
                 view! {
                     <div class="stat-row">
-                        <div class="stat"><span class="label">{tr("whatif.registered")}</span><span class="big num">{fmt_int(w.registered)}</span></div>
-                        <div class="stat"><span class="label">{tr("whatif.active")}</span><span class="big num">{fmt_int(w.active)}</span></div>
+                        <div class="stat"><span class="label">{tr("whatif.registered")}</span><span class="big num" data-testid="whatif-registered">{fmt_int(w.registered)}</span></div>
+                        <div class="stat"><span class="label">{tr("whatif.active")}</span><span class="big num" data-testid="whatif-active">{fmt_int(w.active)}</span></div>
                         <div class="stat"><span class="label">{tr("whatif.hours")}</span><span class="big num">{fmt_hours(w.hours)}</span></div>
-                        <div class="stat"><span class="label">{tr("whatif.months_left")}</span><span class="big num">{fmt_hours(w.months_left)}</span></div>
+                        <div class="stat"><span class="label">{tr("whatif.months_left")}</span><span class="big num" data-testid="whatif-months-left">{fmt_hours(w.months_left)}</span></div>
                     </div>
                     <h4>{tr("whatif.plan")}</h4>
                     {if plan.is_empty() {
                         view! { <p>{tr("whatif.nothing")}</p> }.into_any()
                     } else {
                         view! { <ol class="plan" data-testid="whatif-plan">{plan.into_iter().map(|(z, e)| view! {
-                            <li>{move || if lang() == Lang::Zh { z.clone() } else { e.clone() }}</li>
+                            <li data-testid="whatif-step">{move || if lang() == Lang::Zh { z.clone() } else { e.clone() }}</li>
                         }).collect_view()}</ol> }.into_any()
                     }}
                 }
@@ -131,7 +131,7 @@ pub fn StarsPanel() -> impl IntoView {
                             let label = if k == 0 { tr("stars.none")().to_string() } else { "★".repeat(k) };
                             let pct = (*n as f64 / max as f64) * 100.0;
                             view! {
-                                <div class="dist-row">
+                                <div class="dist-row" data-testid="stars-row" data-stars=k data-count=*n>
                                     <span class="dist-label">{label}</span>
                                     <span class="dist-bar"><span class="dist-fill" style:width=format!("{pct:.1}%")></span></span>
                                     <span class="num">{fmt_int(*n)}</span>

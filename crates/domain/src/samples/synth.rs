@@ -59,6 +59,8 @@ const HOLIDAY_ACTIVITY: f64 = 0.4;
 const TAG_CELL_FILLED: f64 = 0.85;
 /// A material column says 是 this often.
 const MATERIAL_PRESENT: f64 = 0.9;
+/// Draws of an activity slot before giving up on finding one unlike the station's others.
+const DRAWS_FOR_A_DISTINCT_ACTIVITY: usize = 20;
 /// A training is joint (two or three stations) this often.
 const JOINT_TRAINING: f64 = 0.25;
 
@@ -146,9 +148,23 @@ impl Synth {
             .collect()
     }
 
+    /// The activities, each distinct: a station's two activities of a month never share
+    /// both day and name (the importer would rightly count them as one).
     pub fn activities(&self) -> Vec<ActivityRow> {
         let mut rng = Rng::derived(self.spec.seed, STREAM_ACTIVITIES);
-        (0..self.spec.activities).filter_map(|j| self.activity(&mut rng, j)).collect()
+        let mut seen = HashSet::new();
+        let mut turns = [0usize; vocab::CORPS.len()];
+        let mut out = Vec::with_capacity(self.spec.activities);
+        for j in 0..self.spec.activities {
+            for _ in 0..DRAWS_FOR_A_DISTINCT_ACTIVITY {
+                let Some(a) = self.activity(&mut rng, j, &mut turns) else { break };
+                if seen.insert((a.station.clone(), a.date, a.name.clone())) {
+                    out.push(a);
+                    break;
+                }
+            }
+        }
+        out
     }
 
     pub fn trainings(&self) -> Vec<TrainingRow> {
@@ -200,30 +216,54 @@ impl Synth {
     }
 
     /// Activity `j`: stations take turns, each turn of all stations moves on a month,
-    /// so `24 × stations` activities give every station two a month.
-    fn activity(&self, rng: &mut Rng, j: usize) -> Option<ActivityRow> {
+    /// so `24 × stations` activities give every station two a month. Like a town that
+    /// follows a plan: the `i`-th activity of a month goes to colour team `i + month`
+    /// (mod 7), so with seven or more a month every team has its turn (乡镇2021 二), and
+    /// one station a month (in turn) holds the 5th-of-the-month service day (三(一)).
+    /// Holiday activities (when the month has a holiday) break the plan now and then, as
+    /// they do in life. Each team runs its everyday activities in turn (`turns` counts
+    /// them per team), so every kind of activity, hence every theme, comes up in a year.
+    fn activity(&self, rng: &mut Rng, j: usize, turns: &mut [usize; vocab::CORPS.len()]) -> Option<ActivityRow> {
         let n = self.stations.len().max(1);
         let station = self.stations.get(j % n)?.clone();
-        let month = u32::try_from((j / n) % 12).ok()? + 1;
+        let turn = j / n;
+        let month = u32::try_from(turn % 12).ok()? + 1;
+        let slot = (turn / 12) * n + j % n;
+        let corps = u8::try_from((slot + month as usize) % vocab::CORPS.len()).ok()?;
+        let service_day = turn < 12 && j % n == (month as usize - 1) % n;
+        let fifth = NaiveDate::from_ymd_opt(self.spec.year, month, 5)?;
         let in_month: Vec<&Holiday> = self.holidays.iter().filter(|h| h.date.month() == month).collect();
-        let (kind, date, holiday) = match rng.pick(&in_month) {
-            Some(h) if rng.chance(HOLIDAY_ACTIVITY) => {
+        let holiday = match rng.pick(&in_month) {
+            Some(h) if rng.chance(HOLIDAY_ACTIVITY) => Some(*h),
+            _ => None,
+        };
+        // the service day keeps its date: only a holiday near the 5th may take its place
+        let holiday = holiday.filter(|h| !service_day || (h.date - fifth).num_days().abs() <= 2);
+        let (kind, date, holiday) = match holiday {
+            Some(h) => {
                 let shift = rng.range(-2, 2);
                 let date = h.date.checked_add_signed(chrono::TimeDelta::days(shift)).unwrap_or(h.date);
                 // stays in its month, so the turn-taking above still gives two a month
                 let month_start = NaiveDate::from_ymd_opt(self.spec.year, month, 1)?;
                 let month_end = month_start.checked_add_months(Months::new(1))?.pred_opt()?;
-                let date = date.clamp(month_start, month_end);
+                let date = if service_day { fifth } else { date.clamp(month_start, month_end) };
                 let cell = if rng.chance(0.8) { h.name } else { "" };
                 (holiday_kind(h), date, cell.to_string())
             }
-            _ => (*rng.pick(&vocab::ACTIVITIES)?, self.days.pick_in_month(rng, month)?, String::new()),
+            None => {
+                let of_corps: Vec<&ActivityKind> = vocab::ACTIVITIES.iter().filter(|k| k.corps == corps).collect();
+                let turn = turns.get_mut(usize::from(corps))?;
+                let kind = **of_corps.get(*turn % of_corps.len().max(1))?;
+                *turn += 1;
+                let date = if service_day { fifth } else { self.days.pick_in_month(rng, month)? };
+                (kind, date, String::new())
+            }
         };
         let mut theme = if rng.chance(TAG_CELL_FILLED) { kind.theme.to_string() } else { String::new() };
         if !theme.is_empty() && theme != "党员志愿服务" && rng.chance(0.1) {
             theme.push_str("、党员志愿服务");
         }
-        let team = if rng.chance(TAG_CELL_FILLED) { kind.team.to_string() } else { String::new() };
+        let team = if rng.chance(TAG_CELL_FILLED) { kind.team_cell() } else { String::new() };
         Some(ActivityRow {
             name: kind.name.to_string(),
             date,
@@ -313,6 +353,7 @@ fn holiday_kind(h: &Holiday) -> ActivityKind {
         name: GENERIC_HOLIDAY.iter().find(|(id, _)| *id == h.id).map(|(_, n)| *n).unwrap_or(h.name),
         theme: "",
         team: "",
+        corps: vocab::GENERIC_HOLIDAY_CORPS,
     })
 }
 

@@ -83,78 +83,125 @@ pub const STATIONS: [&str; 32] = [
 pub const HALF_HOURS: [(u32, u32); 11] =
     [(1, 5), (2, 15), (3, 10), (4, 25), (5, 10), (6, 15), (7, 5), (8, 8), (10, 3), (12, 2), (16, 2)];
 
+/// The seven colour-named teams (服务队) of 乡镇2021 二, in the order of the profile's team
+/// dictionary (tested equal). Every demo activity is run by one of them, so the demo town
+/// exercises T1 as well as X7's team kinds.
+pub const CORPS: [&str; 7] = [
+    "红色党员先锋服务队",
+    "绿色产业技术服务队",
+    "蓝色法律援助服务队",
+    "黄色文明新风服务队",
+    "橙色文化文艺服务队",
+    "金色科教文卫服务队",
+    "紫色扶贫帮困服务队",
+];
+const RED: u8 = 0;
+const GREEN: u8 = 1;
+const BLUE: u8 = 2;
+const YELLOW: u8 = 3;
+const ORANGE: u8 = 4;
+const GOLD: u8 = 5;
+const PURPLE: u8 = 6;
+
 /// An everyday activity: its name (which names its theme or team, so tags can be inferred
-/// when the cells are blank), and the 活动主题 / 服务队 cells a clerk would fill ("" = none).
+/// when the cells are blank), the 活动主题 / 服务队 cells a clerk would fill ("" = none),
+/// and which of the seven [`CORPS`] runs it.
 #[derive(Clone, Copy, Debug)]
 pub struct ActivityKind {
     pub name: &'static str,
     pub theme: &'static str,
     pub team: &'static str,
+    /// Index into [`CORPS`].
+    pub corps: u8,
 }
 
-const fn kind(name: &'static str, theme: &'static str, team: &'static str) -> ActivityKind {
-    ActivityKind { name, theme, team }
+impl ActivityKind {
+    /// The 服务队 cell: the team kind and the colour team, as a clerk lists two names
+    /// (`社工、红色党员先锋服务队`), or the colour team alone when the kind is blank. Each
+    /// dictionary then finds its own word: the kind for X7, the colour team for T1.
+    pub fn team_cell(&self) -> String {
+        let corps = CORPS.get(usize::from(self.corps)).copied().unwrap_or_default();
+        if self.team.is_empty() {
+            corps.to_string()
+        } else {
+            format!("{}、{corps}", self.team)
+        }
+    }
 }
 
-/// Everyday activities. The last two are false friends on purpose: 环境卫生 is not the
-/// 医疗卫生 team, 志愿者日常 is not 国际志愿者日.
-pub const ACTIVITIES: [ActivityKind; 29] = [
-    kind("空巢老人走访慰问", "关爱空巢老人", "社工"),
-    kind("独居老人居家安全检查", "关爱空巢老人", "消防"),
-    kind("高龄老人健康义诊", "关爱空巢老人", "医疗卫生"),
-    kind("四点半课堂辅导", "关爱留守儿童", "教育"),
-    kind("留守儿童亲情陪伴", "关爱留守儿童", "社工"),
-    kind("困境儿童暑期托管", "关爱留守儿童", "教育"),
-    kind("困难职工帮扶走访", "关爱困难职工", "慈善捐助"),
-    kind("农民工子女课业辅导", "关爱困难职工", "教育"),
-    kind("残疾人康复助残服务", "关爱残疾人", "医疗卫生"),
-    kind("助残结对帮扶", "关爱残疾人", "社工"),
-    kind("党员志愿服务进小区", "党员志愿服务", ""),
-    kind("党员先锋清扫楼道", "党员志愿服务", ""),
-    kind("文明旅游宣传劝导", "文明旅游", ""),
-    kind("文明交通劝导", "文明交通", "交通"),
-    kind("礼让斑马线宣传", "文明交通", "交通"),
-    kind("网络文明传播", "文明上网", ""),
-    kind("普法宣传进社区", "", "法律"),
-    kind("法律援助咨询", "", "法律"),
-    kind("垃圾分类环保行动", "", "环保"),
-    kind("河道护绿清洁", "", "环保"),
-    kind("义诊进社区", "", "医疗卫生"),
-    kind("科普知识讲座", "", "科技"),
-    kind("消防安全宣传", "", "消防"),
-    kind("社区文艺汇演", "", "文体"),
-    kind("全民健身体育活动", "", "文体"),
-    kind("爱心捐助义卖", "", "慈善捐助"),
-    kind("家庭理财财务知识讲座", "", "财务"),
-    kind("环境卫生整治", "", ""),
-    kind("志愿者日常巡逻", "", ""),
+const fn kind(name: &'static str, theme: &'static str, team: &'static str, corps: u8) -> ActivityKind {
+    ActivityKind { name, theme, team, corps }
+}
+
+/// Everyday activities. The two named `环境卫生…` and `志愿者日常…` are false friends on
+/// purpose: 环境卫生 is not the 医疗卫生 team, 志愿者日常 is not 国际志愿者日. The last
+/// five give 梅列2017's sub-themes that the others leave out (公共文化设施, 大型活动,
+/// 便民利民, 保护河流) and the green team a second trade.
+pub const ACTIVITIES: [ActivityKind; 34] = [
+    kind("空巢老人走访慰问", "关爱空巢老人", "社工", PURPLE),
+    kind("独居老人居家安全检查", "关爱空巢老人", "消防", RED),
+    kind("高龄老人健康义诊", "关爱空巢老人", "医疗卫生", GOLD),
+    kind("四点半课堂辅导", "关爱留守儿童", "教育", GOLD),
+    kind("留守儿童亲情陪伴", "关爱留守儿童", "社工", RED),
+    kind("困境儿童暑期托管", "关爱留守儿童", "教育", GOLD),
+    kind("困难职工帮扶走访", "关爱困难职工", "慈善捐助", PURPLE),
+    kind("农民工子女课业辅导", "关爱困难职工", "教育", GOLD),
+    kind("残疾人康复助残服务", "关爱残疾人", "医疗卫生", GOLD),
+    kind("助残结对帮扶", "关爱残疾人", "社工", PURPLE),
+    kind("党员志愿服务进小区", "党员志愿服务", "", RED),
+    kind("党员先锋清扫楼道", "党员志愿服务", "", RED),
+    kind("文明旅游宣传劝导", "文明旅游", "", YELLOW),
+    kind("文明交通劝导", "文明交通", "交通", YELLOW),
+    kind("礼让斑马线宣传", "文明交通", "交通", YELLOW),
+    kind("网络文明传播", "文明上网", "", YELLOW),
+    kind("普法宣传进社区", "", "法律", BLUE),
+    kind("法律援助咨询", "", "法律", BLUE),
+    kind("垃圾分类环保行动", "", "环保", GREEN),
+    kind("河道护绿清洁", "", "环保", GREEN),
+    kind("义诊进社区", "", "医疗卫生", GOLD),
+    kind("科普知识讲座", "", "科技", GREEN),
+    kind("消防安全宣传", "", "消防", RED),
+    kind("社区文艺汇演", "", "文体", ORANGE),
+    kind("全民健身体育活动", "", "文体", ORANGE),
+    kind("爱心捐助义卖", "", "慈善捐助", PURPLE),
+    kind("家庭理财财务知识讲座", "", "财务", GREEN),
+    kind("环境卫生整治", "", "", GREEN),
+    kind("志愿者日常巡逻", "", "", YELLOW),
+    kind("社区图书馆图书整理", "", "文体", ORANGE),
+    kind("马拉松赛事志愿服务", "", "文体", ORANGE),
+    kind("便民理发义剪服务", "", "社工", RED),
+    kind("保护母亲河巡河行动", "", "环保", GREEN),
+    kind("农技下乡产业指导", "", "科技", GREEN),
 ];
 
 /// A holiday-themed activity: the holiday's calendar id, the activity name (which names
 /// the holiday) and its theme and team cells. Holidays missing here get
-/// "{节日名}主题志愿服务".
+/// "{节日名}主题志愿服务", run by [`GENERIC_HOLIDAY_CORPS`].
 pub const HOLIDAY_ACTIVITIES: [(&str, ActivityKind); 20] = [
-    ("new_year", kind("元旦迎新文艺演出", "", "文体")),
-    ("spring_festival", kind("新春慰问困难职工", "关爱困难职工", "慈善捐助")),
-    ("lei_feng_day", kind("学雷锋日志愿服务集中行动", "", "")),
-    ("tree_planting_day", kind("植树节义务植树", "", "环保")),
-    ("qingming", kind("清明祭英烈", "", "")),
-    ("earth_day", kind("世界地球日垃圾分类宣传", "", "环保")),
-    ("world_book_day", kind("世界读书日亲子阅读", "", "教育")),
-    ("labour_day", kind("劳动节慰问农民工", "关爱困难职工", "")),
-    ("youth_day", kind("五四青年文明交通劝导", "文明交通", "交通")),
-    ("helping_disabled_day", kind("全国助残日助残服务", "关爱残疾人", "社工")),
-    ("childrens_day", kind("六一儿童节关爱留守儿童", "关爱留守儿童", "教育")),
-    ("dragon_boat", kind("端午节为独居老人送粽子", "关爱空巢老人", "")),
-    ("party_founding_day", kind("七一党员志愿服务", "党员志愿服务", "")),
-    ("teachers_day", kind("教师节慰问退休教师", "", "教育")),
-    ("mid_autumn", kind("中秋节慰问空巢老人", "关爱空巢老人", "")),
-    ("national_day", kind("国庆节文明旅游宣传", "文明旅游", "")),
-    ("double_ninth", kind("关爱空巢老人·重阳节敬老慰问", "关爱空巢老人", "医疗卫生")),
-    ("fire_safety_day", kind("119消防宣传进社区", "", "消防")),
-    ("constitution_day", kind("国家宪法日普法宣传", "", "法律")),
-    ("volunteer_day", kind("国际志愿者日集中服务", "", "社工")),
+    ("new_year", kind("元旦迎新文艺演出", "", "文体", ORANGE)),
+    ("spring_festival", kind("新春慰问困难职工", "关爱困难职工", "慈善捐助", PURPLE)),
+    ("lei_feng_day", kind("学雷锋日志愿服务集中行动", "", "", RED)),
+    ("tree_planting_day", kind("植树节义务植树", "", "环保", GREEN)),
+    ("qingming", kind("清明祭英烈", "", "", RED)),
+    ("earth_day", kind("世界地球日垃圾分类宣传", "", "环保", GREEN)),
+    ("world_book_day", kind("世界读书日亲子阅读", "", "教育", GOLD)),
+    ("labour_day", kind("劳动节慰问农民工", "关爱困难职工", "", PURPLE)),
+    ("youth_day", kind("五四青年文明交通劝导", "文明交通", "交通", YELLOW)),
+    ("helping_disabled_day", kind("全国助残日助残服务", "关爱残疾人", "社工", PURPLE)),
+    ("childrens_day", kind("六一儿童节关爱留守儿童", "关爱留守儿童", "教育", GOLD)),
+    ("dragon_boat", kind("端午节为独居老人送粽子", "关爱空巢老人", "", YELLOW)),
+    ("party_founding_day", kind("七一党员志愿服务", "党员志愿服务", "", RED)),
+    ("teachers_day", kind("教师节慰问退休教师", "", "教育", GOLD)),
+    ("mid_autumn", kind("中秋节慰问空巢老人", "关爱空巢老人", "", YELLOW)),
+    ("national_day", kind("国庆节文明旅游宣传", "文明旅游", "", YELLOW)),
+    ("double_ninth", kind("关爱空巢老人·重阳节敬老慰问", "关爱空巢老人", "医疗卫生", GOLD)),
+    ("fire_safety_day", kind("119消防宣传进社区", "", "消防", RED)),
+    ("constitution_day", kind("国家宪法日普法宣传", "", "法律", BLUE)),
+    ("volunteer_day", kind("国际志愿者日集中服务", "", "社工", RED)),
 ];
+
+/// The team of the generic holiday activities ("{节日名}主题志愿服务"): 文明新风.
+pub const GENERIC_HOLIDAY_CORPS: u8 = YELLOW;
 
 /// 培训类型 with weights, and the topics each kind's trainings have.
 pub const TRAININGS: [(&str, u32, &[&str]); 4] = [
@@ -206,6 +253,17 @@ mod tests {
     }
 
     #[test]
+    fn corps_are_the_seven_teams_of_town2021_and_each_runs_everyday_activities() {
+        let profile = crate::profile::builtin("town2021").expect("town2021 is built in");
+        let names: Vec<&str> = profile.teams.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, CORPS);
+        for c in 0..CORPS.len() {
+            assert!(ACTIVITIES.iter().any(|a| usize::from(a.corps) == c), "{} has no everyday activity", CORPS[c]);
+        }
+        assert!(usize::from(GENERIC_HOLIDAY_CORPS) < CORPS.len());
+    }
+
+    #[test]
     fn activity_cells_are_dictionary_names_and_names_carry_their_tags() {
         let themes = default_themes();
         let teams = default_teams();
@@ -226,6 +284,16 @@ mod tests {
         }
         for k in ACTIVITIES {
             assert!(holidays.matches(k.name).is_empty(), "{} names a holiday", k.name);
+        }
+        // the 服务队 cell names the kind for X7's dictionary and the colour team for T1's
+        let town2021 = crate::profile::builtin("town2021").expect("town2021 is built in");
+        let corps = crate::score::bridge::Dicts::new(&town2021, &[]).teams;
+        let all = ACTIVITIES.iter().chain(HOLIDAY_ACTIVITIES.iter().map(|(_, k)| k));
+        for a in all {
+            let cell = a.team_cell();
+            let want: Vec<usize> = team_names.iter().position(|t| *t == a.team).into_iter().collect();
+            assert_eq!(teams.matches(&cell), want, "{cell}");
+            assert_eq!(corps.matches(&cell), vec![usize::from(a.corps)], "{cell}");
         }
         // the false friends really are false
         assert!(teams.matches("环境卫生整治").is_empty());

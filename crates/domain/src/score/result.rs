@@ -392,6 +392,9 @@ pub struct IndicatorResult {
     pub label_en: String,
     /// "新都2017 附件2 志愿服务信息化 1".
     pub source: String,
+    /// The sentence of the source the rule implements, as published (empty if unknown).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
     pub bonus: bool,
     pub scope: Scope,
     pub period: PeriodKind,

@@ -16,6 +16,7 @@ pub(super) fn all_of(cx: &Cx, view: View, parts: &[Part]) -> (Detail, Vec<Indica
             label: p.label_zh.clone(),
             label_en: p.label_en.clone(),
             source: String::new(),
+            quote: String::new(),
             bonus: false,
             scope: Scope::Whole,
             period: p.period,

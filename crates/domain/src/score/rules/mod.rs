@@ -106,6 +106,7 @@ pub(crate) fn evaluate(ind: &Indicator, cx: &Cx) -> IndicatorResult {
                 let (d, mut ps) = composite::all_of(cx, None, parts);
                 for p in &mut ps {
                     p.source = source.clone();
+                    p.quote = ind.source.quote.trim().to_string();
                     p.bonus = ind.bonus;
                 }
                 (d, Vec::new(), ps)
@@ -122,6 +123,7 @@ pub(crate) fn evaluate(ind: &Indicator, cx: &Cx) -> IndicatorResult {
         label: ind.label_zh.clone(),
         label_en: ind.label_en.clone(),
         source,
+        quote: ind.source.quote.trim().to_string(),
         bonus: ind.bonus,
         scope: ind.scope,
         period: ind.period,

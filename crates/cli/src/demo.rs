@@ -1,0 +1,44 @@
+//! `scorecard demo OUT.xlsx [--year Y] [--context CTX.json]`: writes the demo town of
+//! 载入示例数据 (the same bytes the web app loads for that year) and, on request, the
+//! context it is scored with, the file `scorecard score --context` reads. For trainers
+//! working from the command line, and for tests that read the demo by a path of their own.
+//!
+//! Exit 0 when written; 1 when a file could not be written; 2 for an unsupported year.
+
+use scorecard_domain::calendar::supported_years;
+use scorecard_domain::samples::{demo_context, demo_workbook};
+use std::path::Path;
+
+pub fn run(out: &Path, year: i32, context: Option<&Path>) -> i32 {
+    let range = supported_years();
+    if !range.contains(&year) {
+        eprintln!(
+            "scorecard demo: 年份 {year} 不在支持范围 {}–{} 内 / year {year} is outside the supported range {}–{}",
+            range.start(),
+            range.end(),
+            range.start(),
+            range.end()
+        );
+        return 2;
+    }
+    let bytes = match demo_workbook(year) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("scorecard demo: 无法生成示例数据 / could not make the demo: {e}");
+            return 1;
+        }
+    };
+    let mut writes = vec![(out, bytes)];
+    if let Some(path) = context {
+        let mut ctx = demo_context(year);
+        ctx.as_of = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
+        writes.push((path, ctx.to_json().into_bytes()));
+    }
+    for (path, bytes) in writes {
+        if let Err(e) = std::fs::write(path, bytes) {
+            eprintln!("scorecard demo: 无法写入 {} / cannot write {}: {e}", path.display(), path.display());
+            return 1;
+        }
+    }
+    0
+}

@@ -1,0 +1,128 @@
+//! The demo town of 载入示例数据 exercises every indicator of every built-in profile: read
+//! back through the importer and scored with `demo_context`, nothing needs input, every
+//! indicator has a value, and a trainer sees both met and not-met. The plan the generator
+//! follows (seven colour teams in turn, a 5th-of-the-month service day, the 梅列 sub-themes)
+//! is checked against the scores through a path of its own (the generated rows, read
+//! with plain string tests, not the importer or the dictionaries).
+
+use chrono::{Datelike, NaiveDate};
+use scorecard_domain::import::{import, FileInput, ImportOptions};
+use scorecard_domain::profile::builtins;
+use scorecard_domain::profile::indicator::Rule;
+use scorecard_domain::samples::vocab::CORPS;
+use scorecard_domain::samples::{demo_context, demo_spec, demo_workbook, synth_rows};
+use scorecard_domain::score::result::Status;
+use scorecard_domain::score::score;
+use scorecard_domain::finding::Severity;
+use scorecard_domain::{Context, Tables};
+use std::collections::BTreeSet;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn demo_tables(year: i32) -> Tables {
+    let bytes = demo_workbook(year).unwrap();
+    let imp = import(&[FileInput { name: "示例镇志愿服务数据.xlsx", bytes: &bytes }], &ImportOptions::default());
+    let errors: Vec<_> = imp.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "{year}: the demo imports without errors: {errors:?}");
+    imp.tables
+}
+
+/// (profile id, indicator id, status, value) of every indicator at `as_of`.
+fn scores(year: i32, tables: &Tables, as_of: NaiveDate) -> Vec<(String, String, Status, Option<f64>)> {
+    let base = demo_context(year);
+    let mut out = Vec::new();
+    for p in builtins() {
+        let ctx = Context { profile: p.id.clone(), as_of: Some(as_of), ..base.clone() };
+        let card = score(&p, &ctx, tables, d(2100, 1, 1));
+        for (i, def) in card.indicators.iter().zip(&p.indicators) {
+            // an all-of indicator (D4) has no value of its own: its parts' values count
+            let value = match &def.rule {
+                Rule::AllOf { .. } => i.parts.iter().map(|part| part.detail.value).sum(),
+                _ => i.detail.value,
+            };
+            out.push((p.id.clone(), i.id.clone(), i.detail.status, value));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_indicator_of_every_profile_has_data_in_the_demo_town() {
+    for year in [2017, 2024, 2026] {
+        let tables = demo_tables(year);
+        for as_of in [d(year, 12, 31), d(year, 6, 30)] {
+            let all = scores(year, &tables, as_of);
+            assert_eq!(all.len(), builtins().iter().map(|p| p.indicators.len()).sum::<usize>());
+            for (p, id, status, value) in &all {
+                assert_ne!(*status, Status::NeedsInput, "{year} {as_of} {p} {id} needs input");
+                assert!(value.is_some(), "{year} {as_of} {p} {id} has no value");
+            }
+            let met = all.iter().filter(|s| s.2 == Status::Met).count();
+            let short = all.iter().filter(|s| matches!(s.2, Status::NotMet | Status::Behind)).count();
+            assert!(met >= 5 && short >= 5, "{year} {as_of}: {met} met, {short} short — a demo shows both");
+        }
+    }
+}
+
+fn status_of(all: &[(String, String, Status, Option<f64>)], id: &str) -> (Status, f64) {
+    let s = all.iter().find(|s| s.1 == id).unwrap_or_else(|| panic!("{id} scored"));
+    (s.2, s.3.unwrap_or(f64::NAN))
+}
+
+#[test]
+fn the_demo_plan_shows_in_the_scores() {
+    for year in [2017, 2024, 2026] {
+        let rows = synth_rows(demo_spec(year));
+        let tables = demo_tables(year);
+        let all = scores(year, &tables, d(year, 12, 31));
+
+        // T1: team-months with an activity, counted from the 服务队 cells of the rows
+        let mut team_months = BTreeSet::new();
+        for a in &rows.activities {
+            for (c, name) in CORPS.iter().enumerate() {
+                if a.team.contains(name) {
+                    team_months.insert((a.date.month(), c));
+                }
+            }
+        }
+        assert!(team_months.len() > 40 && team_months.len() < 84, "{year}: some gaps, mostly covered");
+        assert_eq!(status_of(&all, "T1"), (Status::NotMet, team_months.len() as f64), "{year} T1");
+
+        // T2 and M2: a station holds the service day on the 5th of every month, so 3-5
+        // (学雷锋日) and 12-5 (国际志愿者日) have activities too
+        let fifths: BTreeSet<u32> = rows.activities.iter().filter(|a| a.date.day() == 5).map(|a| a.date.month()).collect();
+        assert_eq!(fifths, (1..=12).collect());
+        assert_eq!(status_of(&all, "T2"), (Status::Met, 12.0), "{year} T2");
+        assert_eq!(status_of(&all, "M2"), (Status::Met, 2.0), "{year} M2");
+
+        // X5: two distinct activities a month at every station, by the turn-taking
+        assert_eq!(status_of(&all, "X5").0, Status::Met, "{year} X5");
+
+        // M1: each of the 15 sub-themes has an activity; the four the X-themes leave out
+        // come from activities named for them
+        for word in ["图书馆", "赛事", "便民", "母亲河"] {
+            assert!(rows.activities.iter().any(|a| a.name.contains(word)), "{year}: an activity with {word}");
+        }
+        assert_eq!(status_of(&all, "M1"), (Status::Met, 15.0), "{year} M1");
+    }
+}
+
+#[test]
+fn the_demo_context_answers_every_checklist_and_leaves_one_gap_each() {
+    let ctx = demo_context(2026);
+    assert_eq!((ctx.population, ctx.staff), (Some(6_000), Some(640)));
+    assert!(ctx.as_of.is_none() && ctx.stations.is_empty(), "as-of date and stations stay the user's");
+    // X10: 6 stations × 4 items, the last station's last item answered no
+    let x10: Vec<(&String, &bool)> = ctx.checklist.iter().filter(|(k, _)| k.starts_with("X10|")).collect();
+    assert_eq!(x10.len(), 24);
+    assert_eq!(x10.iter().filter(|(_, v)| !**v).count(), 1);
+    // X11 has one item: ticked, not a gap
+    assert_eq!(ctx.checklist.get("X11|激励回馈"), Some(&true));
+    // G2: a report for each of the 12 months, December's answered no
+    let g2: Vec<(&String, &bool)> = ctx.checklist.iter().filter(|(k, _)| k.starts_with("G2|")).collect();
+    assert_eq!(g2.len(), 12);
+    assert_eq!(ctx.checklist.get("G2|2026-12"), Some(&false));
+    assert_eq!(ctx.checklist.get("G2|2026-11"), Some(&true));
+}

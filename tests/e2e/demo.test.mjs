@@ -1,0 +1,248 @@
+// A trainer's session with the demo town (载入示例数据), in Chromium: the context form is
+// driven field by field (year, as-of date, profile, staff, unit type, stations), the demo
+// fills only what was left blank, and every built-in profile is scored. The expected
+// values are worked out here, from the demo workbook itself: `scorecard demo` writes the
+// same bytes the page loads, and SheetJS reads them (plain string and date tests, not the
+// app's importer or dictionaries). Then the replay, what-if, stars and chart tabs, the
+// source clause on each card and the printed A4 summary.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import XLSX from 'xlsx';
+import { startServer, launch, ready, shot, foreign, ROOT } from './lib.mjs';
+
+const YEAR = 2017;
+const CORPS = ['红色党员先锋服务队', '绿色产业技术服务队', '蓝色法律援助服务队', '黄色文明新风服务队',
+  '橙色文化文艺服务队', '金色科教文卫服务队', '紫色扶贫帮困服务队'];
+
+/** The demo workbook of YEAR, written by the command line. */
+function demoBook() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-demo-'));
+  const file = path.join(dir, 'demo.xlsx');
+  const r = spawnSync('cargo', ['run', '-q', '-p', 'scorecard-cli', '--', 'demo', file, '--year', String(YEAR)],
+    { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return XLSX.read(fs.readFileSync(file), { type: 'buffer' });
+}
+
+/** A date cell: an Excel serial or one of the text forms (2017-03-05, 2017/3/5, 2017年3月5日, 2017.3.5). */
+function dateOf(v) {
+  if (typeof v === 'number') { const d = XLSX.SSF.parse_date_code(v); return { y: d.y, m: d.m, d: d.d }; }
+  const m = /^(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(String(v ?? ''));
+  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+}
+
+/** The data rows of a sheet and a column finder: rows below the header whose `key` column holds a value. */
+function table(wb, sheetName, key) {
+  const rows = XLSX.utils.sheet_to_json(wb.Sheets[sheetName], { header: 1, raw: true, defval: null });
+  const top = rows.findIndex(r => r.includes(key));
+  assert.ok(top >= 0, `${key} in ${sheetName}`);
+  const col = (label) => {
+    for (let i = top; i < top + 2; i++) { const c = rows[i].indexOf(label); if (c >= 0) return c; }
+    throw new Error(`${label} not in ${sheetName}`);
+  };
+  const k = col(key);
+  const data = rows.slice(top + 1).filter(r => r[0] !== '合计' && r[k] !== null && r[k] !== '' && (key.includes('日期') ? dateOf(r[k]) : true));
+  return { data, col };
+}
+
+/** What the expected values are made of, from the workbook. */
+function expectations(wb) {
+  const roster = table(wb, '注册志愿者', '志愿者编号');
+  const cum = roster.col('累计服务时长');
+  const stars = [100, 300, 600, 1000, 1500];
+  const distribution = [0, 0, 0, 0, 0, 0];
+  for (const r of roster.data) distribution[stars.filter(t => parseFloat(r[cum]) + 1e-9 >= t).length]++;
+  const acts = table(wb, '活动台账', '活动日期');
+  const [date, team, station] = [acts.col('活动日期'), acts.col('志愿服务队'), acts.col('组织单位')];
+  const [name] = [acts.col('活动名称')];
+  const teamMonths = new Set();
+  const perMonth = Array(12).fill(0);
+  const fifths = new Set();
+  const seen = new Set();
+  for (const r of acts.data) {
+    const d = dateOf(r[date]);
+    // an activity is counted once per station, day and name
+    const k = `${r[station]}|${d.y}-${d.m}-${d.d}|${r[name]}`;
+    if (!seen.has(k)) perMonth[d.m - 1]++;
+    seen.add(k);
+    if (d.d === 5) fifths.add(d.m);
+    CORPS.forEach((c, i) => { if (String(r[team] ?? '').includes(c)) teamMonths.add(`${d.m}-${i}`); });
+  }
+  const stations = [...new Set(acts.data.map(r => r[station]))];
+  const records = table(wb, '服务时长明细', '服务时间').data.length;
+  const trainings = table(wb, 'Sheet4', '培训日期').data.length;
+  return { volunteers: roster.data.length, records, activities: acts.data.length, trainings, distribution,
+    teamMonths: teamMonths.size, perMonth, fifths: fifths.size, stations };
+}
+
+const status = (page, id) => page.getAttribute(`[data-testid="indicator-${id}"]`, 'data-status');
+const value = (page, id) => page.textContent(`[data-testid="indicator-${id}"] [data-testid="value"]`);
+const waitStatus = (page, id, st) => page.waitForSelector(`[data-testid="indicator-${id}"][data-status="${st}"]`);
+
+async function useProfile(page, id) {
+  await page.click('[data-testid="step-context"]');
+  await page.selectOption('[data-testid="ctx-profile"]', id);
+  await page.click('[data-testid="step-scorecard"]');
+  await page.waitForSelector('[data-testid="scorecard"]');
+}
+
+test('the demo town, every profile, the extra tabs and the A4 print', async () => {
+  const want = expectations(demoBook());
+  // what the plan of the demo promises, seen in the workbook
+  assert.equal(want.fifths, 12, 'an activity on the 5th of every month');
+  assert.ok(want.teamMonths > 40 && want.teamMonths < 84, `${want.teamMonths} team-months`);
+  assert.equal(want.stations.length, 6);
+
+  const srv = await startServer();
+  const b = await launch();
+  const { page } = b;
+  try {
+    await page.goto(srv.base + '/');
+    await ready(page);
+    // 1. The context, by hand: what the demo must not overwrite.
+    await page.fill('[data-testid="ctx-year"]', String(YEAR));
+    await page.fill('[data-testid="ctx-as-of"]', `${YEAR}-12-31`);
+    await page.selectOption('[data-testid="ctx-profile"]', 'civilised-city');
+    await page.fill('[data-testid="ctx-staff"]', '1200');
+    await page.selectOption('[data-testid="ctx-unit-type"]', 'party_government');
+    await page.click('[data-testid="next"]');
+
+    // 2. The demo: the same counts as the workbook the command line wrote.
+    await page.click('[data-testid="load-sample"]');
+    await page.waitForSelector('[data-testid="import-summary"]');
+    const fmt = n => n.toLocaleString('en-US');
+    assert.deepEqual(
+      await page.$$eval('[data-testid^="summary-"]', els => Object.fromEntries(els.map(e => [e.dataset.testid, e.textContent]))),
+      { 'summary-volunteers': fmt(want.volunteers), 'summary-records': fmt(want.records),
+        'summary-activities': fmt(want.activities), 'summary-trainings': fmt(want.trainings) });
+    await page.click('[data-testid="step-context"]');
+    assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '示例镇（演示数据）');
+    assert.equal(await page.inputValue('[data-testid="ctx-population"]'), '6000', 'blank population filled');
+    assert.equal(await page.inputValue('[data-testid="ctx-staff"]'), '1200', 'the entered headcount stays');
+    assert.equal(await page.inputValue('[data-testid="ctx-unit-type"]'), 'party_government');
+    await page.click('[data-testid="step-scorecard"]');
+
+    // 3. 文明城市: C1 = 600 / 6,000 = 10 % ≥ 10 %; C2 = 600 / 1,200 = 50 % < 60 % (党政机关).
+    await page.waitForSelector('[data-testid="indicator-C1"]');
+    assert.equal(await page.$('[data-testid="summary-needs_input"][data-count="0"]') !== null, true, 'nothing to fill in');
+    assert.equal(await status(page, 'C1'), 'met');
+    assert.equal(await value(page, 'C1'), '10%');
+    assert.equal(await status(page, 'C2'), 'not_met');
+    assert.equal(await value(page, 'C2'), '50%');
+    // The checklists come answered, each with its last item "no": C4 is short by that one.
+    assert.equal(await status(page, 'C4'), 'not_met');
+    const noes = await page.$$('[data-testid="indicator-C4"] [data-testid="check-no"]:checked');
+    assert.equal(noes.length, 1);
+    await shot(page, 'demo-01-civilised-city');
+    // 企事业单位: 50 % ≥ 50 %. And ticking the one "no" meets C4.
+    await page.click('[data-testid="step-context"]');
+    await page.selectOption('[data-testid="ctx-unit-type"]', 'enterprise');
+    await page.click('[data-testid="step-scorecard"]');
+    await waitStatus(page, 'C2', 'met');
+    const key = await page.$eval('[data-testid="indicator-C4"] [data-testid="check-no"]:checked', e => e.closest('[data-testid="check-item"]').dataset.key);
+    await page.check(`[data-testid="indicator-C4"] [data-testid="check-item"][data-key="${key}"] [data-testid="check-yes"]`);
+    await waitStatus(page, 'C4', 'met');
+
+    // 4. 乡镇2021: T1 counts team-months with an activity (from the 服务队 cells); the
+    // service day on the 5th meets T2 every month.
+    await useProfile(page, 'town2021');
+    await page.waitForSelector('[data-testid="indicator-T1"]');
+    assert.equal(await status(page, 'T1'), 'not_met');
+    assert.match(await value(page, 'T1'), new RegExp(`^${want.teamMonths}\\b`));
+    assert.equal(await status(page, 'T2'), 'met');
+    assert.match(await page.textContent('[data-testid="indicator-T1"] [data-testid="source-quote"]'), /红色党员先锋服务队/);
+    await shot(page, 'demo-02-town2021');
+
+    // 5. 梅列2017: all 15 sub-themes, and 3-5 and 12-5 (both on the 5th).
+    await useProfile(page, 'meilie2017');
+    await waitStatus(page, 'M1', 'met');
+    assert.equal(await status(page, 'M2'), 'met');
+    // 6. 区级部门: D1 = 600 / 1,200 = 50 % < 90 %.
+    await useProfile(page, 'xindu2017-dept');
+    await waitStatus(page, 'D1', 'not_met');
+    assert.equal(await value(page, 'D1'), '50%');
+    // 7. 广安2015: December's report answered no.
+    await useProfile(page, 'guangan2015');
+    await waitStatus(page, 'G2', 'not_met');
+    assert.match(await page.textContent('[data-testid="indicator-G2"]'), /2017-12/);
+
+    // 8. 新都2017 镇(街道): X1 = 600 / 6,000 = 10 %; 13 % of 6,000 is 780, so 180 more.
+    await useProfile(page, 'xindu2017-town');
+    await waitStatus(page, 'X1', 'not_met');
+    assert.equal(await value(page, 'X1'), '10%');
+    assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="gap"]'), /180 人/);
+    assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="source-cite"]'), /新都2017/);
+    assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="source-quote"]'), /≥13%/);
+    assert.equal(await page.$$eval('[data-testid="summary-needs_input"]', els => els.map(e => e.dataset.count).join()), '0');
+
+    // Replay: twelve ended months; registrations never pass 10 %, so X1 is short in each.
+    await page.click('[data-testid="tab-replay"]');
+    await page.waitForSelector('[data-testid="replay-row"][data-indicator="X1"]');
+    const x1 = await page.$$eval('[data-testid="replay-row"][data-indicator="X1"] td', tds => tds.map(t => [t.dataset.month, t.dataset.status]));
+    assert.deepEqual(x1, Array.from({ length: 12 }, (_, i) => [`${YEAR}-${String(i + 1).padStart(2, '0')}`, 'not_met']));
+    await shot(page, 'demo-03-replay');
+
+    // What-if: at 31 December no months are left; 180 registrations close X1.
+    await page.click('[data-testid="tab-whatif"]');
+    await page.waitForSelector('[data-testid="whatif-plan"]');
+    assert.equal(await page.textContent('[data-testid="whatif-registered"]'), '600');
+    assert.equal(await page.textContent('[data-testid="whatif-months-left"]'), '0');
+    assert.match(await page.textContent('[data-testid="whatif-step"]'), /新增注册志愿者 180 人，注册率达到 13%/);
+    await shot(page, 'demo-04-whatif');
+
+    // Stars: the national scale over the roster's 累计服务时长.
+    await page.click('[data-testid="tab-stars"]');
+    await page.waitForSelector('[data-testid="stars-row"]');
+    const dist = await page.$$eval('[data-testid="stars-row"]', rs => rs.map(r => Number(r.dataset.count)));
+    assert.deepEqual(dist, want.distribution);
+    await shot(page, 'demo-05-stars');
+
+    // Charts: the year-end hours target is 25 h × 600; the activity target line is
+    // 2 a month × 6 stations; the bars are the workbook's activities per month.
+    await page.click('[data-testid="tab-charts"]');
+    await page.waitForSelector('[data-testid="hours-target"]');
+    assert.equal(await page.getAttribute('[data-testid="hours-target"]', 'data-year-end'), '15000.0');
+    assert.equal(await page.getAttribute('[data-testid="activities-target"]', 'data-target'), '12');
+    const bars = await page.$$eval('[data-testid="activities-bar"]', rs => rs.map(r => Number(r.dataset.count)));
+    assert.deepEqual(bars, want.perMonth);
+    await shot(page, 'demo-06-charts');
+    await page.click('[data-testid="tab-cards"]');
+
+    // 9. Stations named in the context: only those are assessed.
+    const two = want.stations.slice(0, 2);
+    await page.click('[data-testid="step-context"]');
+    await page.fill('[data-testid="ctx-stations"]', two.join('\n'));
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="indicator-X5"] [data-testid="station-row"]').length === n, two.length);
+    const rows = await page.$$eval('[data-testid="indicator-X5"] [data-testid="station-row"]', rs => rs.map(r => r.dataset.station));
+    assert.deepEqual(rows, two);
+
+    // 10. The A4 summary: printing hides the app around it; the PDF is A4 landscape.
+    await page.click('[data-testid="step-export"]');
+    await page.waitForSelector('[data-testid="print-summary"]');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('[data-testid="export-screen"]'), false);
+    assert.equal(await page.isVisible('[data-testid="print-summary"]'), true);
+    const printed = await page.textContent('[data-testid="print-summary"]');
+    for (const id of ['X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8']) assert.ok(printed.includes(id), `${id} printed`);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    assert.ok(box, 'a page size in the PDF');
+    // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt
+    assert.ok(Math.abs(+box[1] - 841.9) < 2 && Math.abs(+box[2] - 595.3) < 2, `${box[1]} × ${box[2]}`);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+    await shot(page, 'demo-07-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    assert.deepEqual(foreign(b.requests, srv.base), []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+});
