@@ -136,6 +136,8 @@ test('context → import → scorecard → reload → checklist → export', asy
     const csv = await download(page, 'export-csv');
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'CSV has a UTF-8 BOM');
     assert.match(csv.bytes.toString('utf8'), /X1,/);
+    const csvText = csv.bytes.toString('utf8');
+    assert.ok(!csvText.includes('11010519491231002X') && !csvText.includes('13800000001'), 'CSV masks IDs and phones');
     const ctx = await download(page, 'export-context');
     const json = JSON.parse(ctx.bytes.toString('utf8'));
     assert.equal(json.population, POPULATION);

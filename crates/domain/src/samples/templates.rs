@@ -76,7 +76,7 @@ const NOTES: [(Option<Role>, Field, &str); 34] = [
     (None, Field::ActivityName, "活动名称：写清活动内容，最好写上主题或节日，系统能据此识别主题。\n例：关爱空巢老人·重阳节敬老慰问"),
     (None, Field::Hours, "服务时长：这次服务的小时数，填数字，半小时写 0.5。为 0 或超过 24 小时的记录不计入。\n例：2.5"),
     (None, Field::Theme, "活动主题：从下拉列表选择；一个活动有几个主题时手工输入，用顿号“、”分隔。\n例：关爱空巢老人、党员志愿服务"),
-    (None, Field::Team, "服务队：开展活动的专业志愿服务队类别，从下拉列表选择。\n例：医疗卫生"),
+    (None, Field::Team, "服务队：开展活动的专业志愿服务队类别，从下拉列表选择；类别和队名都写时用顿号隔开。\n例：医疗卫生、金色科教文卫服务队"),
     (None, Field::Holiday, "节庆日：节日主题活动填节日名称，从下拉列表选择；不是节日活动就留空。\n例：重阳节"),
     (None, Field::Participants, "参与人数：参加活动的志愿者人数，填整数。\n例：25"),
     (None, Field::Plan, "方案：这次活动有没有活动方案，选“是”或“否”。"),
@@ -103,7 +103,8 @@ pub fn header_list(field: Field) -> Option<(Vec<String>, DataValidationErrorStyl
         Field::Political => Some((owned(political_names()), Stop)),
         Field::UnitType => Some((owned(UnitType::ALL.iter().map(|u| u.label_zh()).collect()), Stop)),
         Field::Theme => Some((names(default_themes()), Warning)),
-        Field::Team => Some((names(default_teams()), Warning)),
+        // X7's team kinds, then 乡镇2021's seven colour teams (a town under that plan names them)
+        Field::Team => Some((names(default_teams()).into_iter().chain(super::vocab::CORPS.map(String::from)).collect(), Warning)),
         Field::Holiday => Some((owned(HOLIDAYS.iter().map(|h| h.name).collect()), Warning)),
         Field::Plan | Field::Record | Field::Brief | Field::Photo => Some((owned(vec!["是", "否"]), Warning)),
         Field::TrainingKind => Some((owned(training_kinds()), Warning)),
@@ -274,7 +275,7 @@ mod tests {
             }
         }
         assert_eq!(header_list(Field::Theme).unwrap().0.len(), 8);
-        assert_eq!(header_list(Field::Team).unwrap().0.len(), 11);
+        assert_eq!(header_list(Field::Team).unwrap().0.len(), 11 + 7);
         assert_eq!(header_list(Field::Holiday).unwrap().0.len(), 25);
         assert_eq!(header_list(Field::UnitType).unwrap().0.len(), 7);
         assert_eq!(header_list(Field::Political).unwrap().0.len(), 6);
