@@ -126,6 +126,12 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.match(xlsx.name, /新繁镇2017.*\.xlsx$/);
     const wb = XLSX.read(xlsx.bytes, { type: 'buffer' });
     assert.equal(wb.SheetNames[0], '汇总');
+    // One sheet per indicator shown (X9 is not), then the stations and the findings.
+    const perIndicator = wb.SheetNames.filter(n => /^X\d+ /.test(n)).map(n => n.split(' ')[0]);
+    assert.deepEqual(perIndicator, ['X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X10', 'X11']);
+    assert.ok(wb.SheetNames.includes('各站点') && wb.SheetNames.includes('问题清单'), wb.SheetNames.join());
+    const findingsText = JSON.stringify(XLSX.utils.sheet_to_json(wb.Sheets['问题清单'], { header: 1 }));
+    assert.match(findingsText, /合计/, 'the skipped 合计 rows are listed');
     const summary = XLSX.utils.sheet_to_json(wb.Sheets['汇总'], { header: 1, raw: false });
     const x1 = summary.find(r => r[0] === 'X1');
     assert.ok(x1 && x1.includes('未达标'), JSON.stringify(x1));
