@@ -15,6 +15,20 @@ pub enum PhoneRead {
 }
 
 pub fn read_phone(cell: &Cell) -> PhoneRead {
+    if let Cell::Text(t) = cell {
+        if is_clean_mobile(t) {
+            return PhoneRead::Ok(t.to_string());
+        }
+    }
+    read_phone_general(cell)
+}
+
+/// 11 ASCII digits starting with 1, as most cells are: nothing to fold, strip or split.
+fn is_clean_mobile(t: &str) -> bool {
+    t.len() == 11 && t.starts_with('1') && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn read_phone_general(cell: &Cell) -> PhoneRead {
     let text = match cell {
         Cell::Empty => return PhoneRead::Empty,
         Cell::Int(i) => i.to_string(),
@@ -72,6 +86,16 @@ fn landline(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_mobiles_read_as_the_general_path_reads_them() {
+        let cells = ["13812345678", "1381234567", "138123456789", "23812345678", "1381234567８", "1381234567a", "19999999999"];
+        for c in cells {
+            let cell = Cell::Text(c.into());
+            assert_eq!(read_phone(&cell), read_phone_general(&cell), "{c}");
+        }
+        assert!(is_clean_mobile("13812345678") && !is_clean_mobile("1381234567８"));
+    }
 
     #[test]
     fn phones() {
