@@ -10,15 +10,8 @@ use scorecard_domain::samples::{demo_context, demo_workbook};
 use std::path::Path;
 
 pub fn run(out: &Path, year: i32, context: Option<&Path>) -> i32 {
-    let range = supported_years();
-    if !range.contains(&year) {
-        eprintln!(
-            "scorecard demo: 年份 {year} 不在支持范围 {}–{} 内 / year {year} is outside the supported range {}–{}",
-            range.start(),
-            range.end(),
-            range.start(),
-            range.end()
-        );
+    if !supported_years().contains(&year) {
+        eprintln!("scorecard demo: {}", crate::holidays::year_out_of_range(year));
         return 2;
     }
     let bytes = match demo_workbook(year) {

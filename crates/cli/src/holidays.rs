@@ -22,17 +22,17 @@ pub fn run(year: i32, format: Format) -> i32 {
             0
         }
         None => {
-            let range = supported_years();
-            eprintln!(
-                "scorecard holidays: 年份 {year} 不在支持范围 {}–{} 内 / year {year} is outside the supported range {}–{}",
-                range.start(),
-                range.end(),
-                range.start(),
-                range.end()
-            );
+            eprintln!("scorecard holidays: {}", year_out_of_range(year));
             2
         }
     }
+}
+
+/// The message for a year the calendar does not cover (Chinese / English).
+pub fn year_out_of_range(year: i32) -> String {
+    let range = supported_years();
+    let (from, to) = (range.start(), range.end());
+    format!("年份 {year} 不在支持范围 {from}–{to} 内 / year {year} is outside the supported range {from}–{to}")
 }
 
 /// The listing, or `None` for an unsupported year.
