@@ -257,8 +257,8 @@ mod tests {
         let profile = crate::profile::builtin("town2021").expect("town2021 is built in");
         let names: Vec<&str> = profile.teams.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, CORPS);
-        for c in 0..CORPS.len() {
-            assert!(ACTIVITIES.iter().any(|a| usize::from(a.corps) == c), "{} has no everyday activity", CORPS[c]);
+        for (c, name) in CORPS.iter().enumerate() {
+            assert!(ACTIVITIES.iter().any(|a| usize::from(a.corps) == c), "{name} has no everyday activity");
         }
         assert!(usize::from(GENERIC_HOLIDAY_CORPS) < CORPS.len());
     }
