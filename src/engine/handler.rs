@@ -172,10 +172,9 @@ impl Engine {
         max_rows: u64,
     ) -> Answer {
         let inputs: Vec<FileInput> = files.iter().map(|(name, bytes)| FileInput { name, bytes }).collect();
-        let mut rows = RowCount::default();
         let mut too_many = false;
         let imp = import::import_with_progress(&inputs, options, &mut |p| {
-            if rows.add(&p) > max_rows {
+            if p.rows() > max_rows {
                 too_many = true;
                 return ControlFlow::Break(());
             }
@@ -197,26 +196,6 @@ impl Engine {
 
 /// The most rows one import may hold in the browser (≈ 450 MiB of tab); the CLI has no cap.
 pub const MAX_BROWSER_ROWS: u64 = 2_000_000;
-
-/// Rows read across files from progress reports (each counts rows of its own file).
-#[derive(Default)]
-struct RowCount {
-    finished: u64,
-    file: usize,
-    current: u64,
-}
-
-impl RowCount {
-    fn add(&mut self, p: &Progress) -> u64 {
-        if p.file_index != self.file {
-            self.finished += self.current;
-            self.file = p.file_index;
-            self.current = 0;
-        }
-        self.current = self.current.max(p.rows_done);
-        self.finished + self.current
-    }
-}
 
 /// The import screen's view of an import: reports without the raw failed rows.
 pub fn summarise(imp: &Import) -> ImportSummary {
@@ -288,8 +267,8 @@ mod tests {
         let mut e = Engine::default();
         let small = ("small.csv".to_string(), "姓名,活动名称,服务日期,服务时长\n张三,活动,2017-03-01,2\n".as_bytes().to_vec());
         e.import(&[small], &Default::default(), &mut |_| ControlFlow::Continue(()));
-        // 2 files of 5,000 rows each, capped at 8,000 rows: progress comes every 4,096 rows,
-        // so the cap is seen at 4,096 + 4,096 rows, in the second file.
+        // 2 files of 5,001 rows each (header included), capped at 8,000 rows: the first
+        // file's rows are carried exactly, so the cap is seen at 5,001 + 4,096 rows.
         let body: String = (0..5000).map(|i| format!("李{i},活动,2017-03-0{},2\n", i % 9 + 1)).collect();
         let big = |name: &str| (name.to_string(), format!("姓名,活动名称,服务日期,服务时长\n{body}").into_bytes());
         let a = e.import_capped(&[big("a.csv"), big("b.csv")], &Default::default(), &mut |_| ControlFlow::Continue(()), 8_000);

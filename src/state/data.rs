@@ -22,32 +22,28 @@ use wasm_bindgen::JsCast;
 /// Files up to this size (all together) are kept in the browser with the draft.
 pub const STORE_FILES_LIMIT: u64 = 2_500_000;
 
-/// An import under way, for the progress bar.
+/// An import under way, for the progress bar: the engine's latest report, plus when it
+/// started and the current file's name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportProgress {
     pub started_ms: f64,
-    pub file_index: usize,
-    pub file_count: usize,
     pub file_name: String,
-    pub rows_done: u64,
-    pub rows_before: u64,
-    pub bytes_done: u64,
-    pub bytes_total: u64,
+    pub at: scorecard_domain::import::Progress,
 }
 
 impl ImportProgress {
     /// Rows per second so far (all files).
     pub fn rate(&self) -> f64 {
         let secs = ((now_ms() - self.started_ms) / 1000.0).max(0.001);
-        (self.rows_before + self.rows_done) as f64 / secs
+        self.at.rows() as f64 / secs
     }
 
     /// 0.0–1.0 by bytes of finished files plus a share of the current one (rows unknown).
     pub fn fraction(&self) -> f64 {
-        if self.bytes_total == 0 {
+        if self.at.bytes_total == 0 {
             return 0.0;
         }
-        (self.bytes_done as f64 / self.bytes_total as f64).clamp(0.0, 1.0)
+        (self.at.bytes_done as f64 / self.at.bytes_total as f64).clamp(0.0, 1.0)
     }
 }
 
@@ -185,13 +181,15 @@ impl DataState {
         let total: u64 = metas.iter().map(|m| m.size).sum();
         self.progress.set(Some(ImportProgress {
             started_ms: now_ms(),
-            file_index: 0,
-            file_count: names.len(),
             file_name: names.first().cloned().unwrap_or_default(),
-            rows_done: 0,
-            rows_before: 0,
-            bytes_done: 0,
-            bytes_total: total,
+            at: scorecard_domain::import::Progress {
+                file_index: 0,
+                file_count: names.len(),
+                rows_done: 0,
+                rows_before: 0,
+                bytes_done: 0,
+                bytes_total: total,
+            },
         }));
         self.error.set(None);
         let progress_names = names.clone();
@@ -199,16 +197,8 @@ impl DataState {
         let on_progress = Box::new(move |p: scorecard_domain::import::Progress| {
             progress.update(|cur| {
                 if let Some(cur) = cur {
-                    if p.file_index != cur.file_index {
-                        cur.rows_before += cur.rows_done;
-                        cur.rows_done = 0;
-                    }
-                    cur.file_index = p.file_index;
-                    cur.file_count = p.file_count;
                     cur.file_name = progress_names.get(p.file_index).cloned().unwrap_or_default();
-                    cur.rows_done = p.rows_done;
-                    cur.bytes_done = p.bytes_done;
-                    cur.bytes_total = p.bytes_total;
+                    cur.at = p;
                 }
             });
         });

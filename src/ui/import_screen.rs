@@ -154,17 +154,18 @@ fn Progress() -> impl IntoView {
     view! {
         {move || data.progress.get().map(|p| {
             let pct = (p.fraction() * 100.0).round();
-            let rows = p.rows_before + p.rows_done;
+            let rows = p.at.rows();
+            let (file_index, file_count) = (p.at.file_index, p.at.file_count);
             view! {
                 <div class="progress-box" data-testid="import-progress" role="status" aria-live="polite">
                     <div class="progress-head">
                         <strong>{tr("import.progress")} " " {p.file_name.clone()}</strong>
-                        <span class="muted">{format!(" ({}/{})", p.file_index + 1, p.file_count)}</span>
+                        <span class="muted">{format!(" ({}/{})", file_index + 1, file_count)}</span>
                     </div>
                     // Within one file the total is unknown: an indeterminate bar, plus rows and speed.
-                    <div class="bar" class:indeterminate=p.file_count == 1 role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                        aria-valuenow=(p.file_count > 1).then_some(pct)>
-                        <div class="bar-fill" style:width=format!("{}%", if p.file_count == 1 { 30.0 } else { pct })></div>
+                    <div class="bar" class:indeterminate=file_count == 1 role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                        aria-valuenow=(file_count > 1).then_some(pct)>
+                        <div class="bar-fill" style:width=format!("{}%", if file_count == 1 { 30.0 } else { pct })></div>
                     </div>
                     <div class="progress-foot">
                         <span>{tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">{fmt_int(rows)}</span></span>

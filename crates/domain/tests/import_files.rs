@@ -382,6 +382,18 @@ fn progress_is_reported_and_cancel_stops() {
     assert_eq!(imp.tables.records.len(), 10_000);
     assert!(!imp.cancelled);
 
+    // Over several files the rows of the finished ones are carried exactly: the first file
+    // is 10,001 rows (header included), which no report of its own reaches.
+    let small = many_records(99, "1");
+    let files =
+        [FileInput { name: "big.csv", bytes: csv.as_bytes() }, FileInput { name: "small.csv", bytes: small.as_bytes() }];
+    let mut seen = Vec::new();
+    import_with_progress(&files, &ImportOptions::default(), &mut |p| {
+        seen.push((p.file_index, p.rows_before, p.rows_done, p.rows()));
+        ControlFlow::Continue(())
+    });
+    assert_eq!(seen, [(0, 0, 0, 0), (0, 0, 4096, 4096), (0, 0, 8192, 8192), (1, 10_001, 0, 10_001)]);
+
     let imp = import_with_progress(
         &[FileInput { name: "big.csv", bytes: csv.as_bytes() }],
         &ImportOptions::default(),

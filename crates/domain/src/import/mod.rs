@@ -105,9 +105,19 @@ pub struct Progress {
     pub file_count: usize,
     /// Rows read so far in the current file.
     pub rows_done: u64,
+    /// Rows read in the files finished before it (counted exactly, not from earlier reports).
+    #[serde(default)]
+    pub rows_before: u64,
     /// Bytes of the files finished so far, and of all files.
     pub bytes_done: u64,
     pub bytes_total: u64,
+}
+
+impl Progress {
+    /// Rows read so far across all files.
+    pub fn rows(&self) -> u64 {
+        self.rows_before + self.rows_done
+    }
 }
 
 /// Imports every file; rows of the same role from every source go into one [`Tables`].
@@ -126,18 +136,21 @@ pub fn import_with_progress(
     let mut reports = Vec::with_capacity(files.len());
     let bytes_total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
     let mut bytes_done = 0u64;
+    let mut rows_before = 0u64;
     let mut cancelled = false;
     for (i, file) in files.iter().enumerate() {
-        let at = |rows_done| Progress { file_index: i, file_count: files.len(), rows_done, bytes_done, bytes_total };
+        let at = |rows_done| Progress { file_index: i, file_count: files.len(), rows_done, rows_before, bytes_done, bytes_total };
         if progress(at(0)).is_break() {
             cancelled = true;
             break;
         }
         let mut tick = |rows: u64| progress(at(rows));
-        let report = import_file(file, opts, &mut tables, &mut tick);
+        let mut rows = 0u64;
+        let report = import_file(file, opts, &mut tables, &mut tick, &mut rows);
         cancelled = matches!(report.error, Some(ImportError::Cancelled));
         reports.push(report);
         bytes_done += file.bytes.len() as u64;
+        rows_before += rows;
         if cancelled {
             break;
         }
@@ -159,6 +172,7 @@ fn import_file(
     opts: &ImportOptions,
     tables: &mut Tables,
     tick: &mut dyn FnMut(u64) -> ControlFlow<()>,
+    rows_done: &mut u64,
 ) -> FileReport {
     let mut report = FileReport {
         name: file.name.to_string(),
@@ -195,7 +209,6 @@ fn import_file(
         return fail(report, ReadError::NoSheets);
     }
     let dates = source.date_system();
-    let mut rows_done = 0u64;
     for name in &names {
         let job = SheetJob {
             file: file.name,
@@ -214,13 +227,13 @@ fn import_file(
                 refused = Some(e);
                 return ControlFlow::Break(());
             }
-            if rows_done >= limits::MAX_FILE_ROWS {
+            if *rows_done >= limits::MAX_FILE_ROWS {
                 refused = Some(ReadError::TooLarge { what: Limit::FileRows, limit: limits::MAX_FILE_ROWS });
                 return ControlFlow::Break(());
             }
             run.push(r, cells, tables);
-            rows_done += 1;
-            if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(rows_done).is_break() {
+            *rows_done += 1;
+            if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(*rows_done).is_break() {
                 stopped = true;
                 return ControlFlow::Break(());
             }
