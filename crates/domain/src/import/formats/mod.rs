@@ -12,7 +12,9 @@ mod range;
 mod xls;
 mod xls_scan;
 mod xlsx;
+mod xlsx_book;
 mod xlsx_merges;
+mod xlsx_scan;
 
 pub use self::csv::{decode_text, TextEncoding};
 
@@ -58,6 +60,42 @@ pub fn open<'a>(format: Format, name: &str, bytes: &'a [u8]) -> Result<Box<dyn S
         Format::Ods => Box::new(ods::OdsSource::open(bytes)?),
         Format::Csv => Box::new(csv::CsvSource::open(bytes)?),
     })
+}
+
+/// Every row of every worksheet of an xlsx as the import receives them, read the usual way
+/// (`xlsx_book` + `xlsx_scan`, calamine where they stop) or, with `reference`, by calamine
+/// alone. For the tests and benchmarks that hold the two readers to the same answer.
+pub fn xlsx_rows(bytes: &[u8], reference: bool) -> Result<XlsxRows, ReadError> {
+    let mut source =
+        if reference { xlsx::XlsxSource::open_with_calamine(bytes)? } else { xlsx::XlsxSource::open(bytes)? };
+    let mut out = XlsxRows { dates: source.date_system(), ..XlsxRows::default() };
+    for name in source.sheet_names() {
+        let mut rows = Vec::new();
+        let read = source.rows(&name, &mut |r, cells| {
+            rows.push((r, cells.iter().map(Cell::to_owned_cell).collect()));
+            ControlFlow::Continue(())
+        });
+        out.sheets.push(SheetRows { name, rows, error: read.err() });
+    }
+    out.scanned = source.scanned();
+    Ok(out)
+}
+
+/// What [`xlsx_rows`] read.
+#[derive(Debug, Default, PartialEq)]
+pub struct XlsxRows {
+    pub dates: DateSystem,
+    pub sheets: Vec<SheetRows>,
+    /// Sheets the scanner read to their end without calamine (always 0 for the reference).
+    pub scanned: usize,
+}
+
+/// One sheet's rows (0-based index, cells from column A) and the error that ended it.
+#[derive(Debug, PartialEq)]
+pub struct SheetRows {
+    pub name: String,
+    pub rows: Vec<(u32, Vec<Cell<'static>>)>,
+    pub error: Option<ReadError>,
 }
 
 /// Details of a CSV's text (for the report).

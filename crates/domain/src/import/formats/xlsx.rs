@@ -1,6 +1,16 @@
-//! xlsx / xlsm, streamed cell by cell (`XlsxCellReader`): a million-row sheet never becomes
-//! a `Range`. Shared strings are borrowed, not copied.
+//! xlsx / xlsm, streamed: a million-row sheet never becomes a `Range`.
+//!
+//! Two readers behind one source. The package's small parts are read by `xlsx_book` and the
+//! sheet data by `xlsx_scan`, a purpose-built scanner (about 3× calamine's speed); whatever
+//! either does not read — a part it cannot parse, a cell in a form it does not know — is
+//! read by calamine (`XlsxCellReader`), from the cell the scanner stopped at on. Shared
+//! strings are borrowed, not copied, on both paths.
+//!
+//! Invariant: the cells handed on are calamine's, cell for cell (tested in
+//! `tests/xlsx_scan.rs` on generated workbooks and hand-written sheet XML).
 
+use super::xlsx_book::{self, Book, PartNames};
+use super::xlsx_scan::{self, Scan};
 use super::{guarded, xlsx_merges, Region, RowFn, SheetSource};
 use crate::import::cell::{Cell, DateSystem};
 use crate::import::error::{Limit, ReadError};
@@ -9,6 +19,7 @@ use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Cursor;
+use std::ops::ControlFlow;
 
 /// Merged regions are read only from files up to this size: finding them means inflating the
 /// whole sheet part a second time (`xlsx_merges`), a few % of the import up to here but
@@ -19,20 +30,52 @@ const MERGES_UP_TO_BYTES: usize = 8 << 20;
 const MERGES_UP_TO_INFLATED: u64 = 128 << 20;
 
 pub struct XlsxSource<'a> {
-    book: Xlsx<Cursor<&'a [u8]>>,
     bytes: &'a [u8],
+    /// The package as `xlsx_book` read it, when it could.
+    fast: Option<Book>,
+    /// calamine's reader: opened at once when `fast` is `None`, else only when needed.
+    book: Option<Xlsx<Cursor<&'a [u8]>>>,
+    /// Read sheet data with calamine only (for tests comparing the two paths).
+    calamine_only: bool,
     small: bool,
     /// Sheet name → part path, read once when merges are first asked for.
     parts: Option<Option<HashMap<String, String>>>,
+    /// Sheets the scanner read to their end (for tests).
+    scanned: usize,
 }
 
 impl<'a> XlsxSource<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
         guarded(|| {
-            let book = Xlsx::new(Cursor::new(bytes)).map_err(map_err)?;
+            let fast = guarded(|| Ok(xlsx_book::read(bytes))).ok().flatten();
+            let book = match fast {
+                Some(_) => None,
+                None => Some(Xlsx::new(Cursor::new(bytes)).map_err(map_err)?),
+            };
             let small = bytes.len() <= MERGES_UP_TO_BYTES && inflated_size(bytes) <= MERGES_UP_TO_INFLATED;
-            Ok(XlsxSource { book, bytes, small, parts: None })
+            Ok(XlsxSource { bytes, fast, book, calamine_only: false, small, parts: None, scanned: 0 })
         })
+    }
+
+    /// The same file read by calamine alone (the reference the scanner is tested against).
+    pub fn open_with_calamine(bytes: &'a [u8]) -> Result<Self, ReadError> {
+        guarded(|| {
+            let book = Some(Xlsx::new(Cursor::new(bytes)).map_err(map_err)?);
+            Ok(XlsxSource { bytes, fast: None, book, calamine_only: true, small: bytes.len() <= MERGES_UP_TO_BYTES, parts: None, scanned: 0 })
+        })
+    }
+
+    /// Sheets the scanner read to their end without calamine.
+    pub fn scanned(&self) -> usize {
+        self.scanned
+    }
+
+    fn calamine(&mut self) -> Result<&mut Xlsx<Cursor<&'a [u8]>>, ReadError> {
+        let bytes = self.bytes;
+        if self.book.is_none() {
+            self.book = Some(guarded(|| Xlsx::new(Cursor::new(bytes)).map_err(map_err))?);
+        }
+        self.book.as_mut().ok_or_else(|| ReadError::Corrupt { detail: "xlsx".into() })
     }
 }
 
@@ -52,11 +95,22 @@ pub fn map_err(e: XlsxError) -> ReadError {
 
 impl SheetSource for XlsxSource<'_> {
     fn sheet_names(&self) -> Vec<String> {
-        self.book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
+        match (&self.fast, &self.book) {
+            (Some(fast), _) => fast.sheets.iter().filter(|s| s.worksheet).map(|s| s.name.clone()).collect(),
+            (None, Some(book)) => {
+                book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
+            }
+            (None, None) => Vec::new(),
+        }
     }
 
     fn date_system(&self) -> DateSystem {
-        if self.book.has_1904_epoch() {
+        let is_1904 = match (&self.fast, &self.book) {
+            (Some(fast), _) => fast.is_1904,
+            (None, Some(book)) => book.has_1904_epoch(),
+            (None, None) => false,
+        };
+        if is_1904 {
             DateSystem::V1904
         } else {
             DateSystem::V1900
@@ -75,7 +129,8 @@ impl SheetSource for XlsxSource<'_> {
             }
         }
         // calamine's way: a second parse of the whole sheet (same answer, slower).
-        let dims = guarded(|| self.book.merge_cells_by_sheet_name(sheet).map_err(map_err)).ok()?;
+        let book = self.calamine().ok()?;
+        let dims = guarded(|| book.merge_cells_by_sheet_name(sheet).map_err(map_err)).ok()?;
         Some(
             dims.iter()
                 .take(MAX_MERGES)
@@ -85,50 +140,137 @@ impl SheetSource for XlsxSource<'_> {
     }
 
     fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError> {
+        let bytes = self.bytes;
+        if self.book.is_none() && self.calamine_only {
+            self.calamine()?;
+        }
+        let XlsxSource { fast, book, calamine_only, scanned, .. } = self;
         guarded(|| {
-            let mut reader = self.book.worksheet_cells_reader(sheet).map_err(map_err)?;
-            let mut row: Vec<Cell<'_>> = Vec::new();
-            let mut current: Option<u32> = None;
-            // the row being gathered is handed on before any error, so the rows read so far count
+            let mut rows = Rows { row: Vec::new(), current: None, delivered: 0 };
+            let mut skip = 0u64;
+            if let (Some(fast), false) = (fast.as_ref(), *calamine_only) {
+                if let Some(done) = scan_sheet(bytes, fast, sheet, &mut rows, f) {
+                    *scanned += 1;
+                    return done;
+                }
+                skip = rows.delivered;
+            }
+            // calamine reads the sheet (from the cell the scanner stopped at, if it began)
+            if book.is_none() {
+                *book = Some(Xlsx::new(Cursor::new(bytes)).map_err(map_err)?);
+            }
+            let Some(book) = book.as_mut() else { return Ok(()) };
+            let mut reader = book.worksheet_cells_reader(sheet).map_err(map_err)?;
             let failed = loop {
                 let cell = match reader.next_cell() {
                     Ok(Some(cell)) => cell,
                     Ok(None) => break None,
                     Err(e) => break Some(map_err(e)),
                 };
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
                 let (r, c) = cell.get_position();
-                if current != Some(r) {
-                    if let Some(prev) = current {
-                        if f(prev, &row).is_break() {
-                            return Ok(());
-                        }
-                    }
-                    row.clear();
-                    current = None;
-                }
-                // past Excel's last row or column: corrupt or hostile, and not a reason to allocate
-                if r >= MAX_ROWS {
-                    break Some(ReadError::TooLarge { what: Limit::Rows, limit: u64::from(MAX_ROWS) });
-                }
-                if c >= MAX_COLUMNS {
-                    break Some(ReadError::TooLarge { what: Limit::Columns, limit: u64::from(MAX_COLUMNS) });
-                }
-                current = Some(r);
-                let c = c as usize;
-                if row.len() <= c {
-                    row.resize(c + 1, Cell::Empty);
-                }
-                if let Some(slot) = row.get_mut(c) {
-                    *slot = ref_cell(cell.get_value());
+                match rows.cell(r, c, ref_cell(cell.get_value()), f) {
+                    Step::Go => {}
+                    Step::Stop => return Ok(()),
+                    Step::Fail(e) => break Some(e),
                 }
             };
-            if let Some(prev) = current {
-                if f(prev, &row).is_break() {
-                    return Ok(());
-                }
+            // the row being gathered is handed on before any error, so the rows read so far count
+            if rows.finish(f) {
+                return Ok(());
             }
             failed.map_or(Ok(()), Err)
         })
+    }
+}
+
+/// The sheet read by `xlsx_scan`: `Some` when it read to the end (or stopped, or failed on a
+/// limit), `None` when calamine must go on from `rows.delivered` cells.
+fn scan_sheet<'s>(bytes: &[u8], fast: &'s Book, sheet: &str, rows: &mut Rows<'s>, f: &mut RowFn<'_>) -> Option<Result<(), ReadError>> {
+    let part = &fast.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let names = PartNames::of(&zip);
+    let entry = zip.by_name(names.find(part)).ok()?;
+    let ctx = xlsx_scan::Context { strings: &fast.strings, formats: &fast.formats };
+    let mut failed = None;
+    let mut stopped = false;
+    let scan = xlsx_scan::scan(entry, &ctx, &mut |r, c, cell| match rows.cell(r, c, cell, f) {
+        Step::Go => ControlFlow::Continue(()),
+        Step::Stop => {
+            stopped = true;
+            ControlFlow::Break(())
+        }
+        Step::Fail(e) => {
+            failed = Some(e);
+            ControlFlow::Break(())
+        }
+    });
+    match scan {
+        Scan::Unsupported { .. } => None,
+        Scan::Stopped if stopped => Some(Ok(())),
+        Scan::Stopped | Scan::Done => {
+            if rows.finish(f) {
+                return Some(Ok(()));
+            }
+            Some(failed.map_or(Ok(()), Err))
+        }
+    }
+}
+
+/// Cells gathered into rows (cells arrive in sheet order; a row is handed on when the next
+/// cell is in another row).
+struct Rows<'c> {
+    row: Vec<Cell<'c>>,
+    current: Option<u32>,
+    /// Cells taken so far (where calamine resumes after the scanner).
+    delivered: u64,
+}
+
+enum Step {
+    Go,
+    Stop,
+    Fail(ReadError),
+}
+
+impl<'c> Rows<'c> {
+    fn cell(&mut self, r: u32, c: u32, value: Cell<'c>, f: &mut RowFn<'_>) -> Step {
+        self.delivered += 1;
+        if self.current != Some(r) {
+            if let Some(prev) = self.current {
+                if f(prev, &self.row).is_break() {
+                    return Step::Stop;
+                }
+            }
+            self.row.clear();
+            self.current = None;
+        }
+        // past Excel's last row or column: corrupt or hostile, and not a reason to allocate
+        if r >= MAX_ROWS {
+            return Step::Fail(ReadError::TooLarge { what: Limit::Rows, limit: u64::from(MAX_ROWS) });
+        }
+        if c >= MAX_COLUMNS {
+            return Step::Fail(ReadError::TooLarge { what: Limit::Columns, limit: u64::from(MAX_COLUMNS) });
+        }
+        self.current = Some(r);
+        let c = c as usize;
+        if self.row.len() <= c {
+            self.row.resize(c + 1, Cell::Empty);
+        }
+        if let Some(slot) = self.row.get_mut(c) {
+            *slot = value;
+        }
+        Step::Go
+    }
+
+    /// Hands on the last row; `true` when the callback stopped there.
+    fn finish(&mut self, f: &mut RowFn<'_>) -> bool {
+        match self.current.take() {
+            Some(prev) => f(prev, &self.row).is_break(),
+            None => false,
+        }
     }
 }
 
@@ -177,7 +319,8 @@ mod tests {
         for name in names {
             let fast = xlsx_merges::merged_regions(&bytes, &parts[name]).unwrap();
             let slow: Vec<Region> = source
-                .book
+                .calamine()
+                .unwrap()
                 .merge_cells_by_sheet_name(name)
                 .unwrap()
                 .iter()
