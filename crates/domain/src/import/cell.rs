@@ -96,7 +96,21 @@ pub fn is_space(c: char) -> bool {
 
 /// Trims ASCII, ideographic and no-break spaces.
 pub fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    // the usual cell: no space at either end, decided on the two end bytes (a UTF-8 byte
+    // below 0x80 is a whole character; the spaces above ASCII start with 0xC2, 0xE1–0xE3)
+    let b = s.as_bytes();
+    let plain = |x: u8| (x > b' ' && x < 0x80) || (0xE4..=0xEF).contains(&x);
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if plain(f) && (l > b' ' && l < 0x80 || l >= 0x80 && ends_plain(b)) => s,
+        _ => s.trim_matches(is_space),
+    }
+}
+
+/// Whether the last character of `b` (ending in a UTF-8 continuation byte) starts with a
+/// byte no Unicode space starts with.
+fn ends_plain(b: &[u8]) -> bool {
+    let start = b.iter().rposition(|&x| x & 0xC0 != 0x80);
+    start.is_some_and(|i| (0xE4..=0xEF).contains(&b[i]))
 }
 
 /// `42.0` → "42", `2.5` → "2.5", `5.10114e17` → "510114000000000000".
@@ -174,6 +188,28 @@ mod tests {
         ];
         for &(s, sys, want) in cases {
             assert_eq!(date_from_serial(s, sys), want, "serial {s} in {sys:?}");
+        }
+    }
+
+    /// The fast path of `trim` decides exactly as the general one, for every Unicode space
+    /// at either end and the characters around the byte ranges it tests.
+    #[test]
+    fn trim_fast_path_equals_the_general_path() {
+        let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|&c| is_space(c)).collect();
+        let others = ['a', '1', '~', '\u{7f}', 'é', 'ÿ', 'Ā', 'ः', '\u{e000}', '一', '张', '鿿', '，', 'Ａ', '😀', '\u{ffff}', '\u{10000}'];
+        let mut cases: Vec<String> = vec![String::new()];
+        for &o in &others {
+            cases.push(o.to_string());
+            cases.push(format!("{o}志愿{o}"));
+            for &sp in &spaces {
+                cases.push(format!("{sp}{o}"));
+                cases.push(format!("{o}{sp}"));
+                cases.push(format!("{o}x{sp}"));
+                cases.push(format!("{sp}"));
+            }
+        }
+        for s in &cases {
+            assert_eq!(trim(s), s.trim_matches(is_space), "{s:?}");
         }
     }
 

@@ -105,6 +105,29 @@ pub struct RowCtx<'t> {
     pub at: RowRef,
     pub dates: DateSystem,
     pub problems: Vec<Problem>,
+    /// Per field, the text symbol of the row before (see [`Recent`]).
+    pub recent: &'t mut Recent,
+}
+
+/// The symbol each text field had in the previous row of the sheet. Exports are sorted by
+/// activity, station or date, so a field often repeats its row-before's text; comparing
+/// with that one string (recently touched, in cache) skips the interner's hash-table probe.
+#[derive(Default)]
+pub struct Recent([Option<Sym>; Field::ALL.len()]);
+
+impl Recent {
+    /// The symbol of `t` (not empty), from the row before when it is the same text.
+    fn intern(&mut self, tables: &mut Tables, field: Field, t: &str) -> Sym {
+        let Some(slot) = self.0.get_mut(field as usize) else { return tables.strings.intern(t) };
+        if let Some(sym) = *slot {
+            if tables.strings.get(sym) == t {
+                return sym;
+            }
+        }
+        let sym = tables.strings.intern(t);
+        *slot = Some(sym);
+        sym
+    }
 }
 
 static EMPTY: Cell<'static> = Cell::Empty;
@@ -132,7 +155,7 @@ fn text(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<Sy
     let (_, cell) = get(plan, cells, field)?;
     let s = cell.display_cow(cx.dates);
     let t = super::cell::trim(&s);
-    (!t.is_empty()).then(|| cx.tables.strings.intern(t))
+    (!t.is_empty()).then(|| cx.recent.intern(cx.tables, field, t))
 }
 
 fn date(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx, severity: Severity) -> Read<NaiveDate> {
@@ -162,7 +185,7 @@ fn id(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
     let (col, cell) = get(plan, cells, Field::IdNumber)?;
     match read_id(cell) {
         IdRead::Empty => None,
-        IdRead::Ok(s) => Some(cx.tables.strings.intern(&s)),
+        IdRead::Ok(s) => Some(cx.recent.intern(cx.tables, Field::IdNumber, &s)),
         IdRead::BadChecksum { id, expected } => {
             cx.problem(
                 Some(col),
@@ -187,7 +210,7 @@ fn phone(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
     let (col, cell) = get(plan, cells, Field::Phone)?;
     match read_phone(cell) {
         PhoneRead::Empty => None,
-        PhoneRead::Ok(s) => Some(cx.tables.strings.intern(&s)),
+        PhoneRead::Ok(s) => Some(cx.recent.intern(cx.tables, Field::Phone, &s)),
         PhoneRead::Bad(s) => {
             cx.problem(Some(col), FindingKind::BadPhone, Severity::Warning, msg::bad_phone(&col.header, &s));
             Some(cx.tables.strings.intern(&s))

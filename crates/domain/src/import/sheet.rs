@@ -9,7 +9,7 @@ use super::mapping::{self, Mapped, SavedMapping, SheetOverride, Source};
 use super::messages as msg;
 use super::report::*;
 use super::role::{pick_role, score_roles};
-use super::rows::{convert, Plan, PlanCol, Problem, RowCtx};
+use super::rows::{convert, Plan, PlanCol, Problem, Recent, RowCtx};
 use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
 use super::synonyms::header_says_minutes;
 use super::{FAILED_ROWS_CAP, FINDINGS_PER_KIND};
@@ -40,6 +40,8 @@ pub struct SheetRun<'a> {
     per_kind: HashMap<FindingKind, u64>,
     /// Text bytes kept in `report.failed_rows` (bounded by [`FAILED_ROWS_BYTES`]).
     failed_bytes: usize,
+    /// Each text field's symbol in the row before.
+    recent: Recent,
 }
 
 /// Rows kept (as owned cells) while the header is looked for, at most.
@@ -68,7 +70,14 @@ impl<'a> SheetRun<'a> {
             failed_rows_capped: false,
             error: None,
         };
-        SheetRun { job, phase: Phase::Buffering(Vec::new()), report, per_kind: HashMap::new(), failed_bytes: 0 }
+        SheetRun {
+            job,
+            phase: Phase::Buffering(Vec::new()),
+            report,
+            per_kind: HashMap::new(),
+            failed_bytes: 0,
+            recent: Recent::default(),
+        }
     }
 
     fn finding(&self, kind: FindingKind, severity: Severity, (zh, en): msg::Msg) -> Finding {
@@ -355,8 +364,13 @@ impl<'a> SheetRun<'a> {
             );
             return;
         }
-        let mut cx =
-            RowCtx { tables, at: RowRef { source, row: excel_row }, dates: self.job.dates, problems: Vec::new() };
+        let mut cx = RowCtx {
+            tables,
+            at: RowRef { source, row: excel_row },
+            dates: self.job.dates,
+            problems: Vec::new(),
+            recent: &mut self.recent,
+        };
         let kept = convert(plan, cells, &mut cx);
         let problems = std::mem::take(&mut cx.problems);
         if kept {

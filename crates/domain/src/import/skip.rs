@@ -59,7 +59,12 @@ pub fn skip_kind<'a>(first_cells: impl IntoIterator<Item = Option<&'a str>>) -> 
 /// runs on every row): a totals cell holds its word's last character, a note starts with
 /// its word's first (folding widths and dropping spaces changes neither).
 pub fn may_be_marker(raw: &str) -> bool {
-    TOTALS.iter().filter_map(|t| t.chars().last()).any(|l| raw.contains(l))
+    // every word of both tables is Chinese, and folding widths maps only to ASCII: an ASCII
+    // cell (numbers, ID and phone numbers, dates) holds none of them
+    if raw.is_ascii() {
+        return false;
+    }
+    raw.chars().any(|c| TOTALS.iter().any(|t| t.ends_with(c)))
         || raw
             .chars()
             .map(fold_char)
