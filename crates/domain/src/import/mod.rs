@@ -2,7 +2,7 @@
 //!
 //! Code map:
 //! - `detect`: which format the bytes are (zip + content types, OLE magic, else text).
-//! - `formats/`: one [`formats::SheetSource`] per format (xlsx streamed; xls, ods via ranges; csv by hand).
+//! - `formats/`: one [`formats::SheetSource`] per format (xlsx streamed by its own scanner with calamine behind it; xls, ods via ranges; csv by hand).
 //! - `header`: finding the header band below titles, combining merged group headers.
 //! - `synonyms`: the column vocabulary (data); `role`: which table a sheet is; `mapping`:
 //!   auto/saved/hand column mappings.
