@@ -197,6 +197,22 @@ impl Engine {
 /// The most rows one import may hold in the browser (≈ 450 MiB of tab); the CLI has no cap.
 pub const MAX_BROWSER_ROWS: u64 = 2_000_000;
 
+/// The most bytes one import may read in the browser: the files are copied whole into the
+/// engine's memory, which never shrinks. 2,000,000 rows of an export are ~90 MB as xlsx and
+/// ~150 MB as CSV, so files past this would hit [`MAX_BROWSER_ROWS`] anyway; refusing before
+/// reading keeps a clerk's tab alive on a 4 GB PC.
+pub const MAX_BROWSER_BYTES: u64 = 256 << 20;
+
+/// The answer when the chosen files together are larger than [`MAX_BROWSER_BYTES`].
+pub fn too_big(total: u64) -> Response {
+    let mb = |b: u64| scorecard_domain::calendar::format::fmt_int_zh(i64::try_from(b.div_ceil(1 << 20)).unwrap_or(i64::MAX));
+    let (have, max) = (mb(total), mb(MAX_BROWSER_BYTES));
+    Response::Failed {
+        zh: format!("所选文件共 {have} MB，超过浏览器一次能导入的 {max} MB，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),
+        en: format!("The chosen files hold {have} MB, more than the {max} MB a browser tab can import at once; nothing was imported. Split them by month or station and import them separately, or use the scorecard command line."),
+    }
+}
+
 /// The import screen's view of an import: reports without the raw failed rows.
 pub fn summarise(imp: &Import) -> ImportSummary {
     let mut files = imp.files.clone();
@@ -284,6 +300,18 @@ mod tests {
         // Under the cap, the same files import.
         let a = e.import_capped(&[big("a.csv"), big("b.csv")], &Default::default(), &mut |_| ControlFlow::Continue(()), 10_000);
         assert!(matches!(a.response, Response::Imported(ref s) if s.records == 10_000), "{:?}", a.response);
+    }
+
+    #[test]
+    fn files_over_the_byte_cap_are_refused_with_their_size() {
+        // 300 MiB and one byte round up to 301 MB; the cap is 256 MiB.
+        match too_big((300 << 20) + 1) {
+            Response::Failed { zh, en } => {
+                assert!(zh.contains("共 301 MB") && zh.contains("能导入的 256 MB"), "{zh}");
+                assert!(en.contains("hold 301 MB") && en.contains("the 256 MB"), "{en}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
     }
 
     #[test]

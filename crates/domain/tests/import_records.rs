@@ -282,3 +282,48 @@ fn a_header_repeated_on_every_printed_page_is_skipped() {
     let c = sheet.counts;
     assert_eq!((c.read, c.skipped, c.kept), (3, 1, 2));
 }
+
+/// 300 records under a header on Excel row 1.
+fn three_hundred_records() -> Vec<u8> {
+    let mut list = vec![vec![S("志愿者编号"), S("姓名"), S("活动名称"), S("服务日期"), S("服务时长")]];
+    for _ in 0..300 {
+        list.push(vec![S("V001"), S("张三"), S("巡逻"), Date(42_900.0), N(2.0)]);
+    }
+    xlsx(&[sheet("服务记录", rows(list))])
+}
+
+#[test]
+fn the_records_table_is_reserved_from_the_declared_dimension() {
+    // rust_xlsxwriter declares <dimension ref="A1:E301">: room for exactly the 300 data rows
+    // is made once (growing by doubling would end at a capacity of 512).
+    let bytes = three_hundred_records();
+    let imp = one("a.xlsx", &bytes);
+    assert_eq!(imp.tables.records.len(), 300);
+    assert_eq!(imp.tables.records.capacity(), 300);
+    // The same rows as CSV declare nothing: the table grows as it goes.
+    let csv: String = std::iter::once("志愿者编号,姓名,活动名称,服务日期,服务时长\n".to_string())
+        .chain((0..300).map(|_| "V001,张三,巡逻,2017-06-12,2\n".to_string()))
+        .collect();
+    let imp = one("a.csv", csv.as_bytes());
+    assert_eq!(imp.tables.records.len(), 300);
+    assert_ne!(imp.tables.records.capacity(), 300);
+}
+
+#[test]
+fn a_dimension_claiming_every_row_reserves_no_more_than_the_part_can_hold() {
+    let part = "xl/worksheets/sheet1.xml";
+    let bytes = edit_part(&three_hundred_records(), part, |s| s.replacen("A1:E301", "A1:E1048576", 1));
+    let part_len = {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let mut s = String::new();
+        z.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+        assert!(s.contains(r#"<dimension ref="A1:E1048576"/>"#), "the edit took");
+        s.len()
+    };
+    let imp = one("a.xlsx", &bytes);
+    assert_eq!(imp.tables.records.len(), 300);
+    // Not 1,048,575 rows (48 MB): at most one row per 25 bytes of sheet XML.
+    let cap = imp.tables.records.capacity();
+    assert!((300..=part_len / 25).contains(&cap), "capacity {cap}, part {part_len} bytes");
+}

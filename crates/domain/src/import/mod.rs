@@ -218,6 +218,7 @@ fn import_file(
             hand: opts.overrides.iter().find(|o| o.file == file.name && o.sheet == *name),
             saved: &opts.saved,
             preview_rows: opts.preview_rows,
+            last_row_hint: source.last_row_hint(name),
         };
         let mut run = SheetRun::new(job);
         let mut stopped = false;

@@ -26,6 +26,25 @@ pub struct SheetJob<'a> {
     pub hand: Option<&'a SheetOverride>,
     pub saved: &'a [SavedMapping],
     pub preview_rows: usize,
+    /// The sheet's last row as the file declares it (xlsx `<dimension>`), to reserve the
+    /// table once instead of growing it by doubling; never trusted for anything else.
+    pub last_row_hint: Option<u32>,
+}
+
+/// At most this many rows are reserved from a hint (the browser refuses more rows anyway).
+const MAX_RESERVE: u32 = 2_000_000;
+
+/// Room for the data rows a sheet declares, in the table of its role. Growing a 1M-row
+/// table by doubling holds the old and the new buffer at once (25 + 50 MB for records),
+/// and wasm memory never shrinks.
+fn reserve(tables: &mut Tables, role: Role, last_row_hint: Option<u32>, header_last: u32) {
+    let Some(n) = last_row_hint.map(|last| last.saturating_sub(header_last).min(MAX_RESERVE) as usize) else { return };
+    match role {
+        Role::Volunteers => tables.volunteers.reserve(n),
+        Role::Records => tables.records.reserve(n),
+        Role::Activities => tables.activities.reserve(n),
+        Role::Trainings => tables.trainings.reserve(n),
+    }
 }
 
 enum Phase {
@@ -202,6 +221,7 @@ impl<'a> SheetRun<'a> {
         }
         let source = match role {
             Some(role) => {
+                reserve(tables, role, self.job.last_row_hint, band.last);
                 tables.sources.push(SourceSheet {
                     file: self.job.file.to_string(),
                     sheet: self.job.sheet.to_string(),

@@ -74,6 +74,11 @@ pub fn xlsx(sheets: &[SheetSpec]) -> Vec<u8> {
 
 /// The same package with the 1904 date system switched on (rust_xlsxwriter cannot).
 pub fn with_1904(bytes: &[u8]) -> Vec<u8> {
+    edit_part(bytes, "xl/workbook.xml", |s| s.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1))
+}
+
+/// The same package with the text of one part changed by `edit` (parts stored, not deflated).
+pub fn edit_part(bytes: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
     let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zin.len() {
@@ -81,9 +86,8 @@ pub fn with_1904(bytes: &[u8]) -> Vec<u8> {
         let name = f.name().unwrap().to_string();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        if name == "xl/workbook.xml" {
-            let s = String::from_utf8(data).unwrap().replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1);
-            data = s.into_bytes();
+        if name == part {
+            data = edit(String::from_utf8(data).unwrap()).into_bytes();
         }
         let opts: zip::write::SimpleFileOptions =
             zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);

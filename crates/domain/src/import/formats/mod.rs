@@ -48,6 +48,11 @@ pub trait SheetSource {
     fn merged_regions(&mut self, _sheet: &str) -> Option<Vec<Region>> {
         None
     }
+    /// The last row (0-based) `sheet` declares, when the format tells cheaply (xlsx's
+    /// `<dimension>`); a hint for reserving memory, which may be wrong.
+    fn last_row_hint(&mut self, _sheet: &str) -> Option<u32> {
+        None
+    }
     /// Streams the rows of `sheet`. Blank rows may or may not be delivered.
     fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError>;
 }

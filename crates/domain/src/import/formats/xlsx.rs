@@ -139,6 +139,12 @@ impl SheetSource for XlsxSource<'_> {
         )
     }
 
+    fn last_row_hint(&mut self, sheet: &str) -> Option<u32> {
+        let bytes = self.bytes;
+        let part = &self.fast.as_ref()?.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
+        guarded(|| Ok(declared_last_row(bytes, part))).ok().flatten()
+    }
+
     fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError> {
         let bytes = self.bytes;
         if self.book.is_none() && self.calamine_only {
@@ -185,6 +191,19 @@ impl SheetSource for XlsxSource<'_> {
             failed.map_or(Ok(()), Err)
         })
     }
+}
+
+/// The last row the sheet part declares, bounded by what its inflated size can hold (a row
+/// with a value is at least `<row><c><v>0</v></c></row>`, 25 bytes).
+fn declared_last_row(bytes: &[u8], part: &str) -> Option<u32> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let names = PartNames::of(&zip);
+    let entry = zip.by_name(names.find(part)).ok()?;
+    let most = u32::try_from(entry.size() / 25).unwrap_or(u32::MAX);
+    let mut head = Vec::with_capacity(4096);
+    entry.take(4096).read_to_end(&mut head).ok()?;
+    Some(xlsx_scan::declared_last_row(&head)?.min(most))
 }
 
 /// The sheet read by `xlsx_scan`: `Some` when it read to the end (or stopped, or failed on a

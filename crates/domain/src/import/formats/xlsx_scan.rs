@@ -344,6 +344,21 @@ fn find_close(hay: &[u8], name: &[u8]) -> Option<usize> {
     }
 }
 
+/// The last row (0-based) a sheet part declares in `<dimension ref="A1:K1000001"/>`, from
+/// the part's first bytes (`head`; the element comes before `<sheetData>`).
+pub fn declared_last_row(head: &[u8]) -> Option<u32> {
+    let data = memchr::memmem::find(head, b"<sheetData").unwrap_or(head.len());
+    let at = memchr::memmem::find(&head[..data], b"<dimension")?;
+    let tag = &head[at + b"<dimension".len()..];
+    let tag = &tag[..memchr(b'>', tag)?];
+    let at = memchr::memmem::find(tag, b"ref=")? + 4;
+    let quote = *tag.get(at)?;
+    let value = tag.get(at + 1..)?;
+    let value = &value[..memchr(quote, value)?];
+    let last = value.rsplit(|&b| b == b':').next()?;
+    parse_cell_ref(last).map(|(r, _)| r)
+}
+
 /// `r` of a row: 1-based → 0-based (letters before the digits are ignored, as calamine does).
 fn parse_row(r: &[u8]) -> Option<u32> {
     let digits = r.iter().position(u8::is_ascii_digit)?;
@@ -616,6 +631,23 @@ mod tests {
         assert_eq!(parse_cell_ref(b"$A$1"), None);
         assert_eq!(parse_row(b"7"), Some(6));
         assert_eq!(parse_row(b"0"), None);
+    }
+
+    #[test]
+    fn the_declared_last_row() {
+        let cases: &[(&str, Option<u32>)] = &[
+            (r#"<worksheet><dimension ref="A1:K1000001"/><sheetData>"#, Some(1_000_000)),
+            (r#"<worksheet><dimension ref='B3'/><sheetData>"#, Some(2)),
+            (r#"<worksheet><sheetPr/><dimension  ref="A1:XFD1048576" /><sheetData>"#, Some(1_048_575)),
+            (r#"<worksheet><sheetData><row r="1"/></sheetData><dimension ref="A1:A9"/>"#, None),
+            (r#"<worksheet><dimension ref="A1:K0"/><sheetData>"#, None),
+            (r#"<worksheet><dimension/><sheetData>"#, None),
+            (r#"<worksheet><dimension ref="A1:K1"#, None),
+            ("", None),
+        ];
+        for &(xml, want) in cases {
+            assert_eq!(declared_last_row(xml.as_bytes()), want, "{xml}");
+        }
     }
 
     #[test]
