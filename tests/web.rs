@@ -107,3 +107,11 @@ fn the_panic_banner_says_what_holds_and_reloads_the_page() {
     assert_eq!(reload.get_attribute("href"), Some(here));
     banner.remove();
 }
+
+/// On the page (no worker) there is no `FileReaderSync`: the engine there reads files whole.
+#[wasm_bindgen_test]
+fn files_are_not_read_on_demand_on_the_page() {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&b"a,b\n"[..]));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap();
+    assert!(volunteer_scorecard::engine::blob_bytes::BlobBytes::new(blob).is_none());
+}

@@ -1,14 +1,15 @@
-//! Reading the `File`/`Blob` objects sent with an import request into bytes, and
+//! Getting the `File`/`Blob` objects sent with an import request to the engine, and
 //! turning the engine's answers into messages. Shared by the worker and the in-page engine.
 use super::handler::{too_big, Answer, Engine, MAX_BROWSER_BYTES};
 use super::protocol::{Request, Response};
-use scorecard_domain::import::Progress;
+use super::blob_bytes::BlobBytes;
+use scorecard_domain::import::{Data, FileData, Progress};
 use std::ops::ControlFlow;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// A blob is read this many bytes at a time straight into the wasm copy, so a 45 MB
-/// workbook is not also held whole as a JS `ArrayBuffer` (−45 MB of tab peak at 1M rows).
+/// Outside a worker a blob is read whole into the engine, this many bytes at a time, so
+/// it is not also held whole as a JS `ArrayBuffer`.
 const CHUNK: usize = 1 << 20;
 
 /// Why the files could not be read.
@@ -19,8 +20,16 @@ enum ReadFail {
     Browser(String),
 }
 
-/// Reads every blob of `files` (a JS array of File/Blob) into bytes, one chunk at a time.
-async fn read_all(files: &js_sys::Array) -> Result<Vec<Vec<u8>>, ReadFail> {
+/// A picked file as the engine gets it.
+enum Picked {
+    /// Read on demand from the file (inside the worker).
+    OnDemand(BlobBytes),
+    /// Read whole (on the page, where the engine runs when no worker could start).
+    Memory(Vec<u8>),
+}
+
+/// Every blob of `files` (a JS array of File/Blob), on demand where the worker can.
+async fn read_all(files: &js_sys::Array) -> Result<Vec<Picked>, ReadFail> {
     let blobs = files
         .iter()
         .map(|v| v.dyn_into::<web_sys::Blob>().map_err(|_| ReadFail::Browser("不是文件 / not a file".into())))
@@ -30,8 +39,11 @@ async fn read_all(files: &js_sys::Array) -> Result<Vec<Vec<u8>>, ReadFail> {
         return Err(ReadFail::TooBig(total as u64));
     }
     let mut out = Vec::with_capacity(blobs.len());
-    for blob in &blobs {
-        out.push(read_blob(blob).await?);
+    for blob in blobs {
+        out.push(match BlobBytes::new(blob.clone()) {
+            Some(b) => Picked::OnDemand(b),
+            None => Picked::Memory(read_blob(&blob).await?),
+        });
     }
     Ok(out)
 }
@@ -76,8 +88,18 @@ pub async fn run(
                     .into()
                 }
             };
-            let named: Vec<(String, Vec<u8>)> = names.into_iter().zip(bytes).collect();
-            engine.borrow_mut().import(&named, &options, progress)
+            let files: Vec<FileData> = names
+                .iter()
+                .zip(&bytes)
+                .map(|(name, picked)| FileData {
+                    name,
+                    data: match picked {
+                        Picked::OnDemand(b) => Data::OnDemand(b),
+                        Picked::Memory(v) => Data::Memory(v),
+                    },
+                })
+                .collect();
+            engine.borrow_mut().import_data(&files, &options, progress)
         }
         other => engine.borrow_mut().handle(other),
     }

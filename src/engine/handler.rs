@@ -10,7 +10,7 @@ use scorecard_domain::Context;
 /// How many star volunteers the page lists (the xlsx report lists all).
 const STARS_SHOWN: usize = 200;
 use scorecard_domain::extras::{dashboard, monthly_replay, scheme, star_levels, what_if, Dashboard};
-use scorecard_domain::import::{self, FileInput, Import, Progress};
+use scorecard_domain::import::{self, Data, FileData, Import, Progress};
 use scorecard_domain::samples;
 use scorecard_domain::Tables;
 use std::ops::ControlFlow;
@@ -161,19 +161,29 @@ impl Engine {
         options: &import::ImportOptions,
         progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
     ) -> Answer {
+        let inputs: Vec<FileData> = files.iter().map(|(name, bytes)| FileData { name, data: Data::Memory(bytes) }).collect();
+        self.import_data(&inputs, options, progress)
+    }
+
+    /// [`Engine::import`] of files that may be read on demand (the worker's picked files).
+    pub fn import_data(
+        &mut self,
+        files: &[FileData],
+        options: &import::ImportOptions,
+        progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+    ) -> Answer {
         self.import_capped(files, options, progress, MAX_BROWSER_ROWS)
     }
 
     fn import_capped(
         &mut self,
-        files: &[(String, Vec<u8>)],
+        files: &[FileData],
         options: &import::ImportOptions,
         progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
         max_rows: u64,
     ) -> Answer {
-        let inputs: Vec<FileInput> = files.iter().map(|(name, bytes)| FileInput { name, bytes }).collect();
         let mut too_many = false;
-        let imp = import::import_with_progress(&inputs, options, &mut |p| {
+        let imp = import::import_data(files, options, &mut |p| {
             if p.rows() > max_rows {
                 too_many = true;
                 return ControlFlow::Break(());
@@ -287,7 +297,9 @@ mod tests {
         // file's rows are carried exactly, so the cap is seen at 5,001 + 4,096 rows.
         let body: String = (0..5000).map(|i| format!("李{i},活动,2017-03-0{},2\n", i % 9 + 1)).collect();
         let big = |name: &str| (name.to_string(), format!("姓名,活动名称,服务日期,服务时长\n{body}").into_bytes());
-        let a = e.import_capped(&[big("a.csv"), big("b.csv")], &Default::default(), &mut |_| ControlFlow::Continue(()), 8_000);
+        let (a_csv, b_csv) = (big("a.csv"), big("b.csv"));
+        let files = [&a_csv, &b_csv].map(|(name, bytes)| FileData { name, data: Data::Memory(bytes) });
+        let a = e.import_capped(&files, &Default::default(), &mut |_| ControlFlow::Continue(()), 8_000);
         match a.response {
             Response::Failed { zh, en } => {
                 assert!(zh.contains("8,000 行"), "{zh}");
@@ -298,7 +310,7 @@ mod tests {
         // The previous import is still the one scored.
         assert_eq!(e.import.as_ref().unwrap().tables.records.len(), 1);
         // Under the cap, the same files import.
-        let a = e.import_capped(&[big("a.csv"), big("b.csv")], &Default::default(), &mut |_| ControlFlow::Continue(()), 10_000);
+        let a = e.import_capped(&files, &Default::default(), &mut |_| ControlFlow::Continue(()), 10_000);
         assert!(matches!(a.response, Response::Imported(ref s) if s.records == 10_000), "{:?}", a.response);
     }
 

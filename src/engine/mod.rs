@@ -4,6 +4,7 @@
 //! (component tests).
 //!
 //! Invariant: the UI talks to the engine only through `protocol::{Request, Response}`.
+pub mod blob_bytes;
 pub mod client;
 pub mod files;
 pub mod handler;

@@ -4,7 +4,8 @@
 use super::error::{NotSpreadsheet, ReadError};
 use super::limits;
 use serde::{Deserialize, Serialize};
-use std::io::{Cursor, Read};
+use super::bytes::{ByteReader, Data};
+use std::io::Read;
 
 /// The formats we read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,17 +61,21 @@ pub fn extension(name: &str) -> String {
     name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
 }
 
-/// The format of `bytes`, or why they are not a spreadsheet we read.
-pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
+/// The format of `data`, or why it is not a spreadsheet we read. Only a zip is read past its
+/// first 8 KB (its directory and small parts).
+pub fn detect(name: &str, data: Data<'_>) -> Result<Format, ReadError> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    if bytes.is_empty() {
+    let size = data.size();
+    if size == 0 {
         return Err(ReadError::Empty);
     }
-    if base.starts_with("~$") && bytes.len() < 1024 {
+    let head = data.head(8192).map_err(|e| ReadError::Corrupt { detail: e.to_string() })?;
+    let bytes = &head[..];
+    if base.starts_with("~$") && size < 1024 {
         return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile });
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC) {
-        return detect_zip(bytes);
+        return detect_zip(data);
     }
     if bytes.starts_with(CFB_MAGIC) {
         return Ok(Format::Xls); // encrypted OOXML and Word files are told apart when opening
@@ -80,7 +85,7 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
             return Err(ReadError::NotASpreadsheet { found: *what });
         }
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = bytes;
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     if !utf16 && head.contains(&0) {
         return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Binary });
@@ -99,9 +104,9 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ReadError> {
     Ok(Format::Csv)
 }
 
-fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
+fn detect_zip(data: Data<'_>) -> Result<Format, ReadError> {
     let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt { detail: format!("zip: {e}") })?;
+        zip::ZipArchive::new(ByteReader::new(data)).map_err(|e| ReadError::Corrupt { detail: format!("zip: {e}") })?;
     let format = zip_format(&mut zip)?;
     // a workbook: its sizes are checked before any reader inflates a part
     limits::check_package(&zip)?;
@@ -111,7 +116,7 @@ fn detect_zip(bytes: &[u8]) -> Result<Format, ReadError> {
     Ok(format)
 }
 
-fn zip_format(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Format, ReadError> {
+fn zip_format(zip: &mut zip::ZipArchive<ByteReader<'_>>) -> Result<Format, ReadError> {
     if let Some(mime) = read_small(zip, "mimetype") {
         return if mime.trim() == "application/vnd.oasis.opendocument.spreadsheet" {
             Ok(Format::Ods)
@@ -161,7 +166,7 @@ fn override_types(types: &str) -> Vec<&str> {
 }
 
 /// A small member of the package as text (content types, mimetype); `None` if absent or huge.
-fn read_small(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+fn read_small(zip: &mut zip::ZipArchive<ByteReader<'_>>, name: &str) -> Option<String> {
     let file = zip.by_name(name).ok()?;
     let mut buf = Vec::new();
     file.take(1 << 20).read_to_end(&mut buf).ok()?;
@@ -201,7 +206,7 @@ mod tests {
             w.write_all(b"<workbook/>").unwrap();
             w.finish().unwrap();
         }
-        assert_eq!(detect("sheetjs.xlsx", buf.get_ref()), Ok(Format::Xlsx));
+        assert_eq!(detect("sheetjs.xlsx", Data::Memory(buf.get_ref())), Ok(Format::Xlsx));
     }
 
     #[test]
@@ -225,7 +230,7 @@ mod tests {
             ("a.xlsx", b"PK\x03\x04truncated", Err(ReadError::Corrupt { detail: String::new() })),
         ];
         for (name, bytes, want) in cases {
-            let got = detect(name, bytes);
+            let got = detect(name, Data::Memory(bytes));
             match (&got, want) {
                 (Err(ReadError::Corrupt { .. }), Err(ReadError::Corrupt { .. })) => {}
                 _ => assert_eq!(&got, want, "{name}"),
@@ -236,6 +241,6 @@ mod tests {
     #[test]
     fn utf16_text_is_text() {
         let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert_eq!(detect("a.txt", &bytes), Ok(Format::Csv));
+        assert_eq!(detect("a.txt", Data::Memory(&bytes)), Ok(Format::Csv));
     }
 }

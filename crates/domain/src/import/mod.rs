@@ -1,6 +1,8 @@
 //! Import: file bytes → sheets → typed tables ([`Tables`]) + findings + a report.
 //!
 //! Code map:
+//! - `bytes`: a file's bytes in memory or read on demand ([`Data`]), with a `Read + Seek`
+//!   over both; an xlsx is read part by part from it, the other formats whole.
 //! - `detect`: which format the bytes are (zip + content types, OLE magic, else text).
 //! - `formats/`: one [`formats::SheetSource`] per format (xlsx streamed by its own scanner with calamine behind it; xls, ods via ranges; csv by hand).
 //! - `header`: finding the header band below titles, combining merged group headers.
@@ -18,6 +20,7 @@
 //! every size a reader would trust is checked against `limits` first.
 //! Invariant: rows of one role from every file and sheet append to one [`Tables`] (one interner).
 
+pub mod bytes;
 pub mod cell;
 pub mod cells;
 pub mod detect;
@@ -46,6 +49,7 @@ pub use role::RoleScore;
 
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::model::Tables;
+pub use bytes::{Bytes, Data};
 use serde::{Deserialize, Serialize};
 use sheet::{SheetJob, SheetRun};
 use std::ops::ControlFlow;
@@ -62,6 +66,20 @@ pub const PROGRESS_EVERY: u64 = 4_096;
 pub struct FileInput<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
+}
+
+/// One file to import whose bytes may be read on demand ([`Data::OnDemand`]): the browser's
+/// worker reads a picked `File` this way, so an xlsx is never held whole.
+#[derive(Clone, Copy)]
+pub struct FileData<'a> {
+    pub name: &'a str,
+    pub data: Data<'a>,
+}
+
+impl<'a> From<FileInput<'a>> for FileData<'a> {
+    fn from(f: FileInput<'a>) -> Self {
+        FileData { name: f.name, data: Data::Memory(f.bytes) }
+    }
 }
 
 /// The clerk's corrections and remembered mappings (kept in the draft / the CLI context).
@@ -132,9 +150,15 @@ pub fn import_with_progress(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Import {
+    let files: Vec<FileData> = files.iter().map(|&f| f.into()).collect();
+    import_data(&files, opts, progress)
+}
+
+/// [`import_with_progress`] of files whose bytes may be read on demand.
+pub fn import_data(files: &[FileData], opts: &ImportOptions, progress: &mut dyn FnMut(Progress) -> ControlFlow<()>) -> Import {
     let mut tables = Tables::default();
     let mut reports = Vec::with_capacity(files.len());
-    let bytes_total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let bytes_total: u64 = files.iter().map(|f| f.data.size()).sum();
     let mut bytes_done = 0u64;
     let mut rows_before = 0u64;
     let mut cancelled = false;
@@ -149,7 +173,7 @@ pub fn import_with_progress(
         let report = import_file(file, opts, &mut tables, &mut tick, &mut rows);
         cancelled = matches!(report.error, Some(ImportError::Cancelled));
         reports.push(report);
-        bytes_done += file.bytes.len() as u64;
+        bytes_done += file.data.size();
         rows_before += rows;
         if cancelled {
             break;
@@ -168,7 +192,7 @@ fn unreadable(file: &str, error: &ImportError) -> Finding {
 }
 
 fn import_file(
-    file: &FileInput,
+    file: &FileData,
     opts: &ImportOptions,
     tables: &mut Tables,
     tick: &mut dyn FnMut(u64) -> ControlFlow<()>,
@@ -176,7 +200,7 @@ fn import_file(
 ) -> FileReport {
     let mut report = FileReport {
         name: file.name.to_string(),
-        size: file.bytes.len() as u64,
+        size: file.data.size(),
         format: None,
         encoding: None,
         delimiter: None,
@@ -190,17 +214,29 @@ fn import_file(
         report.error = Some(e);
         report
     };
-    let format = match detect::detect(file.name, file.bytes) {
+    let format = match detect::detect(file.name, file.data) {
         Ok(f) => f,
         Err(e) => return fail(report, e),
     };
     report.format = Some(format);
-    if format == Format::Csv {
-        let (enc, delim) = formats::csv_details(file.bytes);
+    // An xlsx is read part by part where it lies; the other formats are read whole.
+    let whole = match format {
+        Format::Xlsx | Format::Xlsm => None,
+        _ => match file.data.whole() {
+            Ok(b) => Some(b),
+            Err(e) => return fail(report, ReadError::Corrupt { detail: e.to_string() }),
+        },
+    };
+    if let (Format::Csv, Some(bytes)) = (format, &whole) {
+        let (enc, delim) = formats::csv_details(bytes);
         report.encoding = Some(enc);
         report.delimiter = Some(delim);
     }
-    let mut source = match formats::open(format, file.name, file.bytes) {
+    let opened = match &whole {
+        Some(bytes) => formats::open(format, file.name, bytes),
+        None => formats::open_xlsx(file.data),
+    };
+    let mut source = match opened {
         Ok(s) => s,
         Err(e) => return fail(report, e),
     };

@@ -18,6 +18,7 @@ mod xlsx_scan;
 
 pub use self::csv::{decode_text, TextEncoding};
 
+use super::bytes::Data;
 use super::cell::{Cell, DateSystem};
 use super::detect::Format;
 use super::error::ReadError;
@@ -60,11 +61,16 @@ pub trait SheetSource {
 /// Opens `bytes` (already detected as `format`) as a [`SheetSource`].
 pub fn open<'a>(format: Format, name: &str, bytes: &'a [u8]) -> Result<Box<dyn SheetSource + 'a>, ReadError> {
     Ok(match format {
-        Format::Xlsx | Format::Xlsm => Box::new(xlsx::XlsxSource::open(bytes)?),
+        Format::Xlsx | Format::Xlsm => Box::new(xlsx::XlsxSource::open(Data::Memory(bytes))?),
         Format::Xls => Box::new(xls::XlsSource::open(name, bytes)?),
         Format::Ods => Box::new(ods::OdsSource::open(bytes)?),
         Format::Csv => Box::new(csv::CsvSource::open(bytes)?),
     })
+}
+
+/// An xlsx (or xlsm) read part by part from `data`, which need not be in memory.
+pub fn open_xlsx(data: Data<'_>) -> Result<Box<dyn SheetSource + '_>, ReadError> {
+    Ok(Box::new(xlsx::XlsxSource::open(data)?))
 }
 
 /// Every row of every worksheet of an xlsx as the import receives them, read the usual way
@@ -72,7 +78,7 @@ pub fn open<'a>(format: Format, name: &str, bytes: &'a [u8]) -> Result<Box<dyn S
 /// alone. For the tests and benchmarks that hold the two readers to the same answer.
 pub fn xlsx_rows(bytes: &[u8], reference: bool) -> Result<XlsxRows, ReadError> {
     let mut source =
-        if reference { xlsx::XlsxSource::open_with_calamine(bytes)? } else { xlsx::XlsxSource::open(bytes)? };
+        if reference { xlsx::XlsxSource::open_with_calamine(Data::Memory(bytes))? } else { xlsx::XlsxSource::open(Data::Memory(bytes))? };
     let mut out = XlsxRows { dates: source.date_system(), ..XlsxRows::default() };
     for name in source.sheet_names() {
         let mut rows = Vec::new();

@@ -5,16 +5,16 @@ use super::range::stream_range;
 use super::{guarded, RowFn, SheetSource};
 use crate::import::error::ReadError;
 use calamine::{Ods, OdsError, Reader};
-use std::io::Cursor;
+use crate::import::bytes::{ByteReader, Data};
 
 pub struct OdsSource<'a> {
-    book: Ods<Cursor<&'a [u8]>>,
+    book: Ods<ByteReader<'a>>,
 }
 
 impl<'a> OdsSource<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
         super::ods_scan::check(bytes)?;
-        guarded(|| Ods::new(Cursor::new(bytes)).map(|book| OdsSource { book }).map_err(map_err))
+        guarded(|| Ods::new(ByteReader::new(Data::Memory(bytes))).map(|book| OdsSource { book }).map_err(map_err))
     }
 }
 

@@ -8,7 +8,8 @@
 
 use super::super::error::{Limit, ReadError};
 use super::super::limits::{MAX_COLUMNS, MAX_ROWS, MAX_WHOLE_CELLS};
-use std::io::{BufRead, BufReader, Cursor, Read};
+use crate::import::bytes::{ByteReader, Data};
+use std::io::{BufRead, BufReader, Read};
 
 /// A start tag longer than this is skipped, not buffered.
 const MAX_TAG: u64 = 1 << 20;
@@ -63,7 +64,7 @@ impl Table {
 
 /// Checks `content.xml` of an ods package (`bytes` is the whole file).
 pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    let Ok(mut zip) = zip::ZipArchive::new(ByteReader::new(Data::Memory(bytes))) else { return Ok(()) };
     let Ok(part) = zip.by_name("content.xml") else { return Ok(()) };
     // A damaged part is calamine's to report; the count so far still applies.
     if count_cells(BufReader::with_capacity(64 << 10, part)) > MAX_WHOLE_CELLS {

@@ -18,23 +18,23 @@ use crate::import::limits::{MAX_COLUMNS, MAX_MERGES, MAX_ROWS};
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Cursor;
+use crate::import::bytes::{ByteReader, Data};
 use std::ops::ControlFlow;
 
 /// Merged regions are read only from files up to this size: finding them means inflating the
 /// whole sheet part a second time (`xlsx_merges`), a few % of the import up to here but
 /// ~1 s on a million-row export (whose headers are combined by forward-filling group cells).
-const MERGES_UP_TO_BYTES: usize = 8 << 20;
+const MERGES_UP_TO_BYTES: u64 = 8 << 20;
 /// Merged regions are read only when the package inflates to at most this: calamine keeps
 /// one region per `<mergeCell>` of the whole sheet.
 const MERGES_UP_TO_INFLATED: u64 = 128 << 20;
 
 pub struct XlsxSource<'a> {
-    bytes: &'a [u8],
+    data: Data<'a>,
     /// The package as `xlsx_book` read it, when it could.
     fast: Option<Book>,
     /// calamine's reader: opened at once when `fast` is `None`, else only when needed.
-    book: Option<Xlsx<Cursor<&'a [u8]>>>,
+    book: Option<Xlsx<ByteReader<'a>>>,
     /// Read sheet data with calamine only (for tests comparing the two paths).
     calamine_only: bool,
     small: bool,
@@ -45,23 +45,23 @@ pub struct XlsxSource<'a> {
 }
 
 impl<'a> XlsxSource<'a> {
-    pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
+    pub fn open(data: Data<'a>) -> Result<Self, ReadError> {
         guarded(|| {
-            let fast = guarded(|| Ok(xlsx_book::read(bytes))).ok().flatten();
+            let fast = guarded(|| Ok(xlsx_book::read(data))).ok().flatten();
             let book = match fast {
                 Some(_) => None,
-                None => Some(Xlsx::new(Cursor::new(bytes)).map_err(map_err)?),
+                None => Some(Xlsx::new(ByteReader::new(data)).map_err(map_err)?),
             };
-            let small = bytes.len() <= MERGES_UP_TO_BYTES && inflated_size(bytes) <= MERGES_UP_TO_INFLATED;
-            Ok(XlsxSource { bytes, fast, book, calamine_only: false, small, parts: None, scanned: 0 })
+            let small = data.size() <= MERGES_UP_TO_BYTES && inflated_size(data) <= MERGES_UP_TO_INFLATED;
+            Ok(XlsxSource { data, fast, book, calamine_only: false, small, parts: None, scanned: 0 })
         })
     }
 
     /// The same file read by calamine alone (the reference the scanner is tested against).
-    pub fn open_with_calamine(bytes: &'a [u8]) -> Result<Self, ReadError> {
+    pub fn open_with_calamine(data: Data<'a>) -> Result<Self, ReadError> {
         guarded(|| {
-            let book = Some(Xlsx::new(Cursor::new(bytes)).map_err(map_err)?);
-            Ok(XlsxSource { bytes, fast: None, book, calamine_only: true, small: bytes.len() <= MERGES_UP_TO_BYTES, parts: None, scanned: 0 })
+            let book = Some(Xlsx::new(ByteReader::new(data)).map_err(map_err)?);
+            Ok(XlsxSource { data, fast: None, book, calamine_only: true, small: data.size() <= MERGES_UP_TO_BYTES, parts: None, scanned: 0 })
         })
     }
 
@@ -70,18 +70,18 @@ impl<'a> XlsxSource<'a> {
         self.scanned
     }
 
-    fn calamine(&mut self) -> Result<&mut Xlsx<Cursor<&'a [u8]>>, ReadError> {
-        let bytes = self.bytes;
+    fn calamine(&mut self) -> Result<&mut Xlsx<ByteReader<'a>>, ReadError> {
+        let data = self.data;
         if self.book.is_none() {
-            self.book = Some(guarded(|| Xlsx::new(Cursor::new(bytes)).map_err(map_err))?);
+            self.book = Some(guarded(|| Xlsx::new(ByteReader::new(data)).map_err(map_err))?);
         }
         self.book.as_mut().ok_or_else(|| ReadError::Corrupt { detail: "xlsx".into() })
     }
 }
 
 /// The declared inflated size of all parts (checked against the limits when detected).
-fn inflated_size(bytes: &[u8]) -> u64 {
-    zip::ZipArchive::new(Cursor::new(bytes))
+fn inflated_size(data: Data<'_>) -> u64 {
+    zip::ZipArchive::new(ByteReader::new(data))
         .map(|z| (0..z.len()).filter_map(|i| z.by_index_data(i).ok()).map(|p| p.size()).sum())
         .unwrap_or(u64::MAX)
 }
@@ -121,10 +121,10 @@ impl SheetSource for XlsxSource<'_> {
         if !self.small {
             return None;
         }
-        let bytes = self.bytes;
-        let parts = self.parts.get_or_insert_with(|| guarded(|| Ok(xlsx_merges::sheet_parts(bytes))).ok().flatten());
+        let data = self.data;
+        let parts = self.parts.get_or_insert_with(|| guarded(|| Ok(xlsx_merges::sheet_parts(data))).ok().flatten());
         if let Some(part) = parts.as_ref().and_then(|p| p.get(sheet)) {
-            if let Ok(Some(regions)) = guarded(|| Ok(xlsx_merges::merged_regions(bytes, part))) {
+            if let Ok(Some(regions)) = guarded(|| Ok(xlsx_merges::merged_regions(data, part))) {
                 return Some(regions);
             }
         }
@@ -140,13 +140,13 @@ impl SheetSource for XlsxSource<'_> {
     }
 
     fn last_row_hint(&mut self, sheet: &str) -> Option<u32> {
-        let bytes = self.bytes;
+        let data = self.data;
         let part = &self.fast.as_ref()?.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
-        guarded(|| Ok(declared_last_row(bytes, part))).ok().flatten()
+        guarded(|| Ok(declared_last_row(data, part))).ok().flatten()
     }
 
     fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError> {
-        let bytes = self.bytes;
+        let data = self.data;
         if self.book.is_none() && self.calamine_only {
             self.calamine()?;
         }
@@ -155,7 +155,7 @@ impl SheetSource for XlsxSource<'_> {
             let mut rows = Rows { row: Vec::new(), current: None, delivered: 0 };
             let mut skip = 0u64;
             if let (Some(fast), false) = (fast.as_ref(), *calamine_only) {
-                if let Some(done) = scan_sheet(bytes, fast, sheet, &mut rows, f) {
+                if let Some(done) = scan_sheet(data, fast, sheet, &mut rows, f) {
                     *scanned += 1;
                     return done;
                 }
@@ -163,7 +163,7 @@ impl SheetSource for XlsxSource<'_> {
             }
             // calamine reads the sheet (from the cell the scanner stopped at, if it began)
             if book.is_none() {
-                *book = Some(Xlsx::new(Cursor::new(bytes)).map_err(map_err)?);
+                *book = Some(Xlsx::new(ByteReader::new(data)).map_err(map_err)?);
             }
             let Some(book) = book.as_mut() else { return Ok(()) };
             let mut reader = book.worksheet_cells_reader(sheet).map_err(map_err)?;
@@ -195,9 +195,9 @@ impl SheetSource for XlsxSource<'_> {
 
 /// The last row the sheet part declares, bounded by what its inflated size can hold (a row
 /// with a value is at least `<row><c><v>0</v></c></row>`, 25 bytes).
-fn declared_last_row(bytes: &[u8], part: &str) -> Option<u32> {
+fn declared_last_row(data: Data<'_>, part: &str) -> Option<u32> {
     use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut zip = zip::ZipArchive::new(ByteReader::new(data)).ok()?;
     let names = PartNames::of(&zip);
     let entry = zip.by_name(names.find(part)).ok()?;
     let most = u32::try_from(entry.size() / 25).unwrap_or(u32::MAX);
@@ -208,9 +208,9 @@ fn declared_last_row(bytes: &[u8], part: &str) -> Option<u32> {
 
 /// The sheet read by `xlsx_scan`: `Some` when it read to the end (or stopped, or failed on a
 /// limit), `None` when calamine must go on from `rows.delivered` cells.
-fn scan_sheet<'s>(bytes: &[u8], fast: &'s Book, sheet: &str, rows: &mut Rows<'s>, f: &mut RowFn<'_>) -> Option<Result<(), ReadError>> {
+fn scan_sheet<'s>(data: Data<'_>, fast: &'s Book, sheet: &str, rows: &mut Rows<'s>, f: &mut RowFn<'_>) -> Option<Result<(), ReadError>> {
     let part = &fast.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut zip = zip::ZipArchive::new(ByteReader::new(data)).ok()?;
     let names = PartNames::of(&zip);
     let entry = zip.by_name(names.find(part)).ok()?;
     let ctx = xlsx_scan::Context { strings: &fast.strings, formats: &fast.formats };
@@ -332,11 +332,11 @@ mod tests {
             }
         }
         let bytes = wb.save_to_buffer().unwrap();
-        let mut source = XlsxSource::open(&bytes).unwrap();
-        let parts = xlsx_merges::sheet_parts(&bytes).unwrap();
+        let mut source = XlsxSource::open(Data::Memory(&bytes)).unwrap();
+        let parts = xlsx_merges::sheet_parts(Data::Memory(&bytes)).unwrap();
         assert_eq!(parts.len(), 3);
         for name in names {
-            let fast = xlsx_merges::merged_regions(&bytes, &parts[name]).unwrap();
+            let fast = xlsx_merges::merged_regions(Data::Memory(&bytes), &parts[name]).unwrap();
             let slow: Vec<Region> = source
                 .calamine()
                 .unwrap()
@@ -348,7 +348,7 @@ mod tests {
             assert_eq!(fast, slow, "{name}");
             assert_eq!(source.merged_regions(name), Some(slow), "{name}");
         }
-        assert_eq!(xlsx_merges::merged_regions(&bytes, &parts["服务记录"]).unwrap().len(), 3);
-        assert!(xlsx_merges::merged_regions(&bytes, &parts["空表"]).unwrap().is_empty());
+        assert_eq!(xlsx_merges::merged_regions(Data::Memory(&bytes), &parts["服务记录"]).unwrap().len(), 3);
+        assert!(xlsx_merges::merged_regions(Data::Memory(&bytes), &parts["空表"]).unwrap().is_empty());
     }
 }

@@ -15,7 +15,8 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Cursor};
+use crate::import::bytes::{ByteReader, Data};
+use std::io::{BufRead, BufReader};
 use zip::ZipArchive;
 
 /// Whether a cell style shows numbers as dates (calamine's `CellFormat`).
@@ -46,12 +47,12 @@ pub struct Book {
     pub formats: Vec<NumberKind>,
 }
 
-type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
+type Zip<'a> = ZipArchive<ByteReader<'a>>;
 type Xml<R> = quick_xml::Reader<R>;
 
 /// Reads the package's small parts, or `None` (then calamine reads the file).
-pub fn read(bytes: &[u8]) -> Option<Book> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+pub fn read(data: Data<'_>) -> Option<Book> {
+    let mut zip = ZipArchive::new(ByteReader::new(data)).ok()?;
     let names = PartNames::of(&zip);
     let (xl_path, workbook_name) = package_relationships(&mut zip, &names)?;
     let strings = shared_strings(&mut zip, &names, &format!("{xl_path}sharedStrings.xml"))?;

@@ -14,7 +14,8 @@ use memchr::memmem;
 use quick_xml::events::Event;
 use quick_xml::XmlVersion;
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use crate::import::bytes::{ByteReader, Data};
+use std::io::Read;
 use zip::ZipArchive;
 
 /// The most bytes of a small part (workbook, relationships) read whole.
@@ -23,8 +24,8 @@ const SMALL_PART_BYTES: u64 = 16 << 20;
 const SECTION_BYTES: usize = 4 << 20;
 
 /// Sheet name → its part's path in the package (`xl/worksheets/sheet1.xml`).
-pub fn sheet_parts(bytes: &[u8]) -> Option<HashMap<String, String>> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+pub fn sheet_parts(data: Data<'_>) -> Option<HashMap<String, String>> {
+    let mut zip = ZipArchive::new(ByteReader::new(data)).ok()?;
     let root_rels = read_small(&mut zip, "_rels/.rels")?;
     let workbook = relationships(&root_rels)?
         .into_values()
@@ -70,8 +71,8 @@ pub fn sheet_parts(bytes: &[u8]) -> Option<HashMap<String, String>> {
 }
 
 /// The merged regions of the sheet stored at `part`.
-pub fn merged_regions(bytes: &[u8], part: &str) -> Option<Vec<Region>> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+pub fn merged_regions(data: Data<'_>, part: &str) -> Option<Vec<Region>> {
+    let mut zip = ZipArchive::new(ByteReader::new(data)).ok()?;
     let entry = zip.by_name(part).ok()?;
     let Some(section) = merge_section(entry)? else { return Some(Vec::new()) };
     let mut reader = quick_xml::Reader::from_reader(section.as_slice());
@@ -190,7 +191,7 @@ fn relationships(xml: &[u8]) -> Option<HashMap<String, (String, String)>> {
     Some(out)
 }
 
-fn read_small(zip: &mut ZipArchive<Cursor<&[u8]>>, path: &str) -> Option<Vec<u8>> {
+fn read_small(zip: &mut ZipArchive<ByteReader<'_>>, path: &str) -> Option<Vec<u8>> {
     let entry = zip.by_name(path).ok()?;
     let mut out = Vec::new();
     entry.take(SMALL_PART_BYTES).read_to_end(&mut out).ok()?;
