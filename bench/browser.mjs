@@ -183,6 +183,7 @@ async function measureEngine(size) {
     return {
       size, files: names,
       init_ms: r1(init.ms),
+      warm_up_ms: r1(init.warm_ms),
       runs: ok.length,
       error: runs.find((r) => r.error)?.error ?? null,
       errors: state.errors.slice(0, 5),

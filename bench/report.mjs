@@ -55,7 +55,8 @@ const browserRows = browser.engine.map((e) => {
     tab_anon_peak_mib: e.tab_anon_peak_kib ? e.tab_anon_peak_kib / 1024 : null,
     sheetjs_tab_peak_mib: s && s.tab_peak_kib ? s.tab_peak_kib / 1024 : null,
     sheetjs_tab_anon_peak_mib: s && s.tab_anon_peak_kib ? s.tab_anon_peak_kib / 1024 : null,
-    longest_task_ms: e.longest_task_ms, init_ms: e.init_ms, score_json_kb: e.score_json_bytes / 1024,
+    longest_task_ms: e.longest_task_ms, init_ms: e.init_ms, warm_up_ms: e.warm_up_ms ?? null,
+    first_total_ms: e.all_total_ms?.[0] ?? null, score_json_kb: e.score_json_bytes / 1024,
   };
 });
 
@@ -74,7 +75,8 @@ const targets = [
   check('Longest main-thread task during an import (ms)',
     browserRows.length ? Math.max(...browserRows.filter((r) => !r.error).map((r) => r.longest_task_ms)) : null,
     '< 100', (v) => v < 100),
-  check('10k import + score in the page (ms)', b10k?.total_ms, '≤ 150', (v) => v <= 150),
+  check('10k import + score in the page, median of the runs (ms)', b10k?.total_ms, '≤ 150', (v) => v <= 150),
+  check('… the first import after the page loaded (ms)', b10k?.first_total_ms, '≤ 150', (v) => v <= 150),
   check('Native `scorecard score` 1M ÷ calamine stream (wall)', n1m?.cli_score_ratio, '≤ 1.2×', (v) => v <= 1.2, '×'),
   check('… the same in CPU time', n1m?.cpu?.cli_score_ratio, '≤ 1.2×', (v) => v <= 1.2, '×'),
   check('Shipped wasm + JS, gzipped (KB)', sizes ? sizes.shipped_gzip / 1024 : null, '≤ 600', (v) => v <= 600),
@@ -106,12 +108,12 @@ for (const r of nativeRows) {
 md.push('');
 md.push('**Chromium** (headless; the engine worker through its real protocol, vs SheetJS `XLSX.read` on the same bytes):');
 md.push('');
-md.push('| records | import ms | score ms | import+score ms (renderer CPU) | ÷ native calamine (CPU) | SheetJS ms (CPU) | SheetJS ÷ ours (CPU) | tab VmHWM MiB: ours / SheetJS | tab own peak MiB: ours / SheetJS | longest main-thread task ms | worker start ms |');
-md.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+md.push('| records | import ms | score ms | import+score ms (renderer CPU) | ÷ native calamine (CPU) | SheetJS ms (CPU) | SheetJS ÷ ours (CPU) | tab VmHWM MiB: ours / SheetJS | tab own peak MiB: ours / SheetJS | longest main-thread task ms | worker start + warm-up ms | first import + score ms |');
+md.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 const m = (x) => (x == null ? '—' : mib(x * 1024));
 for (const r of browserRows) {
   if (r.error) {
-    md.push(`| ${r.size} | ${r.error} | | | | | | ${m(r.tab_peak_mib)} | ${m(r.tab_anon_peak_mib)} | | |`);
+    md.push(`| ${r.size} | ${r.error} | | | | | | ${m(r.tab_peak_mib)} | ${m(r.tab_anon_peak_mib)} | | | |`);
     continue;
   }
   md.push(`| ${r.size} | ${f0(r.import_ms)} | ${f0(r.score_ms)} | ${f0(r.total_ms)} (${f0(r.cpu_ms)}) | ` +
@@ -119,7 +121,7 @@ for (const r of browserRows) {
     `${r.sheetjs_error ? r.sheetjs_error : `${f0(r.sheetjs_ms)} (${f0(r.sheetjs_cpu_ms)})`} | ` +
     `${f2(r.sheetjs_over_ours)} (${f2(r.sheetjs_cpu_over_ours)}) | ` +
     `${m(r.tab_peak_mib)} / ${m(r.sheetjs_tab_peak_mib)} | ${m(r.tab_anon_peak_mib)} / ${m(r.sheetjs_tab_anon_peak_mib)} | ` +
-    `${f0(r.longest_task_ms)} | ${f0(r.init_ms)} |`);
+    `${f0(r.longest_task_ms)} | ${f0(r.init_ms)} + ${f0(r.warm_up_ms)} | ${f0(r.first_total_ms)} |`);
 }
 md.push('');
 if (sizes) {

@@ -40,6 +40,21 @@ fn reads_across_windows_give_the_file_bytes() {
         let want = &bytes[start..(start + 100).min(bytes.len())];
         assert_eq!(got, want, "at {offset}");
     }
+    // aligned windows read: 0, 2, 4 MB, then kept (past the end reads nothing)
+    assert_eq!(file.fills(), 3);
+    // Three windows are kept: a fourth drops the least recently used.
+    let mut big: Vec<u8> = bytes.clone();
+    big.extend((0..(2u32 << 20)).map(|i| (i % 241) as u8));
+    let file = BlobBytes::new(blob(&big)).unwrap();
+    let byte_at = |o: u64| {
+        let mut b = [0u8; 1];
+        assert_eq!(file.read_at(o, &mut b).unwrap(), 1);
+        b[0]
+    };
+    for (o, fills) in [(0, 1), (2 << 20, 2), (4 << 20, 3), (6 << 20, 4), (4 << 20, 4), (0, 5), (6 << 20, 5), (2 << 20, 6)] {
+        assert_eq!(byte_at(o), big[o as usize], "at {o}");
+        assert_eq!(file.fills(), fills, "after {o}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -53,4 +68,8 @@ fn the_demo_town_imports_the_same_read_on_demand() {
     let on_demand = run(Data::OnDemand(&file));
     assert!(memory.all_read() && memory.tables.records.len() > 1000);
     assert_eq!(serde_json::to_string(&memory).unwrap(), serde_json::to_string(&on_demand).unwrap());
+    // The whole workbook is smaller than one window: the file is read once, however many
+    // times the zip's directory and parts are visited.
+    assert!(demo.len() < 2 << 20, "{}", demo.len());
+    assert_eq!(file.fills(), 1);
 }

@@ -3,18 +3,26 @@
 //! the file itself and never copied whole into wasm memory, which never shrinks (at a
 //! million rows: −43 MB of tab peak).
 use scorecard_domain::import::Bytes;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io;
 
-/// Bytes read from the file per `FileReaderSync` call (and kept for the next reads).
+/// Bytes read from the file per `FileReaderSync` call (a call costs a few ms).
 const WINDOW: u64 = 2 << 20;
+/// Windows kept, the most recently used first. A zip is visited at its end (every reader
+/// opening it finds the directory there) and at its parts; keeping the end's window beside
+/// the part being read stops each opening from refetching both.
+const KEPT: usize = 3;
+
+/// A window of the file: its offset (a multiple of [`WINDOW`]) and its bytes.
+type Window = (u64, Vec<u8>);
 
 pub struct BlobBytes {
     blob: web_sys::Blob,
     size: u64,
     reader: web_sys::FileReaderSync,
-    /// The window last read: its offset in the file, its bytes.
-    window: RefCell<(u64, Vec<u8>)>,
+    windows: RefCell<Vec<Window>>,
+    /// Windows read so far.
+    fills: Cell<usize>,
 }
 
 impl BlobBytes {
@@ -22,10 +30,17 @@ impl BlobBytes {
     pub fn new(blob: web_sys::Blob) -> Option<BlobBytes> {
         let reader = web_sys::FileReaderSync::new().ok()?;
         let size = blob.size() as u64;
-        Some(BlobBytes { blob, size, reader, window: RefCell::new((0, Vec::new())) })
+        Some(BlobBytes { blob, size, reader, windows: RefCell::new(Vec::new()), fills: Cell::new(0) })
     }
 
-    fn fill(&self, offset: u64, window: &mut (u64, Vec<u8>)) -> io::Result<()> {
+    /// Windows read from the file so far.
+    pub fn fills(&self) -> usize {
+        self.fills.get()
+    }
+
+    /// Reads the window starting at `offset` (aligned) into `into`.
+    fn fill(&self, offset: u64, into: &mut Vec<u8>) -> io::Result<()> {
+        self.fills.set(self.fills.get() + 1);
         let end = (offset + WINDOW).min(self.size);
         let failed = |e: wasm_bindgen::JsValue| {
             let why = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
@@ -37,9 +52,8 @@ impl BlobBytes {
         if u64::from(arr.length()) != end - offset {
             return Err(io::Error::other("文件在读取时发生了变化 / the file changed while it was read"));
         }
-        window.0 = offset;
-        window.1.resize(arr.length() as usize, 0);
-        arr.copy_to(&mut window.1);
+        into.resize(arr.length() as usize, 0);
+        arr.copy_to(into);
         Ok(())
     }
 }
@@ -53,13 +67,25 @@ impl Bytes for BlobBytes {
         if offset >= self.size || buf.is_empty() {
             return Ok(0);
         }
-        let mut w = self.window.borrow_mut();
-        if offset < w.0 || offset >= w.0 + w.1.len() as u64 {
-            self.fill(offset, &mut w)?;
+        let start = offset - offset % WINDOW;
+        let mut windows = self.windows.borrow_mut();
+        match windows.iter().position(|w| w.0 == start) {
+            Some(0) => {}
+            Some(i) => {
+                let w = windows.remove(i);
+                windows.insert(0, w);
+            }
+            None => {
+                // reuse the least recently used window's buffer once all are kept
+                let mut bytes = if windows.len() >= KEPT { windows.pop().map(|w| w.1).unwrap_or_default() } else { Vec::new() };
+                self.fill(start, &mut bytes)?;
+                windows.insert(0, (start, bytes));
+            }
         }
-        let start = (offset - w.0) as usize;
-        let n = buf.len().min(w.1.len() - start);
-        buf[..n].copy_from_slice(&w.1[start..start + n]);
+        let w = &windows[0].1;
+        let at = (offset - start) as usize;
+        let n = buf.len().min(w.len() - at);
+        buf[..n].copy_from_slice(&w[at..at + n]);
         Ok(n)
     }
 }

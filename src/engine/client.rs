@@ -111,6 +111,9 @@ impl Client {
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
             let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            if !get("warmed").is_undefined() {
+                return; // the engine warmed up (see worker.rs); nothing waits for it here
+            }
             let id = get("id").as_f64().unwrap_or(-1.0) as u32;
             if let Some(p) = get("progress").as_string() {
                 if let (Ok(p), Some(call)) = (serde_json::from_str::<Progress>(&p), pending.borrow().get(&id)) {

@@ -2,7 +2,8 @@
 //! module is instantiated there. Messages are handled one at a time, in order.
 //!
 //! In: `{id, request: JSON, files?: [Blob]}`. Out: `{id, progress: JSON}` while an import
-//! runs, then `{id, response: JSON, bytes?: Uint8Array}`.
+//! runs, then `{id, response: JSON, bytes?: Uint8Array}`; once, after the first answers,
+//! `{warmed: records}` when the warm-up is done.
 use super::files;
 use super::handler::Engine;
 use super::protocol::{Request, Response};
@@ -16,6 +17,7 @@ thread_local! {
     static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
     static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
     static BUSY: RefCell<bool> = const { RefCell::new(false) };
+    static WARMED: RefCell<bool> = const { RefCell::new(false) };
 }
 
 fn scope() -> web_sys::DedicatedWorkerGlobalScope {
@@ -67,12 +69,20 @@ async fn handle_one(data: JsValue) {
 }
 
 /// Handles queued messages one after another (an import awaits file reads; a score
-/// request sent meanwhile must wait for it, not run on the old data).
+/// request sent meanwhile must wait for it, not run on the old data). Once the first
+/// messages are answered, warms the engine up (`handler::warm_up`) and says so with
+/// `{warmed: records}`.
 async fn drain() {
     loop {
         let next = QUEUE.with(|q| q.borrow_mut().pop_front());
         match next {
             Some(data) => handle_one(data).await,
+            None if !WARMED.with(|w| std::mem::replace(&mut *w.borrow_mut(), true)) => {
+                let records = super::handler::warm_up();
+                let out = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&out, &"warmed".into(), &JsValue::from(records as u32));
+                let _ = scope().post_message(&out);
+            }
             None => break,
         }
     }
