@@ -69,23 +69,22 @@ pub fn detect(name: &str, data: Data<'_>) -> Result<Format, ReadError> {
     if size == 0 {
         return Err(ReadError::Empty);
     }
-    let head = data.head(8192).map_err(|e| ReadError::Corrupt { detail: e.to_string() })?;
-    let bytes = &head[..];
+    let first = data.head(8192).map_err(|e| ReadError::Corrupt { detail: e.to_string() })?;
+    let head = &first[..];
     if base.starts_with("~$") && size < 1024 {
         return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile });
     }
-    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC) {
+    if head.starts_with(ZIP_MAGIC) || head.starts_with(ZIP_EMPTY_MAGIC) {
         return detect_zip(data);
     }
-    if bytes.starts_with(CFB_MAGIC) {
+    if head.starts_with(CFB_MAGIC) {
         return Ok(Format::Xls); // encrypted OOXML and Word files are told apart when opening
     }
     for (magic, what) in OTHER_MAGIC {
-        if bytes.starts_with(magic) {
+        if head.starts_with(magic) {
             return Err(ReadError::NotASpreadsheet { found: *what });
         }
     }
-    let head = bytes;
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     if !utf16 && head.contains(&0) {
         return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Binary });
