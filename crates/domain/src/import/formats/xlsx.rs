@@ -17,7 +17,6 @@ use crate::import::error::{Limit, ReadError};
 use crate::import::limits::{MAX_COLUMNS, MAX_MERGES, MAX_ROWS};
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use crate::import::bytes::{ByteReader, Data};
 use std::ops::ControlFlow;
 
@@ -38,8 +37,6 @@ pub struct XlsxSource<'a> {
     /// Read sheet data with calamine only (for tests comparing the two paths).
     calamine_only: bool,
     small: bool,
-    /// Sheet name → part path, read once when merges are first asked for.
-    parts: Option<Option<HashMap<String, String>>>,
     /// Sheets the scanner read to their end (for tests).
     scanned: usize,
 }
@@ -53,7 +50,7 @@ impl<'a> XlsxSource<'a> {
                 None => Some(Xlsx::new(ByteReader::new(data)).map_err(map_err)?),
             };
             let small = data.size() <= MERGES_UP_TO_BYTES && inflated_size(data) <= MERGES_UP_TO_INFLATED;
-            Ok(XlsxSource { data, fast, book, calamine_only: false, small, parts: None, scanned: 0 })
+            Ok(XlsxSource { data, fast, book, calamine_only: false, small, scanned: 0 })
         })
     }
 
@@ -61,13 +58,18 @@ impl<'a> XlsxSource<'a> {
     pub fn open_with_calamine(data: Data<'a>) -> Result<Self, ReadError> {
         guarded(|| {
             let book = Some(Xlsx::new(ByteReader::new(data)).map_err(map_err)?);
-            Ok(XlsxSource { data, fast: None, book, calamine_only: true, small: data.size() <= MERGES_UP_TO_BYTES, parts: None, scanned: 0 })
+            Ok(XlsxSource { data, fast: None, book, calamine_only: true, small: data.size() <= MERGES_UP_TO_BYTES, scanned: 0 })
         })
     }
 
     /// Sheets the scanner read to their end without calamine.
     pub fn scanned(&self) -> usize {
         self.scanned
+    }
+
+    /// `sheet`'s part (see [`sheet_part`]); `None` when `xlsx_book` could not read the package.
+    fn sheet_part(&self, sheet: &str) -> Option<(zip::ZipArchive<ByteReader<'a>>, String)> {
+        sheet_part(self.data, self.fast.as_ref()?, sheet)
     }
 
     fn calamine(&mut self) -> Result<&mut Xlsx<ByteReader<'a>>, ReadError> {
@@ -121,12 +123,11 @@ impl SheetSource for XlsxSource<'_> {
         if !self.small {
             return None;
         }
-        let data = self.data;
-        let parts = self.parts.get_or_insert_with(|| guarded(|| Ok(xlsx_merges::sheet_parts(data))).ok().flatten());
-        if let Some(part) = parts.as_ref().and_then(|p| p.get(sheet)) {
-            if let Ok(Some(regions)) = guarded(|| Ok(xlsx_merges::merged_regions(data, part))) {
-                return Some(regions);
-            }
+        let found = guarded(|| {
+            Ok(self.sheet_part(sheet).and_then(|(mut zip, name)| xlsx_merges::merged_regions(zip.by_name(&name).ok()?)))
+        });
+        if let Ok(Some(regions)) = found {
+            return Some(regions);
         }
         // calamine's way: a second parse of the whole sheet (same answer, slower).
         let book = self.calamine().ok()?;
@@ -140,9 +141,9 @@ impl SheetSource for XlsxSource<'_> {
     }
 
     fn last_row_hint(&mut self, sheet: &str) -> Option<u32> {
-        let data = self.data;
-        let part = &self.fast.as_ref()?.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
-        guarded(|| Ok(declared_last_row(data, part))).ok().flatten()
+        guarded(|| Ok(self.sheet_part(sheet).and_then(|(mut zip, name)| declared_last_row(zip.by_name(&name).ok()?))))
+            .ok()
+            .flatten()
     }
 
     fn rows(&mut self, sheet: &str, f: &mut RowFn<'_>) -> Result<(), ReadError> {
@@ -193,13 +194,19 @@ impl SheetSource for XlsxSource<'_> {
     }
 }
 
+/// The package opened, and the stored name of `sheet`'s part as `xlsx_book` found it
+/// (matched case-insensitively, as calamine matches it).
+fn sheet_part<'a>(data: Data<'a>, fast: &Book, sheet: &str) -> Option<(zip::ZipArchive<ByteReader<'a>>, String)> {
+    let part = &fast.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
+    let zip = zip::ZipArchive::new(ByteReader::new(data)).ok()?;
+    let name = PartNames::of(&zip).find(part).to_string();
+    Some((zip, name))
+}
+
 /// The last row the sheet part declares, bounded by what its inflated size can hold (a row
 /// with a value is at least `<row><c><v>0</v></c></row>`, 25 bytes).
-fn declared_last_row(data: Data<'_>, part: &str) -> Option<u32> {
+fn declared_last_row(entry: zip::read::ZipFile<'_, ByteReader<'_>>) -> Option<u32> {
     use std::io::Read;
-    let mut zip = zip::ZipArchive::new(ByteReader::new(data)).ok()?;
-    let names = PartNames::of(&zip);
-    let entry = zip.by_name(names.find(part)).ok()?;
     let most = u32::try_from(entry.size() / 25).unwrap_or(u32::MAX);
     let mut head = Vec::with_capacity(4096);
     entry.take(4096).read_to_end(&mut head).ok()?;
@@ -209,10 +216,8 @@ fn declared_last_row(data: Data<'_>, part: &str) -> Option<u32> {
 /// The sheet read by `xlsx_scan`: `Some` when it read to the end (or stopped, or failed on a
 /// limit), `None` when calamine must go on from `rows.delivered` cells.
 fn scan_sheet<'s>(data: Data<'_>, fast: &'s Book, sheet: &str, rows: &mut Rows<'s>, f: &mut RowFn<'_>) -> Option<Result<(), ReadError>> {
-    let part = &fast.sheets.iter().find(|s| s.name == sheet && s.worksheet)?.part;
-    let mut zip = zip::ZipArchive::new(ByteReader::new(data)).ok()?;
-    let names = PartNames::of(&zip);
-    let entry = zip.by_name(names.find(part)).ok()?;
+    let (mut zip, name) = sheet_part(data, fast, sheet)?;
+    let entry = zip.by_name(&name).ok()?;
     let ctx = xlsx_scan::Context { strings: &fast.strings, formats: &fast.formats };
     let mut failed = None;
     let mut stopped = false;
@@ -333,10 +338,13 @@ mod tests {
         }
         let bytes = wb.save_to_buffer().unwrap();
         let mut source = XlsxSource::open(Data::Memory(&bytes)).unwrap();
-        let parts = xlsx_merges::sheet_parts(Data::Memory(&bytes)).unwrap();
-        assert_eq!(parts.len(), 3);
+        // the scan's own answer, so a scan that always gave up (leaving it to calamine) fails
+        let fast = |source: &XlsxSource<'_>, name: &str| {
+            let (mut zip, part) = source.sheet_part(name).unwrap();
+            xlsx_merges::merged_regions(zip.by_name(&part).unwrap()).unwrap()
+        };
         for name in names {
-            let fast = xlsx_merges::merged_regions(Data::Memory(&bytes), &parts[name]).unwrap();
+            let fast = fast(&source, name);
             let slow: Vec<Region> = source
                 .calamine()
                 .unwrap()
@@ -348,7 +356,7 @@ mod tests {
             assert_eq!(fast, slow, "{name}");
             assert_eq!(source.merged_regions(name), Some(slow), "{name}");
         }
-        assert_eq!(xlsx_merges::merged_regions(Data::Memory(&bytes), &parts["服务记录"]).unwrap().len(), 3);
-        assert!(xlsx_merges::merged_regions(Data::Memory(&bytes), &parts["空表"]).unwrap().is_empty());
+        assert_eq!(fast(&source, "服务记录").len(), 3);
+        assert!(fast(&source, "空表").is_empty());
     }
 }

@@ -5,76 +5,23 @@
 //! 100k-row export, whose whole streaming read is 664 ms); inflating the part and searching
 //! its bytes takes 30 ms. Only the `<mergeCells>` element is parsed as XML.
 //!
-//! Invariant: `None` whenever this scan cannot be sure (a part it cannot find or read, XML it
-//! cannot parse); the caller then asks calamine, so the answer never differs from calamine's.
+//! Invariant: `None` whenever this scan cannot be sure (a part it cannot read, XML it cannot
+//! parse); the caller then asks calamine, so the answer never differs from calamine's.
 
 use super::Region;
 use crate::import::limits::MAX_MERGES;
 use memchr::memmem;
 use quick_xml::events::Event;
 use quick_xml::XmlVersion;
-use std::collections::HashMap;
-use crate::import::bytes::{ByteReader, Data};
 use std::io::Read;
-use zip::ZipArchive;
 
-/// The most bytes of a small part (workbook, relationships) read whole.
-const SMALL_PART_BYTES: u64 = 16 << 20;
 /// The most bytes of the `<mergeCells>` element kept (`MAX_MERGES` regions of ~30 bytes).
 const SECTION_BYTES: usize = 4 << 20;
 
-/// Sheet name → its part's path in the package (`xl/worksheets/sheet1.xml`).
-pub fn sheet_parts(data: Data<'_>) -> Option<HashMap<String, String>> {
-    let mut zip = ZipArchive::new(ByteReader::new(data)).ok()?;
-    let root_rels = read_small(&mut zip, "_rels/.rels")?;
-    let workbook = relationships(&root_rels)?
-        .into_values()
-        .find(|(typ, _)| typ.ends_with("/officeDocument"))
-        .map(|(_, target)| target.trim_start_matches('/').to_string())
-        .unwrap_or_else(|| "xl/workbook.xml".into());
-    let (dir, file) = workbook.rsplit_once('/').unwrap_or(("", workbook.as_str()));
-    let rels_path = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
-    let rels = relationships(&read_small(&mut zip, &rels_path)?)?;
-    let xml = read_small(&mut zip, &workbook)?;
-
-    let mut parts = HashMap::new();
-    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
-                let (mut name, mut id) = (None, None);
-                for a in e.attributes() {
-                    let a = a.ok()?;
-                    let value = a.normalized_value(XmlVersion::Implicit1_0).ok()?.into_owned();
-                    match (a.key.prefix().is_some(), a.key.local_name().as_ref()) {
-                        (false, "name") => name = Some(value),
-                        (true, "id") => id = Some(value),
-                        _ => {}
-                    }
-                }
-                let (name, id) = (name?, id?);
-                let target = &rels.get(&id)?.1;
-                let path = match target.strip_prefix('/') {
-                    Some(abs) => abs.to_string(),
-                    None if dir.is_empty() => target.clone(),
-                    None => format!("{dir}/{target}"),
-                };
-                parts.insert(name, path);
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Some(parts)
-}
-
-/// The merged regions of the sheet stored at `part`.
-pub fn merged_regions(data: Data<'_>, part: &str) -> Option<Vec<Region>> {
-    let mut zip = ZipArchive::new(ByteReader::new(data)).ok()?;
-    let entry = zip.by_name(part).ok()?;
-    let Some(section) = merge_section(entry)? else { return Some(Vec::new()) };
+/// The merged regions of a sheet part (`part` reads its inflated XML); found by
+/// `xlsx_book`, opened by the source.
+pub fn merged_regions(part: impl Read) -> Option<Vec<Region>> {
+    let Some(section) = merge_section(part)? else { return Some(Vec::new()) };
     let mut reader = quick_xml::Reader::from_reader(section.as_slice());
     let mut regions = Vec::new();
     let mut buf = Vec::new();
@@ -158,44 +105,6 @@ fn parse_cell(s: &str) -> Option<(u32, u32)> {
     let col = letters.bytes().fold(0u32, |acc, b| acc * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)) - 1;
     let row: u32 = digits.parse().ok()?;
     Some((row.checked_sub(1)?, col))
-}
-
-/// `Id` → (`Type`, `Target`) of a relationships part.
-fn relationships(xml: &[u8]) -> Option<HashMap<String, (String, String)>> {
-    let mut out = HashMap::new();
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
-                let (mut id, mut typ, mut target) = (None, String::new(), String::new());
-                for a in e.attributes() {
-                    let a = a.ok()?;
-                    let value = a.normalized_value(XmlVersion::Implicit1_0).ok()?.into_owned();
-                    match a.key.as_ref() {
-                        "Id" => id = Some(value),
-                        "Type" => typ = value,
-                        "Target" => target = value,
-                        _ => {}
-                    }
-                }
-                if let Some(id) = id {
-                    out.insert(id, (typ, target));
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Some(out)
-}
-
-fn read_small(zip: &mut ZipArchive<ByteReader<'_>>, path: &str) -> Option<Vec<u8>> {
-    let entry = zip.by_name(path).ok()?;
-    let mut out = Vec::new();
-    entry.take(SMALL_PART_BYTES).read_to_end(&mut out).ok()?;
-    Some(out)
 }
 
 #[cfg(test)]
