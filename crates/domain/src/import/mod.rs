@@ -259,7 +259,7 @@ fn import_file(
         let mut run = SheetRun::new(job);
         let mut stopped = false;
         let mut refused: Option<ReadError> = None;
-        let read = source.rows(name, &mut |r, cells| {
+        let read = source.rows(name, &mut |r, cells, keys| {
             if let Err(e) = limits::check_row(r, cells, format != Format::Csv) {
                 refused = Some(e);
                 return ControlFlow::Break(());
@@ -268,7 +268,7 @@ fn import_file(
                 refused = Some(ReadError::TooLarge { what: Limit::FileRows, limit: limits::MAX_FILE_ROWS });
                 return ControlFlow::Break(());
             }
-            run.push(r, cells, tables);
+            run.push(r, cells, keys, tables);
             *rows_done += 1;
             if rows_done.is_multiple_of(PROGRESS_EVERY) && tick(*rows_done).is_break() {
                 stopped = true;

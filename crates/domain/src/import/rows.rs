@@ -20,6 +20,7 @@ use super::cells::id_number::{read_id, IdRead};
 use super::cells::list::split_list;
 use super::cells::phone::{read_phone, PhoneRead};
 use super::cells::Read;
+use super::formats::NO_KEY;
 use super::messages as msg;
 use crate::finding::{FindingKind, Severity};
 use crate::model::*;
@@ -68,10 +69,14 @@ impl Plan {
 
     /// True when the row repeats the header (printed exports repeat it on every page): at
     /// least two mapped cells, and most of the non-blank ones, read as their column's header.
-    pub fn is_repeated_header(&self, cells: &[Cell]) -> bool {
+    pub fn is_repeated_header(&self, cells: &[Cell], known: Known) -> bool {
         let mut same = 0;
         let mut filled = 0;
         for col in self.cols.iter().flatten() {
+            if known.plain(col.index) {
+                filled += 1;
+                continue;
+            }
             let Some(cell) = cells.get(col.index).filter(|c| !c.is_blank()) else { continue };
             filled += 1;
             if cell.as_text().is_some_and(|t| super::synonyms::normalizes_to(t, &col.leaf)) {
@@ -84,6 +89,58 @@ impl Plan {
     /// Indices of every mapped column.
     pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.cols.iter().flatten().map(|c| c.index)
+    }
+
+    /// Plain data in any column of this plan: not blank, no marker word (`skip_kind`), no
+    /// mapped column's header (`is_repeated_header`). What [`Known::plain`] stands for.
+    pub fn is_plain_text(&self, t: &str) -> bool {
+        !super::cell::trim(t).is_empty()
+            && !super::skip::may_be_marker(t)
+            && !self.cols.iter().flatten().any(|c| super::synonyms::normalizes_to(t, &c.leaf))
+    }
+
+    /// Marks the shared strings of this row's mapped cells that are plain text, so later
+    /// rows holding them skip the row checks without reading them.
+    pub fn learn_plain(&self, cells: &[Cell], keys: &[u32], recent: &mut Recent) {
+        for i in self.indices() {
+            let Some(&k) = keys.get(i).filter(|&&k| k != NO_KEY) else { continue };
+            if !recent.is_plain(k) && cells.get(i).and_then(Cell::as_text).is_some_and(|t| self.is_plain_text(t)) {
+                recent.set_plain(k);
+            }
+        }
+    }
+}
+
+/// What the sheet's earlier rows showed about a row's cells: a cell whose shared string is
+/// known plain (see [`Plan::is_plain_text`]) answers the row checks without its text
+/// being read (at a million rows, reading each cell's text was most of what was left).
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    keys: &'a [u32],
+    recent: &'a Recent,
+}
+
+impl<'a> Known<'a> {
+    pub fn new(keys: &'a [u32], recent: &'a Recent) -> Self {
+        Known { keys, recent }
+    }
+
+    /// True when cell `i` holds a shared string known to be plain text.
+    pub fn plain(&self, i: usize) -> bool {
+        self.keys.get(i).is_some_and(|&k| k != NO_KEY && self.recent.is_plain(k))
+    }
+
+    /// `Cell::is_blank` of cell `i` (blank past the row's end).
+    pub fn is_blank(&self, cells: &[Cell], i: usize) -> bool {
+        !self.plain(i) && cells.get(i).is_none_or(Cell::is_blank)
+    }
+
+    /// Cell `i`'s text for the marker check, `None` when it is known plain or not text.
+    pub fn marker_candidate<'c>(&self, cells: &'c [Cell], i: usize) -> Option<&'c str> {
+        if self.plain(i) {
+            return None;
+        }
+        cells.get(i).and_then(Cell::as_text)
     }
 }
 
@@ -105,20 +162,79 @@ pub struct RowCtx<'t> {
     pub at: RowRef,
     pub dates: DateSystem,
     pub problems: Vec<Problem>,
-    /// Per field, the text symbol of the row before (see [`Recent`]).
+    /// The cells' shared-string keys (see `formats::RowFn`); may be shorter than the row.
+    pub keys: &'t [u32],
+    /// What earlier rows of the sheet read (see [`Recent`]).
     pub recent: &'t mut Recent,
 }
 
-/// The symbol each text field had in the previous row of the sheet. Exports are sorted by
-/// activity, station or date, so a field often repeats its row-before's text; comparing
-/// with that one string (recently touched, in cache) skips the interner's hash-table probe.
+/// What earlier rows of the sheet read, so that the same text is not read again. A full
+/// interning costs four cache misses (control bytes, slot, offsets, text) on the table of
+/// a million-row import's few hundred thousand strings, and reading a shared string's
+/// text two more; together the largest single cost of an import.
+///
+/// - by key: the symbol each shared string gave (by how it was read) and whether it is
+///   plain text (see [`Known`]), so a cell holding a shared string seen before costs one
+///   look-up, its text untouched;
+/// - for text without a key (CSV, xls, ods, inline strings): the same field's symbol in the
+///   row before, checked against the text: exports are sorted by activity, station or
+///   date, so a field often repeats its row-before's text (in cache), and the hash-table
+///   probe is skipped.
 #[derive(Default)]
-pub struct Recent([Option<Sym>; Field::ALL.len()]);
+pub struct Recent {
+    /// Per key: `symbol index × 8 + PLAIN + How`, 0 when nothing is known.
+    by_key: Vec<u32>,
+    before: [Option<Sym>; Field::ALL.len()],
+}
+
+/// How a text was read: a shared string gives a different symbol as an ID or a phone
+/// number (normalised) than as plain text (trimmed).
+#[derive(Clone, Copy)]
+enum How {
+    Text = 1,
+    Id = 2,
+    Phone = 3,
+}
+
+const HOW: u32 = 3;
+/// The shared string is plain text ([`Plan::is_plain_text`]).
+const PLAIN: u32 = 4;
 
 impl Recent {
+    /// The symbol the shared string `key` gave when read as `how` before.
+    fn known(&self, key: Option<u32>, how: How) -> Option<Sym> {
+        let v = *self.by_key.get(usize::try_from(key?).ok()?)?;
+        (v & HOW == how as u32).then(|| Sym::from_index((v >> 3) as usize)).flatten()
+    }
+
+    fn remember(&mut self, key: Option<u32>, how: How, sym: Sym) {
+        let (Some(k), Some(v)) = (key, u32::try_from(sym.index()).ok().and_then(|i| i.checked_mul(8))) else {
+            return;
+        };
+        let slot = self.slot(k);
+        *slot = v | (*slot & PLAIN) | how as u32;
+    }
+
+    fn slot(&mut self, key: u32) -> &mut u32 {
+        let k = key as usize;
+        if k >= self.by_key.len() {
+            self.by_key.resize(k + 1, 0);
+        }
+        &mut self.by_key[k]
+    }
+
+    /// Whether the shared string `key` is known to be plain text (see [`Known`]).
+    pub fn is_plain(&self, key: u32) -> bool {
+        self.by_key.get(key as usize).is_some_and(|v| v & PLAIN != 0)
+    }
+
+    fn set_plain(&mut self, key: u32) {
+        *self.slot(key) |= PLAIN;
+    }
+
     /// The symbol of `t` (not empty), from the row before when it is the same text.
     fn intern(&mut self, tables: &mut Tables, field: Field, t: &str) -> Sym {
-        let Some(slot) = self.0.get_mut(field as usize) else { return tables.strings.intern(t) };
+        let Some(slot) = self.before.get_mut(field as usize) else { return tables.strings.intern(t) };
         if let Some(sym) = *slot {
             if tables.strings.get(sym) == t {
                 return sym;
@@ -133,6 +249,11 @@ impl Recent {
 static EMPTY: Cell<'static> = Cell::Empty;
 
 impl RowCtx<'_> {
+    /// The shared-string key of `col`'s cell in this row, if it holds one.
+    fn key(&self, col: &PlanCol) -> Option<u32> {
+        self.keys.get(col.index).copied().filter(|&k| k != NO_KEY)
+    }
+
     fn problem(&mut self, col: Option<&PlanCol>, kind: FindingKind, severity: Severity, (zh, en): msg::Msg) {
         self.problems.push(Problem {
             column: col.and_then(|c| u32::try_from(c.index).ok()),
@@ -152,10 +273,19 @@ fn get<'c, 'p>(plan: &'p Plan, cells: &'c [Cell<'c>], field: Field) -> Option<(&
 }
 
 fn text(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<Sym> {
-    let (_, cell) = get(plan, cells, field)?;
+    let (col, cell) = get(plan, cells, field)?;
+    let key = cx.key(col);
+    if let Some(sym) = cx.recent.known(key, How::Text) {
+        return Some(sym);
+    }
     let s = cell.display_cow(cx.dates);
     let t = super::cell::trim(&s);
-    (!t.is_empty()).then(|| cx.recent.intern(cx.tables, field, t))
+    if t.is_empty() {
+        return None;
+    }
+    let sym = cx.recent.intern(cx.tables, field, t);
+    cx.recent.remember(key, How::Text, sym);
+    Some(sym)
 }
 
 fn date(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx, severity: Severity) -> Read<NaiveDate> {
@@ -183,9 +313,17 @@ fn count(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<u
 
 fn id(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
     let (col, cell) = get(plan, cells, Field::IdNumber)?;
+    let key = cx.key(col);
+    if let Some(sym) = cx.recent.known(key, How::Id) {
+        return Some(sym);
+    }
     match read_id(cell) {
         IdRead::Empty => None,
-        IdRead::Ok(s) => Some(cx.recent.intern(cx.tables, Field::IdNumber, &s)),
+        IdRead::Ok(s) => {
+            let sym = cx.recent.intern(cx.tables, Field::IdNumber, &s);
+            cx.recent.remember(key, How::Id, sym);
+            Some(sym)
+        }
         IdRead::BadChecksum { id, expected } => {
             cx.problem(
                 Some(col),
@@ -208,9 +346,17 @@ fn id(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
 
 fn phone(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<Sym> {
     let (col, cell) = get(plan, cells, Field::Phone)?;
+    let key = cx.key(col);
+    if let Some(sym) = cx.recent.known(key, How::Phone) {
+        return Some(sym);
+    }
     match read_phone(cell) {
         PhoneRead::Empty => None,
-        PhoneRead::Ok(s) => Some(cx.recent.intern(cx.tables, Field::Phone, &s)),
+        PhoneRead::Ok(s) => {
+            let sym = cx.recent.intern(cx.tables, Field::Phone, &s);
+            cx.recent.remember(key, How::Phone, sym);
+            Some(sym)
+        }
         PhoneRead::Bad(s) => {
             cx.problem(Some(col), FindingKind::BadPhone, Severity::Warning, msg::bad_phone(&col.header, &s));
             Some(cx.tables.strings.intern(&s))
@@ -249,8 +395,8 @@ fn material(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Optio
     })
 }
 
-fn is_blank(plan: &Plan, cells: &[Cell], field: Field) -> bool {
-    get(plan, cells, field).is_none_or(|(_, c)| c.is_blank())
+fn is_blank(plan: &Plan, cells: &[Cell], field: Field, cx: &RowCtx) -> bool {
+    plan.col(field).is_none_or(|col| Known::new(cx.keys, cx.recent).is_blank(cells, col.index))
 }
 
 /// A date that activities and trainings need but keep the row without.
@@ -342,7 +488,7 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     let activity = text(plan, cells, Field::ActivityName, cx);
     let station = text(plan, cells, Field::Station, cx);
     let has_key_column = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().any(|&f| plan.has(f));
-    let key_cells_blank = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().all(|&f| is_blank(plan, cells, f));
+    let key_cells_blank = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().all(|&f| is_blank(plan, cells, f, cx));
     if has_key_column && key_cells_blank {
         let col = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().find_map(|&f| plan.col(f)).cloned();
         let m = msg::missing_required(

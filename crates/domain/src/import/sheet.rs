@@ -9,7 +9,7 @@ use super::mapping::{self, Mapped, SavedMapping, SheetOverride, Source};
 use super::messages as msg;
 use super::report::*;
 use super::role::{pick_role, score_roles};
-use super::rows::{convert, Plan, PlanCol, Problem, Recent, RowCtx};
+use super::rows::{convert, Known, Plan, PlanCol, Problem, Recent, RowCtx};
 use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
 use super::synonyms::header_says_minutes;
 use super::{FAILED_ROWS_CAP, FINDINGS_PER_KIND};
@@ -117,9 +117,11 @@ impl<'a> SheetRun<'a> {
         }
     }
 
-    /// One row from the source. `tables` receives the typed rows.
-    pub fn push(&mut self, row: u32, cells: &[Cell<'_>], tables: &mut Tables) {
-        let last_used = cells.iter().rposition(|c| !c.is_blank());
+    /// One row from the source, with its cells' keys (see `formats::RowFn`). `tables`
+    /// receives the typed rows.
+    pub fn push(&mut self, row: u32, cells: &[Cell<'_>], keys: &[u32], tables: &mut Tables) {
+        let known = Known::new(keys, &self.recent);
+        let last_used = (0..cells.len()).rposition(|i| !known.is_blank(cells, i));
         if let Some(c) = last_used {
             self.report.used_rows = self.report.used_rows.max(row.saturating_add(1));
             self.report.used_columns = self.report.used_columns.max(c as u32 + 1);
@@ -137,7 +139,7 @@ impl<'a> SheetRun<'a> {
                     self.decide(tables);
                 }
             }
-            Phase::Streaming { .. } => self.data_row(row, cells, tables),
+            Phase::Streaming { .. } => self.data_row(row, cells, keys, tables),
         }
     }
 
@@ -233,7 +235,7 @@ impl<'a> SheetRun<'a> {
         };
         self.phase = Phase::Streaming { plan, source, last: band.last };
         for (r, cells) in rows.iter().filter(|(r, _)| *r > band.last) {
-            self.data_row(*r, cells, tables);
+            self.data_row(*r, cells, &[], tables);
         }
     }
 
@@ -313,7 +315,7 @@ impl<'a> SheetRun<'a> {
         plan
     }
 
-    fn data_row(&mut self, row: u32, cells: &[Cell<'_>], tables: &mut Tables) {
+    fn data_row(&mut self, row: u32, cells: &[Cell<'_>], keys: &[u32], tables: &mut Tables) {
         let (plan, source) = match &mut self.phase {
             Phase::Streaming { plan, source, last } => {
                 if row <= *last {
@@ -328,7 +330,7 @@ impl<'a> SheetRun<'a> {
             }
             Phase::Buffering(_) => return,
         };
-        self.convert_row(row.saturating_add(1), cells, tables, plan.as_ref(), source);
+        self.convert_row(row.saturating_add(1), cells, keys, tables, plan.as_ref(), source);
         if let Phase::Streaming { plan: slot, .. } = &mut self.phase {
             *slot = plan;
         }
@@ -338,6 +340,7 @@ impl<'a> SheetRun<'a> {
         &mut self,
         excel_row: u32,
         cells: &[Cell<'_>],
+        keys: &[u32],
         tables: &mut Tables,
         plan: Option<&Plan>,
         source: u32,
@@ -357,18 +360,19 @@ impl<'a> SheetRun<'a> {
             }
             return;
         };
-        if plan.indices().all(|i| cells.get(i).is_none_or(Cell::is_blank)) {
+        let known = Known::new(keys, &self.recent);
+        if plan.indices().all(|i| known.is_blank(cells, i)) {
             counts.blank += 1;
             return;
         }
-        if plan.is_repeated_header(cells) {
+        if plan.is_repeated_header(cells, known) {
             self.report.counts.skipped += 1;
             let f = self.finding(FindingKind::SkippedRow, Severity::Info, msg::repeated_header()).at_row(excel_row);
             self.push_finding(f);
             self.preview(excel_row, cells, RowStatus::Skipped, vec![CellMark { column: None, kind: FindingKind::SkippedRow }]);
             return;
         }
-        if let Some((kind, text)) = skip_kind(cells.iter().take(MARKER_COLUMNS).map(Cell::as_text)) {
+        if let Some((kind, text)) = skip_kind((0..cells.len().min(MARKER_COLUMNS)).map(|i| known.marker_candidate(cells, i))) {
             self.report.counts.skipped += 1;
             let m = match kind {
                 SkipKind::Totals => msg::totals_row(&text),
@@ -389,10 +393,12 @@ impl<'a> SheetRun<'a> {
             at: RowRef { source, row: excel_row },
             dates: self.job.dates,
             problems: Vec::new(),
+            keys,
             recent: &mut self.recent,
         };
         let kept = convert(plan, cells, &mut cx);
         let problems = std::mem::take(&mut cx.problems);
+        plan.learn_plain(cells, keys, &mut self.recent);
         if kept {
             self.report.counts.kept += 1;
         } else {

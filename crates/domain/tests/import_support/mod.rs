@@ -72,6 +72,41 @@ pub fn xlsx(sheets: &[SheetSpec]) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
+/// The same sheets with every text written inline (`t="inlineStr"`, rust_xlsxwriter's
+/// constant-memory mode) instead of as shared strings. Rows must be in order; no merges.
+pub fn xlsx_inline(sheets: &[SheetSpec]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for spec in sheets {
+        assert!(spec.merges.is_empty(), "xlsx_inline writes no merges");
+        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        ws.set_name(spec.name).unwrap();
+        for (r, cells) in &spec.rows {
+            for (c, v) in cells.iter().enumerate() {
+                let c = c as u16;
+                match v {
+                    V::S(s) => ws.write_string(*r, c, *s).map(|_| ()),
+                    V::N(n) => ws.write_number(*r, c, *n).map(|_| ()),
+                    V::Date(n) => ws.write_number_with_format(*r, c, *n, &date).map(|_| ()),
+                    V::E => Ok(()),
+                    other => panic!("xlsx_inline does not write {other:?}"),
+                }
+                .unwrap();
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// The text of one part of a package.
+pub fn part_text(bytes: &[u8], part: &str) -> Option<String> {
+    let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut f = zin.by_name(part).ok()?;
+    let mut s = String::new();
+    f.read_to_string(&mut s).ok()?;
+    Some(s)
+}
+
 /// The same package with the 1904 date system switched on (rust_xlsxwriter cannot).
 pub fn with_1904(bytes: &[u8]) -> Vec<u8> {
     edit_part(bytes, "xl/workbook.xml", |s| s.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1))

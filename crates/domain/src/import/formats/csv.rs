@@ -139,7 +139,7 @@ pub fn parse(text: &str, delimiter: char, f: &mut RowFn<'_>) {
     let mut chars = text.chars().peekable();
     let mut emit = |fields: &mut Vec<String>, row: &mut u32| {
         let cells: Vec<Cell<'_>> = fields.iter().map(|s| Cell::Text(Cow::Borrowed(unwrap_formula_text(s)))).collect();
-        let flow = f(*row, &cells);
+        let flow = f(*row, &cells, &[]);
         fields.clear();
         *row = row.saturating_add(1);
         flow
@@ -202,7 +202,7 @@ mod tests {
 
     fn rows(text: &str, d: char) -> Vec<(u32, Vec<String>)> {
         let mut out = Vec::new();
-        parse(text, d, &mut |r, cells| {
+        parse(text, d, &mut |r, cells, _| {
             out.push((r, cells.iter().map(|c| c.as_text().unwrap_or("").to_string()).collect()));
             ControlFlow::Continue(())
         });

@@ -33,8 +33,18 @@ pub struct Region {
     pub last_col: u32,
 }
 
-/// The row callback: (0-based row index, the row's cells from column A) → go on or stop.
-pub type RowFn<'f> = dyn FnMut(u32, &[Cell<'_>]) -> ControlFlow<()> + 'f;
+/// The row callback: (0-based row index, the row's cells from column A, their keys) → go
+/// on or stop.
+///
+/// A cell's key is the index of the workbook's shared string it holds ([`NO_KEY`] for any
+/// other cell; the slice may be shorter than the row, or empty for formats without shared
+/// strings). Within one sheet, equal keys mean equal text, so per-text work — trimming,
+/// checking an ID, interning — is done once per distinct string (`rows::Recent`): at a
+/// million rows, touching each cell's text and hash-table slot was the largest single cost.
+pub type RowFn<'f> = dyn FnMut(u32, &[Cell<'_>], &[u32]) -> ControlFlow<()> + 'f;
+
+/// The key of a cell that is not a shared string.
+pub const NO_KEY: u32 = u32::MAX;
 
 /// A workbook (or a CSV as a one-sheet workbook) that can stream its sheets' rows.
 pub trait SheetSource {
@@ -82,7 +92,7 @@ pub fn xlsx_rows(bytes: &[u8], reference: bool) -> Result<XlsxRows, ReadError> {
     let mut out = XlsxRows { dates: source.date_system(), ..XlsxRows::default() };
     for name in source.sheet_names() {
         let mut rows = Vec::new();
-        let read = source.rows(&name, &mut |r, cells| {
+        let read = source.rows(&name, &mut |r, cells, _| {
             rows.push((r, cells.iter().map(Cell::to_owned_cell).collect()));
             ControlFlow::Continue(())
         });

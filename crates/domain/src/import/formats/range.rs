@@ -14,7 +14,7 @@ pub fn stream_range(range: &Range<Data>, f: &mut RowFn<'_>) {
         cells.extend(std::iter::repeat_n(Cell::Empty, lead));
         cells.extend(row.iter().map(data_cell));
         let idx = r0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
-        if f(idx, &cells).is_break() {
+        if f(idx, &cells, &[]).is_break() {
             return;
         }
     }

@@ -11,7 +11,7 @@
 
 use super::xlsx_book::{self, Book, PartNames};
 use super::xlsx_scan::{self, Scan};
-use super::{guarded, xlsx_merges, Region, RowFn, SheetSource};
+use super::{guarded, xlsx_merges, Region, RowFn, SheetSource, NO_KEY};
 use crate::import::cell::{Cell, DateSystem};
 use crate::import::error::{Limit, ReadError};
 use crate::import::limits::{MAX_COLUMNS, MAX_MERGES, MAX_ROWS};
@@ -153,7 +153,7 @@ impl SheetSource for XlsxSource<'_> {
         }
         let XlsxSource { fast, book, calamine_only, scanned, .. } = self;
         guarded(|| {
-            let mut rows = Rows { row: Vec::new(), current: None, delivered: 0 };
+            let mut rows = Rows { row: Vec::new(), keys: Vec::new(), current: None, delivered: 0 };
             let mut skip = 0u64;
             if let (Some(fast), false) = (fast.as_ref(), *calamine_only) {
                 if let Some(done) = scan_sheet(data, fast, sheet, &mut rows, f) {
@@ -179,7 +179,7 @@ impl SheetSource for XlsxSource<'_> {
                     continue;
                 }
                 let (r, c) = cell.get_position();
-                match rows.cell(r, c, ref_cell(cell.get_value()), f) {
+                match rows.cell(r, c, ref_cell(cell.get_value()), NO_KEY, f) {
                     Step::Go => {}
                     Step::Stop => return Ok(()),
                     Step::Fail(e) => break Some(e),
@@ -221,7 +221,7 @@ fn scan_sheet<'s>(data: Data<'_>, fast: &'s Book, sheet: &str, rows: &mut Rows<'
     let ctx = xlsx_scan::Context { strings: &fast.strings, formats: &fast.formats };
     let mut failed = None;
     let mut stopped = false;
-    let scan = xlsx_scan::scan(entry, &ctx, &mut |r, c, cell| match rows.cell(r, c, cell, f) {
+    let scan = xlsx_scan::scan(entry, &ctx, &mut |r, c, cell, key| match rows.cell(r, c, cell, key, f) {
         Step::Go => ControlFlow::Continue(()),
         Step::Stop => {
             stopped = true;
@@ -248,6 +248,8 @@ fn scan_sheet<'s>(data: Data<'_>, fast: &'s Book, sheet: &str, rows: &mut Rows<'
 /// cell is in another row).
 struct Rows<'c> {
     row: Vec<Cell<'c>>,
+    /// The cells' keys (see [`RowFn`]), as long as `row`.
+    keys: Vec<u32>,
     current: Option<u32>,
     /// Cells taken so far (where calamine resumes after the scanner).
     delivered: u64,
@@ -260,15 +262,16 @@ enum Step {
 }
 
 impl<'c> Rows<'c> {
-    fn cell(&mut self, r: u32, c: u32, value: Cell<'c>, f: &mut RowFn<'_>) -> Step {
+    fn cell(&mut self, r: u32, c: u32, value: Cell<'c>, key: u32, f: &mut RowFn<'_>) -> Step {
         self.delivered += 1;
         if self.current != Some(r) {
             if let Some(prev) = self.current {
-                if f(prev, &self.row).is_break() {
+                if f(prev, &self.row, &self.keys).is_break() {
                     return Step::Stop;
                 }
             }
             self.row.clear();
+            self.keys.clear();
             self.current = None;
         }
         // past Excel's last row or column: corrupt or hostile, and not a reason to allocate
@@ -282,9 +285,11 @@ impl<'c> Rows<'c> {
         let c = c as usize;
         if self.row.len() <= c {
             self.row.resize(c + 1, Cell::Empty);
+            self.keys.resize(c + 1, NO_KEY);
         }
-        if let Some(slot) = self.row.get_mut(c) {
+        if let (Some(slot), Some(k)) = (self.row.get_mut(c), self.keys.get_mut(c)) {
             *slot = value;
+            *k = key;
         }
         Step::Go
     }
@@ -292,7 +297,7 @@ impl<'c> Rows<'c> {
     /// Hands on the last row; `true` when the callback stopped there.
     fn finish(&mut self, f: &mut RowFn<'_>) -> bool {
         match self.current.take() {
-            Some(prev) => f(prev, &self.row).is_break(),
+            Some(prev) => f(prev, &self.row, &self.keys).is_break(),
             None => false,
         }
     }

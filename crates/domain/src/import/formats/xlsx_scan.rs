@@ -14,6 +14,7 @@
 //! generated workbooks and hand-written sheet XML (`tests/xlsx_scan.rs`).
 
 use super::xlsx_book::NumberKind;
+use super::NO_KEY;
 use crate::import::cell::Cell;
 use memchr::{memchr, memmem};
 use std::borrow::Cow;
@@ -42,8 +43,9 @@ pub struct Context<'s> {
     pub formats: &'s [NumberKind],
 }
 
-/// A cell as delivered: (0-based row, 0-based column, value).
-pub type CellFn<'f, 's> = dyn FnMut(u32, u32, Cell<'s>) -> ControlFlow<()> + 'f;
+/// A cell as delivered: (0-based row, 0-based column, value, its shared string's index or
+/// [`NO_KEY`]).
+pub type CellFn<'f, 's> = dyn FnMut(u32, u32, Cell<'s>, u32) -> ControlFlow<()> + 'f;
 
 struct Input<R> {
     src: R,
@@ -241,10 +243,10 @@ impl Run {
                 },
                 None => (self.row_index, self.col_index),
             };
-            let Some(value) = cell_value(inner, attrs.s, attrs.t, ctx) else { return RowEnd::Unsupported };
+            let Some((value, key)) = cell_value(inner, attrs.s, attrs.t, ctx) else { return RowEnd::Unsupported };
             self.col_index = self.col_index.wrapping_add(1);
             self.cells += 1;
-            if f(pos.0, pos.1, value).is_break() {
+            if f(pos.0, pos.1, value, key).is_break() {
                 return RowEnd::Stopped;
             }
             body = &body[next..];
@@ -389,12 +391,14 @@ fn number(d: &[u8]) -> Option<u32> {
     Some(d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
 }
 
-/// The value of a cell from its children, as calamine reads it; `None`: not ours to read.
-fn cell_value<'s>(mut inner: &[u8], s: Option<&[u8]>, t: Option<&[u8]>, ctx: &Context<'s>) -> Option<Cell<'s>> {
+/// The value of a cell from its children, as calamine reads it, with the index of the
+/// shared string it is ([`NO_KEY`] for any other value); `None`: not ours to read.
+fn cell_value<'s>(mut inner: &[u8], s: Option<&[u8]>, t: Option<&[u8]>, ctx: &Context<'s>) -> Option<(Cell<'s>, u32)> {
     let mut value = Cell::Empty;
+    let mut key = NO_KEY;
     loop {
         let start = inner.iter().position(|b| !b.is_ascii_whitespace());
-        let Some(start) = start else { return Some(value) };
+        let Some(start) = start else { return Some((value, key)) };
         inner = &inner[start..];
         if inner.first() != Some(&b'<') {
             // text between children: calamine skips it; an entity or markup in it is not ours
@@ -418,9 +422,15 @@ fn cell_value<'s>(mut inner: &[u8], s: Option<&[u8]>, t: Option<&[u8]>, ctx: &Co
             let n = find_close(&inner[after..], name)?;
             (Some(&inner[after..after + n]), after + n + name.len() + 3)
         };
+        key = NO_KEY;
         value = match name {
             b"v" => match t {
                 Some(b"inlineStr" | b"is") => Cell::Empty,
+                Some(b"s") => {
+                    let (cell, k) = shared_string(text.unwrap_or_default(), ctx)?;
+                    key = k;
+                    cell
+                }
                 _ => v_value(text.unwrap_or_default(), s, t, ctx)?,
             },
             b"f" => Cell::Empty,
@@ -492,16 +502,20 @@ fn text_of(raw: &[u8]) -> Option<Cow<'_, str>> {
     Some(Cow::Owned(out))
 }
 
+/// A shared string's `<v>`: the string and its index (the key), or `Empty` for no index.
+fn shared_string<'s>(v: &[u8], ctx: &Context<'s>) -> Option<(Cell<'s>, u32)> {
+    if v.is_empty() {
+        return Some((Cell::Empty, NO_KEY));
+    }
+    let i = index(v)?;
+    let text = ctx.strings.get(i)?;
+    Some((Cell::Text(Cow::Borrowed(text.as_str())), u32::try_from(i).unwrap_or(NO_KEY)))
+}
+
 /// A `<v>` by the cell's type (calamine's `read_v`).
 fn v_value<'s>(v: &[u8], s: Option<&[u8]>, t: Option<&[u8]>, ctx: &Context<'s>) -> Option<Cell<'s>> {
     match t {
-        Some(b"s") => {
-            if v.is_empty() {
-                return Some(Cell::Empty);
-            }
-            let i = index(v)?;
-            ctx.strings.get(i).map(|s| Cell::Text(Cow::Borrowed(s.as_str())))
-        }
+        Some(b"s") => shared_string(v, ctx).map(|(cell, _)| cell),
         None | Some(b"n") => {
             if v.is_empty() {
                 return Some(Cell::Empty);
