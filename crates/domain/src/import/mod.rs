@@ -255,6 +255,7 @@ fn import_file(
             saved: &opts.saved,
             preview_rows: opts.preview_rows,
             last_row_hint: source.last_row_hint(name),
+            shared_strings: source.shared_strings(),
         };
         let mut run = SheetRun::new(job);
         let mut stopped = false;

@@ -184,6 +184,9 @@ pub struct RowCtx<'t> {
 pub struct Recent {
     /// Per key: `symbol index × 8 + PLAIN + How`, 0 when nothing is known.
     by_key: Vec<u32>,
+    /// How many keys the workbook has: `by_key` is made that long at its first use, once,
+    /// rather than grown by doubling (wasm memory keeps the discarded buffers).
+    keys: usize,
     before: [Option<Sym>; Field::ALL.len()],
 }
 
@@ -215,10 +218,15 @@ impl Recent {
         *slot = v | (*slot & PLAIN) | how as u32;
     }
 
+    /// For a sheet of a workbook with `keys` shared strings.
+    pub fn for_keys(keys: usize) -> Self {
+        Recent { keys, ..Recent::default() }
+    }
+
     fn slot(&mut self, key: u32) -> &mut u32 {
         let k = key as usize;
         if k >= self.by_key.len() {
-            self.by_key.resize(k + 1, 0);
+            self.by_key.resize(self.keys.max(k + 1), 0);
         }
         &mut self.by_key[k]
     }

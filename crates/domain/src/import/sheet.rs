@@ -29,6 +29,8 @@ pub struct SheetJob<'a> {
     /// The sheet's last row as the file declares it (xlsx `<dimension>`), to reserve the
     /// table once instead of growing it by doubling; never trusted for anything else.
     pub last_row_hint: Option<u32>,
+    /// How many shared strings the workbook has (cells' keys are below it; 0 for none).
+    pub shared_strings: usize,
 }
 
 /// At most this many rows are reserved from a hint (the browser refuses more rows anyway).
@@ -72,6 +74,7 @@ const FAILED_ROWS_BYTES: usize = 32 << 20;
 
 impl<'a> SheetRun<'a> {
     pub fn new(job: SheetJob<'a>) -> Self {
+        let keys = job.shared_strings;
         let report = SheetReport {
             name: job.sheet.to_string(),
             used_rows: 0,
@@ -95,7 +98,7 @@ impl<'a> SheetRun<'a> {
             report,
             per_kind: HashMap::new(),
             failed_bytes: 0,
-            recent: Recent::default(),
+            recent: Recent::for_keys(keys),
         }
     }
 

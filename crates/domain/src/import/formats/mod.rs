@@ -59,6 +59,11 @@ pub trait SheetSource {
     fn merged_regions(&mut self, _sheet: &str) -> Option<Vec<Region>> {
         None
     }
+    /// How many shared strings the workbook has: the cells' keys (see [`RowFn`]) are below
+    /// it; 0 for formats without them.
+    fn shared_strings(&self) -> usize {
+        0
+    }
     /// The last row (0-based) `sheet` declares, when the format tells cheaply (xlsx's
     /// `<dimension>`); a hint for reserving memory, which may be wrong.
     fn last_row_hint(&mut self, _sheet: &str) -> Option<u32> {

@@ -140,6 +140,10 @@ impl SheetSource for XlsxSource<'_> {
         )
     }
 
+    fn shared_strings(&self) -> usize {
+        self.fast.as_ref().map_or(0, |book| book.strings.len())
+    }
+
     fn last_row_hint(&mut self, sheet: &str) -> Option<u32> {
         guarded(|| Ok(self.sheet_part(sheet).and_then(|(mut zip, name)| declared_last_row(zip.by_name(&name).ok()?))))
             .ok()
