@@ -41,6 +41,16 @@ pub fn rows(list: Vec<Vec<V>>) -> Vec<(u32, Vec<V>)> {
 }
 
 pub fn xlsx(sheets: &[SheetSpec]) -> Vec<u8> {
+    write_xlsx(sheets, false)
+}
+
+/// The same sheets with every text written inline (`t="inlineStr"`, rust_xlsxwriter's
+/// constant-memory mode) instead of as shared strings. Rows must be in order; no merges.
+pub fn xlsx_inline(sheets: &[SheetSpec]) -> Vec<u8> {
+    write_xlsx(sheets, true)
+}
+
+fn write_xlsx(sheets: &[SheetSpec], inline: bool) -> Vec<u8> {
     let mut wb = Workbook::new();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
@@ -48,8 +58,9 @@ pub fn xlsx(sheets: &[SheetSpec]) -> Vec<u8> {
     let time = Format::new().set_num_format("h:mm");
     let plain = Format::new();
     for spec in sheets {
-        let ws = wb.add_worksheet();
+        let ws = if inline { wb.add_worksheet_with_constant_memory().unwrap() } else { wb.add_worksheet() };
         ws.set_name(spec.name).unwrap();
+        assert!(!inline || spec.merges.is_empty(), "inline strings are written without merges");
         for &(r1, c1, r2, c2, text) in &spec.merges {
             ws.merge_range(r1, c1, r2, c2, text, &plain).unwrap();
         }
@@ -64,32 +75,6 @@ pub fn xlsx(sheets: &[SheetSpec]) -> Vec<u8> {
                     V::Dur(n) => ws.write_number_with_format(*r, c, *n, &dur).map(|_| ()),
                     V::Time(n) => ws.write_number_with_format(*r, c, *n, &time).map(|_| ()),
                     V::E => Ok(()),
-                }
-                .unwrap();
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
-}
-
-/// The same sheets with every text written inline (`t="inlineStr"`, rust_xlsxwriter's
-/// constant-memory mode) instead of as shared strings. Rows must be in order; no merges.
-pub fn xlsx_inline(sheets: &[SheetSpec]) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    for spec in sheets {
-        assert!(spec.merges.is_empty(), "xlsx_inline writes no merges");
-        let ws = wb.add_worksheet_with_constant_memory().unwrap();
-        ws.set_name(spec.name).unwrap();
-        for (r, cells) in &spec.rows {
-            for (c, v) in cells.iter().enumerate() {
-                let c = c as u16;
-                match v {
-                    V::S(s) => ws.write_string(*r, c, *s).map(|_| ()),
-                    V::N(n) => ws.write_number(*r, c, *n).map(|_| ()),
-                    V::Date(n) => ws.write_number_with_format(*r, c, *n, &date).map(|_| ()),
-                    V::E => Ok(()),
-                    other => panic!("xlsx_inline does not write {other:?}"),
                 }
                 .unwrap();
             }
