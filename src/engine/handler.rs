@@ -212,10 +212,9 @@ impl Engine {
 pub fn warm_up() -> usize {
     let spec = samples::SynthSpec { year: 2017, seed: 7, stations: 2, volunteers: 200, records: 3_000, activities: 24, trainings: 8 };
     let Ok(bytes) = samples::synth_workbook(spec, samples::Style::Clean) else { return 0 };
-    let held = Held(&bytes);
     let mut engine = Engine::default();
     for _ in 0..WARM_UP_PASSES {
-        let file = FileData { name: "warm-up.xlsx", data: Data::OnDemand(&held) };
+        let file = FileData { name: "warm-up.xlsx", data: Data::OnDemand(&bytes) };
         let answer = engine.import_data(&[file], &Default::default(), &mut |_| ControlFlow::Continue(()));
         let _ = serde_json::to_string(&answer.response);
         if let (Some(profile), Some(today)) =
@@ -230,24 +229,9 @@ pub fn warm_up() -> usize {
 }
 
 /// Passes of the warm-up: measured in the bench page, the first 10k import after it took
-/// 165 ms after one pass, 130–175 ms after two (the later ones ~90 ms).
+/// 165 ms after one pass, 130–175 ms after two, 117–148 ms after three (the later ones
+/// ~90 ms); quick runs on a noisy machine, so "a few" rather than an exact count.
 const WARM_UP_PASSES: usize = 3;
-
-/// Bytes in memory read through the on-demand path, as the worker reads a picked file.
-struct Held<'a>(&'a [u8]);
-
-impl import::Bytes for Held<'_> {
-    fn size(&self) -> u64 {
-        self.0.len() as u64
-    }
-
-    fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(self.0.len());
-        let n = buf.len().min(self.0.len() - start);
-        buf[..n].copy_from_slice(&self.0[start..start + n]);
-        Ok(n)
-    }
-}
 
 /// The most rows one import may hold in the browser (≈ 450 MiB of tab); the CLI has no cap.
 pub const MAX_BROWSER_ROWS: u64 = 2_000_000;

@@ -20,6 +20,18 @@ pub trait Bytes {
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
 }
 
+/// Bytes held in memory, read as if on demand: to run the on-demand path on them (the
+/// browser engine's warm-up, tests).
+impl Bytes for Vec<u8> {
+    fn size(&self) -> u64 {
+        self.len() as u64
+    }
+
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        Data::Memory(self).read_at(offset, buf)
+    }
+}
+
 /// Where a file's bytes are: a slice in memory, or behind [`Bytes`]. `Copy`, so every
 /// reader of a file takes its own.
 #[derive(Clone, Copy)]
