@@ -67,13 +67,13 @@ window.bench = {
       e.preventDefault();
     };
     worker.postMessage({ kind: 'init', module });
-    const pong = await call({ kind: 'ping' });
+    const pong = await call('ping');
     const ms = performance.now() - t0;
     // The worker warms its engine up after its first answer (src/engine/worker.rs), while a
     // clerk would be choosing files; the page is "loaded" once that is done.
     const records = await warmedOnce;
     document.getElementById('state').textContent = 'ready';
-    return { ms, warm_ms: performance.now() - t0 - ms, warm_records: records, version: pong.response.version };
+    return { ms, warm_ms: performance.now() - t0 - ms, warm_records: records, version: pong.response.pong.version };
   },
 
   /** Import + score of the files at `urls`, timed from the import request to the score answer. */
@@ -84,9 +84,9 @@ window.bench = {
     const t0 = performance.now();
     let imported, scored, t1;
     try {
-      imported = await call({ kind: 'import', names, options: {} }, blobs);
+      imported = await call({ import: { names, options: {} } }, blobs);
       t1 = performance.now();
-      scored = await call({ kind: 'score', context, profile, today });
+      scored = await call({ score: { context, profile, today } });
     } catch (e) {
       return { error: String(e.message || e), after_ms: performance.now() - t0, bytes };
     }
@@ -94,7 +94,11 @@ window.bench = {
     // Long tasks are reported a little after they end.
     await new Promise((r) => setTimeout(r, 50));
     const during = longtasks.filter((l) => l.start >= t0 - 1 && l.start <= t2);
-    const ir = imported.response, sr = scored.response;
+    // Responses are externally tagged (src/engine/protocol.rs): {"imported": {...}}.
+    const kindOf = (r) => (typeof r === 'string' ? r : Object.keys(r)[0]);
+    const ir0 = imported.response, sr0 = scored.response;
+    const ik = kindOf(ir0), sk = kindOf(sr0);
+    const ir = ir0[ik], sr = sr0[sk];
     return {
       bytes,
       import_ms: t1 - t0,
@@ -103,9 +107,9 @@ window.bench = {
       progress_messages: imported.progress.length,
       longest_task_ms: during.reduce((m, l) => Math.max(m, l.duration), 0),
       long_tasks: during.length,
-      import_kind: ir.kind,
-      score_kind: sr.kind,
-      failed: ir.kind === 'failed' ? ir : (sr.kind === 'failed' ? sr : null),
+      import_kind: ik,
+      score_kind: sk,
+      failed: ik === 'failed' ? ir : (sk === 'failed' ? sr : null),
       records: ir.records, volunteers: ir.volunteers,
       indicators: sr.card ? sr.card.indicators.length : null,
       import_json_bytes: JSON.stringify(ir).length,

@@ -1,6 +1,10 @@
 //! Messages between the page and the engine. Serialised as JSON strings; file contents
 //! travel beside them as `File`/`Blob` objects (read inside the worker, never copied
 //! into the page's memory), and files the engine makes come back as bytes beside them.
+//!
+//! Externally tagged (`"ping"`, `{"score": {…}}`), not `tag = "kind"`: an internally
+//! tagged enum is read through serde's buffered `Content`, which compiles a second reader
+//! of every type inside it (measured: 28 KB gzipped of wasm).
 use chrono::NaiveDate;
 use scorecard_domain::extras::{Charts, Replay, StarReport, WhatIf};
 use scorecard_domain::import::{FileReport, ImportOptions, Progress};
@@ -12,7 +16,7 @@ use scorecard_domain::Context;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     Ping,
     /// Imports the files sent beside the request (same order as `names`), replacing
@@ -40,7 +44,7 @@ pub enum Request {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     Pong { version: String },
     Imported(ImportSummary),

@@ -26,15 +26,38 @@ pub enum VolunteerKey {
 
 /// A record that counts: in year `Y`, on or before `D`, and (when there is a roster)
 /// matched to a registered volunteer.
+///
+/// 12 bytes (`u32` indices, not `usize` and `Option<usize>`: 16 in wasm, 32 natively):
+/// a score holds one per counted record, a million at district scale. Tables of more
+/// than `u32::MAX` rows cannot be imported (`Tables` would need hundreds of GB).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CountedRecord {
     /// Index into `tables.records`.
-    pub record: usize,
+    record: u32,
     /// Index into `tables.volunteers` (the first occurrence of that volunteer);
-    /// `None` only when no roster was imported.
-    pub volunteer: Option<usize>,
+    /// [`CountedRecord::NO_VOLUNTEER`] only when no roster was imported.
+    volunteer: u32,
     /// The station the hours count for: the volunteer's roster station, else the record's own.
     pub station: Option<Sym>,
+}
+
+impl CountedRecord {
+    const NO_VOLUNTEER: u32 = u32::MAX;
+
+    pub fn new(record: usize, volunteer: Option<usize>, station: Option<Sym>) -> CountedRecord {
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX - 1);
+        CountedRecord { record: index(record), volunteer: volunteer.map_or(Self::NO_VOLUNTEER, index), station }
+    }
+
+    /// Index into `tables.records`.
+    pub fn record(&self) -> usize {
+        self.record as usize
+    }
+
+    /// Index into `tables.volunteers`; `None` only when no roster was imported.
+    pub fn volunteer(&self) -> Option<usize> {
+        (self.volunteer != Self::NO_VOLUNTEER).then_some(self.volunteer as usize)
+    }
 }
 
 /// The rows that count for `Y` up to `D`.
@@ -57,7 +80,7 @@ impl<'t> Prepared<'t> {
     pub fn hours_per_volunteer(&self) -> Vec<f64> {
         let mut v = vec![0.0; self.tables.volunteers.len()];
         for r in &self.records {
-            if let (Some(slot), Some(rec)) = (r.volunteer.and_then(|i| v.get_mut(i)), self.tables.records.get(r.record)) {
+            if let (Some(slot), Some(rec)) = (r.volunteer().and_then(|i| v.get_mut(i)), self.tables.records.get(r.record())) {
                 *slot += rec.hours;
             }
         }
@@ -68,8 +91,8 @@ impl<'t> Prepared<'t> {
     pub fn hours_by_volunteer(&self) -> HashMap<usize, f64> {
         let mut m = HashMap::new();
         for r in &self.records {
-            if let Some(v) = r.volunteer {
-                *m.entry(v).or_insert(0.0) += self.tables.records[r.record].hours;
+            if let Some(v) = r.volunteer() {
+                *m.entry(v).or_insert(0.0) += self.tables.records[r.record()].hours;
             }
         }
         m
@@ -77,7 +100,7 @@ impl<'t> Prepared<'t> {
 
     /// Total hours over the counted records.
     pub fn total_hours(&self) -> f64 {
-        self.records.iter().map(|r| self.tables.records[r.record].hours).sum()
+        self.records.iter().map(|r| self.tables.records[r.record()].hours).sum()
     }
 }
 
@@ -279,7 +302,10 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
 
     // 2. Records: in period, then matched.
     let has_roster = !tables.volunteers.is_empty();
-    let mut records = Vec::new();
+    // Sized once by a counting pass: grown by doubling, the last growth would hold the old
+    // and the new list at once (+50 % of it at the peak, in wasm memory that never shrinks).
+    let counted = |r: &ServiceRecord| r.date.year() == year && r.date <= as_of && hours_in_range(r.hours);
+    let mut records = Vec::with_capacity(tables.records.iter().filter(|r| counted(r)).count());
     for (ri, r) in tables.records.iter().enumerate() {
         if r.date.year() != year || r.date > as_of {
             // Built only while there is room: most rows of a big sheet may be out of period.
@@ -300,13 +326,13 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
             continue;
         }
         if !has_roster {
-            records.push(CountedRecord { record: ri, volunteer: None, station: r.station });
+            records.push(CountedRecord::new(ri, None, r.station));
             continue;
         }
         match roster.find(tables, r) {
             Some(vi) if is_registered[vi] => {
                 let station = roster.station[vi].or(r.station);
-                records.push(CountedRecord { record: ri, volunteer: Some(vi), station });
+                records.push(CountedRecord::new(ri, Some(vi), station));
             }
             Some(vi) => {
                 if let Some(sink) = sink.as_deref_mut() {
@@ -433,19 +459,20 @@ impl<'t> Matches<'t> {
         let tables = self.tables;
         let (registered, is_registered) = self.roster.registered_by(tables, as_of);
         let has_roster = !tables.volunteers.is_empty();
-        let mut records = Vec::new();
+        let counted = self.of.iter().zip(&tables.records).filter(|(&of, r)| of != Self::LEFT_OUT && r.date <= as_of);
+        let mut records = Vec::with_capacity(counted.count());
         for ((ri, r), &of) in tables.records.iter().enumerate().zip(&self.of) {
             if of == Self::LEFT_OUT || r.date > as_of {
                 continue;
             }
             if !has_roster {
-                records.push(CountedRecord { record: ri, volunteer: None, station: r.station });
+                records.push(CountedRecord::new(ri, None, r.station));
                 continue;
             }
             let vi = of as usize;
             if of != BySym::NONE && is_registered.get(vi).copied().unwrap_or(false) {
                 let station = self.roster.station.get(vi).copied().flatten().or(r.station);
-                records.push(CountedRecord { record: ri, volunteer: Some(vi), station });
+                records.push(CountedRecord::new(ri, Some(vi), station));
             }
         }
         Prepared { tables, year: self.year, as_of, registered, records, has_roster }

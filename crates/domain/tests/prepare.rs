@@ -53,7 +53,7 @@ fn records_match_by_number_then_id_then_name_and_out_of_period_ones_are_reported
     b.record(rec("V1", "", "", d(2017, 7, 1), 4.0)); // row 7 → after D
     b.record(rec("", "", "王五", d(2017, 5, 1), 2.0)); // row 8 → registers after D
     let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
-    let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record, r.volunteer)).collect();
+    let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record(), r.volunteer())).collect();
     assert_eq!(counted, vec![(0, Some(0)), (1, Some(2)), (2, Some(2))]);
     assert_eq!(p.total_hours(), 6.5);
     assert_eq!(p.hours_by_volunteer().get(&2), Some(&4.5));
@@ -89,7 +89,7 @@ fn without_a_roster_records_count_unmatched() {
     let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
     assert!(!p.has_roster);
     assert_eq!(p.records.len(), 1);
-    assert_eq!(p.records[0].volunteer, None);
+    assert_eq!(p.records[0].volunteer(), None);
     assert!(f.is_empty());
 }
 
@@ -103,7 +103,7 @@ fn records_over_24_hours_or_not_positive_are_reported_and_left_out() {
     b.record(rec(-2.0)); // row 5: negative
     b.record(rec(f64::NAN)); // row 6: not a number
     let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
-    let counted: Vec<usize> = p.records.iter().map(|r| r.record).collect();
+    let counted: Vec<usize> = p.records.iter().map(|r| r.record()).collect();
     assert_eq!(counted, vec![0]);
     assert_eq!(p.total_hours(), 24.0);
     let out: Vec<(FindingKind, Option<u32>)> =
@@ -138,4 +138,32 @@ fn findings_of_one_kind_per_sheet_are_capped_with_a_count() {
     assert_eq!(summary.row, None);
     assert!(summary.message.contains("另有 50 条") && summary.message.contains("共 250 条"), "{}", summary.message);
     assert_eq!(summary.sheet.as_deref(), Some("服务记录"));
+}
+
+/// A million counted records are held during a score: the list is 12 bytes a record and
+/// sized once (grown by doubling, its last growth would hold two copies at once).
+#[test]
+fn counted_records_are_compact_and_sized_once() {
+    use scorecard_domain::prepare::{prepare_quiet, CountedRecord, Matches};
+    assert_eq!(std::mem::size_of::<CountedRecord>(), 12);
+    let c = CountedRecord::new(7, Some(3), None);
+    assert_eq!((c.record(), c.volunteer()), (7, Some(3)));
+    assert_eq!(CountedRecord::new(0, None, None).volunteer(), None);
+
+    // Without a roster every record in the period counts: capacity is the count exactly
+    // (a growing list would have 4 slots for these 3, or 8 for 5).
+    let mut b = TablesBuilder::new();
+    for (m, hours) in [(1, 2.0), (2, 1.0), (3, 30.0), (4, 1.5), (8, 1.0), (10, 0.5)] {
+        b.record(RecordSpec { name: "赵六", date: d(2017, m, 1), hours, ..Default::default() });
+    }
+    b.record(RecordSpec { name: "赵六", date: d(2016, 5, 1), hours: 1.0, ..Default::default() }); // row 8: last year
+    let p = prepare_quiet(b.tables(), 2017, d(2017, 6, 30));
+    assert_eq!(p.records.iter().map(|r| r.record()).collect::<Vec<_>>(), vec![0, 1, 3]);
+    assert_eq!(p.records.capacity(), 3);
+    let m = Matches::new(b.tables(), 2017);
+    let at = m.at(d(2017, 12, 31));
+    assert_eq!(at.records.iter().map(|r| r.record()).collect::<Vec<_>>(), vec![0, 1, 3, 4, 5]);
+    assert_eq!(at.records.capacity(), 5);
+    let at = m.at(d(2017, 6, 30));
+    assert_eq!(at.records.capacity(), 3);
 }

@@ -91,7 +91,7 @@ fn matching_once_gives_what_prepare_gives_at_any_date() {
     // The hand-checked counts at year end: V1 (row 0) once; ID → 2; 李四 by name → 2 (the
     // ID key came first); 王五 by phone → 5 and 4; V8, V9, V3 (3 is a duplicate of 2 by ID).
     let (p, _) = prepare(&with_roster, 2017, d(2017, 12, 31));
-    let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record, r.volunteer)).collect();
+    let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record(), r.volunteer())).collect();
     assert_eq!(
         counted,
         [(0, Some(0)), (1, Some(2)), (2, Some(2)), (3, Some(2)), (4, Some(5)), (5, Some(4)), (12, Some(8)), (13, Some(9))]

@@ -146,7 +146,7 @@ pub fn charts_from(profile: &Profile, tables: &Tables, facts: &Facts, prepared: 
     // Hours by month and by station, from the counted records.
     let mut month_hours = [0.0f64; 12];
     for cr in &prepared.records {
-        let Some(r) = tables.records.get(cr.record) else { continue };
+        let Some(r) = tables.records.get(cr.record()) else { continue };
         let m = r.date.month0() as usize;
         if m < 12 {
             month_hours[m] += r.hours;

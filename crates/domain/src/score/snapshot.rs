@@ -155,7 +155,7 @@ impl Snapshot {
             .collect();
         let mut records = RecordRows::default();
         for cr in &prepared.records {
-            if let Some(r) = tables.records.get(cr.record) {
+            if let Some(r) = tables.records.get(cr.record()) {
                 records.push(r.at, placer.place(cr.station));
             }
         }
@@ -166,7 +166,7 @@ impl Snapshot {
             let mut seen = FxHashSet::default();
             let mut out = Vec::new();
             for cr in &prepared.records {
-                let Some(r) = tables.records.get(cr.record) else { continue };
+                let Some(r) = tables.records.get(cr.record()) else { continue };
                 let key =
                     (r.volunteer_no, r.id_number, if r.volunteer_no.or(r.id_number).is_none() { r.name } else { None });
                 if seen.insert(key) {
