@@ -60,6 +60,29 @@ test('single file from file:// mounts, keeps the draft and imports a workbook wi
   }
 });
 
+// The single file is windows-1252 (its wasm is raw bytes, tools/package.mjs): a server that
+// forces UTF-8 on it must get a clear message, not a broken page; one that does not, works.
+test('the single file says so when a server reads it as UTF-8, and works when served plainly', async () => {
+  const forced = await startServer(DIST, { '.html': 'text/html; charset=utf-8' });
+  const plain = await startServer(DIST, { '.html': 'text/html' });
+  const b = await launch();
+  try {
+    await b.page.goto(forced.base + '/volunteer-scorecard.html');
+    await b.page.waitForSelector('html[data-boot="failed"]', { timeout: 10000 });
+    const msg = await b.page.textContent('#boot-msg');
+    assert.ok(msg.includes('本文件未按原编码打开') && msg.includes('wrong text encoding'), msg);
+    await b.page.goto(plain.base + '/volunteer-scorecard.html');
+    await ready(b.page);
+    assert.equal(await b.page.textContent('[data-testid="app-title"]'), '志愿服务自评台');
+    assert.equal(await b.page.evaluate(() => document.characterSet), 'windows-1252');
+    assert.ok(!b.errors.some(e => !/未按原编码|wrong text encoding/.test(e)), b.errors.join('\n'));
+  } finally {
+    await b.close();
+    await forced.close();
+    await plain.close();
+  }
+});
+
 test('the engine runs in a Web Worker, served and from file://', async () => {
   const srv = await startServer();
   const b = await launch();

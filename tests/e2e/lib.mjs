@@ -14,8 +14,9 @@ fs.mkdirSync(OUT, { recursive: true });
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json' };
 
-/** Serves dist/ on 127.0.0.1 (random port). `requests` lists every path asked for. */
-export async function startServer(dir = DIST) {
+/** Serves dist/ on 127.0.0.1 (random port). `requests` lists every path asked for.
+ *  `types` overrides content types by extension. */
+export async function startServer(dir = DIST, types = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url);
@@ -24,7 +25,7 @@ export async function startServer(dir = DIST) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': { ...TYPES, ...types }[path.extname(file)] || 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
   // A WebSocket handshake is an 'upgrade', not a 'request': record it too.
