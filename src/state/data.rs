@@ -409,7 +409,7 @@ pub fn overrides_of(v: &serde_json::Value) -> Vec<SheetOverride> {
     if v.is_null() {
         return Vec::new();
     }
-    serde_json::from_value(v.clone()).unwrap_or_default()
+    serde_json::from_str(&v.to_string()).unwrap_or_default() // from text: see draft::migrate
 }
 
 /// Today in the browser's time zone.

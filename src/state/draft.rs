@@ -154,7 +154,9 @@ pub fn migrate(mut value: Value) -> Result<Draft, DraftError> {
         };
         version += 1;
     }
-    serde_json::from_value(value).map_err(|e| DraftError::BadShape(e.to_string()))
+    // Read back from text, as every other message is: `from_value` would compile a second
+    // reader (serde_json's `Value` deserializer) of every type in a draft into the wasm.
+    serde_json::from_str(&value.to_string()).map_err(|e| DraftError::BadShape(e.to_string()))
 }
 
 /// v1 (the first release) stored one draft `{version:1, context:{…}}` under `vscore:v1:draft`.

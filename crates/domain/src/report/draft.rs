@@ -24,7 +24,8 @@ pub fn read_context_json(text: &str) -> Result<(Context, ImportOptions), serde_j
     let options = serde_json::from_str::<serde_json::Value>(text)
         .ok()
         .and_then(|v| v.get("import").cloned())
-        .and_then(|v| serde_json::from_value(v).ok())
+        // From text, not `from_value`: one reader of the options in the wasm, not two.
+        .and_then(|v| serde_json::from_str(&v.to_string()).ok())
         .unwrap_or_default();
     Ok((ctx, options))
 }
