@@ -206,11 +206,14 @@ impl Engine {
 
 /// The first import in a fresh worker runs 2–4× slower than the next ones: the browser
 /// compiles the engine to optimised code only once it has run a while. The worker runs a
-/// small import and score (3,000 rows written here, then dropped) a few times, right after it has
-/// answered its first message, while the clerk is still choosing files — the way a picked
-/// file goes: read on demand, answered as JSON. Returns the records it imported.
+/// small import and score (5,000 rows of 1,000 volunteers written here, then dropped) a few
+/// times, right after it has answered its first message, while the clerk is still choosing
+/// files — the way a picked file goes: read on demand, answered as JSON. Returns the records
+/// it imported. Its size, measured in the bench page (4 × 4 fresh tabs, alternated): 3,000
+/// rows of 200 volunteers left the first 10k import at 124–167 ms, 5,000 of 1,000 (more
+/// distinct strings, as real rosters have) at 99–126, for ~150 ms more warm-up.
 pub fn warm_up() -> usize {
-    let spec = samples::SynthSpec { year: 2017, seed: 7, stations: 2, volunteers: 200, records: 3_000, activities: 24, trainings: 8 };
+    let spec = samples::SynthSpec { year: 2017, seed: 7, stations: 2, volunteers: 1_000, records: 5_000, activities: 24, trainings: 8 };
     let Ok(bytes) = samples::synth_workbook(spec, samples::Style::Clean) else { return 0 };
     let mut engine = Engine::default();
     for _ in 0..WARM_UP_PASSES {
@@ -230,7 +233,8 @@ pub fn warm_up() -> usize {
 
 /// Passes of the warm-up: measured in the bench page, the first 10k import after it took
 /// 165 ms after one pass, 130–175 ms after two, 117–148 ms after three (the later ones
-/// ~90 ms); quick runs on a noisy machine, so "a few" rather than an exact count.
+/// ~90 ms), and no better after five (116–174); quick runs on a noisy machine, so "a few"
+/// rather than an exact count.
 const WARM_UP_PASSES: usize = 3;
 
 /// The most rows one import may hold in the browser (≈ 450 MiB of tab); the CLI has no cap.
@@ -346,7 +350,7 @@ mod tests {
     #[test]
     fn the_warm_up_imports_and_scores_its_rows() {
         // every synthetic record is a clean row dated in 2017 (tests/samples_synth.rs)
-        assert_eq!(warm_up(), 3_000);
+        assert_eq!(warm_up(), 5_000);
     }
 
     #[test]
