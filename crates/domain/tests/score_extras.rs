@@ -47,6 +47,8 @@ fn star_levels_on_both_scales() {
     assert_eq!((v299.stars, v299.to_next), (1, Some(1.0)));
     assert_eq!(national.volunteers[0].name, "V8", "most stars, then most hours first");
     assert_eq!(national.volunteers[0].to_next, None);
+    // Sized once for the 10 registered (9 listed), not grown to 16 by doubling.
+    assert_eq!(national.volunteers.capacity(), 10);
 
     // Beijing 100/200/500/800/1000: 0★ {0, 99.9}, 1★ {100}, 2★ {299, 300}, 3★ {600},
     // 4★ none, 5★ {1000, 1500, 2000}.

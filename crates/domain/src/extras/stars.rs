@@ -140,6 +140,9 @@ pub fn star_levels_from(tables: &Tables, scheme: &StarScheme, prepared: &Prepare
     if report.needs_input.is_some() {
         return report;
     }
+    // At most one entry per registered volunteer (100k in a district): reserved, since a
+    // list grown by doubling holds two copies at its last growth.
+    report.volunteers.reserve_exact(prepared.registered.len());
     for &i in &prepared.registered {
         let Some(v) = tables.volunteers.get(i) else { continue };
         if !in_view(placer.place(v.station), None) {
