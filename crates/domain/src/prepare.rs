@@ -302,8 +302,9 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
 
     // 2. Records: in period, then matched.
     let has_roster = !tables.volunteers.is_empty();
-    // Sized once by a counting pass: grown by doubling, the last growth would hold the old
-    // and the new list at once (+50 % of it at the peak, in wasm memory that never shrinks).
+    // Sized once by a counting pass (exact without a roster, an upper bound with one): grown
+    // by doubling, the last growth would hold the old and the new list at once (+50 % of it
+    // at the peak, in wasm memory that never shrinks).
     let counted = |r: &ServiceRecord| r.date.year() == year && r.date <= as_of && hours_in_range(r.hours);
     let mut records = Vec::with_capacity(tables.records.iter().filter(|r| counted(r)).count());
     for (ri, r) in tables.records.iter().enumerate() {
