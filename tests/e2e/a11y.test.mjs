@@ -85,12 +85,18 @@ test('keyboard only: steps, the file picker, checklists and tabs', async () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="import-screen"]');
     // The hidden file input is reachable and opens the file chooser from the keyboard.
+    // Playwright turns file-chooser interception on when the first waiter is added, over an
+    // async round trip; added in the same tick as the key press, the chooser can open before
+    // interception is on (the likely cause of one 30 s timeout seen under load). So the
+    // waiter goes in before the walk.
+    const chooserShown = page.waitForEvent('filechooser');
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => document.activeElement.dataset.testid) === 'file-input') break;
     }
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'file-input');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await page.keyboard.press('Space');
+    const chooser = await chooserShown;
     await chooser.setFiles({ name: 'town.xlsx', mimeType: 'application/octet-stream', buffer: townWorkbook() });
     await page.waitForSelector('[data-testid="import-summary"]');
     // Focus is visible: the focused element has a box-shadow ring.
