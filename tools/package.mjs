@@ -143,12 +143,15 @@ if (!page.includes('<meta charset="windows-1252">')) throw new Error('index.html
 if (/[^\x00-\x7f]/.test(page)) throw new Error('the single file\'s text is not ASCII');
 const [head, tail] = page.split(DATA);
 const single = Buffer.concat([Buffer.from(head, 'latin1'), embed(gz), Buffer.from(tail, 'latin1')]);
-// Read it back as the browser will (windows-1252, the element's text) and compare.
+// Read it back as the browser will: decoded as windows-1252, then HTML's input stream
+// preprocessing (CR LF and CR become LF; NUL in script text becomes U+FFFD), then the
+// element's text up to the first `<`, unpacked by the page's own function.
 {
-  const text = decode1252(single);
+  const text = decode1252(single).replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd');
   const m = text.match(/<script type="application\/octet-stream" id="vs-wasm">([^<]*)<\/script>/);
+  if (!m) throw new Error('the embedded wasm element is not where the page looks for it');
   const back = new Function(`${charsetMsg}\n${unpackSrc}\nreturn vsUnpack;`)()(m[1]);
-  if (!m || Buffer.compare(Buffer.from(back), gz) !== 0) throw new Error('the embedded wasm does not read back');
+  if (Buffer.compare(Buffer.from(back), gz) !== 0) throw new Error('the embedded wasm does not read back');
 }
 fs.writeFileSync(path.join(dist, 'volunteer-scorecard.html'), single);
 
