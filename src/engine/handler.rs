@@ -211,7 +211,8 @@ impl Engine {
 /// files — the way a picked file goes: read on demand, answered as JSON. Returns the records
 /// it imported. Its size, measured in the bench page (4 × 4 fresh tabs, alternated): 3,000
 /// rows of 200 volunteers left the first 10k import at 124–167 ms, 5,000 of 1,000 (more
-/// distinct strings, as real rosters have) at 99–126, for ~150 ms more warm-up.
+/// distinct strings, as real rosters have) at 99–126; the warm-up took 388–465 ms and
+/// 530–641 ms in those runs.
 pub fn warm_up() -> usize {
     let spec = samples::SynthSpec { year: 2017, seed: 7, stations: 2, volunteers: 1_000, records: 5_000, activities: 24, trainings: 8 };
     let Ok(bytes) = samples::synth_workbook(spec, samples::Style::Clean) else { return 0 };
@@ -231,10 +232,11 @@ pub fn warm_up() -> usize {
     engine.import.map_or(0, |i| i.tables.records.len())
 }
 
-/// Passes of the warm-up: measured in the bench page, the first 10k import after it took
-/// 165 ms after one pass, 130–175 ms after two, 117–148 ms after three (the later ones
-/// ~90 ms), and no better after five (116–174); quick runs on a noisy machine, so "a few"
-/// rather than an exact count.
+/// Passes of the warm-up: measured in the bench page with the 3,000-row workbook, the first
+/// 10k import after it took 165 ms after one pass, 130–175 ms after two, 117–148 ms after
+/// three (the later ones ~90 ms); with the 5,000-row one, 103–129 ms after three and no
+/// better after five (116–174). Quick runs on a noisy machine, so "a few" rather than an
+/// exact count.
 const WARM_UP_PASSES: usize = 3;
 
 /// The most rows one import may hold in the browser (≈ 450 MiB of tab); the CLI has no cap.
