@@ -21,6 +21,7 @@ pub mod samples;
 pub mod score;
 pub mod tags;
 pub mod text;
+pub(crate) mod wire;
 
 pub use context::{Context, Level, UnitType};
 pub use finding::{Finding, FindingKind, Severity};

@@ -57,9 +57,9 @@ impl NotSpreadsheet {
     }
 }
 
-/// The container or format could not be read.
+/// The container or format could not be read. Read from JSON through [`super::error_wire`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "super::error_wire::ReadErrorWire")]
 pub enum ReadError {
     /// The file has no bytes.
     Empty,
@@ -145,9 +145,9 @@ fn grouped(n: u64) -> String {
     out
 }
 
-/// The one error type of the import boundary.
+/// The one error type of the import boundary. Read from JSON through [`super::error_wire`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "super::error_wire::ImportErrorWire")]
 pub enum ImportError {
     Read {
         error: ReadError,
@@ -166,6 +166,10 @@ const RESAVE_ZH: &str = "请在 WPS 或 Excel 中打开它，另存为 .xlsx（E
 const RESAVE_EN: &str = "Open it in WPS or Excel, save it as .xlsx (Excel workbook) and import it again.";
 
 impl ReadError {
+    /// Every kind name, in declaration order (as serde writes the tag).
+    pub const KINDS: [&'static str; 7] =
+        ["empty", "not_a_spreadsheet", "encrypted", "corrupt", "unsupported", "no_sheets", "too_large"];
+
     /// What went wrong with `file` and what to do, in Chinese.
     pub fn message_zh(&self, file: &str) -> String {
         match self {

@@ -10,7 +10,8 @@
 //!   auto/saved/hand column mappings.
 //! - `cells/`: one parser per kind of value; `rows`: one row → one typed row + problems.
 //! - `sheet`: the streaming per-sheet pipeline; `skip`: totals and footer rows.
-//! - `report`, `messages`, `error`: what the clerk sees; `failed_rows`: the problem-rows workbook.
+//! - `report`, `messages`, `error`: what the clerk sees (`error_wire`: how the errors are read
+//!   back from JSON); `failed_rows`: the problem-rows workbook.
 //! - `limits`: guards against hostile files (zip bombs, sheets past Excel's size); the
 //!   whole-workbook readers' pre-scans are `formats/xls_scan` and `formats/ods_scan`.
 //!
@@ -25,6 +26,7 @@ pub mod cell;
 pub mod cells;
 pub mod detect;
 pub mod error;
+mod error_wire;
 mod failed_rows;
 pub mod formats;
 pub mod header;

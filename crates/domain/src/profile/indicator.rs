@@ -122,8 +122,9 @@ pub struct Part {
 
 /// The rule kinds. Each is scored by one function in `score::rules`; parameters are data
 /// so a custom profile can change every threshold.
+/// Written as serde's internally tagged form; read through [`super::rule_wire`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "super::rule_wire::RuleWire")]
 pub enum Rule {
     /// Registered volunteers ÷ a context number ≥ `min` (X1, C1, D1). Point in time.
     RegisteredShare { of: Denominator, min: Share },
@@ -170,6 +171,28 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every kind name, in declaration order (the "expected one of" of an unknown kind).
+    pub const KINDS: [&'static str; 18] = [
+        "registered_share",
+        "unit_registered_share",
+        "record_share",
+        "party_record_share",
+        "participant_share",
+        "hours_per_head",
+        "heads_reaching_hours",
+        "trainings_per_period",
+        "activities_per_period",
+        "teams_per_period",
+        "theme_calendar",
+        "key_days",
+        "theme_coverage",
+        "distinct_teams",
+        "holiday_activities",
+        "materials",
+        "checklist",
+        "all_of",
+    ];
+
     /// The snake_case kind name (same as serde's tag), for listings and validation messages.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -5,13 +5,15 @@
 //! ([`Profile::customise`]), edits thresholds and dictionaries, exports it as JSON and
 //! imports it again ([`import_json`], which reports problems as data and never panics).
 //!
-//! Code map: `indicator.rs` (the row and the rule kinds), `share.rs` (exact ratio
-//! thresholds), `builtin/` (one file per source document), `checklist.rs` (checklist item
-//! keys), `validate.rs` (problems of a hand-edited profile).
+//! Code map: `indicator.rs` (the row and the rule kinds), `rule_wire.rs` (how a rule is read
+//! from JSON), `share.rs` (exact ratio thresholds), `builtin/` (one file per source
+//! document), `checklist.rs` (checklist item keys), `validate.rs` (problems of a hand-edited
+//! profile).
 
 pub mod builtin;
 pub mod checklist;
 pub mod indicator;
+mod rule_wire;
 pub mod share;
 pub mod thresholds;
 pub mod validate;

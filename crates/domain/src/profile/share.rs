@@ -79,14 +79,18 @@ impl Serialize for Share {
     }
 }
 
+impl Share {
+    /// A share read from JSON, or the message a hand-edited profile shows.
+    pub(crate) fn read(x: f64) -> Result<Share, String> {
+        Share::from_fraction(x).ok_or_else(|| {
+            format!("比例应为 0 到 1 之间的小数（如 0.13），读到 {x} / a share must be a fraction such as 0.13")
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let x = f64::deserialize(d)?;
-        Share::from_fraction(x).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "比例应为 0 到 1 之间的小数（如 0.13），读到 {x} / a share must be a fraction such as 0.13"
-            ))
-        })
+        Share::read(f64::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -59,12 +59,32 @@ pub struct ReportExtras {
 }
 
 /// Why the report could not be made. Reported to the user, never a panic.
+/// Written tagged (`{"kind":"xlsx","detail":…}`), read through [`ReportErrorWire`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "ReportErrorWire")]
 pub enum ReportError {
     /// The xlsx writer refused the workbook (a limit of the file format was reached).
     /// `detail` is the writer's own (English) message.
     Xlsx { detail: String },
+}
+
+/// The flat form [`ReportError`] is read through (why: `crate::wire`).
+#[derive(Deserialize)]
+#[serde(rename = "ReportError")]
+struct ReportErrorWire {
+    kind: String,
+    detail: Option<String>,
+}
+
+impl TryFrom<ReportErrorWire> for ReportError {
+    type Error = String;
+
+    fn try_from(w: ReportErrorWire) -> Result<ReportError, String> {
+        match w.kind.as_str() {
+            "xlsx" => Ok(ReportError::Xlsx { detail: crate::wire::need(w.detail, "detail")? }),
+            other => Err(crate::wire::unknown(other, &["xlsx"])),
+        }
+    }
 }
 
 impl ReportError {
@@ -96,5 +116,22 @@ impl std::error::Error for ReportError {}
 impl From<rust_xlsxwriter::XlsxError> for ReportError {
     fn from(e: rust_xlsxwriter::XlsxError) -> Self {
         ReportError::Xlsx { detail: e.to_string() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReportError;
+
+    #[test]
+    fn report_errors_read_back_what_they_write() {
+        let e = ReportError::Xlsx { detail: "too many rows".into() };
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, r#"{"kind":"xlsx","detail":"too many rows"}"#);
+        assert_eq!(serde_json::from_str::<ReportError>(&json).unwrap(), e);
+        let read = serde_json::from_str::<ReportError>(r#"{"detail":"x","kind":"xlsx"}"#).unwrap();
+        assert_eq!(read.message_en(), "Could not write the Excel report (x). Import less data and retry, or export CSV.");
+        let err = serde_json::from_str::<ReportError>(r#"{"kind":"pdf"}"#).unwrap_err().to_string();
+        assert!(err.contains("unknown variant `pdf`, expected `xlsx`"), "{err}");
     }
 }

@@ -2,9 +2,9 @@
 //!
 //! Code map: `facts.rs` (as-of-independent facts: stations, tagged activities, trainings),
 //! `snapshot.rs` (the data as of `D`, through `prepare()`), `rules/` (one file per rule
-//! family), `result.rs` (the result types = the CLI JSON), `scope.rs` (stations and where
-//! rows belong), `bridge.rs` (the one door to calendar/tags), `words.rs` (numbers in
-//! sentences).
+//! family), `result.rs` (the result types = the CLI JSON; `result_wire.rs` reads them
+//! back), `scope.rs` (stations and where rows belong), `bridge.rs` (the one door to
+//! calendar/tags), `words.rs` (numbers in sentences).
 //!
 //! Invariant: [`score`] never fails and never panics; whatever cannot be computed becomes
 //! `needs_input` naming the field, and every row left out becomes a finding.
@@ -12,6 +12,7 @@
 pub mod bridge;
 pub mod facts;
 pub mod result;
+mod result_wire;
 mod rules;
 pub mod scope;
 pub mod snapshot;

@@ -375,16 +375,16 @@ pub struct Detail {
     pub rows: Rows,
 }
 
-/// One station's result for a per-station indicator.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One station's result for a per-station indicator. Read from JSON in `result_wire.rs`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StationResult {
     pub station: String,
     #[serde(flatten)]
     pub detail: Detail,
 }
 
-/// One indicator's result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One indicator's result. Read from JSON in `result_wire.rs`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorResult {
     pub id: String,
     /// Chinese label.
