@@ -4,11 +4,13 @@
 //! Serde's derived reader of an internally or adjacently tagged enum, and of a struct with a
 //! `#[serde(flatten)]` field, first buffers each object into its generic `Content` tree
 //! (the tag may come last; the flattened fields are only known at the end) and compiles a
-//! copy of that buffered reader for every type read through it: ~45 KB of the gzipped wasm
+//! copy of that buffered reader for every type read through it: ~46 KB of the gzipped wasm
 //! for this crate's few such types (README "Size"). Instead, a tagged enum is read through
 //! a flat struct of all its fields, in any order, then checked per kind; a flattened struct
 //! through [`split_map`]. The written JSON stays serde's derived form, so saved profiles and
-//! the CLI's output do not change, and the messages are serde's own ("missing field `min`").
+//! the CLI's output do not change; a missing field or an unknown kind gets serde's own
+//! message ("missing field `min`"). One difference: a field of another kind is still ignored
+//! when well-formed, but a malformed one is now reported (the derived reader skipped it).
 
 use serde::de::value::{Error, MapAccessDeserializer, StringDeserializer};
 use serde::de::{DeserializeSeed, Error as _, MapAccess, Unexpected};

@@ -486,12 +486,18 @@ fn rule_json_cases() -> Vec<(&'static str, Result<Rule, &'static str>)> {
                 ],
             }),
         ),
-        // fields another kind has are ignored, as serde's tagged reader ignored them
+        // unknown fields and well-formed fields of another kind are ignored (a kind changed
+        // by hand, its old fields left behind) ...
         (
-            r#"{"kind":"record_share","min":0.7,"comment":"x","teams":[]}"#,
+            r#"{"kind":"record_share","min":0.7,"comment":"x","teams":[],"of":"staff"}"#,
             Ok(Rule::RecordShare {
                 min: Share::percent(70),
             }),
+        ),
+        // ... but a malformed one is reported (serde's tagged reader skipped it unread)
+        (
+            r#"{"kind":"materials","min":"n/a"}"#,
+            Err(r#"invalid type: string "n/a", expected f64"#),
         ),
         // errors name what is wrong, in serde's words
         (r#"{"kind":"record_share"}"#, Err("missing field `min`")),

@@ -13,6 +13,20 @@ fn need<T, E: Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(field))
 }
 
+/// Reads the value of an outer key into its slot; a key given twice is serde's "duplicate
+/// field" error, as the derived reader made it.
+fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    slot: &mut Option<T>,
+    map: &mut A,
+    field: &'static str,
+) -> Result<bool, A::Error> {
+    if slot.is_some() {
+        return Err(A::Error::duplicate_field(field));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(true)
+}
+
 impl<'de> Deserialize<'de> for StationResult {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StationResult, D::Error> {
         struct V;
@@ -23,12 +37,9 @@ impl<'de> Deserialize<'de> for StationResult {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<StationResult, A::Error> {
                 let mut station = None;
-                let detail: Detail = split_map(map, |key, map: &mut A| {
-                    if key != "station" {
-                        return Ok(false);
-                    }
-                    station = Some(map.next_value()?);
-                    Ok(true)
+                let detail: Detail = split_map(map, |key, map: &mut A| match key {
+                    "station" => set(&mut station, map, "station"),
+                    _ => Ok(false),
                 })?;
                 Ok(StationResult {
                     station: need(station, "station")?,
@@ -53,21 +64,18 @@ impl<'de> Deserialize<'de> for IndicatorResult {
                     (None, None, None, None, None);
                 let (mut bonus, mut scope, mut period, mut stations, mut parts) =
                     (None, None, None, None, None);
-                let detail: Detail = split_map(map, |key, map: &mut A| {
-                    match key {
-                        "id" => id = Some(map.next_value()?),
-                        "label" => label = Some(map.next_value()?),
-                        "label_en" => label_en = Some(map.next_value()?),
-                        "source" => source = Some(map.next_value()?),
-                        "quote" => quote = Some(map.next_value()?),
-                        "bonus" => bonus = Some(map.next_value()?),
-                        "scope" => scope = Some(map.next_value()?),
-                        "period" => period = Some(map.next_value()?),
-                        "stations" => stations = Some(map.next_value()?),
-                        "parts" => parts = Some(map.next_value()?),
-                        _ => return Ok(false),
-                    }
-                    Ok(true)
+                let detail: Detail = split_map(map, |key, map: &mut A| match key {
+                    "id" => set(&mut id, map, "id"),
+                    "label" => set(&mut label, map, "label"),
+                    "label_en" => set(&mut label_en, map, "label_en"),
+                    "source" => set(&mut source, map, "source"),
+                    "quote" => set(&mut quote, map, "quote"),
+                    "bonus" => set(&mut bonus, map, "bonus"),
+                    "scope" => set(&mut scope, map, "scope"),
+                    "period" => set(&mut period, map, "period"),
+                    "stations" => set(&mut stations, map, "stations"),
+                    "parts" => set(&mut parts, map, "parts"),
+                    _ => Ok(false),
                 })?;
                 Ok(IndicatorResult {
                     id: need(id, "id")?,
@@ -218,7 +226,7 @@ mod tests {
         for (from, to, field) in [
             (r#""id":"D4","#, "", "id"),
             (r#""status":"behind","#, "", "status"),
-            (r#""station":"新桥社区","#, "", "station"),
+            (r#""stations":[{"station":"新桥社区","#, r#""stations":[{"#, "station"),
             (r#""bonus":true,"#, "", "bonus"),
         ] {
             assert!(json.contains(from), "{from}");
@@ -229,6 +237,12 @@ mod tests {
                     .contains(&format!("missing field `{field}`")),
                 "{field}: {err}"
             );
+        }
+        // a key given twice, outer or inner, is an error as it was
+        for (key, again) in [("id", r#""id":"X1","#), ("status", r#""status":"met","#)] {
+            let twice = json.replacen('{', &format!("{{{again}"), 1);
+            let err = serde_json::from_str::<IndicatorResult>(&twice).unwrap_err();
+            assert!(err.to_string().contains(&format!("duplicate field `{key}`")), "{key}: {err}");
         }
         let err = serde_json::from_str::<IndicatorResult>(&json.replacen(
             r#""bonus":true"#,
