@@ -16,9 +16,14 @@ use serde::de::value::{Error, MapAccessDeserializer, StringDeserializer};
 use serde::de::{DeserializeSeed, Error as _, MapAccess, Unexpected};
 use serde::Deserialize;
 
-/// A field the kind needs, or serde's "missing field" message.
+/// A field that must be there, or serde's "missing field" error in the reader's error type.
+pub(crate) fn required<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(field))
+}
+
+/// The same as the message a `try_from` conversion of a flat struct returns.
 pub(crate) fn need<T>(value: Option<T>, field: &'static str) -> Result<T, String> {
-    value.ok_or_else(|| Error::missing_field(field).to_string())
+    required::<T, Error>(value, field).map_err(|e| e.to_string())
 }
 
 /// Serde's "unknown variant `x`, expected one of …" message.
@@ -45,6 +50,20 @@ where
     F: FnMut(&str, &mut A) -> Result<bool, A::Error>,
 {
     T::deserialize(MapAccessDeserializer::new(Split { map, outer }))
+}
+
+/// For an `outer` closure of [`split_map`]: reads the value of a claimed key into its slot;
+/// a key given twice is serde's "duplicate field" error, as the derived reader made it.
+pub(crate) fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    slot: &mut Option<T>,
+    map: &mut A,
+    field: &'static str,
+) -> Result<bool, A::Error> {
+    if slot.is_some() {
+        return Err(A::Error::duplicate_field(field));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(true)
 }
 
 /// The inner struct's view of the object: the outer struct's keys taken out.

@@ -4,28 +4,10 @@
 //! `Detail`'s derived reader (why: `crate::wire`).
 
 use super::result::{Detail, IndicatorResult, StationResult};
-use crate::wire::split_map;
-use serde::de::{Error, MapAccess, Visitor};
+use crate::wire::{required as need, set, split_map};
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
-
-fn need<T, E: Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(field))
-}
-
-/// Reads the value of an outer key into its slot; a key given twice is serde's "duplicate
-/// field" error, as the derived reader made it.
-fn set<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
-    slot: &mut Option<T>,
-    map: &mut A,
-    field: &'static str,
-) -> Result<bool, A::Error> {
-    if slot.is_some() {
-        return Err(A::Error::duplicate_field(field));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(true)
-}
 
 impl<'de> Deserialize<'de> for StationResult {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StationResult, D::Error> {
