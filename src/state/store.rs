@@ -128,7 +128,7 @@ pub fn list_drafts() -> Vec<DraftEntry> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    scorecard_domain::sort::sort_by(&mut out, |a, b| {
         let ta = if let DraftEntry::Ok(d) = a { d.updated_ms } else { f64::MAX };
         let tb = if let DraftEntry::Ok(d) = b { d.updated_ms } else { f64::MAX };
         tb.partial_cmp(&ta).unwrap_or(std::cmp::Ordering::Equal)

@@ -454,7 +454,7 @@ fn FindingsPanel() -> impl IntoView {
     });
     let kinds = move || {
         let mut k: Vec<FindingKind> = all.with(|a| a.iter().map(|f| f.kind).collect());
-        k.sort();
+        scorecard_domain::sort::sort(&mut k);
         k.dedup();
         k
     };

@@ -19,6 +19,7 @@ pub mod report;
 pub mod safety;
 pub mod samples;
 pub mod score;
+pub mod sort;
 pub mod tags;
 pub mod text;
 pub(crate) mod wire;

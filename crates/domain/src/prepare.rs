@@ -502,7 +502,7 @@ impl Sink {
         let cap = crate::import::FINDINGS_PER_KIND;
         type Count<'a> = (&'a (u32, FindingKind), &'a (u64, Severity, RowRef));
         let mut over: Vec<Count> = self.counts.iter().filter(|(_, (n, _, _))| *n > cap).collect();
-        over.sort_by_key(|((source, kind), _)| (*source, *kind));
+        crate::sort::sort_by_key(&mut over, |((source, kind), _)| (*source, *kind));
         for ((_, kind), (n, severity, first)) in over {
             let more = n - cap;
             let mut f = finding_at(

@@ -33,7 +33,7 @@ pub fn holidays(year: i32) -> Vec<Holiday> {
         return Vec::new();
     }
     let mut out: Vec<Holiday> = HOLIDAYS.iter().filter_map(|h| dated(h, year)).collect();
-    out.sort_by_key(|h| h.date); // stable: equal dates keep table order
+    crate::sort::sort_by_key(&mut out, |h| h.date); // stable: equal dates keep table order
     out
 }
 

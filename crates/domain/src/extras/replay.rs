@@ -99,6 +99,8 @@ pub fn monthly_replay(profile: &Profile, ctx: &Context, tables: &Tables, today: 
         });
     }
     let order: Vec<&str> = profile.indicators.iter().map(|i| i.id.as_str()).collect();
-    replay.first_short.sort_by_key(|f| (order.iter().position(|o| *o == f.indicator), f.station.is_some()));
+    crate::sort::sort_by_key(&mut replay.first_short, |f| {
+        (order.iter().position(|o| *o == f.indicator), f.station.is_some())
+    });
     replay
 }

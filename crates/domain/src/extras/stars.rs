@@ -165,6 +165,6 @@ pub fn star_levels_from(tables: &Tables, scheme: &StarScheme, prepared: &Prepare
             at: v.at,
         });
     }
-    report.volunteers.sort_by(|a, b| b.stars.cmp(&a.stars).then(b.hours.total_cmp(&a.hours)));
+    crate::sort::sort_by(&mut report.volunteers, |a, b| b.stars.cmp(&a.stars).then(b.hours.total_cmp(&a.hours)));
     report
 }

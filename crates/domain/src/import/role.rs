@@ -46,7 +46,7 @@ pub fn score_roles(columns: &[ColumnHeader]) -> Vec<RoleScore> {
 /// The role the scores point to, if one clearly wins.
 pub fn pick_role(scores: &[RoleScore]) -> Option<Role> {
     let mut eligible: Vec<&RoleScore> = scores.iter().filter(|s| s.eligible).collect();
-    eligible.sort_by_key(|s| std::cmp::Reverse(s.score));
+    crate::sort::sort_by_key(&mut eligible, |s| std::cmp::Reverse(s.score));
     match eligible.as_slice() {
         [best, second, ..] if best.score == second.score => None,
         [best, ..] if best.score >= MIN_ROLE_SCORE => Some(best.role),

@@ -153,7 +153,7 @@ impl<'a> SheetRun<'a> {
         }
         let mut kinds: Vec<(FindingKind, u64)> =
             self.per_kind.iter().filter(|(_, &n)| n > FINDINGS_PER_KIND).map(|(&k, &n)| (k, n)).collect();
-        kinds.sort();
+        crate::sort::sort(&mut kinds);
         for (kind, n) in kinds {
             let m = msg::more_of_kind(n - FINDINGS_PER_KIND, kind.label_zh(), kind.label_en());
             let severity =

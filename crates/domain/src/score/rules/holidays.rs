@@ -64,7 +64,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         .map(|(h, _)| h.name.to_string())
         .collect();
     let mut upcoming: Vec<&crate::score::bridge::Holiday> = hols.iter().filter(|h| h.date > d).collect();
-    upcoming.sort_by_key(|h| h.date);
+    crate::sort::sort_by_key(&mut upcoming, |h| h.date);
     let next_zh: Vec<String> =
         upcoming.iter().take(3).map(|h| format!("{} {}", h.name, h.date.format("%m-%d"))).collect();
     let next_en: Vec<String> =

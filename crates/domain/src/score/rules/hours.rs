@@ -127,7 +127,7 @@ pub(super) fn heads_reaching_hours(cx: &Cx, view: View, t: f64, min: Share, grou
             }
         })
         .collect();
-    short.sort_by(|a, b| b.behind.cmp(&a.behind).then(a.hours.total_cmp(&b.hours)));
+    crate::sort::sort_by(&mut short, |a, b| b.behind.cmp(&a.behind).then(a.hours.total_cmp(&b.hours)));
     let behind_n = short.iter().filter(|s| s.behind).count();
     let names: Vec<String> = short
         .iter()
