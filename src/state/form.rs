@@ -18,28 +18,33 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The text is not a value of the field's kind; the form keeps the text and shows the
+/// field's hint (what was expected) beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Invalid;
+
 /// A non-negative whole number: `12000`, `12,000`, `１２０００`, `12000人`. Blank → Ok(None).
-pub fn parse_count(s: &str) -> Result<Option<u64>, ()> {
+pub fn parse_count(s: &str) -> Result<Option<u64>, Invalid> {
     let f = fold(s);
     let f = f.trim_end_matches(['人', '名']);
     if f.is_empty() {
         return Ok(None);
     }
-    f.parse::<u64>().map(Some).map_err(|_| ())
+    f.parse::<u64>().map(Some).map_err(|_| Invalid)
 }
 
 /// A year in 2000–2100.
-pub fn parse_year(s: &str) -> Result<i32, ()> {
+pub fn parse_year(s: &str) -> Result<i32, Invalid> {
     let f = fold(s);
     let f = f.trim_end_matches('年');
     match f.parse::<i32>() {
         Ok(y) if (2000..=2100).contains(&y) => Ok(y),
-        _ => Err(()),
+        _ => Err(Invalid),
     }
 }
 
 /// A date: `2017-06-30`, `2017/6/30`, `2017.6.30`, `2017年6月30日`. Blank → Ok(None).
-pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, Invalid> {
     let f = fold(s);
     if f.is_empty() {
         return Ok(None);
@@ -48,10 +53,10 @@ pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, ()> {
     let norm = norm.trim_end_matches('日');
     let parts: Vec<&str> = norm.split('-').collect();
     if parts.len() != 3 {
-        return Err(());
+        return Err(Invalid);
     }
-    let (y, m, d) = (parts[0].parse().map_err(|_| ())?, parts[1].parse().map_err(|_| ())?, parts[2].parse().map_err(|_| ())?);
-    NaiveDate::from_ymd_opt(y, m, d).map(Some).ok_or(())
+    let (y, m, d) = (parts[0].parse().map_err(|_| Invalid)?, parts[1].parse().map_err(|_| Invalid)?, parts[2].parse().map_err(|_| Invalid)?);
+    NaiveDate::from_ymd_opt(y, m, d).map(Some).ok_or(Invalid)
 }
 
 /// Station names from a text box: one per line, or separated by 、,，;；.
@@ -78,8 +83,8 @@ mod tests {
             ("１２０００", Ok(Some(12000))),
             (" 3500人 ", Ok(Some(3500))),
             ("", Ok(None)),
-            ("12k", Err(())),
-            ("-5", Err(())),
+            ("12k", Err(Invalid)),
+            ("-5", Err(Invalid)),
         ] {
             assert_eq!(parse_count(input), want, "{input}");
         }
@@ -89,12 +94,12 @@ mod tests {
     fn years_and_dates() {
         assert_eq!(parse_year("2017"), Ok(2017));
         assert_eq!(parse_year("２０２５年"), Ok(2025));
-        assert_eq!(parse_year("1999"), Err(()));
+        assert_eq!(parse_year("1999"), Err(Invalid));
         let d = |y, m, dd| Ok(Some(NaiveDate::from_ymd_opt(y, m, dd).unwrap()));
         assert_eq!(parse_date("2017-06-30"), d(2017, 6, 30));
         assert_eq!(parse_date("2017/6/30"), d(2017, 6, 30));
         assert_eq!(parse_date("2017年6月30日"), d(2017, 6, 30));
-        assert_eq!(parse_date("2017.6.31"), Err(()));
+        assert_eq!(parse_date("2017.6.31"), Err(Invalid));
         assert_eq!(parse_date(""), Ok(None));
     }
 

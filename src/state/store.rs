@@ -98,6 +98,7 @@ fn keys_with(prefix: &str) -> Vec<String> {
 
 /// One draft in the list: loaded, or kept raw because it could not be read.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a list of a few drafts: boxing would save nothing that matters (and on wasm32 it does not fire)
 pub enum DraftEntry {
     Ok(Draft),
     Broken { id: String, raw: String, error: DraftError },

@@ -54,7 +54,7 @@ pub fn ContextForm() -> impl IntoView {
                     set(d, v);
                     d.inputs.remove(key);
                 }
-                Err(()) => {
+                Err(form::Invalid) => {
                     set(d, None);
                     d.inputs.insert(key.to_string(), text.clone());
                 }
@@ -99,7 +99,7 @@ pub fn ContextForm() -> impl IntoView {
                             let text = event_target_value(&ev);
                             state.edit(|d| match form::parse_year(&text) {
                                 Ok(y) => { d.context.year = y; d.inputs.remove("year"); }
-                                Err(()) => { d.inputs.insert("year".into(), text.clone()); }
+                                Err(form::Invalid) => { d.inputs.insert("year".into(), text.clone()); }
                             })
                         } />
                 </Field>
@@ -112,7 +112,7 @@ pub fn ContextForm() -> impl IntoView {
                             let text = event_target_value(&ev);
                             state.edit(|d| match form::parse_date(&text) {
                                 Ok(v) => { d.context.as_of = v; d.inputs.remove("as_of"); }
-                                Err(()) => { d.context.as_of = None; d.inputs.insert("as_of".into(), text.clone()); }
+                                Err(form::Invalid) => { d.context.as_of = None; d.inputs.insert("as_of".into(), text.clone()); }
                             })
                         } />
                 </Field>

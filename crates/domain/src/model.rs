@@ -238,7 +238,12 @@ pub struct Volunteer {
 
 /// 服务记录: one volunteer's service on one day. Rows with an unreadable date or hours
 /// never get here (they become findings).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// 44 bytes, not 48: `packed(4)` keeps `hours` from padding the record to `f64`'s 8-byte
+/// alignment; a district's million records are 4 MB smaller in the tab. Fields are read
+/// by value (`r.hours`), never borrowed (`&r.hours` does not compile on a packed struct).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[repr(C, packed(4))]
 pub struct ServiceRecord {
     pub volunteer_no: Option<Sym>,
     pub id_number: Option<Sym>,
@@ -343,5 +348,28 @@ mod tests {
         for f in Field::ALL {
             assert!(Role::ALL.iter().any(|r| r.fields().contains(&f)), "{f:?} in no role");
         }
+    }
+
+    /// A district holds a million of these: 6 × 4-byte symbols, a 4-byte date, 8-byte hours
+    /// and an 8-byte row reference, with no padding. The derives still read and write it.
+    #[test]
+    fn service_records_are_44_bytes_and_still_round_trip() {
+        assert_eq!(std::mem::size_of::<ServiceRecord>(), 6 * 4 + 4 + 8 + 8);
+        let mut names = crate::text::Interner::default();
+        let r = ServiceRecord {
+            volunteer_no: Some(names.intern("V001")),
+            id_number: None,
+            name: Some(names.intern("张三")),
+            phone: None,
+            activity: Some(names.intern("敬老助残")),
+            date: NaiveDate::from_ymd_opt(2017, 3, 5).unwrap(),
+            hours: 2.75,
+            station: Some(names.intern("新桥社区")),
+            at: RowRef { source: 1, row: 42 },
+        };
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains(r#""date":"2017-03-05","hours":2.75,"#), "{json}");
+        assert_eq!(serde_json::from_str::<ServiceRecord>(&json).unwrap(), r);
+        assert!(format!("{r:?}").contains("hours: 2.75"));
     }
 }

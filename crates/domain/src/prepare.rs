@@ -384,6 +384,7 @@ fn out_of_period(tables: &Tables, r: &ServiceRecord, year: i32, as_of: NaiveDate
 }
 
 fn hours_out_of_range(tables: &Tables, r: &ServiceRecord) -> Finding {
+    let hours = r.hours; // by value: `format!` borrows, and the record is packed
     finding_at(
         tables,
         r.at,
@@ -391,12 +392,12 @@ fn hours_out_of_range(tables: &Tables, r: &ServiceRecord) -> Finding {
         Severity::Error,
         format!(
             "服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。",
-            r.hours
+            hours
         ),
         format!(
             "Hours {} are not between 0 and 24; this record is not counted. \
          Check the hours (one record is one service).",
-            r.hours
+            hours
         ),
     )
 }

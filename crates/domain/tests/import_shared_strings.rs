@@ -131,7 +131,7 @@ fn shared_strings_import_as_inline_strings() {
         assert_eq!(s(r.phone), opt(p[3]), "row {i}");
         assert_eq!(s(r.activity), Some(ACTIVITIES[i % ACTIVITIES.len()].trim().to_string()), "row {i}");
         assert_eq!(s(r.station), Some(STATIONS[(i / 3) % STATIONS.len()].to_string()), "row {i}");
-        assert_eq!(r.hours, 0.5 + (i % 4) as f64);
+        assert_eq!({ r.hours }, 0.5 + (i % 4) as f64);
     }
     // a bad ID warns on each of its rows, at its own row
     let bad_rows: Vec<u32> = records
