@@ -1,13 +1,17 @@
-//! One compiled stable sort for the cold paths (report lists, findings summaries, drafts).
+//! One compiled stable sort for the lists the app shows (report and findings lists, the
+//! short volunteers of an hours indicator, star levels, drafts).
 //!
 //! Why: every `slice::sort_by` call site compiles its own copy of the standard library's
-//! stable sort (driftsort: ~5 KB of wasm each), and the app has a dozen such sites that each
-//! sort a few dozen items once per click. Here the order is found by sorting row numbers
-//! with a `dyn` comparator, so the sort itself is compiled once; only the short permutation
-//! loop is per element type. Hot paths (the import's per-row work) keep `slice::sort*`.
+//! stable sort (driftsort: ~5 KB of wasm each), and the app has a dozen such sites, each
+//! run once per score or click on at most a roster's volunteers (100k at district scale).
+//! Here the order is found by sorting row numbers with a `dyn` comparator, so the sort
+//! itself is compiled once; only the short permutation loop is per element type. Code run
+//! per activity or per row (`tags/dict.rs`) keeps `slice::sort*`: it sorts lists of a few
+//! items where this function's allocation would cost more than the sort.
 //!
-//! Same contract as `slice::sort_by`: stable (equal items keep their order), and a
-//! comparator that panics leaves the slice as it was.
+//! Stable, like `slice::sort_by` (equal items keep their order); and stronger than it on a
+//! comparator that panics: the slice is left exactly as it was, since items move only
+//! after the order is known.
 
 use std::cmp::Ordering;
 
@@ -16,7 +20,9 @@ pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let mut order: Vec<u32> = (0..v.len() as u32).collect();
+    // Row numbers are u32 (half the memory of usize natively); no list shown comes near.
+    let n = u32::try_from(v.len()).expect("sort: more than u32::MAX items");
+    let mut order: Vec<u32> = (0..n).collect();
     {
         let items: &[T] = v;
         sort_rows(&mut order, &|a, b| cmp(&items[a as usize], &items[b as usize]));

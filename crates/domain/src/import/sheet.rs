@@ -37,7 +37,7 @@ pub struct SheetJob<'a> {
 const MAX_RESERVE: u32 = 2_000_000;
 
 /// Room for the data rows a sheet declares, in the table of its role. Growing a 1M-row
-/// table by doubling holds the old and the new buffer at once (25 + 50 MB for records),
+/// table by doubling holds the old and the new buffer at once (23 + 46 MB for records),
 /// and wasm memory never shrinks.
 fn reserve(tables: &mut Tables, role: Role, last_row_hint: Option<u32>, header_last: u32) {
     let Some(n) = last_row_hint.map(|last| last.saturating_sub(header_last).min(MAX_RESERVE) as usize) else { return };
