@@ -25,7 +25,7 @@ fn reads_across_windows_give_the_file_bytes() {
     // forwards, backwards, straddling the windows, the last byte, past the end
     let at = [0u64, 2_097_100, 4_194_250, 5, 5_242_879, 2_097_152, 5_242_880, 99_999_999];
     for offset in at {
-        let mut buf = vec![0u8; 100];
+        let mut buf = [0u8; 100];
         let mut got = Vec::new();
         let mut o = offset;
         while got.len() < 100 {
