@@ -298,7 +298,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("rows.title", "明细", "Rows"),
     ("rows.loading", "正在读取…", "Loading…"),
     ("rows.source", "来源", "Source"),
-    ("rows.truncated", "只列出前 200 行。", "Only the first 200 rows are listed."),
     ("rows.download", "下载这些行（CSV）", "Download these rows (CSV)"),
     // profiles
     ("profile.heading", "考核方案与自定义", "Profile and customisation"),

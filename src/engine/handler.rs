@@ -87,7 +87,8 @@ impl Engine {
                 let empty = Tables::default();
                 let rows = report::indicator_rows(&last.card, tables.unwrap_or(&empty), &indicator, station.as_deref())
                     .unwrap_or_default();
-                Response::Rows { tables: rows }.into()
+                let cut = report::indicator_rows_cut(&last.card, &indicator, station.as_deref());
+                Response::Rows { tables: rows, cut }.into()
             }
             Request::RowsCsv { indicator, station, english } => {
                 let Some(last) = &self.last else { return not_scored() };
@@ -100,6 +101,10 @@ impl Engine {
                     // One file: tables of several roles one after another (BOM only once).
                     bytes.extend_from_slice(if i == 0 { &csv } else { csv.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&csv) });
                     bytes.extend_from_slice(b"\r\n");
+                }
+                // A list cut at the cap says so in its last line, as the dialog does.
+                if let Some(cut) = report::indicator_rows_cut(&last.card, &indicator, station.as_deref()) {
+                    bytes.extend_from_slice(&report::note_csv(&cut.note(lang(english))));
                 }
                 let name = format!("{}{}明细.csv", indicator, station.map(|s| format!("-{s}")).unwrap_or_default());
                 Answer { response: Response::File { name, mime: CSV_MIME.into() }, bytes: Some(bytes) }

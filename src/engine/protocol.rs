@@ -10,7 +10,7 @@ use scorecard_domain::extras::{Charts, Replay, StarReport, WhatIf};
 use scorecard_domain::import::{FileReport, ImportOptions, Progress};
 use scorecard_domain::profile::checklist::ChecklistItem;
 use scorecard_domain::profile::Profile;
-use scorecard_domain::report::RowTable;
+use scorecard_domain::report::{RowTable, RowsCut};
 use scorecard_domain::score::Scorecard;
 use scorecard_domain::Context;
 use serde::{Deserialize, Serialize};
@@ -50,7 +50,8 @@ pub enum Response {
     Imported(ImportSummary),
     Scored(Box<ScoreView>),
     Replayed(Replay),
-    Rows { tables: Vec<RowTable> },
+    /// `cut` says when the list stops at the cap (the dialog and the CSV say so).
+    Rows { tables: Vec<RowTable>, cut: Option<RowsCut> },
     /// A file made by the engine; its bytes travel beside the response.
     File { name: String, mime: String },
     /// The request could not be carried out; says why in Chinese and English.

@@ -92,8 +92,11 @@ impl Draft {
     /// field the demo fills drops the text kept for it (e.g. an unreadable "abc"), so the
     /// form shows the number that is now used.
     pub fn fill_demo(&mut self) {
-        let before = (self.context.population, self.context.staff);
+        let before = (self.context.population, self.context.staff, self.context.as_of);
         scorecard_domain::samples::fill_demo_context(&mut self.context);
+        if self.context.as_of != before.2 {
+            self.inputs.remove("as_of");
+        }
         if self.context.population != before.0 {
             self.inputs.remove("population");
         }
@@ -181,7 +184,11 @@ mod tests {
         d.context.population = Some(9_000);
         d.inputs.insert("population".into(), "9000".into());
         d.inputs.insert("staff".into(), "abc".into());
+        d.inputs.insert("as_of".into(), "昨天".into());
         d.fill_demo();
+        let year = d.context.year;
+        assert_eq!(d.context.as_of, chrono::NaiveDate::from_ymd_opt(year, 12, 31), "the demo's records run to the year's end");
+        assert_eq!(d.inputs.get("as_of"), None, "the unreadable date gives way to the demo's");
         assert_eq!((d.context.population, d.context.staff), (Some(9_000), Some(scorecard_domain::samples::demo::DEMO_STAFF)));
         assert_eq!(d.inputs.get("population").map(String::as_str), Some("9000"), "the user's number stays");
         assert_eq!(d.inputs.get("staff"), None, "the unreadable text gives way to the demo's number");

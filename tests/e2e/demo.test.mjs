@@ -179,6 +179,21 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
     assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="source-quote"]'), /≥13%/);
     assert.equal(await page.$$eval('[data-testid="summary-needs_input"]', els => els.map(e => e.dataset.count).join()), '0');
 
+    // X1's drill-down lists 200 of the 600 volunteers (the cap) and says so, on screen and
+    // in the last line of its CSV; every listed row is in the CSV.
+    assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="show-rows"]'), /（600 行）/);
+    await page.click('[data-testid="indicator-X1"] [data-testid="show-rows"]');
+    await page.waitForSelector('[data-testid="rows-table"]');
+    assert.equal(await page.$$eval('[data-testid="rows-table"] tbody tr', rs => rs.length), 200);
+    const cutNote = await page.textContent('[data-testid="rows-cut"]');
+    assert.equal(cutNote, '共 600 行，只列出前 200 行。');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="rows-csv"]')]);
+    const csvLines = fs.readFileSync(await csvDownload.path(), 'utf8').trim().split('\r\n');
+    assert.equal(csvLines.length, 1 + 200 + 2, 'header, 200 rows, a blank line, the note');
+    assert.equal(csvLines.at(-2), '');
+    assert.equal(csvLines.at(-1), cutNote);
+    await page.click('[data-testid="rows-close"]');
+
     // Replay: twelve ended months; registrations never pass 10 %, so X1 is short in each.
     await page.click('[data-testid="tab-replay"]');
     await page.waitForSelector('[data-testid="replay-row"][data-indicator="X1"]');

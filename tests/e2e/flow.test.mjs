@@ -91,6 +91,7 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.ok(rowsText.includes('1101**********002X'), 'ID masked');
     assert.ok(!rowsText.includes('11010519491231002X'), 'no full ID');
     assert.ok(!rowsText.includes('13800000001'), 'no full phone');
+    assert.equal(await page.$('[data-testid="rows-cut"]'), null, 'every row listed: no note');
     await shot(page, 'flow-04-rows');
     await page.click('[data-testid="rows-close"]');
 

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use crate::ui::import_screen::engine_download;
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
-use scorecard_domain::report::{self, RowTable};
+use scorecard_domain::report::{self, RowTable, RowsCut};
 
 fn rlang(l: Lang) -> report::Lang {
     match l {
@@ -20,13 +20,16 @@ fn rlang(l: Lang) -> report::Lang {
 pub fn RowsDialog(target: RwSignal<Option<(String, Option<String>)>>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let tables = RwSignal::new(None::<Vec<RowTable>>);
+    let cut = RwSignal::new(None::<RowsCut>);
     let close = move || target.set(None);
     Effect::new(move |_| {
         let Some((indicator, station)) = target.get() else { return };
         tables.set(None);
+        cut.set(None);
         leptos::task::spawn_local(async move {
             let r = client().call(Request::Rows { indicator, station }).await;
-            if let Response::Rows { tables: t } = r.response {
+            if let Response::Rows { tables: t, cut: c } = r.response {
+                cut.set(c);
                 tables.set(Some(t));
             }
         });
@@ -46,6 +49,7 @@ pub fn RowsDialog(target: RwSignal<Option<(String, Option<String>)>>) -> impl In
                         indicator: id2.clone(), station: st2.clone(), english: app.lang.get_untracked() == Lang::En })>
                         "⬇ " {tr("rows.download")}
                     </button>
+                    {move || cut.get().map(|c| view! { <p class="rows-cut" data-testid="rows-cut">{c.note(rlang(lang()))}</p> })}
                     {move || match tables.get() {
                         None => view! { <p class="muted">{tr("rows.loading")}</p> }.into_any(),
                         Some(list) => list.into_iter().map(|t| {

@@ -93,6 +93,14 @@ pub fn rows_csv(table: &RowTable, lang: Lang) -> Vec<u8> {
     w.finish()
 }
 
+/// One line of text as a CSV record of one field (no BOM): the note a cut drill-down ends
+/// with. Quoted when it holds a comma (`4,963 rows in all; …`).
+pub fn note_csv(text: &str) -> Vec<u8> {
+    let mut w = Csv { out: Vec::new() };
+    w.record([Field::Text(text)]);
+    w.finish()
+}
+
 /// A field: text is guarded against formulas, a number is written as it is.
 enum Field<'a> {
     Text(&'a str),

@@ -29,9 +29,9 @@ mod values;
 mod xlsx;
 
 pub use cell::Cell;
-pub use csv::{report_csv, rows_csv};
+pub use csv::{note_csv, report_csv, rows_csv};
 pub use draft::{context_json, read_context_json};
-pub use rows::{indicator_rows, resolve_rows, Masking, RowTable};
+pub use rows::{indicator_rows, indicator_rows_cut, resolve_rows, Masking, RowTable, RowsCut};
 pub use sheet_name::{sheet_name, SHEET_NAME_MAX};
 pub use xlsx::report_xlsx;
 

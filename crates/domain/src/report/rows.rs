@@ -7,6 +7,7 @@
 
 use super::cell::Cell;
 use super::columns::{columns, Guard, SOURCE};
+use crate::calendar::format::fmt_int_zh;
 use crate::mask::{mask_id, mask_if_sensitive, mask_phone};
 use crate::model::{Activity, Materials, Role, RowRef, ServiceRecord, Tables, Training, Volunteer};
 use crate::score::{IndicatorResult, Scorecard};
@@ -100,6 +101,51 @@ pub fn indicator_rows(
         Some(name) => r.stations.iter().find(|s| s.station == name)?.detail.rows.refs.clone(),
     };
     Some(resolve_rows(tables, &refs, Masking::Masked))
+}
+
+/// A drill-down list cut at the cap ([`crate::score::ROW_REF_CAP`]): how many rows it shows,
+/// and the full count when the result knows it — one station, or an indicator without
+/// stations or parts (an indicator's own count would count a joint training once per
+/// station it names, and a composite's parts overlap, so there only the cut is said).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowsCut {
+    pub shown: u64,
+    pub total: Option<u64>,
+}
+
+impl RowsCut {
+    /// The line a drill-down shows (and its CSV ends with), in the user's language.
+    pub fn note(&self, lang: super::Lang) -> String {
+        let n = |x: u64| fmt_int_zh(i64::try_from(x).unwrap_or(i64::MAX));
+        let shown = n(self.shown);
+        match (lang, self.total.map(n)) {
+            (super::Lang::Zh, Some(t)) => format!("共 {t} 行，只列出前 {shown} 行。"),
+            (super::Lang::Zh, None) => format!("只列出前 {shown} 行，其余未列出。"),
+            (super::Lang::En, Some(t)) => format!("{t} rows in all; only the first {shown} are listed."),
+            (super::Lang::En, None) => format!("Only the first {shown} rows are listed; the rest are not."),
+        }
+    }
+}
+
+/// Whether the rows behind an indicator (or one station of it) were cut at the cap;
+/// `None` when every row is listed or the indicator / station is unknown.
+pub fn indicator_rows_cut(card: &Scorecard, indicator_id: &str, station: Option<&str>) -> Option<RowsCut> {
+    let r = find_result(&card.indicators, indicator_id)?;
+    match station {
+        Some(name) => {
+            let rows = &r.stations.iter().find(|s| s.station == name)?.detail.rows;
+            rows.truncated.then(|| RowsCut { shown: rows.refs.len() as u64, total: Some(rows.total) })
+        }
+        None => cut_of(r, refs_of(r).len()),
+    }
+}
+
+/// [`indicator_rows_cut`] of a whole result whose list (`refs_of`) has `shown` rows.
+pub(crate) fn cut_of(r: &IndicatorResult, shown: usize) -> Option<RowsCut> {
+    truncated(r).then(|| RowsCut {
+        shown: shown as u64,
+        total: (r.stations.is_empty() && r.parts.is_empty()).then_some(r.detail.rows.total),
+    })
 }
 
 /// An indicator or a part of one, by id.

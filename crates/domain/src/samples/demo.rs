@@ -67,7 +67,8 @@ pub fn demo_context(year: i32) -> Context {
 
 /// Fills `ctx` for the demo of its year without overwriting what the user entered: blank
 /// fields and unanswered checklist items take the demo's values; the level becomes 镇(街道)
-/// (the demo is a town); profile, year, as-of date and stations stay.
+/// (the demo is a town); profile, year, an entered as-of date and stations stay. A blank
+/// as-of date becomes the year's end, where the demo's records end.
 pub fn fill_demo_context(ctx: &mut Context) {
     let demo = demo_context(ctx.year);
     if ctx.organisation.trim().is_empty() {
@@ -77,6 +78,9 @@ pub fn fill_demo_context(ctx: &mut Context) {
     ctx.population = ctx.population.or(demo.population);
     ctx.staff = ctx.staff.or(demo.staff);
     ctx.unit_type = ctx.unit_type.or(demo.unit_type);
+    // The demo's records run to the year's end: a blank as-of date (today, in the current
+    // year) would report every later one as a data problem on the trainer's screen.
+    ctx.as_of = ctx.as_of.or(NaiveDate::from_ymd_opt(ctx.year, 12, 31));
     for (key, answer) in demo.checklist {
         ctx.checklist.entry(key).or_insert(answer);
     }
@@ -99,8 +103,12 @@ mod tests {
         ctx.checklist.insert("X11|激励回馈".into(), false);
         fill_demo_context(&mut ctx);
         assert_eq!((ctx.organisation.as_str(), ctx.population), ("大丰街道", Some(9_000)));
+        assert_eq!(ctx.as_of, NaiveDate::from_ymd_opt(2024, 12, 31), "a blank as-of date is the demo's year end");
+        let mut set = Context { year: 2024, as_of: NaiveDate::from_ymd_opt(2024, 6, 30), ..Context::default() };
+        fill_demo_context(&mut set);
+        assert_eq!(set.as_of, NaiveDate::from_ymd_opt(2024, 6, 30), "the user's as-of date stays");
         assert_eq!((ctx.staff, ctx.unit_type, ctx.level), (Some(DEMO_STAFF), Some(UnitType::CivilisedVillage), Level::Town));
-        assert_eq!((ctx.profile.as_str(), ctx.year, ctx.as_of), ("town2021", 2024, None));
+        assert_eq!((ctx.profile.as_str(), ctx.year), ("town2021", 2024));
         assert_eq!(ctx.checklist.get("X11|激励回馈"), Some(&false), "the user's answer stays");
         let demo = demo_context(2024);
         assert_eq!(ctx.checklist.len(), demo.checklist.len());
@@ -108,6 +116,6 @@ mod tests {
 
         let mut blank = Context { year: 2024, ..Context::default() };
         fill_demo_context(&mut blank);
-        assert_eq!(blank, Context { profile: blank.profile.clone(), ..demo });
+        assert_eq!(blank, Context { profile: blank.profile.clone(), as_of: NaiveDate::from_ymd_opt(2024, 12, 31), ..demo });
     }
 }

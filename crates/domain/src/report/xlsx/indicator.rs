@@ -5,7 +5,7 @@
 use super::writer::{Res, Sheet};
 use crate::model::Tables;
 use crate::profile::Profile;
-use crate::report::rows::{refs_of, resolve_rows, truncated, Masking};
+use crate::report::rows::{cut_of, refs_of, resolve_rows, Masking, RowsCut};
 use crate::report::ReportError;
 use crate::score::{Detail, IndicatorResult, Missing, SlotState, Unit};
 
@@ -48,10 +48,10 @@ pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, table
     }
 
     let refs = refs_of(r);
-    let title = match (truncated(r), r.stations.is_empty() && r.parts.is_empty()) {
-        (false, _) => format!("相关记录（共 {} 条）", refs.len()),
-        (true, true) => format!("相关记录（共 {} 条，只列出前 {} 条）", r.detail.rows.total, refs.len()),
-        (true, false) => format!("相关记录（只列出 {} 条，其余未列出）", refs.len()),
+    let title = match cut_of(r, refs.len()) {
+        None => format!("相关记录（共 {} 条）", refs.len()),
+        Some(RowsCut { shown, total: Some(total) }) => format!("相关记录（共 {total} 条，只列出前 {shown} 条）"),
+        Some(RowsCut { shown, total: None }) => format!("相关记录（只列出 {shown} 条，其余未列出）"),
     };
     row = heading(s, row, &title)?;
     if refs.is_empty() {
