@@ -134,7 +134,7 @@ pub fn indicator_rows_cut(card: &Scorecard, indicator_id: &str, station: Option<
     match station {
         Some(name) => {
             let rows = &r.stations.iter().find(|s| s.station == name)?.detail.rows;
-            rows.truncated.then(|| RowsCut { shown: rows.refs.len() as u64, total: Some(rows.total) })
+            rows.truncated.then_some(RowsCut { shown: rows.refs.len() as u64, total: Some(rows.total) })
         }
         None => cut_of(r, refs_of(r).len()),
     }

@@ -59,7 +59,8 @@ pub fn demo_context(year: i32) -> Context {
         }
     }
     ctx.checklist.extend(answers);
-    // the stations are the data's own, and the as-of date is the user's (else today)
+    // the stations are the data's own, and the as-of date is the user's (else today; the
+    // page's 载入示例数据 fills a blank one with the year's end, `fill_demo_context`)
     ctx.stations.clear();
     ctx.as_of = None;
     ctx
