@@ -3,7 +3,7 @@
 use super::protocol::{ImportSummary, Request, Response, ScoreView, CSV_MIME, XLSX_MIME};
 use chrono::NaiveDate;
 use scorecard_domain::profile::Profile;
-use scorecard_domain::report;
+use scorecard_domain::report::{self, RowTable, RowsCut};
 use scorecard_domain::score::Scorecard;
 use scorecard_domain::Context;
 
@@ -57,6 +57,15 @@ impl From<Response> for Answer {
 }
 
 impl Engine {
+    /// The rows behind an indicator (or one station of it) of the last score, masked, and
+    /// where the list stops if it was cut: what the dialog shows and its CSV holds.
+    fn drill(&self, last: &Scored, indicator: &str, station: Option<&str>) -> (Vec<RowTable>, Option<RowsCut>) {
+        let empty = Tables::default();
+        let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+        let rows = report::indicator_rows(&last.card, tables, indicator, station).unwrap_or_default();
+        (rows, report::indicator_rows_cut(&last.card, indicator, station))
+    }
+
     /// Handles everything but `Import` (whose files are read by the transport first).
     pub fn handle(&mut self, req: Request) -> Answer {
         match req {
@@ -83,29 +92,13 @@ impl Engine {
             }
             Request::Rows { indicator, station } => {
                 let Some(last) = &self.last else { return not_scored() };
-                let tables = self.import.as_ref().map(|i| &i.tables);
-                let empty = Tables::default();
-                let rows = report::indicator_rows(&last.card, tables.unwrap_or(&empty), &indicator, station.as_deref())
-                    .unwrap_or_default();
-                let cut = report::indicator_rows_cut(&last.card, &indicator, station.as_deref());
-                Response::Rows { tables: rows, cut }.into()
+                let (tables, cut) = self.drill(last, &indicator, station.as_deref());
+                Response::Rows { tables, cut }.into()
             }
             Request::RowsCsv { indicator, station, english } => {
                 let Some(last) = &self.last else { return not_scored() };
-                let empty = Tables::default();
-                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
-                let rows = report::indicator_rows(&last.card, tables, &indicator, station.as_deref()).unwrap_or_default();
-                let mut bytes = Vec::new();
-                for (i, t) in rows.iter().enumerate() {
-                    let csv = report::rows_csv(t, lang(english));
-                    // One file: tables of several roles one after another (BOM only once).
-                    bytes.extend_from_slice(if i == 0 { &csv } else { csv.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&csv) });
-                    bytes.extend_from_slice(b"\r\n");
-                }
-                // A list cut at the cap says so in its last line, as the dialog does.
-                if let Some(cut) = report::indicator_rows_cut(&last.card, &indicator, station.as_deref()) {
-                    bytes.extend_from_slice(&report::note_csv(&cut.note(lang(english))));
-                }
+                let (tables, cut) = self.drill(last, &indicator, station.as_deref());
+                let bytes = report::drill_csv(&tables, cut, lang(english));
                 let name = format!("{}{}明细.csv", indicator, station.map(|s| format!("-{s}")).unwrap_or_default());
                 Answer { response: Response::File { name, mime: CSV_MIME.into() }, bytes: Some(bytes) }
             }

@@ -131,30 +131,38 @@ fn the_demo_context_answers_every_checklist_and_leaves_one_gap_each() {
 /// of the demo's 600 registered volunteers and says there are 600.
 #[test]
 fn drill_downs_of_the_demo_say_where_they_stop() {
-    use scorecard_domain::report::{indicator_rows, indicator_rows_cut, note_csv, Lang, RowsCut};
+    use scorecard_domain::report::{drill_csv, indicator_rows, indicator_rows_cut, Lang, RowsCut};
     let tables = demo_tables(2017);
     let profile = builtins().into_iter().find(|p| p.id == "xindu2017-town").unwrap();
     let ctx = Context { profile: profile.id.clone(), ..demo_context(2017) };
     let card = score(&profile, &ctx, &tables, d(2100, 1, 1));
-    let listed = |station: Option<&str>| -> usize {
-        indicator_rows(&card, &tables, "X1", station).unwrap().iter().map(|t| t.rows.len()).sum()
-    };
     let x1 = card.indicators.iter().find(|r| r.id == "X1").unwrap();
     assert_eq!(x1.detail.rows.total, 600, "the demo's 600 registered volunteers");
     // X1 is scored for the town as a whole (no stations, no parts): its count is the list's.
     assert!(x1.stations.is_empty() && x1.parts.is_empty());
-    assert_eq!(indicator_rows_cut(&card, "X1", None), Some(RowsCut { shown: 200, total: Some(600) }));
-    assert_eq!(listed(None), 200);
+    let cut = indicator_rows_cut(&card, "X1", None);
+    assert_eq!(cut, Some(RowsCut { shown: 200, total: Some(600) }));
+    let rows = indicator_rows(&card, &tables, "X1", None).unwrap();
+    assert_eq!(rows.len(), 1, "volunteers only");
+    assert_eq!(rows[0].rows.len(), 200);
     assert_eq!(indicator_rows_cut(&card, "X1", Some("不存在的站点")), None);
     assert_eq!(indicator_rows_cut(&card, "X99", None), None);
-    // The line the dialog shows and the CSV ends with, with and without a known total.
+
+    // The file: BOM, header, 200 rows, a blank line, the note as its last record.
+    let text = String::from_utf8(drill_csv(&rows, cut, Lang::Zh)).unwrap();
+    let lines: Vec<&str> = text.strip_prefix('\u{feff}').unwrap().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 200 + 1 + 1 + 1, "header, rows, blank, note, and the final line end");
+    assert_eq!(lines[201..], ["", "共 600 行，只列出前 200 行。", ""]);
+    assert_eq!(text.matches('\u{feff}').count(), 1);
+    // Uncut, the file is the table and its blank line only.
+    let uncut = String::from_utf8(drill_csv(&rows, None, Lang::Zh)).unwrap();
+    assert_eq!(uncut.split("\r\n").count(), 1 + 200 + 1 + 1);
+
+    // The note with and without a known total; a thousands comma quotes the CSV field.
     let known = RowsCut { shown: 200, total: Some(4_963) };
     assert_eq!(known.note(Lang::Zh), "共 4,963 行，只列出前 200 行。");
     assert_eq!(known.note(Lang::En), "4,963 rows in all; only the first 200 are listed.");
     assert_eq!(RowsCut { shown: 200, total: None }.note(Lang::En), "Only the first 200 rows are listed; the rest are not.");
-    // In a CSV, a note with a thousands comma is one quoted field; one without is left bare.
-    assert_eq!(note_csv(&known.note(Lang::En)), b"\"4,963 rows in all; only the first 200 are listed.\"\r\n");
-    assert_eq!(note_csv(&known.note(Lang::Zh)), "\"共 4,963 行，只列出前 200 行。\"\r\n".as_bytes());
-    let small = RowsCut { shown: 200, total: Some(600) };
-    assert_eq!(note_csv(&small.note(Lang::Zh)), "共 600 行，只列出前 200 行。\r\n".as_bytes());
+    let en = String::from_utf8(drill_csv(&[], Some(known), Lang::En)).unwrap();
+    assert_eq!(en, "\"4,963 rows in all; only the first 200 are listed.\"\r\n");
 }

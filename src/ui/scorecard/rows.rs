@@ -49,7 +49,7 @@ pub fn RowsDialog(target: RwSignal<Option<(String, Option<String>)>>) -> impl In
                         indicator: id2.clone(), station: st2.clone(), english: app.lang.get_untracked() == Lang::En })>
                         "⬇ " {tr("rows.download")}
                     </button>
-                    {move || cut.get().map(|c| view! { <p class="rows-cut" data-testid="rows-cut">{c.note(rlang(lang()))}</p> })}
+                    {move || cut.get().map(|c| view! { <p class="notice warning" data-testid="rows-cut">{c.note(rlang(lang()))}</p> })}
                     {move || match tables.get() {
                         None => view! { <p class="muted">{tr("rows.loading")}</p> }.into_any(),
                         Some(list) => list.into_iter().map(|t| {

@@ -4,7 +4,7 @@
 
 use super::cell::Cell;
 use super::neutralise::neutralise;
-use super::rows::RowTable;
+use super::rows::{RowTable, RowsCut};
 use super::values::{csv_value, plain, status_word};
 use super::Lang;
 use crate::context::Context;
@@ -93,12 +93,22 @@ pub fn rows_csv(table: &RowTable, lang: Lang) -> Vec<u8> {
     w.finish()
 }
 
-/// One line of text as a CSV record of one field (no BOM): the note a cut drill-down ends
-/// with. Quoted when it holds a comma (`4,963 rows in all; …`).
-pub fn note_csv(text: &str) -> Vec<u8> {
-    let mut w = Csv { out: Vec::new() };
-    w.record([Field::Text(text)]);
-    w.finish()
+/// The drill-down's "download these rows" file: its tables (one per role) one after another,
+/// a blank line after each and the BOM only once; a list cut at the cap ends with the note
+/// the dialog shows, as one field (quoted when it holds a comma: `4,963 rows in all; …`).
+pub fn drill_csv(tables: &[RowTable], cut: Option<RowsCut>, lang: Lang) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, t) in tables.iter().enumerate() {
+        let csv = rows_csv(t, lang);
+        out.extend_from_slice(if i == 0 { &csv } else { csv.strip_prefix(BOM).unwrap_or(&csv) });
+        out.extend_from_slice(b"\r\n");
+    }
+    if let Some(cut) = cut {
+        let mut w = Csv { out };
+        w.record([Field::Text(&cut.note(lang))]);
+        out = w.finish();
+    }
+    out
 }
 
 /// A field: text is guarded against formulas, a number is written as it is.

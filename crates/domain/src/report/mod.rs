@@ -29,7 +29,7 @@ mod values;
 mod xlsx;
 
 pub use cell::Cell;
-pub use csv::{note_csv, report_csv, rows_csv};
+pub use csv::{drill_csv, report_csv, rows_csv};
 pub use draft::{context_json, read_context_json};
 pub use rows::{indicator_rows, indicator_rows_cut, resolve_rows, Masking, RowTable, RowsCut};
 pub use sheet_name::{sheet_name, SHEET_NAME_MAX};
