@@ -130,9 +130,9 @@ impl Engine {
                 response: Response::File { name: "志愿服务数据模板.xlsx".into(), mime: XLSX_MIME.into() },
                 bytes: Some(samples::template_workbook()),
             },
-            Request::Sample { year } => match samples::demo_workbook(year) {
+            Request::Sample { year, until } => match samples::demo_workbook_until(year, until) {
                 Ok(bytes) => Answer {
-                    response: Response::File { name: format!("示例镇志愿服务数据{year}.xlsx"), mime: XLSX_MIME.into() },
+                    response: Response::File { name: samples::demo_file_name(year, until), mime: XLSX_MIME.into() },
                     bytes: Some(bytes),
                 },
                 Err(e) => Response::Failed { zh: format!("无法生成示例数据：{e}"), en: format!("Could not make the demo data: {e}") }.into(),

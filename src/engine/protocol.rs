@@ -39,8 +39,9 @@ pub enum Request {
     ReportXlsx,
     /// The last score as a CSV (UTF-8 with BOM).
     ReportCsv { english: bool },
-    /// The demo town's workbook for year `year` (synthetic, deterministic).
-    Sample { year: i32 },
+    /// The demo town's workbook for year `year` as it stands on `until` (synthetic,
+    /// deterministic; `samples::demo_until` says which day).
+    Sample { year: i32, until: NaiveDate },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

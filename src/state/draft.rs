@@ -91,9 +91,9 @@ impl Draft {
     /// Fills the context for the demo town (载入示例数据) where the user left it blank. A
     /// field the demo fills drops the text kept for it (e.g. an unreadable "abc"), so the
     /// form shows the number that is now used.
-    pub fn fill_demo(&mut self) {
+    pub fn fill_demo(&mut self, today: chrono::NaiveDate) {
         let before = (self.context.population, self.context.staff, self.context.as_of);
-        scorecard_domain::samples::fill_demo_context(&mut self.context);
+        scorecard_domain::samples::fill_demo_context(&mut self.context, today);
         if self.context.as_of != before.2 {
             self.inputs.remove("as_of");
         }
@@ -185,10 +185,16 @@ mod tests {
         d.inputs.insert("population".into(), "9000".into());
         d.inputs.insert("staff".into(), "abc".into());
         d.inputs.insert("as_of".into(), "昨天".into());
-        d.fill_demo();
-        let year = d.context.year;
-        assert_eq!(d.context.as_of, chrono::NaiveDate::from_ymd_opt(year, 12, 31), "the demo's records run to the year's end");
+        d.context.year = 2024;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut now = d.clone();
+        now.context.year = 2026;
+        d.fill_demo(today);
+        assert_eq!(d.context.as_of, chrono::NaiveDate::from_ymd_opt(2024, 12, 31), "a past year's demo runs to its end");
         assert_eq!(d.inputs.get("as_of"), None, "the unreadable date gives way to the demo's");
+        now.fill_demo(today);
+        assert_eq!(now.context.as_of, None, "this year's demo ends today, the blank as-of date");
+        assert_eq!(now.inputs.get("as_of").map(String::as_str), Some("昨天"), "nothing replaced the user's text");
         assert_eq!((d.context.population, d.context.staff), (Some(9_000), Some(scorecard_domain::samples::demo::DEMO_STAFF)));
         assert_eq!(d.inputs.get("population").map(String::as_str), Some("9000"), "the user's number stays");
         assert_eq!(d.inputs.get("staff"), None, "the unreadable text gives way to the demo's number");

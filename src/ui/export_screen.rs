@@ -73,7 +73,7 @@ fn PrintSummary() -> impl IntoView {
                 <article class="print-area" data-testid="print-summary">
                     <header>
                         <h1>{org} " " {c.year} " " {tr("export.report_title")}</h1>
-                        <p>{tr("score.profile")} "：" {l.pick(&c.profile_name, &c.profile_name_en).to_string()}
+                        <p>{tr("score.profile")} {crate::ui::colon} {l.pick(&c.profile_name, &c.profile_name_en).to_string()}
                             " · " {tr("score.as_of")} " " {fmt_date(l, c.as_of)}</p>
                         <p class="print-counts">
                             {[(scorecard_domain::score::Status::Met, s.met), (scorecard_domain::score::Status::OnTrack, s.on_track),
@@ -105,7 +105,7 @@ fn PrintSummary() -> impl IntoView {
                         </tbody>
                     </table>
                     {(!s.stations_short.is_empty()).then(|| view! {
-                        <p><b>{tr("score.stations_short")} "："</b>
+                        <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
                             {s.stations_short.iter().map(|x| format!("{}（{}）", x.station, x.indicators.join("、"))).collect::<Vec<_>>().join("；")}</p>
                     })}
                     <footer class="print-foot">{tr("app.title")} " · " {tr("export.generated")} " " {fmt_date(l, crate::state::data::today())}</footer>

@@ -58,12 +58,14 @@ pub fn ImportScreen() -> impl IntoView {
         if has_files && !window().confirm_with_message(t(app.lang.get_untracked(), "import.sample_confirm")).unwrap_or(false) {
             return;
         }
-        let year = app.draft.with_untracked(|d| d.context.year);
+        let (year, as_of) = app.draft.with_untracked(|d| (d.context.year, d.context.as_of));
+        let today = crate::state::data::today();
+        let until = scorecard_domain::samples::demo_until(year, as_of, today);
         leptos::task::spawn_local(async move {
-            let reply = client().call(Request::Sample { year }).await;
+            let reply = client().call(Request::Sample { year, until }).await;
             if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
                 if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
-                    app.edit(|d| d.fill_demo());
+                    app.edit(|d| d.fill_demo(today));
                     data.clear();
                     data.add_files(app, vec![f]);
                 }
@@ -193,7 +195,7 @@ fn ImportSummaryLine() -> impl IntoView {
                 ];
                 view! {
                     <p class="import-summary" data-testid="import-summary">
-                        <strong>{tr("import.summary")} "："</strong>
+                        <strong>{tr("import.summary")} {crate::ui::colon}</strong>
                         {parts.into_iter().map(|(k, n, unit, id)| view! {
                             <span class="pill">{tr(k)} " " <b class="num" data-testid=id>{fmt_int(n as u64)}</b> " " {tr(unit)}</span>
                         }).collect_view()}
@@ -342,7 +344,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                 </div>
             </div>
             <p class="counts small" data-testid="sheet-counts">
-                {tr("import.counts")} " " <b class="num">{fmt_int(counts.read)}</b> "："
+                {tr("import.counts")} " " <b class="num">{fmt_int(counts.read)}</b> {crate::ui::colon}
                 {tr("import.kept")} " " <b class="num" data-testid="count-kept">{fmt_int(counts.kept)}</b> "，"
                 {tr("import.skipped")} " " <b class="num" data-testid="count-skipped">{fmt_int(counts.skipped)}</b> "，"
                 {tr("import.blank")} " " <b class="num">{fmt_int(counts.blank)}</b> "，"

@@ -26,3 +26,8 @@ pub fn tr(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync +
 pub fn lang() -> Lang {
     expect_context::<AppState>().lang.get()
 }
+
+/// The colon after a label: full-width in Chinese, `: ` in English (a view child, reactive).
+pub fn colon() -> &'static str {
+    if lang() == Lang::Zh { "：" } else { ": " }
+}

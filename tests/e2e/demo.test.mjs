@@ -18,11 +18,11 @@ const YEAR = 2017;
 const CORPS = ['红色党员先锋服务队', '绿色产业技术服务队', '蓝色法律援助服务队', '黄色文明新风服务队',
   '橙色文化文艺服务队', '金色科教文卫服务队', '紫色扶贫帮困服务队'];
 
-/** The demo workbook of YEAR, written by the command line. */
-function demoBook() {
+/** The demo workbook of a whole year (YEAR unless told), written by the command line. */
+function demoBook(year = YEAR) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-demo-'));
   const file = path.join(dir, 'demo.xlsx');
-  const r = spawnSync('cargo', ['run', '-q', '-p', 'scorecard-cli', '--', 'demo', file, '--year', String(YEAR)],
+  const r = spawnSync('cargo', ['run', '-q', '-p', 'scorecard-cli', '--', 'demo', file, '--year', String(year)],
     { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return XLSX.read(fs.readFileSync(file), { type: 'buffer' });
@@ -205,7 +205,7 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
     await page.click('[data-testid="tab-whatif"]');
     await page.waitForSelector('[data-testid="whatif-plan"]');
     assert.equal(await page.textContent('[data-testid="whatif-registered"]'), '600');
-    assert.equal(await page.textContent('[data-testid="whatif-months-left"]'), '0');
+    assert.equal(await page.textContent('[data-testid="whatif-days-left"]'), '0');
     assert.match(await page.textContent('[data-testid="whatif-step"]'), /新增注册志愿者 180 人，注册率达到 13%/);
     await shot(page, 'demo-04-whatif');
 
@@ -254,6 +254,82 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
     await shot(page, 'demo-07-print');
     await page.emulateMedia({ media: 'screen' });
 
+    assert.deepEqual(foreign(b.requests, srv.base), []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+});
+
+test('the demo of the current year is the town as it stands today', async () => {
+  // The page's clock says 2026-11-24; the year and as-of date are left as they come (this
+  // year, blank = today). What the demo should hold is read from the whole year's
+  // workbook of the command line: the rows dated on or before that day.
+  const [year, cut] = [2026, { y: 2026, m: 11, d: 24 }];
+  const wb = demoBook(year);
+  const upTo = (sheet, key, label) => {
+    const t = table(wb, sheet, key);
+    const c = t.col(label);
+    const ymd = x => x.y * 10000 + x.m * 100 + x.d;
+    return t.data.filter(r => { const x = dateOf(r[c]); return x && ymd(x) <= ymd(cut); }).length;
+  };
+  const want = {
+    volunteers: upTo('注册志愿者', '志愿者编号', '注册时间'),
+    records: upTo('服务时长明细', '服务时间', '服务时间'),
+    activities: upTo('活动台账', '活动日期', '活动日期'),
+    trainings: upTo('Sheet4', '培训日期', '培训日期'),
+  };
+  assert.ok(want.records < 6000 && want.records > 4500, `${want.records} records by 11-24`);
+  assert.ok(want.activities > 6 * 20 && want.activities <= 6 * 22, `${want.activities}: two a month at each station to October, some of November`);
+
+  const srv = await startServer();
+  const b = await launch();
+  const { page } = b;
+  try {
+    await page.clock.setFixedTime(new Date('2026-11-24T12:00:00Z'));
+    await page.goto(srv.base + '/');
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid="ctx-year"]'), String(year));
+    await page.click('[data-testid="next"]');
+    await page.click('[data-testid="load-sample"]');
+    await page.waitForSelector('[data-testid="import-summary"]');
+    const fmt = n => n.toLocaleString('en-US');
+    assert.deepEqual(
+      await page.$$eval('[data-testid^="summary-"]', els => Object.fromEntries(els.map(e => [e.dataset.testid, e.textContent]))),
+      { 'summary-volunteers': fmt(want.volunteers), 'summary-records': fmt(want.records),
+        'summary-activities': fmt(want.activities), 'summary-trainings': fmt(want.trainings) });
+    assert.ok((await page.textContent('[data-testid="file-card"]')).includes('示例镇志愿服务数据2026（截至11月24日）.xlsx'));
+    await page.click('[data-testid="step-context"]');
+    assert.equal(await page.inputValue('[data-testid="ctx-as-of"]'), '', 'the as-of date stays blank: today');
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForSelector('[data-testid="indicator-X1"]');
+    assert.equal(await page.textContent('[data-testid="as-of"]'), '2026年11月24日');
+    const head = await page.textContent('[data-testid="scorecard"]');
+    assert.ok(!head.includes('考核年度已结束'), 'the year is not over on 11-24');
+    assert.ok(!head.includes('晚于截止日期'), 'no record is later than today');
+    await shot(page, 'demo-current-year');
+
+    // Periods as a reader writes them: the replay's ten ended months, 乡镇2021 T2's months.
+    await page.click('[data-testid="tab-replay"]');
+    await page.waitForSelector('[data-testid="replay-table"]');
+    const months = () => page.$$eval('[data-testid="replay-table"] thead th[data-month]', es => es.map(e => e.textContent));
+    assert.deepEqual(await months(), ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月']);
+    // … and in English, with no Chinese left in X8's holiday lists.
+    await page.click('[data-testid="lang-switch"]');
+    assert.deepEqual(await months(), ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct']);
+    await page.click('[data-testid="tab-cards"]');
+    const x8 = await page.textContent('[data-testid="indicator-X8"] .counts-list');
+    assert.ok(x8.includes("New Year's Day") && !/[\u4e00-\u9fff]/.test(x8), x8);
+    const x8missing = await page.$('[data-testid="indicator-X8"] [data-testid="missing"]');
+    if (x8missing) assert.ok(!/[\u4e00-\u9fff]/.test(await x8missing.textContent()), await x8missing.textContent());
+    await shot(page, 'demo-current-year-en');
+    await useProfile(page, 'town2021');
+    await page.waitForSelector('[data-testid="indicator-T2"] .per-label');
+    const perLabels = () => page.$$eval('[data-testid="indicator-T2"] .per-label', es => es.map(e => e.textContent));
+    assert.deepEqual((await perLabels()).slice(0, 3), ['Jan', 'Feb', 'Mar']);
+    await page.click('[data-testid="lang-switch"]');
+    assert.deepEqual((await perLabels()).slice(0, 3), ['1月', '2月', '3月']);
     assert.deepEqual(foreign(b.requests, srv.base), []);
     assert.deepEqual(b.errors, []);
   } finally {

@@ -10,10 +10,11 @@ use scorecard_domain::import::{import, FileInput, ImportOptions};
 use scorecard_domain::profile::builtins;
 use scorecard_domain::profile::indicator::Rule;
 use scorecard_domain::samples::vocab::CORPS;
-use scorecard_domain::samples::{demo_context, demo_spec, demo_workbook, synth_rows};
+use scorecard_domain::samples::{demo_context, demo_spec, demo_workbook, demo_workbook_until, synth_rows};
 use scorecard_domain::score::result::Status;
 use scorecard_domain::score::score;
-use scorecard_domain::finding::Severity;
+use scorecard_domain::finding::{FindingKind, Severity};
+use scorecard_domain::prepare::prepare;
 use scorecard_domain::{Context, Tables};
 use std::collections::BTreeSet;
 
@@ -165,4 +166,35 @@ fn drill_downs_of_the_demo_say_where_they_stop() {
     assert_eq!(RowsCut { shown: 200, total: None }.note(Lang::En), "Only the first 200 rows are listed; the rest are not.");
     let en = String::from_utf8(drill_csv(&[], Some(known), Lang::En)).unwrap();
     assert_eq!(en, "\"4,963 rows in all; only the first 200 are listed.\"\r\n");
+}
+
+/// The demo loaded on 2017-06-30 with no as-of date: the town as it stood that day. What
+/// it should hold is counted here from the whole year's rows (dates compared, hours
+/// summed), not through `SynthData::until`.
+#[test]
+fn the_demo_of_a_day_in_its_year_holds_nothing_later() {
+    let cut = d(2017, 6, 30);
+    let whole = synth_rows(demo_spec(2017));
+    let volunteers = whole.volunteers.iter().filter(|v| v.registered_on <= cut).count();
+    let kept: Vec<_> = whole.records.iter().filter(|r| r.date <= cut).collect();
+    let hours: f64 = kept.iter().map(|r| r.hours).sum();
+    let activities = whole.activities.iter().filter(|a| a.date <= cut).count();
+    let trainings = whole.trainings.iter().filter(|t| t.date <= cut).count();
+    assert!(volunteers < whole.volunteers.len() && kept.len() < whole.records.len() && activities == 6 * 12);
+
+    let bytes = demo_workbook_until(2017, cut).unwrap();
+    let imp = import(&[FileInput { name: "示例镇志愿服务数据2017（截至6月30日）.xlsx", bytes: &bytes }], &ImportOptions::default());
+    let t = &imp.tables;
+    assert_eq!((t.volunteers.len(), t.records.len(), t.activities.len(), t.trainings.len()),
+        (volunteers, kept.len(), activities, trainings));
+    let roster_hours: f64 = t.volunteers.iter().filter_map(|v| v.annual_hours).sum();
+    assert!((roster_hours - hours).abs() < 1e-6, "年度服务时长 sums the kept records: {roster_hours} vs {hours}");
+    for v in &t.volunteers {
+        let (a, c) = (v.annual_hours.unwrap(), v.cumulative_hours.unwrap());
+        assert!(c + 1e-9 >= a, "累计 {c} ≥ 年度 {a}");
+    }
+    let (prepared, findings) = prepare(t, 2017, cut);
+    let late: Vec<_> = findings.iter().filter(|f| f.kind == FindingKind::DateOutOfPeriod).collect();
+    assert!(late.is_empty(), "nothing after the day it stands on: {late:?}");
+    assert_eq!((prepared.registered.len(), prepared.records.len()), (volunteers, kept.len()));
 }

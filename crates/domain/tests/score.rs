@@ -546,7 +546,7 @@ fn cases() -> Vec<Case> {
                 missing: Some(&["大丰社区"]),
                 stations: &[(XQ, Met), (DF, NotMet)],
                 station_missing: &[(DF, &["2017-Q2"]), (XQ, &[])],
-                gap: &["大丰社区", "2017-Q2"],
+                gap: &["大丰社区", "第二季度"],
                 finding_kinds: &[FindingKind::SkippedRow],
                 ..E
             },
@@ -573,7 +573,7 @@ fn cases() -> Vec<Case> {
                 w.train(d(2016, 12, 1), "骨干培训", &[XQ], "骨干");
                 w.done()
             },
-            expect: Expect { status: InProgress, stations: &[(XQ, InProgress)], gap: &["2017-Q1"], ..E },
+            expect: Expect { status: InProgress, stations: &[(XQ, InProgress)], gap: &["第一季度"], ..E },
         },
         // ---------------------------------------------------------------- X5 月度活动
         Case {
@@ -600,7 +600,7 @@ fn cases() -> Vec<Case> {
                 stations: &[(XQ, Met), (DF, NotMet)],
                 station_missing: &[(DF, &["2017-02"])],
                 missing: Some(&["大丰社区"]),
-                gap: &["2017-02 未达到每月 2 次活动"],
+                gap: &["2月 未达到每月 2 次活动"],
                 finding_kinds: &[FindingKind::SkippedRow, FindingKind::DateOutOfPeriod],
                 ..E
             },
@@ -620,7 +620,7 @@ fn cases() -> Vec<Case> {
             expect: Expect {
                 status: InProgress,
                 stations: &[(XQ, InProgress), (DF, Met)],
-                gap: &["2017-01 已有 1 次活动，还需 1 次活动（剩 11 天）"],
+                gap: &["1月 已有 1 次活动，还需 1 次活动（剩 11 天）"],
                 ..E
             },
         },
@@ -1154,7 +1154,7 @@ fn cases() -> Vec<Case> {
                 value: Some(2.0),
                 target: Some(3.0),
                 missing: Some(&["2017-02"]),
-                gap: &["2017-02 未达到当月5号 1 次活动", "2017-04-05 需开展 1 次活动（还有 26 天）"],
+                gap: &["2月 未达到当月5号 1 次活动", "4月5日 需开展 1 次活动（还有 26 天）"],
                 ..E
             },
         },
@@ -1268,7 +1268,7 @@ fn cases() -> Vec<Case> {
                 w.act(XQ, d(2017, 1, 10), "例行活动");
                 w.done()
             },
-            expect: Expect { status: InProgress, gap: &["2017-01~02 还需开展：暖冬行"], ..E },
+            expect: Expect { status: InProgress, gap: &["1～2月 还需开展：暖冬行"], ..E },
         },
         Case {
             // D = 03-15: Jan and Feb ended; Feb's report not ticked.
@@ -1484,4 +1484,38 @@ fn every_result_cites_its_clause_and_quotes_it() {
             }
         }
     }
+}
+
+/// The page's English view: X8's and X9's lists in English item for item, the holidays'
+/// English names taken from the calendar (not from the scoring), X8's counts named too.
+#[test]
+fn english_lists_match_the_chinese_item_for_item() {
+    let mut b = TablesBuilder::new();
+    b.volunteer(VolunteerSpec { number: "A1", name: "A1", station: "新桥社区", ..Default::default() });
+    let materials = Materials { plan: Some(true), record: Some(false), brief: Some(true), photo: Some(false) };
+    b.activity(ActivitySpec {
+        name: "元旦游园",
+        date: Some(d(2017, 1, 1)),
+        station: "新桥社区",
+        holiday: "元旦",
+        materials,
+        ..Default::default()
+    });
+    let ctx = Context { year: 2017, as_of: Some(d(2017, 4, 10)), ..Context::default() };
+    let card = score(&builtin("xindu2017-town").unwrap(), &ctx, &b.finish(), today());
+    let get = |id: &str| card.indicators.iter().find(|i| i.id == id).unwrap().detail.clone();
+
+    let x8 = get("X8");
+    let en_of: std::collections::BTreeMap<&str, &str> =
+        scorecard_domain::calendar::holidays(2017).into_iter().map(|h| (h.name, h.name_en)).collect();
+    let (Missing::List(zh), Missing::List(en)) = (&x8.missing, &x8.missing_en) else { panic!("lists") };
+    assert!(!zh.is_empty() && !zh.contains(&"元旦".to_string()), "{zh:?}");
+    assert_eq!(en, &zh.iter().map(|n| en_of[n.as_str()].to_string()).collect::<Vec<_>>());
+    assert_eq!(x8.counts.len(), 1);
+    assert_eq!((x8.counts[0].name.as_str(), x8.counts[0].name_en.as_str(), x8.counts[0].count), ("元旦", en_of["元旦"], 1));
+
+    // X9: the activity lacks its 记录 and 图片
+    let x9 = get("X9");
+    assert_eq!(x9.missing, Missing::List(vec!["新桥社区 2017-01-01 元旦游园：缺记录、图片".into()]));
+    assert_eq!(x9.missing_en, Missing::List(vec!["新桥社区 2017-01-01 元旦游园: no record, photos".into()]));
 }

@@ -79,7 +79,8 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     }
     let mut c = ctx(d(2017, 6, 30));
     c.population = Some(1000);
-    let w = what_if(&builtin("xindu2017-town").unwrap(), &c, &b.finish(), today());
+    let tables = b.finish();
+    let w = what_if(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
     assert_eq!((w.registered, w.active, w.hours), (100, 50, 1000.0));
     // X1: ⌈0.13 × 1000⌉ − 100 = 30.
     assert_eq!(w.registrations_needed, Some(30));
@@ -96,7 +97,22 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     assert!((w.hours_per_month_after_registrations.unwrap() - 2250.0 / months).abs() < 1e-9);
     assert_eq!(w.plan.len(), 3);
     assert!(w.plan[0].0.contains("新增注册志愿者 30 人"));
-    assert!(w.plan[2].0.contains("2250 小时"), "{}", w.plan[2].0);
+    assert_eq!(w.days_left, 184);
+    // X2 is 50 % < 70 % now; the 41 are counted with X1's 130 registered, and the step says so.
+    assert_eq!(w.plan[1].0, "注册人数增至 130 人后，有记录率要达到 70%，需再让 41 名志愿者参加服务（目前 50 人有服务记录）");
+    assert_eq!(w.plan[1].1, "Once registrations reach 130, get 41 more volunteers to serve to keep a 70% record share (50 have records now)");
+    // 2250 / 6.0493 = 371.94… → 372 a month, rounded up
+    assert_eq!(w.plan[2].0, "按注册 130 人、人均 25 小时计，到年底还需 2,250 小时，约每月 372 小时");
+    assert_eq!(w.plan[2].1, "2,250 more hours by year end for 130 registered at 25 h each, about 372 h a month");
+
+    // X1 met (130 of 1000): the X2 and X3 steps are at today's registrations, said plainly.
+    c.population = Some(700);
+    let w = what_if(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
+    assert_eq!(w.registrations_needed, Some(0));
+    assert_eq!(w.plan.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), [
+        "让 20 名尚无记录的志愿者参加服务，有记录率达到 70%",
+        "按人均 25 小时计，到年底还需 1,500 小时，约每月 248 小时",
+    ]);
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::state::{AppState, DataState};
 use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
+use scorecard_domain::calendar::{missing_item_text, period_text};
 use scorecard_domain::profile::checklist::ChecklistItem;
 use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Status, Unit};
 
@@ -50,39 +51,67 @@ fn reached(d: &Detail) -> Option<f64> {
     Some((v / t).clamp(0.0, 1.0))
 }
 
-fn missing_view(m: &Missing, total: u64) -> Option<AnyView> {
+/// What is missing, in the page's language (period labels written out). Short items
+/// (themes, months) run on in one line; long ones (an activity and what it lacks) are a
+/// list, since they hold 、 themselves. A met indicator's list is what it does not need.
+fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
+    let (m, m_en, total) = (d.missing.clone(), d.missing_en.clone(), d.missing_total);
     if m.is_empty() {
         return None;
     }
-    let shown = match m {
+    let shown = match &m {
         Missing::List(v) => v.len(),
         Missing::ByName(v) => v.len(),
     };
-    let body = match m.clone() {
-        Missing::List(v) if v.len() > 12 => {
-            let head = v[..12].join("、");
-            let rest = v[12..].join("、");
-            let more = v.len() - 12;
-            view! {
-                <p class="missing-list">{head} "、…"</p>
-                <details class="small"><summary>{format!("+{more}")}</summary><p class="missing-list">{rest}</p></details>
+    let body = move || {
+        let zh = lang() == Lang::Zh;
+        let sep = if zh { "、" } else { ", " };
+        let text = |v: &[String]| -> Vec<String> { v.iter().map(|i| missing_item_text(i, zh)).collect() };
+        // the English list where the rule gave one, item for item
+        let list = if zh || m_en.is_empty() { m.clone() } else { m_en.clone() };
+        // long by the Chinese items, so both languages lay the list out alike
+        let long = matches!(&m, Missing::List(v) if v.iter().any(|i| i.chars().count() > 16));
+        match list {
+            Missing::List(v) if long => {
+                let items = text(&v);
+                let (head, rest) = items.split_at(items.len().min(5));
+                let (head, rest) = (head.to_vec(), rest.to_vec());
+                view! {
+                    <ul class="missing-items">{head.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    {(!rest.is_empty()).then(|| view! {
+                        <details class="small"><summary>{format!("+{}", rest.len())}</summary>
+                            <ul class="missing-items">{rest.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                        </details>
+                    })}
+                }
+                .into_any()
             }
-            .into_any()
+            Missing::List(v) if v.len() > 12 => {
+                let items = text(&v);
+                let head = items[..12].join(sep);
+                let rest = items[12..].join(sep);
+                let more = items.len() - 12;
+                view! {
+                    <p class="missing-list">{head} {sep} "…"</p>
+                    <details class="small"><summary>{format!("+{more}")}</summary><p class="missing-list">{rest}</p></details>
+                }
+                .into_any()
+            }
+            Missing::List(v) => view! { <p class="missing-list">{text(&v).join(sep)}</p> }.into_any(),
+            Missing::ByName(v) => view! {
+                <ul class="missing-map">
+                    {v.into_iter().map(|(k, list)| view! { <li><b>{k}</b> {if zh { "：" } else { ": " }} {text(&list).join(sep)}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
         }
-        Missing::List(v) => view! { <p class="missing-list">{v.join("、")}</p> }.into_any(),
-        Missing::ByName(v) => view! {
-            <ul class="missing-map">
-                {v.into_iter().map(|(k, list)| view! { <li><b>{k}</b> "：" {list.join("、")}</li> }).collect_view()}
-            </ul>
-        }
-        .into_any(),
     };
     Some(
         view! {
             <div class="missing" data-testid="missing">
-                <span class="label">{tr("score.missing")} "："</span>
+                <span class="label">{if met { tr("score.missing_met") } else { tr("score.missing") }} {crate::ui::colon}</span>
                 {body}
-                {(total as usize > shown).then(|| view! { <p class="muted small">{format!("… {total}")}</p> })}
+                {(total as usize > shown).then(|| view! { <p class="muted small">{move || if lang() == Lang::Zh { format!("共 {} 项，只列出前 {shown} 项", fmt_int(total)) } else { format!("{} in all; the first {shown} are listed", fmt_int(total)) }}</p> })}
             </div>
         }
         .into_any(),
@@ -160,7 +189,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     let short = d.short.clone();
     let periods = d.periods.clone();
     let counts = d.counts.clone();
-    let missing = missing_view(&d.missing, d.missing_total);
+    let missing = missing_view(&d, st == Status::Met);
     let id_rows = id.clone();
     view! {
             <header class="card-head">
@@ -220,11 +249,20 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                                 (scorecard_domain::score::SlotState::Current, false) => "per per-current",
                                 _ => "per per-future",
                             };
-                            let title = format!("{}：{} / {}{}", p.label, p.count, p.target,
-                                if p.lacking.is_empty() { String::new() } else { format!("（缺 {}）", p.lacking.join("、")) });
                             let sym = if p.met { "✔" } else if cls == "per per-not" { "✘" } else { "·" };
+                            let label = p.label.clone();
+                            let title = move || {
+                                let zh = lang() == Lang::Zh;
+                                let lacking = match (p.lacking.is_empty(), zh) {
+                                    (true, _) => String::new(),
+                                    (false, true) => format!("（缺 {}）", p.lacking.join("、")),
+                                    (false, false) => format!(" (lacking {})", p.lacking.join(", ")),
+                                };
+                                format!("{}{} {} / {}{lacking}", period_text(&p.label, zh, true), if zh { "：" } else { ":" }, p.count, p.target)
+                            };
+                            let short = move || period_text(&label, lang() == Lang::Zh, false);
                             let t2 = title.clone();
-                            view! { <span class=cls title=t2><span class="per-label">{p.label.clone()}</span> <span aria-hidden="true">{sym}</span><span class="sr-only">{title}</span></span> }
+                            view! { <span class=cls title=t2><span class="per-label">{short}</span> <span aria-hidden="true">{sym}</span><span class="sr-only">{title}</span></span> }
                         }).collect_view()}
                     </div>
                 })}
@@ -232,9 +270,12 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                     <ul class="counts-list" aria-label=tr("score.counts")>
                         {counts.into_iter().map(|c| {
                             let ok = c.count >= c.target;
+                            // no per-name target (X8's holidays): the count alone, not "4/0"
+                            let n = if c.target == 0 { c.count.to_string() } else { format!("{}/{}", c.count, c.target) };
+                            let name = move || if lang() == Lang::En && !c.name_en.is_empty() { c.name_en.clone() } else { c.name.clone() };
                             view! { <li class:ok=ok class:short=!ok>
-                                <span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>{c.name.clone()} " "
-                                <span class="num">{c.count} "/" {c.target}</span></li> }
+                                <span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>{name} " "
+                                <span class="num">{n}</span></li> }
                         }).collect_view()}
                     </ul>
                 })}
@@ -323,7 +364,7 @@ fn CardFoot(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                 let idr = id.clone();
                 view! {
                     <button class="link" data-testid="show-rows" on:click=move |_| on_rows.run((idr.clone(), None))>
-                        {tr("score.rows")} {format!("（{} ", fmt_int(rows_total))} {tr("score.rows_count")} "）"
+                        {tr("score.rows")} {move || if lang() == Lang::Zh { format!("（{} ", fmt_int(rows_total)) } else { format!(" ({} ", fmt_int(rows_total)) }} {tr("score.rows_count")} {move || if lang() == Lang::Zh { "）" } else { ")" }}
                     </button>
                 }
             })}

@@ -8,6 +8,7 @@ use crate::state::{AppState, DataState};
 use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
+use scorecard_domain::calendar::period_text;
 use scorecard_domain::extras::Replay;
 
 #[component]
@@ -43,18 +44,23 @@ pub fn ReplayPanel() -> impl IntoView {
                     return view! { <p>{tr("replay.none")}</p> }.into_any();
                 }
                 let ids: Vec<String> = r.months.last().map(|m| m.indicators.iter().map(|i| i.id.clone()).collect()).unwrap_or_default();
+                // the indicator's name beside its id, from the scorecard on screen
+                let names: Vec<(String, String, String)> = data.view.with_untracked(|v| v.as_ref().map(|v| {
+                    v.card.indicators.iter().map(|i| (i.id.clone(), i.label.clone(), i.label_en.clone())).collect()
+                }).unwrap_or_default());
+                let name_of = move |id: &str| names.iter().find(|n| n.0 == id).map(|n| if lang() == Lang::Zh { n.1.clone() } else { n.2.clone() }).unwrap_or_default();
                 let months = r.months.clone();
                 let first = r.first_short.clone();
                 view! {
                     <div class="table-wrap">
                         <table class="grid replay" data-testid="replay-table">
                             <thead><tr><th scope="col">{tr("replay.indicator")}</th>
-                                {months.iter().map(|m| view! { <th scope="col">{m.month.clone()}</th> }).collect_view()}
+                                {months.iter().map(|m| { let l = m.month.clone(); view! { <th scope="col" data-month=m.month.clone()>{move || period_text(&l, lang() == Lang::Zh, false)}</th> } }).collect_view()}
                             </tr></thead>
                             <tbody>
                                 {ids.into_iter().map(|id| view! {
                                     <tr data-testid="replay-row" data-indicator=id.clone()>
-                                        <th scope="row">{id.clone()}</th>
+                                        <th scope="row">{id.clone()} " " <span class="replay-name">{let (n, id) = (name_of.clone(), id.clone()); move || n(&id)}</span></th>
                                         {months.iter().map(|m| {
                                             let st = m.indicators.iter().find(|i| i.id == id).map(|i| i.status);
                                             view! { <td data-month=m.month.clone() data-status=st.map(|s| s.code())>{st.map(|s| view! { <StatusPill status=s/> })}</td> }
@@ -71,7 +77,7 @@ pub fn ReplayPanel() -> impl IntoView {
                             <tbody>{first.into_iter().map(|f| view! {
                                 <tr><td>{f.indicator.clone()}</td>
                                     <td>{f.station.clone().unwrap_or_else(|| tr("replay.whole")().to_string())}</td>
-                                    <td>{f.month.clone()}</td><td><StatusPill status=f.status/></td></tr>
+                                    <td>{let m = f.month.clone(); move || period_text(&m, lang() == Lang::Zh, true)}</td><td><StatusPill status=f.status/></td></tr>
                             }).collect_view()}</tbody>
                         </table>
                     })}
@@ -96,7 +102,7 @@ pub fn WhatIfPanel() -> impl IntoView {
                         <div class="stat"><span class="label">{tr("whatif.registered")}</span><span class="big num" data-testid="whatif-registered">{fmt_int(w.registered)}</span></div>
                         <div class="stat"><span class="label">{tr("whatif.active")}</span><span class="big num" data-testid="whatif-active">{fmt_int(w.active)}</span></div>
                         <div class="stat"><span class="label">{tr("whatif.hours")}</span><span class="big num">{fmt_hours(w.hours)}</span></div>
-                        <div class="stat"><span class="label">{tr("whatif.months_left")}</span><span class="big num" data-testid="whatif-months-left">{fmt_hours(w.months_left)}</span></div>
+                        <div class="stat"><span class="label">{tr("whatif.days_left")}</span><span class="big num" data-testid="whatif-days-left">{fmt_int(u64::from(w.days_left))}</span></div>
                     </div>
                     <h4>{tr("whatif.plan")}</h4>
                     {if plan.is_empty() {
@@ -139,7 +145,7 @@ pub fn StarsPanel() -> impl IntoView {
                             }
                         }).collect_view()}
                     </div>
-                    {(s.without_hours > 0).then(|| view! { <p class="small muted">{tr("stars.without")} "：" {fmt_int(s.without_hours)}</p> })}
+                    {(s.without_hours > 0).then(|| view! { <p class="small muted">{tr("stars.without")} {crate::ui::colon} {fmt_int(s.without_hours)}</p> })}
                     <details>
                         <summary>{tr("stars.list")}</summary>
                         <table class="grid">

@@ -45,7 +45,7 @@ pub fn ScorecardScreen() -> impl IntoView {
                     <div class="score-title">
                         <h2>{if org.is_empty() { tr("score.heading")().to_string() } else { org }} " · " {c.year}</h2>
                         <p class="muted">
-                            {tr("score.profile")} "：" {move || if lang() == Lang::Zh { pz.clone() } else { pe.clone() }}
+                            {tr("score.profile")} {crate::ui::colon} {move || if lang() == Lang::Zh { pz.clone() } else { pe.clone() }}
                             " · " {tr("score.as_of")} " " <span data-testid="as-of">{move || fmt_date(lang(), as_of)}</span>
                             " · " {move || if days_left == 0 { tr("score.year_over")().to_string() } else { format!("{} {} {}", tr("score.days_left")(), days_left, tr("score.days")()) }}
                         </p>
@@ -125,7 +125,7 @@ fn Summary() -> impl IntoView {
                         view! { <p class="muted small">{tr("score.stations_all_ok")}</p> }.into_any()
                     } else {
                         view! {
-                            <p><b>{tr("score.stations_short")} "："</b>
+                            <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
                                 {short.into_iter().map(|x| view! {
                                     <span class="pill short-pill">{x.station.clone()} " (" {x.indicators.join("、")} ")"</span>
                                 }).collect_view()}
@@ -149,7 +149,7 @@ fn Omitted() -> impl IntoView {
                     <h3>{tr("score.omitted")}</h3>
                     <ul>{list.into_iter().map(|o| {
                         let (z, e) = (o.reason.clone(), o.reason_en.clone());
-                        view! { <li><b>{o.id.clone()}</b> "：" {move || if lang() == Lang::Zh { z.clone() } else { e.clone() }}</li> }
+                        view! { <li><b>{o.id.clone()}</b> {crate::ui::colon} {move || if lang() == Lang::Zh { z.clone() } else { e.clone() }}</li> }
                     }).collect_view()}</ul>
                 </section>
             }

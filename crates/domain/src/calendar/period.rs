@@ -30,8 +30,8 @@ pub enum PeriodState {
     Future,
 }
 
-const QUARTER_ZH: [&str; 4] = ["一", "二", "三", "四"];
-const MONTH_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub(crate) const QUARTER_ZH: [&str; 4] = ["一", "二", "三", "四"];
+pub(crate) const MONTH_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Period {
     /// A month, if `month` is 1–12 and the year is one chrono can date.

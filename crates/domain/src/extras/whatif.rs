@@ -10,6 +10,7 @@ use crate::model::Tables;
 use crate::profile::{Denominator, Profile, Rule, Share};
 use crate::score::scope::{in_view, station_names, Placer};
 use crate::score::snapshot::{HoursSource, Snapshot};
+use crate::calendar::fmt_int_zh;
 use crate::score::words::hours_up;
 use crate::score::InputField;
 use chrono::NaiveDate;
@@ -23,6 +24,10 @@ pub struct WhatIf {
     pub hours: f64,
     /// Months left in the year after the as-of date (fractional: days left × 12 ÷ days in year).
     pub months_left: f64,
+    /// Days left in the year after the as-of date (what the page shows: "1.2 months" is
+    /// nobody's unit).
+    #[serde(default)]
+    pub days_left: u32,
     /// X1: new registrations needed.
     pub registrations_needed: Option<u64>,
     /// X2: more registered volunteers with a record, at today's registrations …
@@ -62,6 +67,7 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         active: people.iter().filter(|p| p.active()).count() as u64,
         hours: people.iter().map(|p| p.hours).sum(),
         months_left: f64::from(snap.days_left) * 12.0 / f64::from(snap.days_in_year),
+        days_left: snap.days_left,
         ..WhatIf::default()
     };
     if !snap.has_roster {
@@ -90,8 +96,8 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
                 after = w.registered + need;
                 if need > 0 {
                     w.plan.push((
-                        format!("新增注册志愿者 {need} 人，注册率达到 {}", min.percent_text()),
-                        format!("Register {need} more volunteers to reach {}", min.percent_text()),
+                        format!("新增注册志愿者 {} 人，注册率达到 {}", count(need), min.percent_text()),
+                        format!("Register {} more volunteers to reach {}", count(need), min.percent_text()),
                     ));
                 }
             }
@@ -107,10 +113,29 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         w.active_needed = Some(share(w.registered, min));
         let a = share(after, min);
         w.active_needed_after_registrations = Some(a);
-        if a > 0 {
+        // Once X1's registrations are in, the share is of more people: say so, or a met X2
+        // would seem to need more records for no reason.
+        if a > 0 && after > w.registered {
             w.plan.push((
-                format!("让 {a} 名尚无记录的志愿者参加服务，有记录率达到 {}", min.percent_text()),
-                format!("Get {a} more volunteers to serve to reach a {} record share", min.percent_text()),
+                format!(
+                    "注册人数增至 {} 人后，有记录率要达到 {}，需再让 {} 名志愿者参加服务（目前 {} 人有服务记录）",
+                    count(after),
+                    min.percent_text(),
+                    count(a),
+                    count(w.active)
+                ),
+                format!(
+                    "Once registrations reach {}, get {} more volunteers to serve to keep a {} record share ({} have records now)",
+                    count(after),
+                    count(a),
+                    min.percent_text(),
+                    count(w.active)
+                ),
+            ));
+        } else if a > 0 {
+            w.plan.push((
+                format!("让 {} 名尚无记录的志愿者参加服务，有记录率达到 {}", count(a), min.percent_text()),
+                format!("Get {} more volunteers to serve to reach a {} record share", count(a), min.percent_text()),
             ));
         }
     }
@@ -123,17 +148,28 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         w.hours_per_month = per_month(now);
         w.hours_per_month_after_registrations = per_month(later);
         if later > 0.0 {
+            // the hours are for the registrations after X1 when it adds any: say so
+            let (of_zh, of_en) = if after > w.registered {
+                (format!("按注册 {} 人、人均 {} 小时计，", count(after), hours_up(t)), format!(" for {} registered at {} h each", count(after), hours_up(t)))
+            } else {
+                (format!("按人均 {} 小时计，", hours_up(t)), format!(" at {} h each", hours_up(t)))
+            };
             match w.hours_per_month_after_registrations {
                 Some(pm) => w.plan.push((
-                    format!("到年底还需 {} 小时，约每月 {} 小时", hours_up(later), hours_up(pm)),
-                    format!("{} more hours by year end, about {} h a month", hours_up(later), hours_up(pm)),
+                    format!("{of_zh}到年底还需 {} 小时，约每月 {} 小时", hours_up(later), hours_up(pm)),
+                    format!("{} more hours by year end{of_en}, about {} h a month", hours_up(later), hours_up(pm)),
                 )),
                 None => w.plan.push((
-                    format!("年度已结束，全年还差 {} 小时", hours_up(later)),
-                    format!("The year is over, {} hours short", hours_up(later)),
+                    format!("年度已结束；{of_zh}全年还差 {} 小时", hours_up(later)),
+                    format!("The year is over: {} hours short{of_en}", hours_up(later)),
                 )),
             }
         }
     }
     w
+}
+
+/// A count in a sentence, grouped by thousands (`1,234`).
+fn count(n: u64) -> String {
+    fmt_int_zh(i64::try_from(n).unwrap_or(i64::MAX))
 }

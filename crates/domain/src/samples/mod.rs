@@ -4,7 +4,8 @@
 //!
 //! Code map:
 //! - [`templates`]: `template_workbook()`, `template_for(role)`: headers, notes, lists.
-//! - [`demo`]: the demo town of 载入示例数据: `demo_workbook(year)`, `demo_context(year)`.
+//! - [`demo`]: the demo town of 载入示例数据: `demo_workbook(year)` (or `_until` a day of it),
+//!   `demo_context(year)`.
 //! - [`synth`]: `SynthSpec`, `Synth` (streams records), `synth_rows(spec) -> SynthData`.
 //! - [`rows`]: the plain rows and the facts computed from them (`SynthData::hours_by_station` …).
 //! - [`xlsx`]: `synth_workbook(spec, Style::Clean | Style::Messy)`, `write_clean` for big files.
@@ -34,7 +35,7 @@ pub mod xlsx;
 
 pub use cells::{SampleRow, Value};
 pub use csv::{synth_csv, Encoding};
-pub use demo::{demo_context, demo_spec, demo_workbook, fill_demo_context, DEMO_SEED};
+pub use demo::{demo_context, demo_file_name, demo_spec, demo_until, demo_workbook, demo_workbook_until, fill_demo_context, DEMO_SEED};
 pub use headers::header_label;
 pub use idcard::{gb11643_check, id_is_valid};
 pub use rows::{ActivityRow, RecordRow, SynthData, TrainingRow, VolunteerRow};

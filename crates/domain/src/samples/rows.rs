@@ -90,6 +90,24 @@ pub struct SynthData {
 }
 
 impl SynthData {
+    /// The rows the town has on `last`: what is dated later (records, activities, trainings,
+    /// volunteers registered later) is not there yet, and each volunteer's 年度/累计服务时长
+    /// are those of the records that remain. A demo loaded in November has no December.
+    pub fn until(mut self, last: NaiveDate) -> SynthData {
+        self.records.retain(|r| r.date <= last);
+        self.activities.retain(|a| a.date <= last);
+        self.trainings.retain(|t| t.date <= last);
+        self.volunteers.retain(|v| v.registered_on <= last);
+        let hours = self.hours_by_volunteer();
+        for v in &mut self.volunteers {
+            let h = hours.get(&v.number).copied().unwrap_or(0.0);
+            // half hours are exact in binary, so this is the sum the records give
+            v.cumulative_hours = v.cumulative_hours - v.annual_hours + h;
+            v.annual_hours = h;
+        }
+        self
+    }
+
     /// Roster rows per station.
     pub fn volunteers_by_station(&self) -> BTreeMap<String, usize> {
         count(self.volunteers.iter().map(|v| &v.station))

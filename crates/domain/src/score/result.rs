@@ -209,7 +209,12 @@ pub struct PeriodDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NamedCount {
     pub name: String,
+    /// The English name (the dictionary's), for the page's English view; empty when the
+    /// dictionary has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
     pub count: u32,
+    /// 0 when there is no per-name target (X8 counts holidays, its target is the total).
     pub target: u32,
 }
 
@@ -360,6 +365,11 @@ pub struct Detail {
     /// Full length of `missing` when it was capped at [`MISSING_CAP`].
     #[serde(default)]
     pub missing_total: u64,
+    /// `missing` in English, item for item, where its items are words the rule can
+    /// translate (holidays, themes, teams, checklist items, materials); empty where the
+    /// items are names (people, stations), which read the same in both.
+    #[serde(default, skip_serializing_if = "Missing::is_empty")]
+    pub missing_en: Missing,
     /// The field to fill in when the status is `needs_input`.
     pub needs_input: Option<InputField>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -106,6 +106,10 @@ mod tests {
                 vec!["敬老".into(), "助残".into()],
             )]),
             missing_total: 2,
+            missing_en: Missing::ByName(vec![(
+                "新桥社区".into(),
+                vec!["Elderly care".into(), "Disability support".into()],
+            )]),
             needs_input: Some(InputField::Roster),
             periods: vec![PeriodDetail {
                 label: "第三季度".into(),
@@ -117,6 +121,7 @@ mod tests {
             }],
             counts: vec![NamedCount {
                 name: "红队".into(),
+                name_en: "Red team".into(),
                 count: 3,
                 target: 1,
             }],

@@ -15,11 +15,17 @@ pub fn hours(h: f64) -> String {
     fmt_tenths((h * 10.0).round())
 }
 
+/// Tenths as `4,737` or `2,424.5`: the integer part grouped like every other number on
+/// the page (`calendar::fmt_int_zh`), so a gap reads like the value above it.
 fn fmt_tenths(tenths: f64) -> String {
-    if tenths % 10.0 == 0.0 {
-        format!("{:.0}", tenths / 10.0)
+    // whole hours beyond i64 are no display value; clamp rather than wrap
+    let whole = (tenths / 10.0).trunc().clamp(-9.0e15, 9.0e15) as i64;
+    let tenth = (tenths % 10.0).abs() as i64;
+    let int = crate::calendar::fmt_int_zh(whole);
+    if tenth == 0 {
+        int
     } else {
-        format!("{:.1}", tenths / 10.0)
+        format!("{int}.{tenth}")
     }
 }
 
@@ -106,6 +112,10 @@ mod tests {
 
     #[test]
     fn numbers_read_as_a_clerk_expects() {
+        assert_eq!(hours_up(4736.01), "4,736.1");
+        assert_eq!(hours_up(1_234_567.0), "1,234,567");
+        assert_eq!(hours(999.96), "1,000");
+        assert_eq!(hours(0.04), "0");
         assert_eq!(hours_up(412.0), "412");
         assert_eq!(hours_up(412.01), "412.1");
         assert_eq!(hours_up(411.999_999_999_9), "412");

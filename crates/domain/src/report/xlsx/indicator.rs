@@ -197,7 +197,7 @@ fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> 
     match &d.missing {
         Missing::List(v) if !v.is_empty() => {
             s.bold(row, 0, "未完成")?;
-            s.wrap_across(row, 1, WIDE, &format!("{}{more}", v.join("、")))?;
+            s.wrap_across(row, 1, WIDE, &format!("{}{more}", readable(v).join("、")))?;
             row += 1;
         }
         Missing::ByName(v) if !v.is_empty() => {
@@ -205,11 +205,16 @@ fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> 
             row += 1;
             for (name, items) in v {
                 s.text(row, 0, name, None)?;
-                s.wrap_across(row, 1, WIDE, &items.join("、"))?;
+                s.wrap_across(row, 1, WIDE, &readable(items).join("、"))?;
                 row += 1;
             }
         }
         _ => {}
     }
     Ok(row)
+}
+
+/// Missing items as the report's reader writes them (`2017-Q2` → `第二季度`).
+fn readable(items: &[String]) -> Vec<String> {
+    items.iter().map(|i| crate::calendar::missing_item_text(i, true)).collect()
 }

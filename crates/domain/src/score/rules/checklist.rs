@@ -76,6 +76,7 @@ pub(super) fn checklist(cx: &Cx, view: View, id: &str, period: PeriodKind, items
         _ => (Some(format!("未勾选：{}", list_zh(&zh, 12))), Some(format!("Not ticked: {}", list_en(&en, 12)))),
     };
     let (missing, missing_total) = capped(zh);
+    let missing_en = capped(en).0;
     Detail {
         status,
         unit: Unit::Items,
@@ -85,6 +86,7 @@ pub(super) fn checklist(cx: &Cx, view: View, id: &str, period: PeriodKind, items
         gap_en,
         missing,
         missing_total,
+        missing_en,
         needs_input: (status == Status::NeedsInput).then_some(InputField::Checklist),
         ..Detail::default()
     }

@@ -8,7 +8,7 @@
 use super::{annual_status, capped, days_left_text, needs, Cx, View};
 use crate::profile::ThemeMin;
 use crate::score::facts::Act;
-use crate::score::result::{Detail, InputField, NamedCount, Rows, Unit};
+use crate::score::result::{Detail, InputField, Missing, NamedCount, Rows, Unit};
 use crate::score::scope::in_view;
 use crate::score::words::{list_en, list_zh};
 
@@ -27,6 +27,7 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
     let mut short_zh = Vec::new();
     let mut short_en = Vec::new();
     let mut lacking = Vec::new();
+    let mut lacking_en = Vec::new();
     for tm in themes {
         let idx = cx.profile.theme_index(&tm.theme);
         let hits: Vec<&Act> = acts(cx, view).filter(|a| idx.is_some_and(|i| a.tags.themes.contains(&i))).collect();
@@ -39,8 +40,10 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
             short_zh.push(format!("{more} 次{}活动", tm.theme));
             short_en.push(format!("{more} more \"{en_name}\""));
             lacking.push(tm.theme.clone());
+            lacking_en.push(en_name.clone());
         }
-        counts.push(NamedCount { name: tm.theme.clone(), count: n, target: tm.min });
+        let name_en = idx.and_then(|i| cx.profile.themes.get(i)).map(|t| t.en().to_string()).unwrap_or_default();
+        counts.push(NamedCount { name: tm.theme.clone(), name_en, count: n, target: tm.min });
     }
     let covered = themes.len() - lacking.len();
     let status = annual_status(lacking.is_empty(), cx.snap);
@@ -54,6 +57,7 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
         )
     };
     let (missing, missing_total) = capped(lacking);
+    let missing_en = capped(lacking_en).0;
     Detail {
         status,
         unit: Unit::Count,
@@ -64,6 +68,7 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
         days_left: (!cx.snap.year_ended).then_some(cx.snap.days_left),
         missing,
         missing_total,
+        missing_en,
         counts,
         rows,
         ..Detail::default()
@@ -110,9 +115,10 @@ pub(super) fn distinct_teams(cx: &Cx, view: View, min: u32) -> Detail {
         .teams
         .iter()
         .zip(&per_team)
-        .map(|(t, &c)| NamedCount { name: t.name.clone(), count: c, target: 1 })
+        .map(|(t, &c)| NamedCount { name: t.name.clone(), name_en: t.en().to_string(), count: c, target: 1 })
         .collect();
     let (missing, missing_total) = if kinds_u32 >= min { capped(Vec::new()) } else { capped(not_seen) };
+    let missing_en = if kinds_u32 >= min { Missing::default() } else { capped(not_seen_en).0 };
     Detail {
         status,
         unit: Unit::Count,
@@ -123,6 +129,7 @@ pub(super) fn distinct_teams(cx: &Cx, view: View, min: u32) -> Detail {
         days_left: (!cx.snap.year_ended).then_some(cx.snap.days_left),
         missing,
         missing_total,
+        missing_en,
         counts,
         rows,
         ..Detail::default()

@@ -12,6 +12,7 @@ use super::{annual_status, capped, days_left_text, needs, Cx, View};
 use crate::score::facts::HolidayMark;
 use crate::score::result::{Detail, HolidaySuggestion, InputField, NamedCount, Rows, Unit};
 use crate::score::scope::in_view;
+use crate::calendar::period_text;
 use crate::score::words::{list_en, list_zh};
 
 pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
@@ -57,18 +58,15 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
     }
     let count = u32::try_from(rows.total).unwrap_or(u32::MAX);
     let status = annual_status(count >= min, cx.snap);
-    let passed_without: Vec<String> = hols
-        .iter()
-        .zip(&per_holiday)
-        .filter(|(h, &c)| h.date <= d && c == 0)
-        .map(|(h, _)| h.name.to_string())
-        .collect();
+    let passed: Vec<&crate::score::bridge::Holiday> =
+        hols.iter().zip(&per_holiday).filter(|(h, &c)| h.date <= d && c == 0).map(|(h, _)| h).collect();
+    let passed_without: Vec<String> = passed.iter().map(|h| h.name.to_string()).collect();
+    let passed_without_en: Vec<String> = passed.iter().map(|h| h.name_en.to_string()).collect();
     let mut upcoming: Vec<&crate::score::bridge::Holiday> = hols.iter().filter(|h| h.date > d).collect();
     crate::sort::sort_by_key(&mut upcoming, |h| h.date);
-    let next_zh: Vec<String> =
-        upcoming.iter().take(3).map(|h| format!("{} {}", h.name, h.date.format("%m-%d"))).collect();
-    let next_en: Vec<String> =
-        upcoming.iter().take(3).map(|h| format!("{} {}", h.name_en, h.date.format("%m-%d"))).collect();
+    let day = |h: &crate::score::bridge::Holiday, zh: bool| period_text(&h.date.format("%Y-%m-%d").to_string(), zh, false);
+    let next_zh: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name, day(h, true))).collect();
+    let next_en: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name_en, day(h, false))).collect();
     let (left_zh, left_en) = days_left_text(cx.snap);
     let (gap, gap_en) = if count >= min {
         (None, None)
@@ -90,9 +88,10 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         .iter()
         .zip(&per_holiday)
         .filter(|(_, &c)| c > 0)
-        .map(|(h, &c)| NamedCount { name: h.name.to_string(), count: c, target: 0 })
+        .map(|(h, &c)| NamedCount { name: h.name.to_string(), name_en: h.name_en.to_string(), count: c, target: 0 })
         .collect();
     let (missing, missing_total) = capped(passed_without);
+    let missing_en = capped(passed_without_en).0;
     Detail {
         status,
         unit: Unit::Count,
@@ -103,6 +102,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         days_left: (!cx.snap.year_ended).then_some(cx.snap.days_left),
         missing,
         missing_total,
+        missing_en,
         counts,
         suggestions,
         rows,

@@ -23,30 +23,24 @@ pub(super) fn materials(cx: &Cx, view: View) -> Detail {
     let mut complete = 0u64;
     let mut lacking_by_kind = [0u64; 4];
     let mut missing = Vec::new();
+    let mut missing_en = Vec::new();
     let mut rows = Rows::default();
     for a in cx.facts.acts.iter().filter(|a| a.date <= d && in_view(a.place, view)) {
         let Some(row) = cx.tables.activities.get(a.row) else { continue };
         total += 1;
         let m = row.materials;
         let have = [m.plan, m.record, m.brief, m.photo];
-        let lacks: Vec<&str> = (0..4)
-            .filter(|&k| present[k] && have[k] != Some(true))
-            .map(|k| {
-                lacking_by_kind[k] += 1;
-                NAMES[k].0
-            })
-            .collect();
+        let lacking: Vec<usize> = (0..4).filter(|&k| present[k] && have[k] != Some(true)).collect();
+        lacking.iter().for_each(|&k| lacking_by_kind[k] += 1);
+        let lacks: Vec<&str> = lacking.iter().map(|&k| NAMES[k].0).collect();
+        let lacks_en: Vec<&str> = lacking.iter().map(|&k| NAMES[k].1).collect();
         if lacks.is_empty() {
             complete += 1;
         } else {
             rows.push(a.at);
-            missing.push(format!(
-                "{} {} {}：缺{}",
-                cx.tables.so(row.station),
-                a.date,
-                cx.tables.so(row.name),
-                lacks.join("、")
-            ));
+            let (station, name) = (cx.tables.so(row.station), cx.tables.so(row.name));
+            missing.push(format!("{station} {} {name}：缺{}", a.date, lacks.join("、")));
+            missing_en.push(format!("{station} {} {name}: no {}", a.date, lacks_en.join(", ")));
         }
     }
     let absent: Vec<&str> = (0..4).filter(|&k| !present[k]).map(|k| NAMES[k].0).collect();
@@ -78,6 +72,7 @@ pub(super) fn materials(cx: &Cx, view: View) -> Detail {
         gap_en = Some(gap_en.map_or(en.clone(), |g| format!("{g}; {en}")));
     }
     let (missing, missing_total) = capped(missing);
+    let missing_en = capped(missing_en).0;
     Detail {
         status,
         unit: Unit::Count,
@@ -89,6 +84,7 @@ pub(super) fn materials(cx: &Cx, view: View) -> Detail {
         gap_en,
         missing,
         missing_total,
+        missing_en,
         needs_input: (status == Status::NeedsInput).then_some(InputField::MaterialColumns),
         rows,
         ..Detail::default()

@@ -19,6 +19,7 @@ use crate::score::bridge::{self, Slot};
 use crate::score::facts::Act;
 use crate::score::result::{Detail, InputField, Missing, PeriodDetail, Rows, SlotState, Status, Unit};
 use crate::score::scope::in_view;
+use crate::calendar::period_text;
 use crate::score::words::{list_en, list_zh, ordinal, plural};
 use chrono::NaiveDate;
 
@@ -96,16 +97,26 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     let refs: Vec<&SlotEval> = evals.iter().collect();
     let status = periodic_status(&refs, final_only);
     let ended: Vec<&SlotEval> = evals.iter().filter(|e| e.state == SlotState::Ended).collect();
-    let failed: Vec<String> = ended
+    let failed_in = |zh: bool| -> Vec<String> {
+        ended
+            .iter()
+            .filter(|e| !e.met)
+            .map(|e| {
+                let when = period_text(&e.slot.label, zh, false);
+                if e.lacking.is_empty() {
+                    when
+                } else {
+                    format!("{when} {}", e.lacking.join(if zh { "、" } else { ", " }))
+                }
+            })
+            .collect()
+    };
+    let (failed, failed_en) = (failed_in(true), failed_in(false));
+    // `missing` keeps the machine labels (the JSON's); readers get them through `period_text`
+    let failed_labels: Vec<String> = ended
         .iter()
         .filter(|e| !e.met)
-        .map(|e| {
-            if e.lacking.is_empty() {
-                e.slot.label.clone()
-            } else {
-                format!("{} {}", e.slot.label, e.lacking.join("、"))
-            }
-        })
+        .map(|e| if e.lacking.is_empty() { e.slot.label.clone() } else { format!("{} {}", e.slot.label, e.lacking.join("、")) })
         .collect();
     let mut zh = Vec::new();
     let mut en = Vec::new();
@@ -113,12 +124,12 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
         let target = ended.iter().find(|e| !e.met).map(|e| e.target).unwrap_or(0);
         if ended.iter().any(|e| !e.lacking.is_empty()) {
             zh.push(format!("{} 未开展对应主题的活动", list_zh(&failed, 6)));
-            en.push(format!("no activity on the theme in {}", list_en(&failed, 6)));
+            en.push(format!("no activity on the theme in {}", list_en(&failed_en, 6)));
         } else {
             zh.push(format!("{} 未达到{per_zh} {target} {}", list_zh(&failed, 6), noun.zh));
             en.push(format!(
                 "{} had fewer than {} ({per_en})",
-                list_en(&failed, 6),
+                list_en(&failed_en, 6),
                 plural(u64::from(target), noun.one, noun.many)
             ));
         }
@@ -131,24 +142,25 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     if let Some(e) = next_open.filter(|_| status != Status::Met) {
         let left = (e.slot.last - cx.snap.d).num_days().max(0);
         let more = e.target.saturating_sub(e.count);
+        let (when_zh, when_en) = (period_text(&e.slot.label, true, false), period_text(&e.slot.label, false, false));
         if e.slot.first == e.slot.last && e.state == SlotState::Future {
-            zh.push(format!("{} 需开展 {more} {}（还有 {left} 天）", e.slot.first, noun.zh));
+            let day = e.slot.first.format("%Y-%m-%d").to_string();
+            zh.push(format!("{} 需开展 {more} {}（还有 {left} 天）", period_text(&day, true, false), noun.zh));
             en.push(format!(
                 "{}: {} needed ({left} days away)",
-                e.slot.first,
+                period_text(&day, false, false),
                 plural(u64::from(more), noun.one, noun.many)
             ));
         } else if e.lacking.is_empty() {
-            zh.push(format!("{} 已有 {} {}，还需 {more} {}（剩 {left} 天）", e.slot.label, e.count, noun.zh, noun.zh));
+            zh.push(format!("{when_zh} 已有 {} {}，还需 {more} {}（剩 {left} 天）", e.count, noun.zh, noun.zh));
             en.push(format!(
-                "{}: {} so far, {} more needed ({left} days left)",
-                e.slot.label,
+                "{when_en}: {} so far, {} more needed ({left} days left)",
                 e.count,
                 plural(u64::from(more), noun.one, noun.many)
             ));
         } else {
-            zh.push(format!("{} 还需开展：{}（剩 {left} 天）", e.slot.label, e.lacking.join("、")));
-            en.push(format!("{} still needs: {} ({left} days left)", e.slot.label, e.lacking.join(", ")));
+            zh.push(format!("{when_zh} 还需开展：{}（剩 {left} 天）", e.lacking.join("、")));
+            en.push(format!("{when_en} still needs: {} ({left} days left)", e.lacking.join(", ")));
         }
     }
     let met = ended.iter().filter(|e| e.met).count();
@@ -161,8 +173,8 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
         gap,
         gap_en,
         days_left: (!cx.snap.year_ended).then_some(cx.snap.days_left),
-        missing_total: failed.len() as u64,
-        missing: Missing::List(failed),
+        missing_total: failed_labels.len() as u64,
+        missing: Missing::List(failed_labels),
         periods: evals.iter().map(period_detail).collect(),
         rows,
         ..Detail::default()
@@ -286,10 +298,17 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
             (name.clone(), months)
         })
         .collect();
-    let short: Vec<String> =
-        missing.iter().filter(|(_, m)| !m.is_empty()).map(|(t, m)| format!("{t}（{}）", list_zh(m, 4))).collect();
-    let short_en: Vec<String> =
-        missing.iter().filter(|(_, m)| !m.is_empty()).map(|(t, m)| format!("{t} ({})", list_en(m, 4))).collect();
+    let months_text = |m: &[String], zh: bool| -> Vec<String> { m.iter().map(|l| period_text(l, zh, false)).collect() };
+    let short: Vec<String> = missing
+        .iter()
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(t, m)| format!("{t}（{}）", list_zh(&months_text(m, true), 4)))
+        .collect();
+    let short_en: Vec<String> = missing
+        .iter()
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(t, m)| format!("{t} ({})", list_en(&months_text(m, false), 4)))
+        .collect();
     let current_idle: Vec<String> = per_team
         .iter()
         .filter(|(_, e)| e.iter().any(|s| s.state == SlotState::Current && !s.met))
@@ -313,6 +332,7 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         .iter()
         .map(|(t, e)| crate::score::result::NamedCount {
             name: t.clone(),
+            name_en: cx.profile.team_index(t).and_then(|i| cx.profile.teams.get(i)).map(|d| d.en().to_string()).unwrap_or_default(),
             count: e.iter().map(|s| s.count).sum(),
             target: min.saturating_mul(to_u32(e.iter().filter(|s| s.state == SlotState::Ended).count())),
         })
