@@ -82,7 +82,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("ctx.unit_type.none", "（未选择）", "(none)"),
     ("ctx.stations", "站点名单", "Stations"),
     ("ctx.stations.help", "每行一个站点名称。留空则使用导入数据中出现的全部站点。", "One station per line. Blank: every station found in the data."),
-    ("ctx.invalid_int", "请输入整数，例如 12000", "Enter a whole number, e.g. 12000"),
+    ("ctx.invalid_int", "请输入整数，例如 12000、1.2万", "Enter a whole number, e.g. 12000"),
     ("ctx.invalid_year", "请输入 2000–2100 之间的年份", "Enter a year between 2000 and 2100"),
     ("ctx.invalid_date", "请输入日期，例如 2017-06-30", "Enter a date such as 2017-06-30"),
     ("ctx.required", "必填", "required"),

@@ -274,6 +274,7 @@ pub fn summarise(imp: &Import) -> ImportSummary {
         trainings: imp.tables.trainings.len(),
         failed_rows: failed,
         cancelled: imp.cancelled,
+        data_year: imp.tables.data_year(),
     }
 }
 

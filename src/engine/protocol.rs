@@ -12,7 +12,7 @@ use scorecard_domain::profile::checklist::ChecklistItem;
 use scorecard_domain::profile::Profile;
 use scorecard_domain::report::{RowTable, RowsCut};
 use scorecard_domain::score::Scorecard;
-use scorecard_domain::Context;
+use scorecard_domain::{Context, DataYear};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -71,6 +71,9 @@ pub struct ImportSummary {
     /// Rows with problems kept for the failed-rows workbook.
     pub failed_rows: usize,
     pub cancelled: bool,
+    /// The year most dated rows are in (the page offers it when the context names another).
+    #[serde(default)]
+    pub data_year: Option<DataYear>,
 }
 
 /// Everything the scorecard screen shows.

@@ -88,6 +88,17 @@ impl Draft {
         }
     }
 
+    /// Scores year `year` instead (the data's year, offered when it differs): an as-of date
+    /// of another year goes, since it would be clamped to a year end the user never chose.
+    pub fn use_year(&mut self, year: i32) {
+        self.context.year = year;
+        self.inputs.remove("year");
+        if self.context.as_of.is_some_and(|d| chrono::Datelike::year(&d) != year) {
+            self.context.as_of = None;
+            self.inputs.remove("as_of");
+        }
+    }
+
     /// Fills the context for the demo town (载入示例数据) where the user left it blank. A
     /// field the demo fills drops the text kept for it (e.g. an unreadable "abc"), so the
     /// form shows the number that is now used.
@@ -199,6 +210,20 @@ mod tests {
         assert_eq!(d.inputs.get("population").map(String::as_str), Some("9000"), "the user's number stays");
         assert_eq!(d.inputs.get("staff"), None, "the unreadable text gives way to the demo's number");
         assert_eq!(d.context.organisation, "示例镇（演示数据）");
+    }
+
+    #[test]
+    fn using_the_data_year_drops_an_as_of_date_of_another_year() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let mut d = Draft::new("d1".into());
+        d.context.year = 2026;
+        d.context.as_of = day(2026, 6, 30);
+        d.inputs.insert("year".into(), "二〇二六".into());
+        d.use_year(2025);
+        assert_eq!((d.context.year, d.context.as_of, d.inputs.get("year")), (2025, None, None));
+        d.context.as_of = day(2025, 9, 30);
+        d.use_year(2025);
+        assert_eq!(d.context.as_of, day(2025, 9, 30), "an as-of date in the year stays");
     }
 
     #[test]

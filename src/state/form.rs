@@ -30,7 +30,65 @@ pub fn parse_count(s: &str) -> Result<Option<u64>, Invalid> {
     if f.is_empty() {
         return Ok(None);
     }
-    f.parse::<u64>().map(Some).map_err(|_| Invalid)
+    f.parse::<u64>().ok().or_else(|| chinese_count(f)).map(Some).ok_or(Invalid)
+}
+
+/// A count written the way Chinese documents write it: `六千`, `1.2万`, `1万2千`,
+/// `一万零五百`, `两万三千四百五十六`, `3亿`. Digits and numerals may mix; the result must
+/// be whole (`1.23456万` is not a head count). Written by hand: the numeral crates read
+/// pure numerals, not the `1.2万` that statistics tables use.
+fn chinese_count(s: &str) -> Option<u64> {
+    let (mut total, mut section, mut current) = (0f64, 0f64, None::<f64>);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digit = "零〇一二三四五六七八九".chars().position(|d| d == c).map(|i| i.saturating_sub(1) as f64);
+        let digit = digit.or((c == '两').then_some(2.0));
+        match c {
+            '0'..='9' | '.' => {
+                let mut n = String::from(c);
+                while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit() || **d == '.') {
+                    n.push(d);
+                    chars.next();
+                }
+                if current.is_some() {
+                    return None;
+                }
+                current = Some(n.parse().ok()?);
+            }
+            _ if digit.is_some() => {
+                // 零 only fills a gap ("一万零五百"); two digits in a row are no number
+                if c == '零' || c == '〇' {
+                    continue;
+                }
+                if current.is_some() {
+                    return None;
+                }
+                current = digit;
+            }
+            '十' | '百' | '千' => {
+                let unit = match c { '十' => 10.0, '百' => 100.0, _ => 1000.0 };
+                // "十二" is 12: a bare 十 counts one ten; a bare 百/千 is no number
+                let n = current.take().or((c == '十').then_some(1.0))?;
+                section += n * unit;
+            }
+            '万' | '亿' => {
+                section += current.take().unwrap_or(0.0);
+                if section == 0.0 {
+                    return None;
+                }
+                if c == '万' {
+                    total += section * 1e4;
+                } else {
+                    total = (total + section) * 1e8;
+                }
+                section = 0.0;
+            }
+            _ => return None,
+        }
+    }
+    let n = total + section + current.unwrap_or(0.0);
+    let whole = n.round();
+    ((n - whole).abs() < 1e-6 && (0.0..1e15).contains(&whole) && n > 0.0).then_some(whole as u64)
 }
 
 /// A year in 2000–2100.
@@ -85,6 +143,25 @@ mod tests {
             ("", Ok(None)),
             ("12k", Err(Invalid)),
             ("-5", Err(Invalid)),
+            // as Chinese documents write counts
+            ("六千", Ok(Some(6000))),
+            ("1.2万", Ok(Some(12000))),
+            ("1.2万人", Ok(Some(12000))),
+            ("1万2千", Ok(Some(12000))),
+            ("一万零五百", Ok(Some(10500))),
+            ("两万三千四百五十六", Ok(Some(23456))),
+            ("十二", Ok(Some(12))),
+            ("十万", Ok(Some(100000))),
+            ("1.2345万", Ok(Some(12345))),
+            ("3亿", Ok(Some(300000000))),
+            ("1亿2000万", Ok(Some(120000000))),
+            ("1.23456万", Err(Invalid)),
+            ("万", Err(Invalid)),
+            ("千", Err(Invalid)),
+            ("六六", Err(Invalid)),
+            ("约六千", Err(Invalid)),
+            ("12.5", Err(Invalid)),
+            ("1..2万", Err(Invalid)),
         ] {
             assert_eq!(parse_count(input), want, "{input}");
         }

@@ -110,6 +110,7 @@ pub fn ImportScreen() -> impl IntoView {
                 </div>
             })}
             <ImportSummaryLine/>
+            <crate::ui::year_banner::YearBanner/>
         </section>
         {move || data.import.get().map(|imp| {
             let files = imp.files.clone();

@@ -11,6 +11,7 @@ pub mod notices;
 pub mod profile_editor;
 pub mod scorecard;
 pub mod topbar;
+pub mod year_banner;
 
 use crate::i18n::{t, Lang};
 use crate::state::AppState;

@@ -46,6 +46,26 @@ test('templates and the demo town', async () => {
   });
 });
 
+test('data of another year: the page says so and offers to score that year', async () => {
+  await withImport(async (page) => {
+    await page.click('[data-testid="load-sample"]');
+    await page.waitForSelector('[data-testid="import-summary"]');
+    assert.equal(await page.$('[data-testid="year-mismatch"]'), null, 'the demo is of the year being scored');
+    await page.click('[data-testid="step-context"]');
+    await page.fill('[data-testid="ctx-year"]', '2018');
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForSelector('[data-testid="scorecard"] [data-testid="year-mismatch"]');
+    // every dated row of the demo is in 2017: 6,000 records + 144 activities + 24 trainings
+    const text = await page.textContent('[data-testid="year-mismatch"]');
+    assert.ok(text.includes('导入的数据中有 6,168 条（共 6,168 条有日期）在 2017 年，而考核年度是 2018 年'), text);
+    await shot(page, 'import-year-mismatch');
+    await page.click('[data-testid="use-data-year"]');
+    await page.waitForSelector('[data-testid="year-mismatch"]', { state: 'detached' });
+    await page.click('[data-testid="step-context"]');
+    assert.equal(await page.inputValue('[data-testid="ctx-year"]'), '2017');
+  });
+});
+
 test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembered', async () => {
   // GBK bytes from SheetJS's code pages (checked against Python's gbk codec: 编码 = b1e0 c2eb).
   const cp = await import('xlsx/dist/cpexcel.full.mjs');

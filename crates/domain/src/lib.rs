@@ -26,5 +26,5 @@ pub(crate) mod wire;
 
 pub use context::{Context, Level, UnitType};
 pub use finding::{Finding, FindingKind, Severity};
-pub use model::{Activity, Role, RowRef, ServiceRecord, SourceSheet, Tables, Training, Volunteer};
+pub use model::{Activity, DataYear, Role, RowRef, ServiceRecord, SourceSheet, Tables, Training, Volunteer};
 pub use text::{Interner, Sym};

@@ -308,7 +308,37 @@ pub struct Tables {
     pub present: Vec<(Role, Field)>,
 }
 
+/// The year most of the data is dated in (service records, activities, trainings): the
+/// page offers to score that year when the context names another one, since a roster of
+/// last year scored against this year only shows every record as out of period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataYear {
+    pub year: i32,
+    /// Dated rows in `year` …
+    pub rows: u64,
+    /// … of all dated rows.
+    pub of: u64,
+}
+
 impl Tables {
+    /// The year holding more than half of the dated rows, if one does.
+    pub fn data_year(&self) -> Option<DataYear> {
+        let dates = self
+            .records
+            .iter()
+            .map(|r| Some(r.date))
+            .chain(self.activities.iter().map(|a| a.date))
+            .chain(self.trainings.iter().map(|t| t.date))
+            .flatten();
+        let mut per_year = std::collections::BTreeMap::<i32, u64>::new();
+        for d in dates {
+            *per_year.entry(chrono::Datelike::year(&d)).or_default() += 1;
+        }
+        let of: u64 = per_year.values().sum();
+        let (&year, &rows) = per_year.iter().max_by_key(|(_, &n)| n)?;
+        (rows * 2 > of).then_some(DataYear { year, rows, of })
+    }
+
     /// The text behind a symbol.
     pub fn s(&self, sym: Sym) -> &str {
         self.strings.get(sym)
@@ -371,5 +401,34 @@ mod tests {
         assert!(json.contains(r#""date":"2017-03-05","hours":2.75,"#), "{json}");
         assert_eq!(serde_json::from_str::<ServiceRecord>(&json).unwrap(), r);
         assert!(format!("{r:?}").contains("hours: 2.75"));
+    }
+
+    /// The data's year: more than half of all dated rows, records, activities and
+    /// trainings counted alike; a tie or a spread gives none.
+    #[test]
+    fn the_data_year_holds_most_dated_rows() {
+        use crate::builder::{ActivitySpec, RecordSpec, TablesBuilder, TrainingSpec};
+        let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        let build = |records: &[NaiveDate], activities: &[Option<NaiveDate>], trainings: &[NaiveDate]| {
+            let mut b = TablesBuilder::new();
+            records.iter().for_each(|&date| {
+                b.record(RecordSpec { volunteer_no: "V1", date, hours: 1.0, ..Default::default() });
+            });
+            activities.iter().for_each(|&date| {
+                b.activity(ActivitySpec { name: "活动", date, station: "新桥社区", ..Default::default() });
+            });
+            trainings.iter().for_each(|&date| {
+                b.training(TrainingSpec { date: Some(date), topic: "培训", stations: &["新桥社区"], ..Default::default() });
+            });
+            b.finish().data_year()
+        };
+        // 3 of 5 dated rows in 2025 (an undated activity counts nowhere)
+        assert_eq!(
+            build(&[d(2025, 3), d(2025, 4), d(2026, 1)], &[Some(d(2025, 5)), None], &[d(2026, 2)]),
+            Some(DataYear { year: 2025, rows: 3, of: 5 })
+        );
+        assert_eq!(build(&[d(2025, 3), d(2026, 4)], &[], &[]), None, "a tie is no majority");
+        assert_eq!(build(&[d(2024, 1), d(2025, 1), d(2026, 1)], &[], &[]), None, "nor a spread");
+        assert_eq!(build(&[], &[None], &[]), None, "nothing dated");
     }
 }

@@ -211,6 +211,20 @@ fn what_a_file_is_when_it_is_no_workbook_we_read() {
     assert_eq!(read_error("a.xlsx", b"%PDF-1.7"), ReadError::NotASpreadsheet { found: NotSpreadsheet::Pdf });
     let encrypted = one("名册.xlsx", &compound_naming(&["EncryptedPackage"]));
     assert!(encrypted.findings[0].message.contains("密码"), "{}", encrypted.findings[0].message);
+
+    // A damaged file named as no workbook is what its name says, not "an invalid zip";
+    // a photo is not told to be re-saved in WPS; a damaged workbook's technical words
+    // come last, after what the clerk can do.
+    let broken_zip = b"PK\x03\x04 not really a zip".as_slice();
+    assert_eq!(read_error("总结.docx", broken_zip), ReadError::NotASpreadsheet { found: NotSpreadsheet::Word });
+    assert_eq!(read_error("名册.jpg", b"\x00\x01binary"), ReadError::NotASpreadsheet { found: NotSpreadsheet::Image });
+    assert!(matches!(read_error("名册.xlsx", broken_zip), ReadError::Corrupt { .. }));
+    let photo = one("名册照片.jpg", b"\xFF\xD8\xFF\xE0 jpeg");
+    let m = &photo.findings[0].message;
+    assert!(m.starts_with("文件「名册照片.jpg」不是表格文件，而是图片。") && m.contains("无法直接读取") && !m.contains("另存"), "{m}");
+    let broken = one("名册.xlsx", broken_zip);
+    let m = &broken.findings[0].message;
+    assert!(m.starts_with("文件「名册.xlsx」已损坏或不完整，无法读取。") && m.ends_with("）") && m.contains("（技术信息：zip: "), "{m}");
 }
 
 thread_local! {

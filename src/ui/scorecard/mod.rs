@@ -57,6 +57,7 @@ pub fn ScorecardScreen() -> impl IntoView {
                     </div>
                 }
             }))}
+            <crate::ui::year_banner::YearBanner/>
             {move || data.scoring.get().then(|| view! { <p class="muted" role="status">{tr("score.computing")}</p> })}
             {move || data.import.with(|i| i.is_none()).then(|| view! { <p class="notice info">{tr("score.no_data")}</p> })}
             <Summary/>

@@ -57,6 +57,20 @@ const CONTENT_TYPES: &[(&str, Result<Format, &str>)] = &[
 /// Extensions that promise a workbook (so text behind them is a mistake, not a CSV).
 const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xltx", "xls", "xlsb", "ods", "et", "ett"];
 
+/// What a file's extension says it is when that is no spreadsheet: said instead of a
+/// reader's error when its bytes turn out unreadable (a damaged `.docx` is still a Word
+/// file to the clerk, not "an invalid zip archive").
+fn named_as(name: &str) -> Option<NotSpreadsheet> {
+    Some(match extension(name).as_str() {
+        "doc" | "docx" | "wps" | "rtf" => NotSpreadsheet::Word,
+        "ppt" | "pptx" | "dps" => NotSpreadsheet::PowerPoint,
+        "pdf" | "ofd" => NotSpreadsheet::Pdf,
+        "jpg" | "jpeg" | "png" | "gif" | "bmp" | "webp" | "heic" | "tif" | "tiff" => NotSpreadsheet::Image,
+        "zip" | "rar" | "7z" | "gz" => NotSpreadsheet::Archive,
+        _ => return None,
+    })
+}
+
 pub fn extension(name: &str) -> String {
     name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
 }
@@ -75,7 +89,10 @@ pub fn detect(name: &str, data: Data<'_>) -> Result<Format, ReadError> {
         return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile });
     }
     if head.starts_with(ZIP_MAGIC) || head.starts_with(ZIP_EMPTY_MAGIC) {
-        return detect_zip(data);
+        return detect_zip(data).map_err(|e| match (e, named_as(base)) {
+            (ReadError::Corrupt { .. }, Some(found)) => ReadError::NotASpreadsheet { found },
+            (e, _) => e,
+        });
     }
     if head.starts_with(CFB_MAGIC) {
         return Ok(Format::Xls); // encrypted OOXML and Word files are told apart when opening
@@ -87,7 +104,7 @@ pub fn detect(name: &str, data: Data<'_>) -> Result<Format, ReadError> {
     }
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     if !utf16 && head.contains(&0) {
-        return Err(ReadError::NotASpreadsheet { found: NotSpreadsheet::Binary });
+        return Err(ReadError::NotASpreadsheet { found: named_as(base).unwrap_or(NotSpreadsheet::Binary) });
     }
     let lower = String::from_utf8_lossy(head).to_lowercase();
     let start = lower.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);

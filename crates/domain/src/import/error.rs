@@ -28,6 +28,33 @@ pub enum NotSpreadsheet {
 }
 
 impl NotSpreadsheet {
+    /// What to do instead: re-saving helps an HTML or text table, not a photo or a PDF.
+    fn advice_zh(self) -> &'static str {
+        match self {
+            NotSpreadsheet::Word => "如果名册是 Word 里的表格，请把表格复制到 WPS 表格或 Excel 中，另存为 .xlsx 后导入。",
+            NotSpreadsheet::Pdf | NotSpreadsheet::Image => {
+                "图片和 PDF 中的表格无法直接读取。请导入从系统导出的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。"
+            }
+            NotSpreadsheet::Archive => "请先解压，再导入其中的表格文件（.xlsx、.xls、.csv）。",
+            NotSpreadsheet::PowerPoint | NotSpreadsheet::Binary => {
+                "请导入 Excel（.xlsx、.xls）、WPS 表格、ODS 或 CSV 文件。"
+            }
+            _ => RESAVE_ZH,
+        }
+    }
+
+    fn advice_en(self) -> &'static str {
+        match self {
+            NotSpreadsheet::Word => "If the roster is a table in Word, copy it into WPS or Excel, save it as .xlsx and import that.",
+            NotSpreadsheet::Pdf | NotSpreadsheet::Image => {
+                "Tables in images and PDFs cannot be read. Import the Excel file (.xlsx or .xls) or CSV the system exported."
+            }
+            NotSpreadsheet::Archive => "Unpack it first, then import the spreadsheets inside (.xlsx, .xls, .csv).",
+            NotSpreadsheet::PowerPoint | NotSpreadsheet::Binary => "Import an Excel (.xlsx, .xls), WPS, ODS or CSV file.",
+            _ => RESAVE_EN,
+        }
+    }
+
     fn zh(self) -> &'static str {
         match self {
             NotSpreadsheet::Text => "纯文本（可能是改了扩展名的 CSV 文件）",
@@ -183,13 +210,14 @@ impl ReadError {
                 NotSpreadsheet::ExcelLockFile.zh()
             ),
             ReadError::NotASpreadsheet { found } => {
-                format!("文件「{file}」不是表格文件，而是{}。{RESAVE_ZH}", found.zh())
+                format!("文件「{file}」不是表格文件，而是{}。{}", found.zh(), found.advice_zh())
             }
             ReadError::Encrypted => format!(
                 "文件「{file}」设置了打开密码，无法读取。请在 WPS/Excel 中用密码打开，取消密码（文件→信息→保护工作簿），另存为 .xlsx 后重新导入。"
             ),
+            // the reader's own words (English) last, for whoever helps the clerk
             ReadError::Corrupt { detail } => {
-                format!("文件「{file}」已损坏或不完整（{detail}），无法读取。请重新从系统导出或从原始文件复制一份；若能在 WPS/Excel 中打开，{RESAVE_ZH}")
+                format!("文件「{file}」已损坏或不完整，无法读取。请重新从系统导出或从原始文件复制一份；若能在 WPS/Excel 中打开，{RESAVE_ZH}（技术信息：{detail}）")
             }
             ReadError::Unsupported { format } => format!("暂不支持「{format}」格式（文件「{file}」）。{RESAVE_ZH}"),
             ReadError::NoSheets => format!("文件「{file}」里没有可读取的工作表（可能只有图表）。请把数据放在普通工作表中另存后重新导入。"),
@@ -212,15 +240,15 @@ impl ReadError {
                 NotSpreadsheet::ExcelLockFile.en()
             ),
             ReadError::NotASpreadsheet { found } => {
-                format!("File \"{file}\" is not a spreadsheet but {}. {RESAVE_EN}", found.en())
+                format!("File \"{file}\" is not a spreadsheet but {}. {}", found.en(), found.advice_en())
             }
             ReadError::Encrypted => format!(
                 "File \"{file}\" is password-protected and cannot be read. Open it in WPS/Excel \
                     with the password, remove the password, save it as .xlsx and import it again."
             ),
             ReadError::Corrupt { detail } => format!(
-                "File \"{file}\" is damaged or incomplete ({detail}). Export it again or copy the \
-                    original; if WPS/Excel can open it, save it as .xlsx and import that."
+                "File \"{file}\" is damaged or incomplete. Export it again or copy the \
+                    original; if WPS/Excel can open it, save it as .xlsx and import that. (Details: {detail})"
             ),
             ReadError::Unsupported { format } => format!("The \"{format}\" format is not supported \
                 (file \"{file}\"). {RESAVE_EN}"),
