@@ -214,6 +214,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("score.status", "状态", "Status"),
     ("score.name", "姓名", "Name"),
     ("score.missing", "尚缺", "Still missing"),
+    ("score.go_card", "查看该指标", "Go to this indicator"),
     ("score.missing_met", "已达标，以下仍未涉及", "Met; not yet covered"),
     ("score.periods", "各周期", "Periods"),
     ("score.counts", "完成情况", "Counts"),

@@ -33,12 +33,18 @@ pub fn parse_count(s: &str) -> Result<Option<u64>, Invalid> {
     f.parse::<u64>().ok().or_else(|| chinese_count(f)).map(Some).ok_or(Invalid)
 }
 
-/// A count written the way Chinese documents write it: `六千`, `1.2万`, `1万2千`,
-/// `一万零五百`, `两万三千四百五十六`, `3亿`. Digits and numerals may mix; the result must
-/// be whole (`1.23456万` is not a head count). Written by hand: the numeral crates read
-/// pure numerals, not the `1.2万` that statistics tables use.
+/// A count written the way Chinese documents and people write it: `六千`, `1.2万`,
+/// `1万2千`, `一万零五百`, `两万三千四百五十六`, `3亿`, and the spoken short forms where a
+/// last digit means the next unit down (`2万5` = 25,000, `两千五` = 2,500, `一百二` = 120;
+/// after 零 it is units: `一千零五` = 1,005). Units must fall within each 万 group
+/// (`一百一千` is no number). The result must be whole (`1.23456万` is not a head count).
+/// Written by hand: the numeral crates read pure numerals, not the `1.2万` of statistics.
 fn chinese_count(s: &str) -> Option<u64> {
     let (mut total, mut section, mut current) = (0f64, 0f64, None::<f64>);
+    // the last unit given (for a bare last digit), the smallest small unit of this 万 group
+    // so far (units must fall), whether 零 came after it, and the big units seen
+    let (mut last_unit, mut group_unit, mut zero) = (1f64, f64::INFINITY, false);
+    let (mut wan, mut yi) = (false, false);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let digit = "零〇一二三四五六七八九".chars().position(|d| d == c).map(|i| i.saturating_sub(1) as f64);
@@ -55,38 +61,43 @@ fn chinese_count(s: &str) -> Option<u64> {
                 }
                 current = Some(n.parse().ok()?);
             }
+            '零' | '〇' => zero = true,
             _ if digit.is_some() => {
-                // 零 only fills a gap ("一万零五百"); two digits in a row are no number
-                if c == '零' || c == '〇' {
-                    continue;
-                }
                 if current.is_some() {
-                    return None;
+                    return None; // two digits in a row ("六六") are no number
                 }
                 current = digit;
             }
             '十' | '百' | '千' => {
                 let unit = match c { '十' => 10.0, '百' => 100.0, _ => 1000.0 };
+                if unit >= group_unit {
+                    return None;
+                }
                 // "十二" is 12: a bare 十 counts one ten; a bare 百/千 is no number
                 let n = current.take().or((c == '十').then_some(1.0))?;
                 section += n * unit;
+                (last_unit, group_unit, zero) = (unit, unit, false);
             }
             '万' | '亿' => {
                 section += current.take().unwrap_or(0.0);
-                if section == 0.0 {
+                if section == 0.0 || (c == '万' && wan) || (c == '亿' && yi) {
                     return None;
                 }
                 if c == '万' {
                     total += section * 1e4;
+                    (wan, last_unit) = (true, 1e4);
                 } else {
                     total = (total + section) * 1e8;
+                    (yi, wan, last_unit) = (true, false, 1e8);
                 }
-                section = 0.0;
+                (section, group_unit, zero) = (0.0, f64::INFINITY, false);
             }
             _ => return None,
         }
     }
-    let n = total + section + current.unwrap_or(0.0);
+    // a bare last digit right after a unit is of the next unit down, unless 零 came between
+    let tail = current.map_or(0.0, |d| if zero || last_unit < 100.0 { d } else { d * last_unit / 10.0 });
+    let n = total + section + tail;
     let whole = n.round();
     ((n - whole).abs() < 1e-6 && (0.0..1e15).contains(&whole) && n > 0.0).then_some(whole as u64)
 }
@@ -162,6 +173,21 @@ mod tests {
             ("约六千", Err(Invalid)),
             ("12.5", Err(Invalid)),
             ("1..2万", Err(Invalid)),
+            // spoken short forms: the last digit is of the next unit down
+            ("2万5", Ok(Some(25000))),
+            ("两千五", Ok(Some(2500))),
+            ("一百二", Ok(Some(120))),
+            ("1万2", Ok(Some(12000))),
+            ("一千零一", Ok(Some(1001))),
+            ("一千零五", Ok(Some(1005))),
+            ("十一万", Ok(Some(110000))),
+            ("1.5千", Ok(Some(1500))),
+            ("一百万", Ok(Some(1000000))),
+            ("二十五", Ok(Some(25))),
+            // units must fall; a big unit comes once per group
+            ("一百一千", Err(Invalid)),
+            ("十十", Err(Invalid)),
+            ("1万1万", Err(Invalid)),
         ] {
             assert_eq!(parse_count(input), want, "{input}");
         }

@@ -309,6 +309,16 @@ test('the demo of the current year is the town as it stands today', async () => 
     assert.ok(!head.includes('考核年度已结束'), 'the year is not over on 11-24');
     assert.ok(!head.includes('晚于截止日期'), 'no record is later than today');
     await shot(page, 'demo-current-year');
+    // A station falling short names its indicators; each goes to its card, from any tab.
+    assert.equal(await page.textContent('[data-testid="short-pill"]'), '永丰村 (X10)', 'the demo answers one X10 item no');
+    await page.click('[data-testid="tab-charts"]');
+    await page.click('[data-testid="short-link"]');
+    await page.waitForSelector('[data-testid="indicator-X10"]');
+    assert.equal(await page.getAttribute('[data-testid="tab-cards"]', 'aria-selected'), 'true');
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid="indicator-X10"]').getBoundingClientRect();
+      return Math.abs(r.top) < 2 && window.scrollY > 0;
+    });
 
     // Periods as a reader writes them: the replay's ten ended months, 乡镇2021 T2's months.
     await page.click('[data-testid="tab-replay"]');

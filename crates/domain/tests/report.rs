@@ -619,11 +619,11 @@ fn extra_sheets_carry_stars_replay_and_what_if() {
     let replay = sheet("月度通报");
     let months: Vec<&str> = (3..20)
         .filter_map(|r| match replay.get(&(r, 0)) {
-            Some(Data::String(s)) if s.starts_with("2017-") => Some(s.as_str()),
+            Some(Data::String(s)) if s.starts_with("2017年") => Some(s.as_str()),
             _ => None,
         })
         .collect();
-    assert_eq!(months, ["2017-01", "2017-02", "2017-03", "2017-04", "2017-05", "2017-06", "2017-07", "2017-08"]);
+    assert_eq!(months, ["2017年1月", "2017年2月", "2017年3月", "2017年4月", "2017年5月", "2017年6月", "2017年7月", "2017年8月"]);
     // What-if: X1 met (0 more), X2 ⌈0.7 × 6⌉ − 4 = 1 more volunteer with a record.
     let w = sheet("测算");
     let row = |label: &str| (0..30).find(|r| w.get(&(*r, 0)) == Some(&Data::String(label.into()))).unwrap();

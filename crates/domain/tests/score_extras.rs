@@ -100,10 +100,10 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     assert_eq!(w.days_left, 184);
     // X2 is 50 % < 70 % now; the 41 are counted with X1's 130 registered, and the step says so.
     assert_eq!(w.plan[1].0, "注册人数增至 130 人后，有记录率要达到 70%，需再让 41 名志愿者参加服务（目前 50 人有服务记录）");
-    assert_eq!(w.plan[1].1, "Once registrations reach 130, get 41 more volunteers to serve to keep a 70% record share (50 have records now)");
+    assert_eq!(w.plan[1].1, "Once registrations reach 130, get 41 more volunteers to serve to reach a 70% record share (50 have records now)");
     // 2250 / 6.0493 = 371.94… → 372 a month, rounded up
     assert_eq!(w.plan[2].0, "按注册 130 人、人均 25 小时计，到年底还需 2,250 小时，约每月 372 小时");
-    assert_eq!(w.plan[2].1, "2,250 more hours by year end for 130 registered at 25 h each, about 372 h a month");
+    assert_eq!(w.plan[2].1, "2,250 more hours by year end (130 registered × 25 h), about 372 h a month");
 
     // X1 met (130 of 1000): the X2 and X3 steps are at today's registrations, said plainly.
     c.population = Some(700);

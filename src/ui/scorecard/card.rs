@@ -8,7 +8,7 @@ use crate::state::{AppState, DataState};
 use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
-use scorecard_domain::calendar::{missing_item_text, period_text};
+use scorecard_domain::calendar::missing_item_text;
 use scorecard_domain::profile::checklist::ChecklistItem;
 use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Status, Unit};
 
@@ -55,13 +55,19 @@ fn reached(d: &Detail) -> Option<f64> {
 /// (themes, months) run on in one line; long ones (an activity and what it lacks) are a
 /// list, since they hold 、 themselves. A met indicator's list is what it does not need.
 fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
-    let (m, m_en, total) = (d.missing.clone(), d.missing_en.clone(), d.missing_total);
+    // T1's map names every team; one with no month missing has nothing to show
+    let drop_empty = |m: &Missing| match m {
+        Missing::ByName(v) => Missing::ByName(v.iter().filter(|(_, l)| !l.is_empty()).cloned().collect()),
+        list => list.clone(),
+    };
+    let (m, m_en, total) = (drop_empty(&d.missing), drop_empty(&d.missing_en), d.missing_total);
     if m.is_empty() {
         return None;
     }
+    // items shown: a map's items are its names' entries (T1: every missing month is listed)
     let shown = match &m {
         Missing::List(v) => v.len(),
-        Missing::ByName(v) => v.len(),
+        Missing::ByName(v) => v.iter().map(|(_, l)| l.len()).sum(),
     };
     let body = move || {
         let zh = lang() == Lang::Zh;
@@ -258,9 +264,9 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                                     (false, true) => format!("（缺 {}）", p.lacking.join("、")),
                                     (false, false) => format!(" (lacking {})", p.lacking.join(", ")),
                                 };
-                                format!("{}{} {} / {}{lacking}", period_text(&p.label, zh, true), if zh { "：" } else { ":" }, p.count, p.target)
+                                format!("{}{} {} / {}{lacking}", missing_item_text(&p.label, zh), if zh { "：" } else { ":" }, p.count, p.target)
                             };
-                            let short = move || period_text(&label, lang() == Lang::Zh, false);
+                            let short = move || missing_item_text(&label, lang() == Lang::Zh);
                             let t2 = title.clone();
                             view! { <span class=cls title=t2><span class="per-label">{short}</span> <span aria-hidden="true">{sym}</span><span class="sr-only">{title}</span></span> }
                         }).collect_view()}

@@ -60,7 +60,7 @@ pub fn ScorecardScreen() -> impl IntoView {
             <crate::ui::year_banner::YearBanner/>
             {move || data.scoring.get().then(|| view! { <p class="muted" role="status">{tr("score.computing")}</p> })}
             {move || data.import.with(|i| i.is_none()).then(|| view! { <p class="notice info">{tr("score.no_data")}</p> })}
-            <Summary/>
+            <Summary tab=tab/>
         </section>
         <nav class="tabs" role="tablist" aria-label=tr("score.heading")>
             {[(Tab::Cards, "score.tab_cards", "tab-cards"), (Tab::Charts, "score.tab_charts", "tab-charts"),
@@ -98,7 +98,7 @@ pub fn ScorecardScreen() -> impl IntoView {
 
 /// Counts by status, each with its icon and words; stations falling short.
 #[component]
-fn Summary() -> impl IntoView {
+fn Summary(tab: RwSignal<Tab>) -> impl IntoView {
     let data = expect_context::<DataState>();
     view! {
         {move || data.view.with(|v| v.as_ref().map(|v| {
@@ -128,7 +128,16 @@ fn Summary() -> impl IntoView {
                         view! {
                             <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
                                 {short.into_iter().map(|x| view! {
-                                    <span class="pill short-pill">{x.station.clone()} " (" {x.indicators.join("、")} ")"</span>
+                                    <span class="pill short-pill" data-testid="short-pill">{x.station.clone()} " ("
+                                        {x.indicators.iter().enumerate().map(|(i, id)| {
+                                            let id = id.clone();
+                                            view! {
+                                                {(i > 0).then_some("、")}
+                                                <button class="link" data-testid="short-link" title=tr("score.go_card")
+                                                    on:click=move |_| show_card(tab, &id)>{id.clone()}</button>
+                                            }
+                                        }).collect_view()}
+                                        ")"</span>
                                 }).collect_view()}
                             </p>
                         }.into_any()
@@ -184,4 +193,18 @@ fn CardFindings() -> impl IntoView {
             }
         }))}
     }
+}
+
+/// Opens the indicators tab and scrolls to one card (a chip of the stations falling short).
+fn show_card(tab: RwSignal<Tab>, id: &str) {
+    tab.set(Tab::Cards);
+    let target = format!("ind-{id}-title");
+    // after the tab has rendered its cards
+    request_animation_frame(move || {
+        // the whole card, its coloured head included
+        let title = document().get_element_by_id(&target);
+        if let Some(el) = title.and_then(|t| t.closest("article").ok().flatten()) {
+            el.scroll_into_view();
+        }
+    });
 }

@@ -27,6 +27,6 @@ pub use format::{fmt_date_zh, fmt_hours, fmt_int_zh, fmt_pct};
 pub use holidays::{holiday_by_id, holidays, supported_years, Holiday};
 pub use lunar::lunar_to_solar;
 pub use period::{days_left_in_year, months, quarters, Period, PeriodState};
-pub use period_text::{missing_item_text, period_text};
+pub use period_text::{day_text, missing_item_text, period_text};
 pub use qingming::qingming;
 pub use table::{HolidayDef, HolidayRule, HOLIDAYS};

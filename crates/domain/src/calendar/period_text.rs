@@ -58,6 +58,16 @@ pub fn period_text(label: &str, zh: bool, with_year: bool) -> String {
     }
 }
 
+/// A day of the year without its year: `3月5日` / `Mar 5`.
+pub fn day_text(d: chrono::NaiveDate, zh: bool) -> String {
+    use chrono::Datelike;
+    if zh {
+        format!("{}月{}日", d.month(), d.day())
+    } else {
+        format!("{} {}", month_en(d.month()), d.day())
+    }
+}
+
 /// An item of a `missing` list for a reader: a period label, alone or leading the item
 /// (`2017-01~02 暖冬行` → `1～2月 暖冬行`), is written out; other items are unchanged.
 pub fn missing_item_text(item: &str, zh: bool) -> String {
@@ -98,5 +108,8 @@ mod tests {
         assert_eq!(missing_item_text("2017-Q2", false), "Q2");
         assert_eq!(missing_item_text("蜀龙社区 2026-01-22 普法宣传：缺方案", true), "蜀龙社区 2026-01-22 普法宣传：缺方案");
         assert_eq!(missing_item_text("清明节", true), "清明节");
+        assert_eq!(missing_item_text("2017-03-05 学雷锋日", true), "3月5日 学雷锋日");
+        let d = chrono::NaiveDate::from_ymd_opt(2017, 3, 5).unwrap();
+        assert_eq!((day_text(d, true), day_text(d, false)), ("3月5日".to_string(), "Mar 5".to_string()));
     }
 }

@@ -125,7 +125,7 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
                     count(w.active)
                 ),
                 format!(
-                    "Once registrations reach {}, get {} more volunteers to serve to keep a {} record share ({} have records now)",
+                    "Once registrations reach {}, get {} more volunteers to serve to reach a {} record share ({} have records now)",
                     count(after),
                     count(a),
                     min.percent_text(),
@@ -150,9 +150,9 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         if later > 0.0 {
             // the hours are for the registrations after X1 when it adds any: say so
             let (of_zh, of_en) = if after > w.registered {
-                (format!("按注册 {} 人、人均 {} 小时计，", count(after), hours_up(t)), format!(" for {} registered at {} h each", count(after), hours_up(t)))
+                (format!("按注册 {} 人、人均 {} 小时计，", count(after), hours_up(t)), format!(" ({} registered × {} h)", count(after), hours_up(t)))
             } else {
-                (format!("按人均 {} 小时计，", hours_up(t)), format!(" at {} h each", hours_up(t)))
+                (format!("按人均 {} 小时计，", hours_up(t)), format!(" ({} h each)", hours_up(t)))
             };
             match w.hours_per_month_after_registrations {
                 Some(pm) => w.plan.push((

@@ -52,11 +52,13 @@ pub fn demo_file_name(year: i32, until: NaiveDate) -> String {
 
 /// The last day the demo's rows reach: the as-of date (the town as it stood then); else,
 /// in the current year, today (a town in November has no December records, and the page
-/// must not say its year is over); else the year's end. Never past the year's end.
+/// must not say its year is over); else the year's end. Always inside the year, as the
+/// scoring clamps the as-of date (`Context::as_of`).
 pub fn demo_until(year: i32, as_of: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
     let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
     let last = as_of.unwrap_or(if today.year() == year { today } else { end });
-    last.min(end)
+    last.clamp(start, end)
 }
 
 /// The context the demo is scored with: the numbers a clerk would enter (population,
@@ -166,6 +168,8 @@ mod tests {
             (2017, None, day(2017, 12, 31)),
             (2017, Some(day(2017, 3, 31)), day(2017, 3, 31)),
             (2017, Some(day(2018, 2, 1)), day(2017, 12, 31)),
+            // an as-of date of an earlier year, left in the form: the year's first day
+            (2026, Some(day(2017, 6, 30)), day(2026, 1, 1)),
             (2027, None, day(2027, 12, 31)),
         ];
         for (year, as_of, want) in cases {

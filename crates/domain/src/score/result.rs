@@ -209,8 +209,8 @@ pub struct PeriodDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NamedCount {
     pub name: String,
-    /// The English name (the dictionary's), for the page's English view; empty when the
-    /// dictionary has none.
+    /// The English name (the dictionary's, which falls back to the Chinese one), for the
+    /// page's English view; empty only in results written before it existed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name_en: String,
     pub count: u32,

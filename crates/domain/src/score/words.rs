@@ -15,18 +15,10 @@ pub fn hours(h: f64) -> String {
     fmt_tenths((h * 10.0).round())
 }
 
-/// Tenths as `4,737` or `2,424.5`: the integer part grouped like every other number on
-/// the page (`calendar::fmt_int_zh`), so a gap reads like the value above it.
+/// Tenths as `4,737` or `2,424.5`: grouped like every other number on the page
+/// (`calendar::fmt_hours`; `tenths` is whole, so its rounding changes nothing).
 fn fmt_tenths(tenths: f64) -> String {
-    // whole hours beyond i64 are no display value; clamp rather than wrap
-    let whole = (tenths / 10.0).trunc().clamp(-9.0e15, 9.0e15) as i64;
-    let tenth = (tenths % 10.0).abs() as i64;
-    let int = crate::calendar::fmt_int_zh(whole);
-    if tenth == 0 {
-        int
-    } else {
-        format!("{int}.{tenth}")
-    }
+    crate::calendar::fmt_hours(tenths / 10.0)
 }
 
 /// The smallest number of hours, to a tenth, that is at least `h`: the gap as a number.

@@ -1,5 +1,6 @@
 //! The optional sheets: 月度通报 (monthly replay), 星级志愿者 (star levels), 测算 (what-if).
 
+use crate::calendar::period_text;
 use super::writer::{Res, Sheet, ROW_MAX};
 use crate::extras::{Replay, StarReport, WhatIf};
 use crate::mask::mask_id;
@@ -21,7 +22,7 @@ pub(super) fn replay(s: &mut Sheet, card: &Scorecard, r: &Replay) -> Res {
     row += 1;
     for m in &r.months {
         let sm = &m.summary;
-        s.text(row, 0, &m.month, None)?;
+        s.text(row, 0, &period_text(&m.month, true, true), None)?;
         s.date(row, 1, m.as_of)?;
         let counts = [sm.met, sm.not_met, sm.on_track, sm.behind, sm.in_progress, sm.needs_input];
         for (c, n) in (2u16..).zip(counts) {
@@ -65,7 +66,7 @@ pub(super) fn replay(s: &mut Sheet, card: &Scorecard, r: &Replay) -> Res {
         s.text(row, 0, &x.indicator, None)?;
         s.text(row, 1, find_result(&card.indicators, &x.indicator).map_or("", |i| i.label.as_str()), None)?;
         s.text(row, 2, x.station.as_deref().unwrap_or("全部"), None)?;
-        s.text(row, 3, &x.month, None)?;
+        s.text(row, 3, &period_text(&x.month, true, true), None)?;
         s.status(row, 4, x.status)?;
         row += 1;
     }
@@ -132,8 +133,8 @@ pub(super) fn what_if(s: &mut Sheet, w: &WhatIf) -> Res {
     s.bold(row, 0, "服务总时长")?;
     s.value(row, 1, Unit::Hours, Some(w.hours))?;
     row += 1;
-    s.bold(row, 0, "剩余月数")?;
-    s.num(row, 1, w.months_left, Some(&f.tenths))?;
+    s.bold(row, 0, "距年底天数")?;
+    s.count(row, 1, u64::from(w.days_left))?;
     row += 2;
 
     s.header(row, 0, &["需要", "按现有注册人数", "完成注册目标（X1）后"])?;

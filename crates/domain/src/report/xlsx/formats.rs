@@ -37,7 +37,6 @@ pub(crate) struct Formats {
     pub date: Format,
     pub int: Format,
     pub decimal: Format,
-    pub tenths: Format,
     status: Vec<(Status, Format)>,
     units: Vec<(Unit, Format)>,
     plain: Format,
@@ -67,7 +66,6 @@ impl Formats {
             date: top().set_num_format(DATE_FORMAT).set_align(FormatAlign::Left),
             int: top().set_num_format("0"),
             decimal: top(),
-            tenths: top().set_num_format("0.0"),
             status: STATUS_COLOURS
                 .iter()
                 .map(|&(s, fill, font)| {

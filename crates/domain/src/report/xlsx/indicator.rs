@@ -134,7 +134,7 @@ fn detail(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
                 SlotState::Current => ("进行中", if p.met { "达标" } else { "尚未达到" }),
                 SlotState::Future => ("未开始", if p.met { "达标" } else { "—" }),
             };
-            s.text(row, 0, &p.label, None)?;
+            s.text(row, 0, &crate::calendar::missing_item_text(&p.label, true), None)?;
             s.text(row, 1, state, None)?;
             s.count(row, 2, u64::from(p.count))?;
             s.count(row, 3, u64::from(p.target))?;

@@ -19,7 +19,7 @@ use crate::score::bridge::{self, Slot};
 use crate::score::facts::Act;
 use crate::score::result::{Detail, InputField, Missing, PeriodDetail, Rows, SlotState, Status, Unit};
 use crate::score::scope::in_view;
-use crate::calendar::period_text;
+use crate::calendar::{day_text, missing_item_text, period_text};
 use crate::score::words::{list_en, list_zh, ordinal, plural};
 use chrono::NaiveDate;
 
@@ -102,7 +102,7 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
             .iter()
             .filter(|e| !e.met)
             .map(|e| {
-                let when = period_text(&e.slot.label, zh, false);
+                let when = missing_item_text(&e.slot.label, zh);
                 if e.lacking.is_empty() {
                     when
                 } else {
@@ -142,13 +142,12 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     if let Some(e) = next_open.filter(|_| status != Status::Met) {
         let left = (e.slot.last - cx.snap.d).num_days().max(0);
         let more = e.target.saturating_sub(e.count);
-        let (when_zh, when_en) = (period_text(&e.slot.label, true, false), period_text(&e.slot.label, false, false));
+        let (when_zh, when_en) = (missing_item_text(&e.slot.label, true), missing_item_text(&e.slot.label, false));
         if e.slot.first == e.slot.last && e.state == SlotState::Future {
-            let day = e.slot.first.format("%Y-%m-%d").to_string();
-            zh.push(format!("{} 需开展 {more} {}（还有 {left} 天）", period_text(&day, true, false), noun.zh));
+            zh.push(format!("{} 需开展 {more} {}（还有 {left} 天）", day_text(e.slot.first, true), noun.zh));
             en.push(format!(
                 "{}: {} needed ({left} days away)",
-                period_text(&day, false, false),
+                day_text(e.slot.first, false),
                 plural(u64::from(more), noun.one, noun.many)
             ));
         } else if e.lacking.is_empty() {
