@@ -34,6 +34,13 @@ pub fn DraftsPanel() -> impl IntoView {
         store::list_drafts()
     };
     let close = move || state.drafts_open.set(false);
+    // focus into the dialog when it opens (`autofocus` does not, on a later-added element)
+    let close_btn = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = close_btn.get() {
+            let _ = b.focus();
+        }
+    });
     view! {
         <Show when=move || state.drafts_open.get()>
             <div class="overlay" on:click=move |_| close()></div>
@@ -41,7 +48,7 @@ pub fn DraftsPanel() -> impl IntoView {
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
                 <header class="dialog-head">
                     <h2 id="drafts-title">{tr("drafts.title")}</h2>
-                    <button class="link" data-testid="drafts-close" autofocus on:click=move |_| close()>{tr("drafts.close")}</button>
+                    <button class="link" data-testid="drafts-close" node_ref=close_btn on:click=move |_| close()>{tr("drafts.close")}</button>
                 </header>
                 <button class="primary" data-testid="draft-new" on:click=move |_| { state.new_draft(); close() }>{tr("drafts.new")}</button>
                 <ul class="draft-list">

@@ -51,12 +51,17 @@ test('axe: no serious or critical violations on any screen, in both languages', 
     await page.click('[data-testid="indicator-X1"] [data-testid="show-rows"]');
     await page.waitForSelector('[data-testid="rows-table"]');
     await axe(page, 'rows dialog');
-    await page.click('[data-testid="rows-close"]');
+    // the keyboard path: focus is in the dialog when it opens, so Escape closes it
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'rows-close');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="rows-dialog"]', { state: 'detached' });
     await page.click('[data-testid="step-export"]');
     await axe(page, 'export');
     await page.click('[data-testid="drafts-open"]');
     await axe(page, 'drafts dialog');
-    await page.click('[data-testid="drafts-close"]');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'drafts-close');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="drafts-panel"]', { state: 'detached' });
     await page.click('[data-testid="lang-switch"]');
     await page.click('[data-testid="step-scorecard"]');
     await page.waitForSelector('[data-testid="indicator-X1"]');

@@ -320,6 +320,19 @@ test('the demo of the current year is the town as it stands today', async () => 
       return Math.abs(r.top) < 2 && window.scrollY > 0;
     });
 
+    // The charts' unit (小时, 次) sits clear of the top tick's number.
+    await page.click('[data-testid="tab-charts"]');
+    await page.waitForSelector('[data-testid="chart-hours"] .unit');
+    for (const chart of ['chart-hours', 'chart-activities']) {
+      const [unit, top] = await page.$$eval(`[data-testid="${chart}"] .axis`, ([axis]) => {
+        const box = e => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+        const ticks = [...axis.querySelectorAll('.tick')].map(box).sort((a, b) => a.top - b.top);
+        return [box(axis.querySelector('.unit')), ticks[0]];
+      });
+      const apart = unit.bottom <= top.top || unit.right <= top.left || top.right <= unit.left;
+      assert.ok(apart, `${chart}: unit ${JSON.stringify(unit)} overlaps top tick ${JSON.stringify(top)}`);
+    }
+
     // Periods as a reader writes them: the replay's ten ended months, 乡镇2021 T2's months.
     await page.click('[data-testid="tab-replay"]');
     await page.waitForSelector('[data-testid="replay-table"]');

@@ -13,7 +13,8 @@ const W: f64 = 720.0;
 const H: f64 = 260.0;
 const PAD_L: f64 = 56.0;
 const PAD_R: f64 = 16.0;
-const PAD_T: f64 = 16.0;
+/// Room above the top grid line for the unit (小时, 次), clear of the top tick's label.
+const PAD_T: f64 = 30.0;
 const PAD_B: f64 = 36.0;
 
 /// A "nice" axis maximum and step for values up to `max`.
@@ -52,7 +53,7 @@ fn axis(top: f64, step: f64, unit: &str) -> impl IntoView {
                     <text x=PAD_L - 6.0 y=y + 4.0 text-anchor="end" class="tick">{fmt_hours(v)}</text>
                 }
             }).collect_view()}
-            <text x=8 y=PAD_T - 4.0 class="unit">{unit.to_string()}</text>
+            <text x=PAD_L - 6.0 y=PAD_T - 14.0 text-anchor="end" class="unit">{unit.to_string()}</text>
         </g>
     }
 }
@@ -203,7 +204,9 @@ fn StationsChart(c: Charts) -> impl IntoView {
     let max = c.stations.iter().filter_map(|s| s.hours_per_head).fold(0.0, f64::max).max(target.unwrap_or(0.0));
     let (top, _) = nice(max);
     let row_h = 30.0;
-    let h = PAD_T + row_h * c.stations.len() as f64 + 24.0;
+    // no unit above this one: its rows start near the top
+    let pad_t = 16.0;
+    let h = pad_t + row_h * c.stations.len() as f64 + 24.0;
     let left = 120.0;
     let width = W - left - 60.0;
     let x = move |v: f64| left + width * (v / top).clamp(0.0, 1.0);
@@ -212,7 +215,7 @@ fn StationsChart(c: Charts) -> impl IntoView {
             <figcaption>{tr("charts.stations_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {h}") role="img" aria-label=tr("charts.stations_title")>
                 {c.stations.iter().enumerate().map(|(i, s)| {
-                    let y = PAD_T + row_h * i as f64;
+                    let y = pad_t + row_h * i as f64;
                     let v = s.hours_per_head.unwrap_or(0.0);
                     let short = target.is_some_and(|t| v < t);
                     view! {
@@ -223,7 +226,7 @@ fn StationsChart(c: Charts) -> impl IntoView {
                     }
                 }).collect_view()}
                 {target.map(|tv| view! {
-                    <line x1=x(tv) x2=x(tv) y1=PAD_T - 4.0 y2=h - 20.0 class="line-target"/>
+                    <line x1=x(tv) x2=x(tv) y1=pad_t - 4.0 y2=h - 20.0 class="line-target"/>
                     <text x=x(tv) y=h - 6.0 text-anchor="middle" class="tick">{format!("{} {}", t(l, "charts.target"), fmt_hours(tv))}</text>
                 })}
             </svg>

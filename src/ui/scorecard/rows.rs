@@ -22,6 +22,14 @@ pub fn RowsDialog(target: RwSignal<Option<(String, Option<String>)>>) -> impl In
     let tables = RwSignal::new(None::<Vec<RowTable>>);
     let cut = RwSignal::new(None::<RowsCut>);
     let close = move || target.set(None);
+    // `autofocus` does nothing on a dialog added to the page later: focus its close button
+    // when it appears, so Escape and Tab work at once (keyboard and screen-reader users)
+    let close_btn = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = close_btn.get() {
+            let _ = b.focus();
+        }
+    });
     Effect::new(move |_| {
         let Some((indicator, station)) = target.get() else { return };
         tables.set(None);
@@ -43,7 +51,7 @@ pub fn RowsDialog(target: RwSignal<Option<(String, Option<String>)>>) -> impl In
                     on:keydown=move |e| if e.key() == "Escape" { close() }>
                     <header class="dialog-head">
                         <h2 id="rows-title">{tr("rows.title")} " · " {id.clone()} {station.clone().map(|s| format!(" · {s}"))}</h2>
-                        <button class="link" autofocus data-testid="rows-close" on:click=move |_| close()>{tr("drafts.close")}</button>
+                        <button class="link" node_ref=close_btn data-testid="rows-close" on:click=move |_| close()>{tr("drafts.close")}</button>
                     </header>
                     <button data-testid="rows-csv" on:click=move |_| engine_download(app, Request::RowsCsv {
                         indicator: id2.clone(), station: st2.clone(), english: app.lang.get_untracked() == Lang::En })>
