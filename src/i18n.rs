@@ -181,6 +181,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.filter_all", "全部", "All"),
     ("import.severity_error", "错误（未计入）", "Error (left out)"),
     ("import.severity_warning", "警告（已计入）", "Warning (kept)"),
+    ("import.severity_warning_sheet", "警告", "Warning"),
     ("import.severity_info", "提示", "Info"),
     ("import.where", "位置", "Where"),
     ("import.what", "说明", "What to do"),

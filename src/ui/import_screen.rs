@@ -527,7 +527,7 @@ fn FindingsPanel() -> impl IntoView {
                                     let sev = f.severity;
                                     view! {
                                         <tr data-testid="finding-row" data-kind=f.kind.code()>
-                                            <td><span class=format!("sev sev-{}", sev_code(sev))>{sev_icon(sev)} " " {tr(sev_key(sev))}</span></td>
+                                            <td><span class=format!("sev sev-{}", sev_code(sev))>{sev_icon(sev)} " " {tr(sev_key(sev, f.row.is_some()))}</span></td>
                                             <td>{move || kind_label(lang(), f.kind)}</td>
                                             <td class="small">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</td>
                                             <td>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</td>
@@ -552,10 +552,13 @@ fn sev_code(s: Severity) -> &'static str {
     }
 }
 
-fn sev_key(s: Severity) -> &'static str {
+/// A warning on a row says the row was kept anyway; one on a sheet or file (an unknown
+/// sheet, not imported) must not.
+fn sev_key(s: Severity, on_row: bool) -> &'static str {
     match s {
         Severity::Error => "import.severity_error",
-        Severity::Warning => "import.severity_warning",
+        Severity::Warning if on_row => "import.severity_warning",
+        Severity::Warning => "import.severity_warning_sheet",
         Severity::Info => "import.severity_info",
     }
 }

@@ -78,6 +78,11 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
     await page.waitForSelector('[data-testid="sheet-card"]');
     assert.equal(await page.textContent('[data-testid="file-encoding"]'), 'GBK/GB18030');
     assert.equal(await page.getAttribute('[data-testid="sheet-card"]', 'data-role'), 'none');
+    // not imported, but shown as it is (the header row and both records), and its warning
+    // does not say "kept"
+    assert.equal(await page.$$eval('[data-testid="preview-table"] tbody tr', rs => rs.length), 3);
+    const sev = await page.textContent('[data-testid="finding-row"][data-kind="unknown_sheet"] .sev');
+    assert.ok(sev.includes('警告') && !sev.includes('已计入'), sev);
     // Say what it is, then what each column means.
     await page.selectOption('[data-testid="sheet-role"]', 'records');
     await page.waitForSelector('[data-testid="sheet-card"][data-role="records"]');

@@ -269,6 +269,42 @@ fn damaged_workbooks_never_panic() {
     assert_eq!(PANICS.with(|p| p.get()), 0, "a reader panicked (caught, but fatal in wasm)");
 }
 
+/// A sheet whose headers are no known words (甲, 乙, 丙): not imported, but its rows are
+/// shown so the clerk sees what it holds; once they say what it is, its rows with data are
+/// "not imported" until a column is mapped, never "blank".
+#[test]
+fn an_unknown_sheet_shows_its_rows_and_is_never_counted_blank() {
+    let csv = "甲,乙,丙\n张三,2017-03-05,2\n\n李四,2017-04-06,3\n";
+    let imp = one("甲乙丙.csv", csv.as_bytes());
+    let sheet = &imp.files[0].sheets[0];
+    assert_eq!((sheet.role, sheet.header_rows), (None, None));
+    let rows: Vec<(u32, Vec<String>)> = sheet.preview.iter().map(|r| (r.row, r.cells.clone())).collect();
+    let text = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(rows, vec![
+        (1, text(&["甲", "乙", "丙"])),
+        (2, text(&["张三", "2017-03-05", "2"])),
+        (4, text(&["李四", "2017-04-06", "3"])),
+    ]);
+    assert!(sheet.preview.iter().all(|r| r.status == RowStatus::NotImported));
+
+    let hand = SheetOverride {
+        file: "甲乙丙.csv".into(),
+        sheet: String::new(),
+        role: Some(Role::Records),
+        ignore: false,
+        header_rows: None,
+        columns: vec![],
+    };
+    let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
+    let imp = import(&[FileInput { name: "甲乙丙.csv", bytes: csv.as_bytes() }], &opts);
+    let sheet = &imp.files[0].sheets[0];
+    assert_eq!(sheet.header_rows, Some(HeaderRows { first: 1, last: 1 }));
+    let c = &sheet.counts;
+    assert_eq!((c.read, c.blank, c.kept, c.left_out), (3, 1, 0, 2), "{c:?}");
+    assert_eq!(sheet.preview.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 4]);
+    assert!(sheet.findings.iter().any(|f| f.kind == K::MissingRequired && f.severity == S::Error));
+}
+
 #[test]
 fn hand_overrides_and_a_remembered_mapping() {
     let csv = "表一\n名字,时间,时数,地点\n张三,2017-06-12,2,新桥社区\n";

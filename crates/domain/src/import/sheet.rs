@@ -203,6 +203,12 @@ impl<'a> SheetRun<'a> {
                 self.finding(FindingKind::UnknownSheet, Severity::Warning, msg::no_header(SCAN_ROWS))
             };
             self.report.findings.push(f);
+            // the sheet as it is, so the clerk can see what it holds and which rows head it
+            for (r, cells) in rows.iter().filter(|(_, c)| !c.iter().all(Cell::is_blank)).take(self.job.preview_rows) {
+                let shown = displays(cells, self.job.dates);
+                let row = PreviewRow { row: r.saturating_add(1), cells: shown, status: RowStatus::NotImported, marks: vec![] };
+                self.report.preview.push(row);
+            }
             self.phase = Phase::Streaming { plan: None, source: 0, last: u32::MAX };
             return;
         };
@@ -364,6 +370,17 @@ impl<'a> SheetRun<'a> {
             return;
         };
         let known = Known::new(keys, &self.recent);
+        // no column mapped yet (a role chosen by hand over unknown headers): a row with data
+        // is not blank, it is not imported; the sheet's missing-column errors say why
+        if plan.indices().next().is_none() {
+            if cells.iter().all(Cell::is_blank) {
+                counts.blank += 1;
+            } else {
+                counts.left_out += 1;
+                self.preview(excel_row, cells, RowStatus::NotImported, vec![]);
+            }
+            return;
+        }
         if plan.indices().all(|i| known.is_blank(cells, i)) {
             counts.blank += 1;
             return;
