@@ -1514,6 +1514,18 @@ fn english_lists_match_the_chinese_item_for_item() {
     assert_eq!(x8.counts.len(), 1);
     assert_eq!((x8.counts[0].name.as_str(), x8.counts[0].name_en.as_str(), x8.counts[0].count), ("元旦", en_of["元旦"], 1));
 
+    // 乡镇2021 T1 (each colour team every month): its English gap names the teams in English
+    let town = builtin("town2021").unwrap();
+    let mut b = TablesBuilder::new();
+    b.volunteer(VolunteerSpec { number: "A1", name: "A1", station: "新桥社区", ..Default::default() });
+    b.activity(ActivitySpec { name: "宣讲", date: Some(d(2017, 1, 9)), station: "新桥社区", team: "红色党员先锋服务队", ..Default::default() });
+    let card = score(&town, &Context { profile: town.id.clone(), ..ctx.clone() }, &b.finish(), today());
+    let t1 = &card.indicators.iter().find(|i| i.id == "T1").unwrap().detail;
+    let (zh, en) = (t1.gap.clone().unwrap(), t1.gap_en.clone().unwrap());
+    assert!(zh.contains("绿色产业技术服务队（1月、2月、3月）"), "{zh}");
+    let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    assert!(!has_cjk(&en) && en.contains("(Jan, Feb, Mar)"), "{en}");
+
     // X9: the activity lacks its 记录 and 图片
     let x9 = get("X9");
     assert_eq!(x9.missing, Missing::List(vec!["新桥社区 2017-01-01 元旦游园：缺记录、图片".into()]));

@@ -303,10 +303,13 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         .filter(|(_, m)| !m.is_empty())
         .map(|(t, m)| format!("{t}（{}）", list_zh(&months_text(m, true), 4)))
         .collect();
+    let team_en = |t: &str| -> String {
+        cx.profile.team_index(t).and_then(|i| cx.profile.teams.get(i)).map_or(t.to_string(), |d| d.en().to_string())
+    };
     let short_en: Vec<String> = missing
         .iter()
         .filter(|(_, m)| !m.is_empty())
-        .map(|(t, m)| format!("{t} ({})", list_en(&months_text(m, false), 4)))
+        .map(|(t, m)| format!("{} ({})", team_en(t), list_en(&months_text(m, false), 4)))
         .collect();
     let current_idle: Vec<String> = per_team
         .iter()
@@ -324,7 +327,7 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         en.push(format!(
             "{} teams have no activity yet this period: {}",
             current_idle.len(),
-            list_en(&current_idle, 7)
+            list_en(&current_idle.iter().map(|t| team_en(t)).collect::<Vec<_>>(), 7)
         ));
     }
     let counts = per_team
