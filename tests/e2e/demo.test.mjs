@@ -79,6 +79,17 @@ function expectations(wb) {
     teamMonths: teamMonths.size, perMonth, fifths: fifths.size, stations };
 }
 
+/** 载入示例数据, then the import summary must show `want`'s four counts. */
+async function loadDemo(page, want) {
+  await page.click('[data-testid="load-sample"]');
+  await page.waitForSelector('[data-testid="import-summary"]');
+  const fmt = n => n.toLocaleString('en-US');
+  assert.deepEqual(
+    await page.$$eval('[data-testid^="summary-"]', els => Object.fromEntries(els.map(e => [e.dataset.testid, e.textContent]))),
+    { 'summary-volunteers': fmt(want.volunteers), 'summary-records': fmt(want.records),
+      'summary-activities': fmt(want.activities), 'summary-trainings': fmt(want.trainings) });
+}
+
 const status = (page, id) => page.getAttribute(`[data-testid="indicator-${id}"]`, 'data-status');
 const value = (page, id) => page.textContent(`[data-testid="indicator-${id}"] [data-testid="value"]`);
 const waitStatus = (page, id, st) => page.waitForSelector(`[data-testid="indicator-${id}"][data-status="${st}"]`);
@@ -112,13 +123,7 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
     await page.click('[data-testid="next"]');
 
     // 2. The demo: the same counts as the workbook the command line wrote.
-    await page.click('[data-testid="load-sample"]');
-    await page.waitForSelector('[data-testid="import-summary"]');
-    const fmt = n => n.toLocaleString('en-US');
-    assert.deepEqual(
-      await page.$$eval('[data-testid^="summary-"]', els => Object.fromEntries(els.map(e => [e.dataset.testid, e.textContent]))),
-      { 'summary-volunteers': fmt(want.volunteers), 'summary-records': fmt(want.records),
-        'summary-activities': fmt(want.activities), 'summary-trainings': fmt(want.trainings) });
+    await loadDemo(page, want);
     await page.click('[data-testid="step-context"]');
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '示例镇（演示数据）');
     assert.equal(await page.inputValue('[data-testid="ctx-population"]'), '6000', 'blank population filled');
@@ -292,13 +297,7 @@ test('the demo of the current year is the town as it stands today', async () => 
     await ready(page);
     assert.equal(await page.inputValue('[data-testid="ctx-year"]'), String(year));
     await page.click('[data-testid="next"]');
-    await page.click('[data-testid="load-sample"]');
-    await page.waitForSelector('[data-testid="import-summary"]');
-    const fmt = n => n.toLocaleString('en-US');
-    assert.deepEqual(
-      await page.$$eval('[data-testid^="summary-"]', els => Object.fromEntries(els.map(e => [e.dataset.testid, e.textContent]))),
-      { 'summary-volunteers': fmt(want.volunteers), 'summary-records': fmt(want.records),
-        'summary-activities': fmt(want.activities), 'summary-trainings': fmt(want.trainings) });
+    await loadDemo(page, want);
     assert.ok((await page.textContent('[data-testid="file-card"]')).includes('示例镇志愿服务数据2026（截至11月24日）.xlsx'));
     await page.click('[data-testid="step-context"]');
     assert.equal(await page.inputValue('[data-testid="ctx-as-of"]'), '', 'the as-of date stays blank: today');
