@@ -6,6 +6,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/floor"
+# cargo reads the workspace's .cargo/config.toml (erase_components, simd128) from the cwd
+cd "$ROOT"
+: "${WASM_OPT_FLAGS:?run it as ./dev floor, which sets the wasm-opt flags of the app}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 JOBS="${JOBS:-2}"
 OUT="$ROOT/bench/out/floor"
@@ -27,9 +30,8 @@ for v in "${variants[@]}"; do
   rm -rf "$dir" && mkdir -p "$dir"
   wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name floor \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/size-floor.wasm"
-  "$ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-simd --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$dir/floor_bg.wasm" -o "$dir/floor_bg.wasm"
+  # shellcheck disable=SC2086 # the flags are words
+  "$ROOT/node_modules/.bin/wasm-opt" $WASM_OPT_FLAGS "$dir/floor_bg.wasm" -o "$dir/floor_bg.wasm"
   rows+=("$label|$dir")
 done
 

@@ -60,10 +60,13 @@ impl Engine {
     /// The rows behind an indicator (or one station of it) of the last score, masked, and
     /// where the list stops if it was cut: what the dialog shows and its CSV holds.
     fn drill(&self, last: &Scored, indicator: &str, station: Option<&str>) -> (Vec<RowTable>, Option<RowsCut>) {
-        let empty = Tables::default();
-        let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
-        let rows = report::indicator_rows(&last.card, tables, indicator, station).unwrap_or_default();
-        (rows, report::indicator_rows_cut(&last.card, indicator, station))
+        report::drill(&last.card, self.tables(), indicator, station).unwrap_or_default()
+    }
+
+    /// The imported tables, or empty ones before any import.
+    fn tables(&self) -> &Tables {
+        static EMPTY: std::sync::LazyLock<Tables> = std::sync::LazyLock::new(Tables::default);
+        self.import.as_ref().map_or(&EMPTY, |i| &i.tables)
     }
 
     /// Handles everything but `Import` (whose files are read by the transport first).
@@ -76,8 +79,7 @@ impl Engine {
             }
             .into(),
             Request::Score { context, profile, today } => {
-                let empty = Tables::default();
-                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+                let tables = self.tables();
                 // One prepare() for the five views (each on its own would prepare the records again).
                 let Dashboard { card, checklist, charts, what_if, stars } = dashboard(&profile, &context, tables, today);
                 // The page lists the top of the star list; the report has all of them.
@@ -86,8 +88,7 @@ impl Engine {
                 Response::Scored(Box::new(ScoreView { card, checklist, charts, what_if, stars })).into()
             }
             Request::Replay { context, profile, today } => {
-                let empty = Tables::default();
-                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+                let tables = self.tables();
                 Response::Replayed(monthly_replay(&profile, &context, tables, today)).into()
             }
             Request::Rows { indicator, station } => {
@@ -104,8 +105,7 @@ impl Engine {
             }
             Request::ReportXlsx => {
                 let Some(last) = &self.last else { return not_scored() };
-                let empty = Tables::default();
-                let tables = self.import.as_ref().map(|i| &i.tables).unwrap_or(&empty);
+                let tables = self.tables();
                 let mut findings: Vec<_> = self.import.as_ref().map(|i| i.findings.clone()).unwrap_or_default();
                 findings.extend(last.card.findings.iter().cloned());
                 let extras = report::ReportExtras {
@@ -189,7 +189,7 @@ impl Engine {
             progress(p)
         });
         if too_many {
-            let n = scorecard_domain::calendar::format::fmt_int_zh(i64::try_from(max_rows).unwrap_or(i64::MAX));
+            let n = scorecard_domain::calendar::fmt_count(max_rows);
             return Response::Failed {
                 zh: format!("这些文件共超过 {n} 行，超出了浏览器能处理的规模，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),
                 en: format!("These files hold more than {n} rows, more than a browser tab can handle; nothing was imported. Split them by month or station and import them separately, or use the scorecard command line."),
@@ -248,7 +248,7 @@ pub const MAX_BROWSER_BYTES: u64 = 256 << 20;
 
 /// The answer when the chosen files together are larger than [`MAX_BROWSER_BYTES`].
 pub fn too_big(total: u64) -> Response {
-    let mb = |b: u64| scorecard_domain::calendar::format::fmt_int_zh(i64::try_from(b.div_ceil(1 << 20)).unwrap_or(i64::MAX));
+    let mb = |b: u64| scorecard_domain::calendar::fmt_count(b.div_ceil(1 << 20));
     let (have, max) = (mb(total), mb(MAX_BROWSER_BYTES));
     Response::Failed {
         zh: format!("所选文件共 {have} MB，超过浏览器一次能导入的 {max} MB，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),

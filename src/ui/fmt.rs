@@ -5,7 +5,7 @@ use scorecard_domain::calendar::format as f;
 
 /// `12345` → `12,345`.
 pub fn fmt_int(n: u64) -> String {
-    f::fmt_int_zh(i64::try_from(n).unwrap_or(i64::MAX))
+    f::fmt_count(n)
 }
 
 /// Bytes as `1.2 MB` / `350 KB`.

@@ -9,6 +9,7 @@ use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
 use scorecard_domain::calendar::missing_item_text;
+use scorecard_domain::report::{cut_en, cut_zh};
 use scorecard_domain::profile::checklist::ChecklistItem;
 use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Status, Unit};
 
@@ -55,20 +56,11 @@ fn reached(d: &Detail) -> Option<f64> {
 /// (themes, months) run on in one line; long ones (an activity and what it lacks) are a
 /// list, since they hold 、 themselves. A met indicator's list is what it does not need.
 fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
-    // T1's map names every team; one with no month missing has nothing to show
-    let drop_empty = |m: &Missing| match m {
-        Missing::ByName(v) => Missing::ByName(v.iter().filter(|(_, l)| !l.is_empty()).cloned().collect()),
-        list => list.clone(),
-    };
-    let (m, m_en, total) = (drop_empty(&d.missing), drop_empty(&d.missing_en), d.missing_total);
+    let (m, m_en, total) = (d.missing.clone(), d.missing_en.clone(), d.missing_total);
     if m.is_empty() {
         return None;
     }
-    // items shown: a map's items are its names' entries (T1: every missing month is listed)
-    let shown = match &m {
-        Missing::List(v) => v.len(),
-        Missing::ByName(v) => v.iter().map(|(_, l)| l.len()).sum(),
-    };
+    let shown = m.items();
     let body = move || {
         let zh = lang() == Lang::Zh;
         let sep = if zh { "、" } else { ", " };
@@ -117,7 +109,7 @@ fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
             <div class="missing" data-testid="missing">
                 <span class="label">{if met { tr("score.missing_met") } else { tr("score.missing") }} {crate::ui::colon}</span>
                 {body}
-                {(total as usize > shown).then(|| view! { <p class="muted small">{move || if lang() == Lang::Zh { format!("共 {} 项，只列出前 {shown} 项", fmt_int(total)) } else { format!("{} in all; the first {shown} are listed", fmt_int(total)) }}</p> })}
+                {(total as usize > shown).then(|| view! { <p class="muted small">{move || if lang() == Lang::Zh { cut_zh(Some(total), shown as u64, "项") } else { cut_en(Some(total), shown as u64, "items") }}</p> })}
             </div>
         }
         .into_any(),

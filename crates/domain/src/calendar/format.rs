@@ -35,6 +35,11 @@ pub fn fmt_int_zh(n: i64) -> String {
     out
 }
 
+/// A count (people, rows, bytes): [`fmt_int_zh`] for the unsigned numbers most callers hold.
+pub fn fmt_count(n: u64) -> String {
+    fmt_int_zh(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// Hours: `2.5` → `2.5`, `2.0` → `2`, `2.25` → `2.3`, `12345.5` → `12,345.5`.
 pub fn fmt_hours(h: f64) -> String {
     one_decimal(h)

@@ -23,7 +23,7 @@ pub mod period_text;
 pub mod qingming;
 pub mod table;
 
-pub use format::{fmt_date_zh, fmt_hours, fmt_int_zh, fmt_pct};
+pub use format::{fmt_count, fmt_date_zh, fmt_hours, fmt_int_zh, fmt_pct};
 pub use holidays::{holiday_by_id, holidays, supported_years, Holiday};
 pub use lunar::lunar_to_solar;
 pub use period::{days_left_in_year, months, quarters, Period, PeriodState};

@@ -30,8 +30,6 @@ pub enum PeriodState {
     Future,
 }
 
-pub(crate) const QUARTER_ZH: [&str; 4] = ["一", "二", "三", "四"];
-pub(crate) const MONTH_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Period {
     /// A month, if `month` is 1–12 and the year is one chrono can date.
@@ -125,27 +123,14 @@ impl Period {
         }
     }
 
-    /// `2017年8月`, `2017年第三季度`.
+    /// `2017年8月`, `2017年第三季度` (written by [`super::period_text`], like every period label).
     pub fn label_zh(self) -> String {
-        let (first, last) = self.month_span();
-        match self {
-            Period::Month { year, .. } => format!("{year}年{first}月"),
-            Period::Quarter { year, .. } => {
-                let q = QUARTER_ZH.get((last / 3).saturating_sub(1) as usize).unwrap_or(&"");
-                format!("{year}年第{q}季度")
-            }
-        }
+        super::period_text(&self.label(), true, true)
     }
 
     /// `Aug 2017`, `Q3 2017`.
     pub fn label_en(self) -> String {
-        let (first, last) = self.month_span();
-        match self {
-            Period::Month { year, .. } => {
-                format!("{} {year}", MONTH_EN.get((first - 1) as usize).unwrap_or(&""))
-            }
-            Period::Quarter { year, .. } => format!("Q{} {year}", last / 3),
-        }
+        super::period_text(&self.label(), false, true)
     }
 
     /// Reads a [`Period::label`] back (`2017-08`, `2017-8`, `2017-Q3`, `2017-q3`).

@@ -3,7 +3,8 @@
 //! the page show `8月`, `第三季度`, `1～2月`, `3月5日` (`Aug`, `Q3`, `Jan–Feb`, `Mar 5`), with
 //! the year only where the screen does not already say it.
 
-use super::period::{MONTH_EN, QUARTER_ZH};
+const QUARTER_ZH: [&str; 4] = ["一", "二", "三", "四"];
+const MONTH_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// The parts of a label: year and what follows it.
 enum Parsed {

@@ -10,7 +10,7 @@ use crate::model::Tables;
 use crate::profile::{Denominator, Profile, Rule, Share};
 use crate::score::scope::{in_view, station_names, Placer};
 use crate::score::snapshot::{HoursSource, Snapshot};
-use crate::calendar::fmt_int_zh;
+use crate::calendar::fmt_count as count;
 use crate::score::words::hours_up;
 use crate::score::InputField;
 use chrono::NaiveDate;
@@ -167,9 +167,4 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         }
     }
     w
-}
-
-/// A count in a sentence, grouped by thousands (`1,234`).
-fn count(n: u64) -> String {
-    fmt_int_zh(i64::try_from(n).unwrap_or(i64::MAX))
 }

@@ -205,9 +205,7 @@ impl<'a> SheetRun<'a> {
             self.report.findings.push(f);
             // the sheet as it is, so the clerk can see what it holds and which rows head it
             for (r, cells) in rows.iter().filter(|(_, c)| !c.iter().all(Cell::is_blank)).take(self.job.preview_rows) {
-                let shown = displays(cells, self.job.dates);
-                let row = PreviewRow { row: r.saturating_add(1), cells: shown, status: RowStatus::NotImported, marks: vec![] };
-                self.report.preview.push(row);
+                self.preview(r.saturating_add(1), cells, RowStatus::NotImported, vec![]);
             }
             self.phase = Phase::Streaming { plan: None, source: 0, last: u32::MAX };
             return;

@@ -31,7 +31,7 @@ mod xlsx;
 pub use cell::Cell;
 pub use csv::{drill_csv, report_csv, rows_csv};
 pub use draft::{context_json, read_context_json};
-pub use rows::{indicator_rows, indicator_rows_cut, resolve_rows, Masking, RowTable, RowsCut};
+pub use rows::{cut_en, cut_zh, drill, indicator_rows, indicator_rows_cut, resolve_rows, Masking, RowTable, RowsCut};
 pub use sheet_name::{sheet_name, SHEET_NAME_MAX};
 pub use xlsx::report_xlsx;
 

@@ -7,7 +7,7 @@
 
 use super::cell::Cell;
 use super::columns::{columns, Guard, SOURCE};
-use crate::calendar::format::fmt_int_zh;
+use crate::calendar::fmt_count;
 use crate::mask::{mask_id, mask_if_sensitive, mask_phone};
 use crate::model::{Activity, Materials, Role, RowRef, ServiceRecord, Tables, Training, Volunteer};
 use crate::score::{IndicatorResult, Scorecard};
@@ -95,12 +95,55 @@ pub fn indicator_rows(
     indicator_id: &str,
     station: Option<&str>,
 ) -> Option<Vec<RowTable>> {
+    drill(card, tables, indicator_id, station).map(|(rows, _)| rows)
+}
+
+/// What a drill-down shows: [`indicator_rows`] and [`indicator_rows_cut`] from one lookup.
+pub fn drill(
+    card: &Scorecard,
+    tables: &Tables,
+    indicator_id: &str,
+    station: Option<&str>,
+) -> Option<(Vec<RowTable>, Option<RowsCut>)> {
+    let (refs, cut) = drill_refs(card, indicator_id, station)?;
+    Some((resolve_rows(tables, &refs, Masking::Masked), cut))
+}
+
+/// The row references behind an indicator (or one station of it) and where they stop.
+fn drill_refs(card: &Scorecard, indicator_id: &str, station: Option<&str>) -> Option<(Vec<RowRef>, Option<RowsCut>)> {
     let r = find_result(&card.indicators, indicator_id)?;
-    let refs = match station {
-        None => refs_of(r),
-        Some(name) => r.stations.iter().find(|s| s.station == name)?.detail.rows.refs.clone(),
-    };
-    Some(resolve_rows(tables, &refs, Masking::Masked))
+    Some(match station {
+        Some(name) => {
+            let rows = &r.stations.iter().find(|s| s.station == name)?.detail.rows;
+            let cut = rows.truncated.then_some(RowsCut { shown: rows.refs.len() as u64, total: Some(rows.total) });
+            (rows.refs.clone(), cut)
+        }
+        None => {
+            let refs = refs_of(r);
+            let cut = cut_of(r, refs.len());
+            (refs, cut)
+        }
+    })
+}
+
+/// How a list cut at a cap says so, in Chinese, with its unit (行, 条, 项): "共 600 行，只列出
+/// 前 200 行", or without a known total "只列出前 200 行，其余未列出". One wording for the
+/// drill-down, its CSV, the report's titles and the lists of what is missing.
+pub fn cut_zh(total: Option<u64>, shown: u64, unit: &str) -> String {
+    let shown = fmt_count(shown);
+    match total.map(fmt_count) {
+        Some(t) => format!("共 {t} {unit}，只列出前 {shown} {unit}"),
+        None => format!("只列出前 {shown} {unit}，其余未列出"),
+    }
+}
+
+/// [`cut_zh`] in English, with a plural noun: "600 rows in all; only the first 200 are listed".
+pub fn cut_en(total: Option<u64>, shown: u64, noun: &str) -> String {
+    let shown = fmt_count(shown);
+    match total.map(fmt_count) {
+        Some(t) => format!("{t} {noun} in all; only the first {shown} are listed"),
+        None => format!("Only the first {shown} {noun} are listed; the rest are not"),
+    }
 }
 
 /// A drill-down list cut at the cap ([`crate::score::ROW_REF_CAP`]): how many rows it shows,
@@ -116,13 +159,9 @@ pub struct RowsCut {
 impl RowsCut {
     /// The line a drill-down shows (and its CSV ends with), in the user's language.
     pub fn note(&self, lang: super::Lang) -> String {
-        let n = |x: u64| fmt_int_zh(i64::try_from(x).unwrap_or(i64::MAX));
-        let shown = n(self.shown);
-        match (lang, self.total.map(n)) {
-            (super::Lang::Zh, Some(t)) => format!("共 {t} 行，只列出前 {shown} 行。"),
-            (super::Lang::Zh, None) => format!("只列出前 {shown} 行，其余未列出。"),
-            (super::Lang::En, Some(t)) => format!("{t} rows in all; only the first {shown} are listed."),
-            (super::Lang::En, None) => format!("Only the first {shown} rows are listed; the rest are not."),
+        match lang {
+            super::Lang::Zh => format!("{}。", cut_zh(self.total, self.shown, "行")),
+            super::Lang::En => format!("{}.", cut_en(self.total, self.shown, "rows")),
         }
     }
 }
@@ -130,14 +169,7 @@ impl RowsCut {
 /// Whether the rows behind an indicator (or one station of it) were cut at the cap;
 /// `None` when every row is listed or the indicator / station is unknown.
 pub fn indicator_rows_cut(card: &Scorecard, indicator_id: &str, station: Option<&str>) -> Option<RowsCut> {
-    let r = find_result(&card.indicators, indicator_id)?;
-    match station {
-        Some(name) => {
-            let rows = &r.stations.iter().find(|s| s.station == name)?.detail.rows;
-            rows.truncated.then_some(RowsCut { shown: rows.refs.len() as u64, total: Some(rows.total) })
-        }
-        None => cut_of(r, refs_of(r).len()),
-    }
+    drill_refs(card, indicator_id, station)?.1
 }
 
 /// [`indicator_rows_cut`] of a whole result whose list (`refs_of`) has `shown` rows.

@@ -262,6 +262,15 @@ impl Default for Missing {
 }
 
 impl Missing {
+    /// The items listed: a list's entries, or every name's items in a map (T1's months),
+    /// which is what `missing_total` counts.
+    pub fn items(&self) -> usize {
+        match self {
+            Missing::List(v) => v.len(),
+            Missing::ByName(v) => v.iter().map(|(_, l)| l.len()).sum(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Missing::List(v) => v.is_empty(),
@@ -402,8 +411,9 @@ pub struct IndicatorResult {
     pub label_en: String,
     /// "新都2017 附件2 志愿服务信息化 1".
     pub source: String,
-    /// The sentence of the source the rule implements, as published (empty if unknown).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// The sentence of the source the rule implements, as published (empty if unknown;
+    /// read as empty when absent, `result_wire.rs`).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub quote: String,
     pub bonus: bool,
     pub scope: Scope,
@@ -412,8 +422,8 @@ pub struct IndicatorResult {
     pub detail: Detail,
     /// Per-station results (per-station indicators), one per station in scope.
     pub stations: Vec<StationResult>,
-    /// The parts of a composite indicator (D4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The parts of a composite indicator (D4); read as none when absent (`result_wire.rs`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<IndicatorResult>,
 }
 

@@ -4,7 +4,7 @@
 //! `Detail`'s derived reader (why: `crate::wire`).
 
 use super::result::{Detail, IndicatorResult, StationResult};
-use crate::wire::{required as need, set, split_map};
+use crate::wire::{required, set, split_map};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -24,7 +24,7 @@ impl<'de> Deserialize<'de> for StationResult {
                     _ => Ok(false),
                 })?;
                 Ok(StationResult {
-                    station: need(station, "station")?,
+                    station: required(station, "station")?,
                     detail,
                 })
             }
@@ -60,16 +60,16 @@ impl<'de> Deserialize<'de> for IndicatorResult {
                     _ => Ok(false),
                 })?;
                 Ok(IndicatorResult {
-                    id: need(id, "id")?,
-                    label: need(label, "label")?,
-                    label_en: need(label_en, "label_en")?,
-                    source: need(source, "source")?,
+                    id: required(id, "id")?,
+                    label: required(label, "label")?,
+                    label_en: required(label_en, "label_en")?,
+                    source: required(source, "source")?,
                     quote: quote.unwrap_or_default(),
-                    bonus: need(bonus, "bonus")?,
-                    scope: need(scope, "scope")?,
-                    period: need(period, "period")?,
+                    bonus: required(bonus, "bonus")?,
+                    scope: required(scope, "scope")?,
+                    period: required(period, "period")?,
                     detail,
-                    stations: need(stations, "stations")?,
+                    stations: required(stations, "stations")?,
                     parts: parts.unwrap_or_default(),
                 })
             }

@@ -5,7 +5,7 @@
 use super::writer::{Res, Sheet};
 use crate::model::Tables;
 use crate::profile::Profile;
-use crate::report::rows::{cut_of, refs_of, resolve_rows, Masking, RowsCut};
+use crate::report::rows::{cut_of, cut_zh, refs_of, resolve_rows, Masking, RowsCut};
 use crate::report::ReportError;
 use crate::score::{Detail, IndicatorResult, Missing, SlotState, Unit};
 
@@ -50,8 +50,7 @@ pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, table
     let refs = refs_of(r);
     let title = match cut_of(r, refs.len()) {
         None => format!("相关记录（共 {} 条）", refs.len()),
-        Some(RowsCut { shown, total: Some(total) }) => format!("相关记录（共 {total} 条，只列出前 {shown} 条）"),
-        Some(RowsCut { shown, total: None }) => format!("相关记录（只列出 {shown} 条，其余未列出）"),
+        Some(RowsCut { shown, total }) => format!("相关记录（{}）", cut_zh(total, shown, "条")),
     };
     row = heading(s, row, &title)?;
     if refs.is_empty() {
@@ -185,12 +184,9 @@ fn detail(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
 
 /// What is missing: one line for a list, one line per name for T1's map.
 fn missing(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
-    let shown = match &d.missing {
-        Missing::List(v) => v.len(),
-        Missing::ByName(v) => v.len(),
-    } as u64;
+    let shown = d.missing.items() as u64;
     let more = if d.missing_total > shown {
-        format!("（共 {} 项，只列出前 {shown} 项）", d.missing_total)
+        format!("（{}）", cut_zh(Some(d.missing_total), shown, "项"))
     } else {
         String::new()
     };

@@ -97,27 +97,14 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     let refs: Vec<&SlotEval> = evals.iter().collect();
     let status = periodic_status(&refs, final_only);
     let ended: Vec<&SlotEval> = evals.iter().filter(|e| e.state == SlotState::Ended).collect();
-    let failed_in = |zh: bool| -> Vec<String> {
-        ended
-            .iter()
-            .filter(|e| !e.met)
-            .map(|e| {
-                let when = missing_item_text(&e.slot.label, zh);
-                if e.lacking.is_empty() {
-                    when
-                } else {
-                    format!("{when} {}", e.lacking.join(if zh { "、" } else { ", " }))
-                }
-            })
-            .collect()
-    };
-    let (failed, failed_en) = (failed_in(true), failed_in(false));
-    // `missing` keeps the machine labels (the JSON's); readers get them through `period_text`
+    // `missing` keeps the machine labels (the JSON's); sentences write them out
     let failed_labels: Vec<String> = ended
         .iter()
         .filter(|e| !e.met)
         .map(|e| if e.lacking.is_empty() { e.slot.label.clone() } else { format!("{} {}", e.slot.label, e.lacking.join("、")) })
         .collect();
+    let failed_in = |zh: bool| -> Vec<String> { failed_labels.iter().map(|l| missing_item_text(l, zh)).collect() };
+    let (failed, failed_en) = (failed_in(true), failed_in(false));
     let mut zh = Vec::new();
     let mut en = Vec::new();
     if !failed.is_empty() {
@@ -289,18 +276,19 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
     let status = periodic_status(&all, false);
     let ended: Vec<&&SlotEval> = all.iter().filter(|e| e.state == SlotState::Ended).collect();
     let met = ended.iter().filter(|e| e.met).count();
+    // the teams with a month missing (a team with none has nothing to list)
     let missing: Vec<(String, Vec<String>)> = per_team
         .iter()
         .map(|(name, evals)| {
-            let months =
+            let months: Vec<String> =
                 evals.iter().filter(|e| e.state == SlotState::Ended && !e.met).map(|e| e.slot.label.clone()).collect();
             (name.clone(), months)
         })
+        .filter(|(_, months)| !months.is_empty())
         .collect();
     let months_text = |m: &[String], zh: bool| -> Vec<String> { m.iter().map(|l| period_text(l, zh, false)).collect() };
     let short: Vec<String> = missing
         .iter()
-        .filter(|(_, m)| !m.is_empty())
         .map(|(t, m)| format!("{t}（{}）", list_zh(&months_text(m, true), 4)))
         .collect();
     let team_en = |t: &str| -> String {
@@ -308,7 +296,6 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
     };
     let short_en: Vec<String> = missing
         .iter()
-        .filter(|(_, m)| !m.is_empty())
         .map(|(t, m)| format!("{} ({})", team_en(t), list_en(&months_text(m, false), 4)))
         .collect();
     let current_idle: Vec<String> = per_team

@@ -2,7 +2,7 @@
 //! decided and the gap counted exactly in integers (see `profile::share`).
 
 use super::{needs, Cx, View};
-use crate::calendar::fmt_int_zh;
+use crate::calendar::fmt_count;
 use crate::context::UnitType;
 use crate::profile::{Denominator, Share, UnitTarget};
 use crate::score::result::{Detail, InputField, Rows, Status, Unit};
@@ -32,7 +32,7 @@ fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: (&s
     let value = part as f64 / whole as f64;
     let met = min.reached(part, whole);
     let n = min.shortfall(part, whole);
-    let short = fmt_int_zh(i64::try_from(n).unwrap_or(i64::MAX));
+    let short = fmt_count(n);
     let en = if n == 1 { en.0 } else { en.1 };
     let (gap, gap_en) = if met {
         (None, None)
