@@ -11,6 +11,7 @@ use crate::state::draft::Step;
 use crate::state::{AppState, DataState, NoticeKind};
 use leptos::prelude::*;
 use scorecard_domain::finding::{Finding, FindingKind, Severity};
+use scorecard_domain::import::meaning::WhyKind;
 use scorecard_domain::import::{FileReport, HeaderRows, RowStatus, SheetReport, Source};
 use scorecard_domain::model::{Field, Role};
 
@@ -262,6 +263,15 @@ fn source_key(s: Source) -> &'static str {
     }
 }
 
+fn why_code(k: WhyKind) -> &'static str {
+    match k {
+        WhyKind::Synonym => "synonym",
+        WhyKind::HeadWord => "head_word",
+        WhyKind::Content => "content",
+        WhyKind::Total => "total",
+    }
+}
+
 fn kind_label(l: Lang, k: FindingKind) -> &'static str {
     l.pick(k.label_zh(), k.label_en())
 }
@@ -352,7 +362,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                 {tr("import.left_out")} " " <b class="num" data-testid="count-left-out">{fmt_int(counts.left_out)}</b>
                 {(sheet_findings > 0).then(|| view! { <span>" · " {tr("import.findings")} " " <b class="num">{sheet_findings}</b></span> })}
             </p>
-            <details class="mapping" open=role.is_some()>
+            <details class="mapping" open=role.is_some() && sheet.wide.is_none()>
                 <summary>{tr("import.mapping")}</summary>
                 <p class="muted small">{tr("import.mapping_help")}</p>
                 <div class="table-wrap">
@@ -382,7 +392,15 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                                                 }).collect_view()}
                                             </select>
                                         </td>
-                                        <td><span class="badge">{tr(source_key(c.source))}</span></td>
+                                        <td class="source-cell">
+                                            <span class="badge">{tr(source_key(c.source))}</span>
+                                            {c.why.clone().map(|w| {
+                                                let (zh, en) = (w.text_zh(), w.text_en());
+                                                view! { <span class="why small muted" data-testid="mapping-why" data-kind=why_code(w.kind)>
+                                                    {tr("import.why")} {move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}
+                                                </span> }
+                                            })}
+                                        </td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -390,6 +408,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                     </table>
                 </div>
             </details>
+            {sheet.wide.clone().map(|w| view! { <crate::ui::wide_panel::WidePanel file=file.clone() sheet=sheet_name.clone() wide=w/> })}
             <details class="preview">
                 <summary>{tr("import.preview")}</summary>
                 <p class="muted small">{tr("import.preview_help")}</p>

@@ -11,6 +11,7 @@ pub mod notices;
 pub mod profile_editor;
 pub mod scorecard;
 pub mod topbar;
+pub mod wide_panel;
 pub mod year_banner;
 
 use crate::i18n::{t, Lang};

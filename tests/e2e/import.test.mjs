@@ -72,7 +72,7 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
   const gbk = (text) => Buffer.from(cp.utils.encode(936, text));
   assert.equal(gbk('编码').toString('hex'), 'b1e0c2eb');
   await withImport(async (page) => {
-    const text = '编码,名字,哪天,几个钟头\r\nV1,张三,2017-03-05,2\r\nV2,李四,2017-04-06,3.5\r\n';
+    const text = '编码,称呼,哪天,几个钟头\r\nV1,张三,2017-03-05,2\r\nV2,李四,2017-04-06,3.5\r\n';
     const bytes = gbk(text);
     await page.setInputFiles('[data-testid="file-input"]', { name: '三月记录.csv', mimeType: 'text/csv', buffer: bytes });
     await page.waitForSelector('[data-testid="sheet-card"]');
@@ -97,7 +97,7 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
     for (const word of ['编码', '几个钟头', '张三', '李四']) assert.ok(card.includes(word), `${word} in ${card}`);
     await shot(page, 'import-hand-mapping');
     // Next month's file with the same headers is mapped the same way, by itself.
-    const text2 = '编码,名字,哪天,几个钟头\r\nV1,张三,2017-05-05,1\r\n';
+    const text2 = '编码,称呼,哪天,几个钟头\r\nV1,张三,2017-05-05,1\r\n';
     const bytes2 = gbk(text2);
     await page.setInputFiles('[data-testid="file-input"]', { name: '五月记录.csv', mimeType: 'text/csv', buffer: bytes2 });
     await page.waitForSelector('[data-testid="file-card"][data-file="五月记录.csv"] [data-testid="sheet-card"][data-role="records"]');

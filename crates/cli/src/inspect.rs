@@ -108,6 +108,9 @@ pub fn text_file(f: &FileReport) -> String {
     if let Some(e) = &f.error {
         out.push_str(&format!("  无法读取：{}\n", e.message_zh(&f.name)));
     }
+    for x in f.findings.iter().filter(|x| f.error.is_none() || x.kind != scorecard_domain::FindingKind::UnreadableFile) {
+        out.push_str(&format!("  [{}] {}\n", severity_zh(x.severity), x.message));
+    }
     for s in &f.sheets {
         out.push_str(&text_sheet(s));
     }
@@ -131,12 +134,14 @@ fn text_sheet(s: &SheetReport) -> String {
     if s.header_rows.is_some() {
         out.push_str("    列映射：\n");
         for c in s.columns.iter().filter(|c| !c.header.is_empty() || c.field.is_some()) {
+            let why = c.why.as_ref().map_or(String::new(), |w| format!("——{}", w.text_zh()));
             let field = match c.field {
                 Some(f) => {
                     let unit = if c.minutes { "（按分钟）" } else { "" };
-                    format!("{}{unit}（{}）", f.label_zh(), source_zh(c.source))
+                    format!("{}{unit}（{}{why}）", f.label_zh(), source_zh(c.source))
                 }
-                None => "（未使用）".to_string(),
+                None if why.is_empty() => "（未使用）".to_string(),
+                None => format!("（未使用{why}）"),
             };
             out.push_str(&format!("      {} {} → {field}\n", c.letter, c.header));
         }
@@ -145,6 +150,17 @@ fn text_sheet(s: &SheetReport) -> String {
             "    行数：读取 {}，空行 {}，跳过 {}，导入 {}，未计入 {}\n",
             n.read, n.blank, n.skipped, n.kept, n.left_out
         ));
+        if let Some(w) = &s.wide {
+            let state = if w.confirmed { format!("已确认，转为服务记录 {} 条", w.records) } else { "待确认".to_string() };
+            out.push_str(&format!("    参与统计：{} 项活动（{state}）\n", w.activities.len()));
+            for a in &w.activities {
+                let hours = a.chosen_hours.or(a.hours).map_or("单次时长未知".to_string(), |h| format!("单次 {h} 小时"));
+                out.push_str(&format!("      {} {}：{} 人、{} 人次，{hours}\n", a.letter, a.name, a.people, a.times));
+            }
+        }
+        if !s.catalogue.is_empty() {
+            out.push_str(&format!("    活动时长表：{} 项活动的单次时长\n", s.catalogue.len()));
+        }
         let not_imported = s.preview.iter().filter(|p| p.status == RowStatus::NotImported).count();
         if not_imported > 0 {
             out.push_str(&format!("    （预览中 {not_imported} 行因类型未识别而未导入）\n"));
@@ -185,7 +201,7 @@ mod tests {
             "编码 UTF-8，分隔符 逗号",
             "工作表（CSV）：服务记录（自动识别）",
             "表头：第 2 行",
-            "A 志愿者编号 → 志愿者编号（自动识别）",
+            "A 志愿者编号 → 志愿者编号（自动识别——表头「志愿者编号」是常用列名）",
             "D 备注二 → （未使用）",
             "行数：读取 2，空行 0，跳过 0，导入 1，未计入 1",
             "[错误] 第 4 行「服务日期」 日期无法识别：",
@@ -193,5 +209,27 @@ mod tests {
         ] {
             assert!(text.contains(want), "missing {want:?} in\n{text}");
         }
+    }
+
+    /// Every automatic mapping says why, in the text and in the JSON `inspect` prints.
+    #[test]
+    fn mappings_say_why() {
+        let csv = "用户姓名,证件号码,归口单位,建立时间,编号\n张三,11010519491231002X,新桥社区,2019-03-02 10:21:33,1\n\
+                   李四,110105194912310038,新桥社区,2019-03-05,2\n王五,110105194912310046,大丰社区,2019/3/9,3\n";
+        let imp = import(&[FileInput { name: "导出.csv", bytes: csv.as_bytes() }], &ImportOptions::default());
+        let text = text_file(&imp.files[0]);
+        for want in [
+            "A 用户姓名 → 姓名（自动识别——表头的中心词「姓名」，修饰词「用户」）",
+            "C 归口单位 → 所属站点（自动识别——表头的中心词「单位」，修饰词「归口」）",
+            "D 建立时间 → 注册日期（自动识别——表头的中心词「时间」，修饰词「建立」）",
+            "E 编号 → （未使用——单元格内容：行号 1、2、3……）",
+        ] {
+            assert!(text.contains(want), "missing {want:?} in\n{text}");
+        }
+        let json = serde_json::to_value(&imp.files).unwrap();
+        let col = &json[0]["sheets"][0]["columns"][0];
+        assert_eq!(col["field"], "name");
+        assert_eq!(col["why"], serde_json::json!({"kind": "head_word", "word": "姓名", "qualifier": "用户"}));
+        assert_eq!(json[0]["sheets"][0]["columns"][1]["why"], serde_json::json!({"kind": "synonym", "word": "证件号码"}));
     }
 }

@@ -43,8 +43,18 @@ impl Role {
         }
     }
 
-    /// The fields a sheet of this role may carry, in template order.
+    /// The fields a sheet of this role may carry: the template's, then those only read
+    /// from other exports (a service record's start and end times, or its time span).
     pub fn fields(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            Role::Records => &[VolunteerNo, IdNumber, Name, Phone, ActivityName, Date, Hours, Station, Start, End, TimeSpan],
+            other => other.template_fields(),
+        }
+    }
+
+    /// The fields our blank template writes for this role, in order.
+    pub fn template_fields(self) -> &'static [Field] {
         use Field::*;
         match self {
             Role::Volunteers => &[
@@ -112,10 +122,16 @@ pub enum Field {
     Topic,
     /// 培训类型
     TrainingKind,
+    /// 开始时间 / 签到时间 of a service record (its date when there is no date column)
+    Start,
+    /// 结束时间 / 签退时间 of a service record
+    End,
+    /// 服务时段: the time worked as a span in one cell (`9:00-11:30`)
+    TimeSpan,
 }
 
 impl Field {
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 27] = [
         Field::VolunteerNo,
         Field::Name,
         Field::Gender,
@@ -140,7 +156,16 @@ impl Field {
         Field::Photo,
         Field::Topic,
         Field::TrainingKind,
+        Field::Start,
+        Field::End,
+        Field::TimeSpan,
     ];
+
+    /// True for a field several columns may feed at once: an activity's themes come from
+    /// its 活动类型, 项目领域 and 受益对象 alike (their texts are joined).
+    pub fn many_columns(self) -> bool {
+        self == Field::Theme
+    }
 
     /// The canonical Chinese header (the one our templates use).
     pub fn label_zh(self) -> &'static str {
@@ -169,6 +194,9 @@ impl Field {
             Field::Photo => "图片",
             Field::Topic => "培训主题",
             Field::TrainingKind => "培训类型",
+            Field::Start => "开始时间",
+            Field::End => "结束时间",
+            Field::TimeSpan => "服务时段",
         }
     }
 
@@ -198,6 +226,9 @@ impl Field {
             Field::Photo => "Photos",
             Field::Topic => "Training topic",
             Field::TrainingKind => "Training type",
+            Field::Start => "Start time",
+            Field::End => "End time",
+            Field::TimeSpan => "Time worked (from–to)",
         }
     }
 }

@@ -294,6 +294,7 @@ fn an_unknown_sheet_shows_its_rows_and_is_never_counted_blank() {
         ignore: false,
         header_rows: None,
         columns: vec![],
+        wide: None,
     };
     let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
     let imp = import(&[FileInput { name: "甲乙丙.csv", bytes: csv.as_bytes() }], &opts);
@@ -307,7 +308,7 @@ fn an_unknown_sheet_shows_its_rows_and_is_never_counted_blank() {
 
 #[test]
 fn hand_overrides_and_a_remembered_mapping() {
-    let csv = "表一\n名字,时间,时数,地点\n张三,2017-06-12,2,新桥社区\n";
+    let csv = "表一\n名目,时辰,时量,处所\n张三,2017-06-12,2,新桥社区\n";
     let imp = one("六月.csv", csv.as_bytes());
     let sheet = &imp.files[0].sheets[0];
     assert_eq!(sheet.role, None, "nothing here is a known header");
@@ -324,6 +325,7 @@ fn hand_overrides_and_a_remembered_mapping() {
             ColumnOverride { column: 2, field: Some(Field::Hours) },
             ColumnOverride { column: 3, field: Some(Field::Station) },
         ],
+        wide: None,
     };
     let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
     let imp = import(&[FileInput { name: "六月.csv", bytes: csv.as_bytes() }], &opts);
@@ -338,10 +340,10 @@ fn hand_overrides_and_a_remembered_mapping() {
 
     // Remembered by header signature, the mapping applies to next month's file by itself.
     let saved = saved_mapping_for(sheet).unwrap();
-    assert_eq!(saved.signature, "名字|时间|时数|地点");
+    assert_eq!(saved.signature, "名目|时辰|时量|处所");
     let json = serde_json::to_string(&saved).unwrap();
     let saved: SavedMapping = serde_json::from_str(&json).unwrap();
-    let july = "名 字,时间,时数,地点\n李四,2017-07-01,3,大丰社区\n";
+    let july = "名 目,时辰,时量,处所\n李四,2017-07-01,3,大丰社区\n";
     let opts = ImportOptions { saved: vec![saved], ..Default::default() };
     let imp = import(&[FileInput { name: "七月.csv", bytes: july.as_bytes() }], &opts);
     let sheet = &imp.files[0].sheets[0];
@@ -493,7 +495,7 @@ fn the_report_is_json() {
 fn a_hand_role_on_unknown_headers_takes_the_widest_row_as_header() {
     use scorecard_domain::import::{import, FileInput, HeaderRows, ImportOptions, SheetOverride};
     use scorecard_domain::model::Role;
-    let csv = "某镇服务记录导出\n编码,名字,哪天,几个钟头\nV1,张三,2017-03-05,2\n";
+    let csv = "某镇服务记录导出\n编码,称呼,哪天,几个钟头\nV1,张三,2017-03-05,2\n";
     let plain = import(&[FileInput { name: "r.csv", bytes: csv.as_bytes() }], &ImportOptions::default());
     assert_eq!(plain.files[0].sheets[0].header_rows, None);
     let hand = SheetOverride { file: "r.csv".into(), role: Some(Role::Records), ..Default::default() };
@@ -502,7 +504,7 @@ fn a_hand_role_on_unknown_headers_takes_the_widest_row_as_header() {
     let s = &imp.files[0].sheets[0];
     assert_eq!(s.header_rows, Some(HeaderRows { first: 2, last: 2 }));
     let headers: Vec<&str> = s.columns.iter().map(|c| c.header.as_str()).collect();
-    assert_eq!(headers, ["编码", "名字", "哪天", "几个钟头"]);
+    assert_eq!(headers, ["编码", "称呼", "哪天", "几个钟头"]);
     assert_eq!(s.role, Some(Role::Records));
 }
 

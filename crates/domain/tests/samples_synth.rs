@@ -278,7 +278,7 @@ fn clean_workbook_reads_back_with_the_same_rows_and_totals() {
     assert_eq!(records.height(), 1 + 6000);
     // the clean records sheet has exactly the template's columns, in its order
     let header: Vec<String> = (0..8).map(|c| cell(&records, 0, c).to_string()).collect();
-    let template: Vec<&str> = Role::Records.fields().iter().map(|f| header_label(Role::Records, *f)).collect();
+    let template: Vec<&str> = Role::Records.template_fields().iter().map(|f| header_label(Role::Records, *f)).collect();
     assert_eq!(header, template);
     let col = columns(&records, 0);
     let mut hours: BTreeMap<String, f64> = BTreeMap::new();

@@ -1,14 +1,15 @@
 //! Finding the table in a sheet: the header row (or a band of two or three header rows under
 //! merged group cells) among the first rows, below any title and blank rows.
 //!
-//! A band's score is the number of distinct known synonyms its columns match. Each
+//! A band's score is the number of distinct fields its columns mean (synonyms or head words). Each
 //! column's header is matched leaf first (the lowest text, right above the data), then the
 //! group and leaf combined (`服务时长` over `累计` → `累计服务时长`). The best band wins; on a tie
 //! the lower band, then the one nearer the top. Decoration group rows above it (`基本信息` over
 //! 姓名/性别) are then added so that the headers read `基本信息/姓名`.
 
 use super::formats::Region;
-use super::synonyms::{lookup, normalize_header};
+use super::meaning::{readings, Reading};
+use super::synonyms::normalize_header;
 use serde::{Deserialize, Serialize};
 
 /// How many non-blank rows are searched for the header.
@@ -35,6 +36,10 @@ pub struct ColumnHeader {
     pub display: String,
     /// Normalised strings to look up, in order of preference.
     pub candidates: Vec<String>,
+    /// What the header means, per role (`meaning::readings` of the candidates).
+    pub readings: Vec<Reading>,
+    /// The first candidate that means anything (a synonym or a head word).
+    pub known: Option<String>,
 }
 
 impl ColumnHeader {
@@ -42,14 +47,27 @@ impl ColumnHeader {
         self.pieces.is_empty()
     }
 
-    /// True when some candidate is a known synonym (of any role).
+    /// True when the header means something in some role.
     pub fn is_known(&self) -> bool {
-        self.first_known().is_some()
+        !self.readings.is_empty()
     }
 
-    /// The first candidate that is a known synonym.
+    /// The first candidate that means anything.
     pub fn first_known(&self) -> Option<&str> {
-        self.candidates.iter().map(String::as_str).find(|c| !lookup(c).is_empty())
+        self.known.as_deref()
+    }
+
+    /// What the header means on a sheet of `role`.
+    pub fn reading(&self, role: super::super::model::Role) -> Option<&Reading> {
+        self.readings.iter().find(|r| r.role == role)
+    }
+
+    /// A column built from its header pieces (group first, leaf last).
+    pub fn new(index: u32, pieces: Vec<String>) -> ColumnHeader {
+        let candidates = candidates(&pieces);
+        let (readings, first) = readings(&candidates);
+        let known = first.and_then(|i| candidates.get(i)).cloned();
+        ColumnHeader { index, display: pieces.join("/"), pieces, candidates, readings, known }
     }
 }
 
@@ -162,11 +180,13 @@ impl Grid<'_> {
                     pieces.push(t.to_string());
                 }
             }
-            let candidates = candidates(&pieces);
-            columns.push(ColumnHeader { index: c as u32, display: pieces.join("/"), pieces, candidates });
+            columns.push(ColumnHeader::new(c as u32, pieces));
         }
-        // distinct known names: a merged group read as the same name twice counts once
-        let known: std::collections::HashSet<&str> = columns.iter().filter_map(|c| c.first_known()).collect();
+        // distinct meanings: a merged group read twice, or 所属站点 beside 社区名称 (a field
+        // list's rows), counts once
+        let mut known: Vec<crate::model::Field> = columns.iter().filter_map(|c| c.readings.first()).map(|r| r.field).collect();
+        known.sort_unstable();
+        known.dedup();
         let score = known.len();
         Band { first, last, columns, score }
     }
@@ -233,7 +253,7 @@ impl Grid<'_> {
                 }
             }
         }
-        let mut band = best.filter(|b| b.score >= MIN_SCORE)?;
+        let mut band = best.filter(|b| b.score >= MIN_SCORE).or_else(|| self.short_header(&scanned))?;
         // add decoration group rows right above
         let width = self.width(band.first, band.last);
         while band.last - band.first + 1 < MAX_BAND && band.first > 0 && self.is_group_row(band.first - 1, width) {
@@ -244,6 +264,31 @@ impl Grid<'_> {
             band = wider;
         }
         Some(band)
+    }
+}
+
+impl Grid<'_> {
+    /// A header of few columns that scores below [`MIN_SCORE`] (`姓名 | 学院 | 专业 | 年级`):
+    /// the first row of two or more cells (title rows hold one), when every cell is short
+    /// text that is no number or date, at least one of them means something, and rows
+    /// follow it.
+    fn short_header(&self, scanned: &[u32]) -> Option<Band> {
+        let (pos, &r) = scanned.iter().enumerate().find(|(_, &r)| self.non_empty(r) >= 2)?;
+        scanned.get(pos + 1)?;
+        let cells = self.row(r)?;
+        let short_text = |s: &String| {
+            let t = s.trim();
+            t.is_empty()
+                || t.chars().count() <= 12
+                    && !t.contains([':', '：'])
+                    && !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/'))
+                    && super::cells::date::parse_date_text(t).is_none()
+        };
+        if !cells.iter().all(short_text) {
+            return None;
+        }
+        let band = self.band(r, r);
+        (band.score >= 1).then_some(band)
     }
 }
 
@@ -348,6 +393,18 @@ mod tests {
             shown,
             ["序号", "基本信息/姓名", "基本信息/证件号码", "服务情况/服务时长/累计", "服务情况/服务时长/年度", "所属站点"]
         );
+    }
+
+    #[test]
+    fn a_short_header_of_few_known_names() {
+        let rows = grid(&[(0, &["2019级志愿者"]), (1, &["姓名", "学院", "专业", "年级"]), (2, &["张三", "文学院", "汉语言", "2019级"])]);
+        let band = Grid { rows: &rows, merges: None }.find().unwrap();
+        assert_eq!((band.first, band.last, band.score), (1, 1, 1));
+        // a first row of data is no header, nor a lone row
+        let data = grid(&[(0, &["张三", "2019-03-02", "3"]), (1, &["李四", "2019-03-09", "2"])]);
+        assert_eq!(Grid { rows: &data, merges: None }.find(), None);
+        let lone = grid(&[(0, &["姓名", "学院"])]);
+        assert_eq!(Grid { rows: &lone, merges: None }.find(), None);
     }
 
     #[test]

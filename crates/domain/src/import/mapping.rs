@@ -6,8 +6,9 @@
 //! column indices, header texts).
 
 use super::header::{ColumnHeader, HeaderRows};
+use super::meaning::{Why, WhyKind, IGNORED_HEADERS};
 use super::role::field_of;
-use super::synonyms::{normalize_header, IGNORED_HEADERS};
+use super::synonyms::normalize_header;
 use crate::model::{Field, Role};
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,7 @@ pub enum Source {
 }
 
 /// The clerk's corrections for one sheet of one file (a CSV has sheet "").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SheetOverride {
     pub file: String,
@@ -37,6 +38,8 @@ pub struct SheetOverride {
     pub header_rows: Option<HeaderRows>,
     /// Per column (0 = A): the field, or `None` to leave the column unused.
     pub columns: Vec<ColumnOverride>,
+    /// For a participation matrix: the activity columns to turn into service records.
+    pub wide: Option<super::wide::WideChoice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,34 +82,91 @@ pub struct Mapped {
     pub source: Source,
     /// Set when the column matched a field that another column already provides.
     pub duplicate_of: Option<u32>,
+    /// Set when the column is one group's part among columns of the same name with no
+    /// total among them (`儿童/人数`, `家长/人数` …): none of them is the total.
+    pub sub_group: bool,
+    /// Why the field was chosen automatically.
+    pub why: Option<Why>,
 }
 
-/// The automatic mapping for `role`: each column its synonym's field; when two columns mean
-/// the same field the more specific name wins (then the leftmost), the other stays unused.
+impl Mapped {
+    pub fn none(source: Source) -> Mapped {
+        Mapped { field: None, source, duplicate_of: None, sub_group: false, why: None }
+    }
+
+    pub fn to(field: Option<Field>, source: Source) -> Mapped {
+        Mapped { field, ..Mapped::none(source) }
+    }
+}
+
+/// Words that make a group the total of its siblings (合计 over 儿童, 家长 …).
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "总数", "共计", "总合计", "合计数", "总和", "全部"];
+
+/// True when one of the column's group pieces (not its leaf) is a total.
+fn is_total(col: &ColumnHeader) -> bool {
+    col.pieces.split_last().is_some_and(|(_, groups)| {
+        groups.iter().any(|g| TOTAL_WORDS.iter().any(|w| normalize_header(g) == *w))
+    })
+}
+
+/// The lowest piece (what the column says under its groups), normalised.
+fn leaf(col: &ColumnHeader) -> String {
+    col.pieces.last().map(|l| normalize_header(l)).unwrap_or_default()
+}
+
+/// The automatic mapping for `role`: each column its reading's field. When several
+/// columns mean one field, one is chosen: under group headers with the same leaf, the
+/// total's (合计/人数 over 儿童/人数 — and none of the parts when no total is there); else
+/// the one marked as the volunteer's (志愿者身份证号 over a service recipient's 身份证号), then
+/// the more specific name, then the leftmost. The others stay unused. A field that may
+/// come from several columns ([`Field::many_columns`]) takes them all.
 pub fn auto_map(columns: &[ColumnHeader], role: Role) -> Vec<Mapped> {
-    let found: Vec<Option<(Field, u8)>> = columns.iter().map(|c| field_of(c, role).map(|(f, r, _)| (f, r))).collect();
-    found
+    let found: Vec<Option<&super::meaning::Reading>> = columns.iter().map(|c| field_of(c, role)).collect();
+    let mut out: Vec<Mapped> = found
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let Some((field, rank)) = *m else {
-                return Mapped { field: None, source: Source::Auto, duplicate_of: None };
-            };
-            let winner = found
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.is_some_and(|(f, _)| f == field))
-                .min_by_key(|(j, o)| (o.map_or(u8::MAX, |(_, r)| r), *j))
-                .map(|(j, _)| j)
-                .unwrap_or(i);
-            if winner == i {
-                Mapped { field: Some(field), source: Source::Auto, duplicate_of: None }
-            } else {
-                let _ = rank;
-                Mapped { field: None, source: Source::Auto, duplicate_of: columns.get(winner).map(|c| c.index) }
+        .map(|r| Mapped { why: r.map(|r| r.why.clone()), field: r.map(|r| r.field), ..Mapped::none(Source::Auto) })
+        .collect();
+    let mut fields: Vec<Field> = found.iter().flatten().map(|r| r.field).collect();
+    fields.dedup();
+    for field in Field::ALL.into_iter().filter(|f| fields.contains(f) && !f.many_columns()) {
+        let cands: Vec<usize> = (0..columns.len()).filter(|&i| found[i].is_some_and(|r| r.field == field)).collect();
+        if cands.len() < 2 {
+            continue;
+        }
+        // group parts: the same leaf under different groups
+        let grouped: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&i| {
+                columns[i].pieces.len() >= 2
+                    && cands.iter().any(|&j| j != i && leaf(&columns[j]) == leaf(&columns[i]) && columns[j].pieces != columns[i].pieces)
+            })
+            .collect();
+        let total = grouped.iter().copied().find(|&i| is_total(&columns[i]));
+        let winner = match total {
+            Some(t) => Some(t),
+            None if grouped.len() == cands.len() => None,
+            None => cands.iter().copied().filter(|i| !grouped.contains(i)).min_by_key(|&i| {
+                let r = found[i].expect("a candidate reads");
+                (!r.volunteer, r.rank, i)
+            }),
+        };
+        for &i in &cands {
+            if Some(i) == winner {
+                if total == Some(i) {
+                    out[i].why = Some(Why { kind: WhyKind::Total, word: columns[i].display.clone(), qualifier: String::new() });
+                }
+                continue;
             }
-        })
-        .collect()
+            out[i].field = None;
+            out[i].why = None;
+            match winner {
+                Some(w) if !grouped.contains(&i) || total.is_some() => out[i].duplicate_of = columns.get(w).map(|c| c.index),
+                _ => out[i].sub_group = true,
+            }
+        }
+    }
+    out
 }
 
 /// True for headers we know but do not use (序号, 备注 …).
@@ -119,7 +179,7 @@ pub fn apply_saved(columns: &[ColumnHeader], mapped: &mut [Mapped], saved: &Save
     for (col, m) in columns.iter().zip(mapped.iter_mut()) {
         let key = normalize_header(&col.pieces.concat());
         if let Some(s) = saved.columns.iter().find(|s| s.header == key) {
-            *m = Mapped { field: s.field, source: Source::Saved, duplicate_of: None };
+            *m = Mapped::to(s.field, Source::Saved);
         }
     }
 }
@@ -132,10 +192,10 @@ pub fn apply_hand(mapped: &mut Vec<Mapped>, overrides: &[ColumnOverride]) {
             continue;
         }
         if mapped.len() <= i {
-            mapped.resize(i + 1, Mapped { field: None, source: Source::Auto, duplicate_of: None });
+            mapped.resize(i + 1, Mapped::none(Source::Auto));
         }
         if let Some(m) = mapped.get_mut(i) {
-            *m = Mapped { field: o.field, source: Source::Hand, duplicate_of: None };
+            *m = Mapped::to(o.field, Source::Hand);
         }
     }
 }
@@ -168,7 +228,7 @@ mod tests {
     fn the_more_specific_name_wins_a_field() {
         let c = cols(&["社区", "姓名", "所属站点"]);
         let m = auto_map(&c, Role::Volunteers);
-        assert_eq!(m[0], Mapped { field: None, source: Source::Auto, duplicate_of: Some(2) });
+        assert_eq!((m[0].field, m[0].duplicate_of), (None, Some(2)));
         assert_eq!(m[1].field, Some(Field::Name));
         assert_eq!(m[2].field, Some(Field::Station));
     }
@@ -180,11 +240,11 @@ mod tests {
 
     #[test]
     fn saved_then_hand() {
-        let c = cols(&["名字", "时间", "时数"]);
+        let c = cols(&["甲", "乙", "丙"]);
         let mut m = auto_map(&c, Role::Records);
         assert!(m.iter().all(|m| m.field.is_none()));
         let saved = saved_from(&c, Some(Role::Records), &[Some(Field::Name), Some(Field::Date), Some(Field::Hours)]);
-        assert_eq!(saved.signature, "名字|时间|时数");
+        assert_eq!(saved.signature, "甲|乙|丙");
         apply_saved(&c, &mut m, &saved);
         assert_eq!(
             m.iter().map(|m| (m.field, m.source)).collect::<Vec<_>>(),

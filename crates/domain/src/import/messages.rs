@@ -22,7 +22,9 @@ pub fn clip(s: &str) -> std::borrow::Cow<'_, str> {
 /// What happens to a row whose cell is unreadable, by role and field.
 pub fn effect(role: Role, field: Field) -> Msg {
     let (zh, en) = match (role, field) {
-        (Role::Records, Field::Date | Field::Hours) => ("这条服务记录未计入。", "This record is not counted."),
+        (Role::Records, Field::Date | Field::Hours | Field::Start | Field::End | Field::TimeSpan) => {
+            ("这条服务记录未计入。", "This record is not counted.")
+        }
         (Role::Volunteers, Field::RegisteredOn) => (
             "本行按未填注册日期处理（视为已注册）。",
             "The row is treated as having no registration date (counted as registered).",
@@ -58,6 +60,14 @@ pub fn unreadable_hours(header: &str, value: &str, role: Role, field: Field) -> 
         format!("「{header}」列的「{value}」不是能识别的时长。请写成 2.5、2.5小时、2小时30分、150分钟 或 1:30。{ez}"),
         format!("\"{value}\" in column \"{header}\" is not an amount of hours we can read. Write \
             2.5, 2.5小时, 2小时30分, 150分钟 or 1:30. {ee}"),
+    )
+}
+
+pub fn unreadable_span(header: &str, value: &str) -> Msg {
+    let v = clip(value);
+    (
+        format!("「{header}」中的「{v}」不是起止时间，这条记录不计入。请写成 9:00-11:30 或 上午9点到11点半。"),
+        format!("\"{v}\" in \"{header}\" is not a time span; the record is not counted. Write it as 9:00-11:30."),
     )
 }
 
@@ -295,5 +305,131 @@ pub fn negative_roster_hours(header: &str, value: &str) -> Msg {
         format!("「{header}」列的「{value}」是负数，时长不能小于 0。请核对。这位志愿者的此项时长按未填处理。"),
         format!("\"{value}\" in column \"{header}\" is negative; hours cannot be below 0. Please \
             check it. This volunteer's hours in this column are treated as blank."),
+    )
+}
+
+pub fn sub_group_column(header: &str, letter: &str) -> Msg {
+    let header = clip(header);
+    let letter = clip(letter);
+    (
+        format!("第 {letter} 列「{header}」只是一个分组中的数，没有“合计”列可用，未使用。如需使用，请在表中加一列合计，或在导入页面指定。"),
+        format!("Column {letter} \"{header}\" is one group's part and no total column was found; not used. \
+            Add a total column, or map one on the import screen."),
+    )
+}
+
+pub fn catalogue_sheet() -> Msg {
+    (
+        "这张表是各项活动的单次时长表（活动名称、单次时长），不单独计入；同一次导入中的参与统计表用它的时长。".into(),
+        "This sheet lists each activity's hours per session (activity, hours); it is not counted on its own, \
+         a participation sheet in the same import takes its hours from it."
+            .into(),
+    )
+}
+
+pub fn signin_without_hours() -> Msg {
+    (
+        "这张表每行有人员和日期，像是签到表或考勤表，但没有服务时长（也没有开始、结束时间或起止时间），所以无法计入服务时长，未导入。请加上时长列，或在导入页面指定表格类型和各列。".into(),
+        "Every row has a person and a date, like a sign-in or attendance sheet, but there are no hours (nor start \
+         and end times or a time span), so no hours can be counted; not imported. Add an hours column, or set the \
+         table type and columns on the import screen."
+            .into(),
+    )
+}
+
+pub fn not_people(column: &str) -> Msg {
+    let column = clip(column);
+    (
+        format!("这张表的「{column}」列中不是人名（而是列名、合计或其他文字），看起来是字段说明或汇总表，不是志愿者名单，未导入。如果确实是名单，请在导入页面选择表格类型。"),
+        format!("Column \"{column}\" of this sheet holds no names (but column names, totals or other text): it looks \
+            like a field list or a summary, not a list of volunteers; not imported. If it is one, pick the table \
+            type on the import screen."),
+    )
+}
+
+/// The first few names of a list, quoted, with … when there are more.
+fn first_names(names: &[String], n: usize) -> (String, String) {
+    let shown: Vec<String> = names.iter().take(n).map(|s| clip(s).into_owned()).collect();
+    let more = names.len() > n;
+    (
+        format!("{}{}", shown.join("、"), if more { "……" } else { "" }),
+        format!("{}{}", shown.join(", "), if more { " …" } else { "" }),
+    )
+}
+
+pub fn wide_found(names: &[String]) -> Msg {
+    let (zh, en) = first_names(names, 4);
+    let n = names.len();
+    (
+        format!("这张表除了人员信息，还有 {n} 列像是各项活动的参加次数（{zh}）。人员已作为志愿者名册导入；确认各项活动的单次时长和日期后，可以把参加次数转为服务记录。"),
+        format!("Besides the people, this sheet has {n} columns that look like counts of participation in \
+            activities ({en}). The people are imported as a roster; once you confirm each activity's hours and \
+            date, the counts become service records."),
+    )
+}
+
+pub fn wide_confirmed(names: &[String]) -> Msg {
+    let n = names.len();
+    (
+        format!("这张表的 {n} 列活动参加次数已按确认的单次时长和日期转为服务记录。"),
+        format!("The participation counts of {n} activity columns became service records, with the hours and \
+            dates you confirmed."),
+    )
+}
+
+pub fn wide_activity_incomplete(name: &str, times: u32, no_hours: bool) -> Msg {
+    let name = clip(name);
+    let (zh, en) = if no_hours { ("单次时长", "hours per session") } else { ("日期", "date") };
+    (
+        format!("活动「{name}」没有{zh}，它的 {times} 人次未转为服务记录。请在确认参与统计表时填写。"),
+        format!("Activity \"{name}\" has no {en}; its {times} participations did not become service records. \
+            Fill it in where you confirm the participation sheet."),
+    )
+}
+
+pub fn unreadable_times(header: &str, value: &str) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
+    (
+        format!("「{header}」列的「{value}」不是参加次数（应为 0、1、2 这样的整数或 √），按未参加处理。"),
+        format!("\"{value}\" in column \"{header}\" is not a count of participations (a whole number like 0, 1, 2 \
+            or √); treated as not taking part."),
+    )
+}
+
+/// What a sheet that could not be imported looks like, in a few words.
+pub fn sheet_looks(s: &super::report::SheetReport) -> Msg {
+    let name = if s.name.is_empty() { "CSV".to_string() } else { clip(&s.name).into_owned() };
+    if s.used_rows == 0 {
+        return (format!("「{name}」是空的"), format!("\"{name}\" is empty"));
+    }
+    if s.header_rows.is_none() {
+        return (format!("「{name}」没有能识别的表头"), format!("\"{name}\" has no header we know"));
+    }
+    let headers: Vec<String> = s.columns.iter().filter(|c| !c.header.is_empty()).take(6).map(|c| clip(&c.header).into_owned()).collect();
+    let more = if s.columns.iter().filter(|c| !c.header.is_empty()).count() > 6 { "……" } else { "" };
+    (
+        format!("「{name}」的表头是{}{more}", headers.join("、")),
+        format!("\"{name}\" has the headers {}{}", headers.join(", "), if more.is_empty() { "" } else { " …" }),
+    )
+}
+
+pub fn unusable_file(file: &str, looks: &[(String, String)]) -> Msg {
+    let file = clip(file);
+    let zh_list: Vec<&str> = looks.iter().map(|(z, _)| z.as_str()).collect();
+    let en_list: Vec<&str> = looks.iter().map(|(_, e)| e.as_str()).collect();
+    let n = looks.len();
+    (
+        format!(
+            "文件「{file}」的 {n} 张工作表都不是能导入的表格：{}。需要的是每行一位志愿者的名册（姓名、证件号码或志愿者编号、所属站点），或每行一次服务的记录（志愿者、服务日期、服务时长），或活动记录（活动名称、活动日期），或培训记录（培训日期）。可以下载空白模板，或在导入页面为工作表选择类型。",
+            zh_list.join("；")
+        ),
+        format!(
+            "None of the {n} sheets of \"{file}\" is a table we can import: {}. What is needed is a roster with \
+             one volunteer per row (name, ID or volunteer number, station), or service records with one service \
+             per row (volunteer, date, hours), or activities (name, date), or trainings (date). Download the blank \
+             template, or pick each sheet's table type on the import screen.",
+            en_list.join("; ")
+        ),
     )
 }

@@ -24,6 +24,7 @@
 pub mod bytes;
 pub mod cell;
 pub mod cells;
+pub mod content;
 pub mod detect;
 pub mod error;
 mod error_wire;
@@ -32,13 +33,16 @@ pub mod formats;
 pub mod header;
 pub mod limits;
 pub mod mapping;
+pub mod meaning;
 mod messages;
 pub mod report;
 pub mod role;
 mod rows;
 mod sheet;
+pub mod shape;
 pub mod skip;
 pub mod synonyms;
+pub mod wide;
 
 pub use detect::Format;
 pub use error::{ExportError, ImportError, Limit, NotSpreadsheet, ReadError};
@@ -85,7 +89,7 @@ impl<'a> From<FileInput<'a>> for FileData<'a> {
 }
 
 /// The clerk's corrections and remembered mappings (kept in the draft / the CLI context).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ImportOptions {
     pub overrides: Vec<SheetOverride>,
@@ -181,12 +185,60 @@ pub fn import_data(files: &[FileData], opts: &ImportOptions, progress: &mut dyn 
             break;
         }
     }
+    fill_wide_hours(&mut reports);
+    for report in &mut reports {
+        explain_unusable(report);
+    }
     let findings = reports
         .iter()
         .flat_map(|f| f.findings.iter().chain(f.sheets.iter().flat_map(|s| s.findings.iter())))
         .cloned()
         .collect();
     Import { tables, files: reports, findings, cancelled }
+}
+
+/// The hours of each matrix activity from the tables of activities' hours found anywhere
+/// in the import (another sheet or file), with where they were read.
+fn fill_wide_hours(reports: &mut [FileReport]) {
+    let entries: Vec<(String, wide::CatalogueEntry)> = reports
+        .iter()
+        .flat_map(|f| f.sheets.iter().map(move |s| (f, s)))
+        .flat_map(|(f, s)| {
+            s.catalogue.iter().map(move |e| {
+                let sheet = if s.name.is_empty() { String::new() } else { format!("工作表「{}」", s.name) };
+                (format!("文件「{}」{sheet}第 {} 行", f.name, e.row), e.clone())
+            })
+        })
+        .collect();
+    if entries.is_empty() {
+        return;
+    }
+    for sheet in reports.iter_mut().flat_map(|f| f.sheets.iter_mut()) {
+        for a in sheet.wide.iter_mut().flat_map(|w| w.activities.iter_mut()) {
+            if let Some((from, e)) = wide::hours_for(&a.name, &entries) {
+                a.hours = Some(e.hours);
+                a.hours_from = Some(from.clone());
+            }
+        }
+    }
+}
+
+/// A file of several sheets none of which can be imported gets one explanation (what each
+/// sheet looks like, what is needed) instead of one warning per sheet; the sheets' own
+/// warnings stay, as notes.
+fn explain_unusable(report: &mut FileReport) {
+    let usable = |s: &SheetReport| s.role.is_some() || !s.catalogue.is_empty();
+    if report.error.is_some() || report.sheets.len() < 2 || report.sheets.iter().any(usable) {
+        return;
+    }
+    let looks: Vec<(String, String)> = report.sheets.iter().map(messages::sheet_looks).collect();
+    for s in &mut report.sheets {
+        for f in s.findings.iter_mut().filter(|f| f.kind == FindingKind::UnknownSheet && f.severity == Severity::Warning) {
+            f.severity = Severity::Info;
+        }
+    }
+    let (zh, en) = messages::unusable_file(&report.name, &looks);
+    report.findings.push(Finding::file(&report.name, FindingKind::UnknownSheet, Severity::Warning, zh, en));
 }
 
 fn unreadable(file: &str, error: &ImportError) -> Finding {

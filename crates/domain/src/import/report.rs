@@ -6,6 +6,8 @@ use super::error::{ImportError, ReadError};
 use super::formats::TextEncoding;
 use super::header::HeaderRows;
 use super::mapping::Source;
+use super::meaning::Why;
+use super::wide::{CatalogueEntry, WideSheet};
 use super::role::RoleScore;
 use crate::finding::{Finding, FindingKind};
 use crate::model::{Field, Role};
@@ -54,6 +56,13 @@ pub struct SheetReport {
     pub failed_rows_capped: bool,
     /// Set when reading the sheet failed part-way (rows before the failure were kept).
     pub error: Option<ReadError>,
+    /// Set when the sheet is a participation matrix (a column per activity).
+    #[serde(default)]
+    pub wide: Option<WideSheet>,
+    /// Set when the sheet is a table of activities' hours (活动名称, 单次时长): its rows,
+    /// which a participation matrix of the same import takes its hours from.
+    #[serde(default)]
+    pub catalogue: Vec<CatalogueEntry>,
 }
 
 /// One column of the mapping.
@@ -71,6 +80,10 @@ pub struct ColumnReport {
     pub source: Source,
     /// True when the header's numbers are minutes (`服务时长（分钟）`).
     pub minutes: bool,
+    /// Why the column was mapped automatically as it is (or, unmapped, why not: a row
+    /// counter, one group's part of a total).
+    #[serde(default)]
+    pub why: Option<Why>,
 }
 
 /// Row counts of the data part (below the header).

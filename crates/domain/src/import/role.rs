@@ -1,10 +1,12 @@
-//! A sheet's role from its headers: each role scores its matched fields (a header known only
-//! in that role weighs 2, a shared one 1); a role lacking a field it cannot do without
-//! (records: date and hours; activities, trainings: date) is out. The best role must score
-//! at least [`MIN_ROLE_SCORE`] and beat every other; ties and weak matches give no role.
+//! A sheet's role from its headers: each role scores its matched fields (a header that
+//! means something only in that role weighs 2, a shared one 1); a role lacking a field it
+//! cannot do without (`synonyms::required_for_role`) is out. The best role must score at
+//! least [`MIN_ROLE_SCORE`] and beat every other; ties and weak matches give no role here
+//! (the sheet's cells may still decide, `sheet.rs`).
 
 use super::header::ColumnHeader;
-use super::synonyms::{is_distinctive, lookup, required_for_role};
+use super::meaning::Reading;
+use super::synonyms::required_for_role;
 use crate::model::{Field, Role};
 use serde::{Deserialize, Serialize};
 
@@ -18,9 +20,14 @@ pub struct RoleScore {
     pub eligible: bool,
 }
 
-/// The field a column means on a sheet of `role` and its synonym rank, leaf first.
-pub fn field_of(col: &ColumnHeader, role: Role) -> Option<(Field, u8, &str)> {
-    col.candidates.iter().find_map(|c| lookup(c).iter().find(|h| h.role == role).map(|h| (h.field, h.rank, c.as_str())))
+/// What a column means on a sheet of `role`.
+pub fn field_of(col: &ColumnHeader, role: Role) -> Option<&Reading> {
+    col.reading(role)
+}
+
+/// True when the column means something in `role` and in no other role.
+fn is_distinctive(col: &ColumnHeader, role: Role) -> bool {
+    !col.readings.is_empty() && col.readings.iter().all(|r| r.role == role)
 }
 
 pub fn score_roles(columns: &[ColumnHeader]) -> Vec<RoleScore> {
@@ -29,15 +36,16 @@ pub fn score_roles(columns: &[ColumnHeader]) -> Vec<RoleScore> {
         .map(|&role| {
             let mut weights: Vec<(Field, u32)> = Vec::new();
             for col in columns {
-                if let Some((field, _, text)) = field_of(col, role) {
-                    let w = if is_distinctive(text, role) { 2 } else { 1 };
-                    match weights.iter_mut().find(|(f, _)| *f == field) {
+                if let Some(r) = field_of(col, role) {
+                    let w = if is_distinctive(col, role) { 2 } else { 1 };
+                    match weights.iter_mut().find(|(f, _)| *f == r.field) {
                         Some(slot) => slot.1 = slot.1.max(w),
-                        None => weights.push((field, w)),
+                        None => weights.push((r.field, w)),
                     }
                 }
             }
-            let eligible = required_for_role(role).iter().all(|f| weights.iter().any(|(g, _)| g == f));
+            let has = |f: &Field| weights.iter().any(|(g, _)| g == f);
+            let eligible = required_for_role(role).iter().all(|group| group.iter().any(has));
             RoleScore { role, score: weights.iter().map(|(_, w)| w).sum(), eligible }
         })
         .collect()

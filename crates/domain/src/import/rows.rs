@@ -43,18 +43,23 @@ pub struct Plan {
     pub role: Role,
     /// Indexed by `Field as usize`.
     cols: Vec<Option<PlanCol>>,
+    /// More columns of a field several columns may feed ([`Field::many_columns`]).
+    more: Vec<(Field, PlanCol)>,
 }
 
 impl Plan {
     pub fn new(role: Role) -> Self {
-        Plan { role, cols: vec![None; Field::ALL.len()] }
+        Plan { role, cols: vec![None; Field::ALL.len()], more: Vec::new() }
     }
 
-    /// Maps `field` to a column; the first mapping of a field wins.
+    /// Maps `field` to a column; the first mapping of a field wins, except for a field
+    /// several columns may feed, which keeps them all.
     pub fn set(&mut self, field: Field, col: PlanCol) {
         if let Some(slot) = self.cols.get_mut(field as usize) {
             if slot.is_none() {
                 *slot = Some(col);
+            } else if field.many_columns() {
+                self.more.push((field, col));
             }
         }
     }
@@ -88,7 +93,7 @@ impl Plan {
 
     /// Indices of every mapped column.
     pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
-        self.cols.iter().flatten().map(|c| c.index)
+        self.cols.iter().flatten().chain(self.more.iter().map(|(_, c)| c)).map(|c| c.index)
     }
 
     /// Plain data in any column of this plan: not blank, no marker word (`skip_kind`), no
@@ -296,6 +301,24 @@ fn text(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<Sy
     Some(sym)
 }
 
+/// The texts of a field several columns feed, joined by 、 (one column: its text).
+fn joined(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<Sym> {
+    let first = text(plan, cells, field, cx);
+    let more: Vec<&PlanCol> = plan.more.iter().filter(|(f, _)| *f == field).map(|(_, c)| c).collect();
+    if more.is_empty() {
+        return first;
+    }
+    let mut parts: Vec<String> = first.map(|s| cx.tables.s(s).to_string()).into_iter().collect();
+    for col in more {
+        let s = cells.get(col.index).map(|c| c.display_cow(cx.dates)).unwrap_or_default();
+        let t = super::cell::trim(&s);
+        if !t.is_empty() && !parts.iter().any(|p| p == t) {
+            parts.push(t.to_string());
+        }
+    }
+    (!parts.is_empty()).then(|| cx.tables.strings.intern(&parts.join("、")))
+}
+
 fn date(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx, severity: Severity) -> Read<NaiveDate> {
     let Some((col, cell)) = get(plan, cells, field) else { return Read::Empty };
     let got = read_date(cell, cx.dates);
@@ -421,6 +444,77 @@ fn needed_date(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> Option<NaiveDate
     }
 }
 
+/// A service record's start, end and span, read once for its date and hours.
+struct When {
+    start: Option<super::cells::time_span::Moment>,
+    end: Option<super::cells::time_span::Moment>,
+    span: Option<super::cells::time_span::Span>,
+    /// A span written in the date column itself (`2019-05-01 09:00-11:30`).
+    span_in_date: Option<super::cells::time_span::Span>,
+}
+
+impl When {
+    /// Reads the cells; an unreadable start, end or span is listed in `bad` (reported only
+    /// when the record needs it for its date or hours).
+    fn read(plan: &Plan, cells: &[Cell], cx: &RowCtx, bad: &mut Vec<Field>) -> When {
+        use super::cells::time_span::{parse_span, read_moment};
+        let mut moment = |field: Field| {
+            let (_, cell) = get(plan, cells, field)?;
+            if cell.is_blank() {
+                return None;
+            }
+            let m = read_moment(cell, cx.dates);
+            if m.is_none() {
+                bad.push(field);
+            }
+            m
+        };
+        let start = moment(Field::Start);
+        let end = moment(Field::End);
+        let span = match get(plan, cells, Field::TimeSpan) {
+            Some((_, cell)) if !cell.is_blank() => {
+                let got = parse_span(&cell.display_cow(cx.dates));
+                if got.is_none() {
+                    bad.push(Field::TimeSpan);
+                }
+                got
+            }
+            _ => None,
+        };
+        let span_in_date = get(plan, cells, Field::Date)
+            .and_then(|(_, c)| c.as_text().filter(|t| t.len() > 10))
+            .and_then(parse_span);
+        When { start, end, span, span_in_date }
+    }
+
+    /// Reports the unreadable cells in `bad`.
+    fn report(plan: &Plan, cells: &[Cell], cx: &mut RowCtx, bad: &[Field]) {
+        for &field in bad {
+            let Some((col, cell)) = get(plan, cells, field) else { continue };
+            let value = cell.display(cx.dates);
+            let m = match field {
+                Field::TimeSpan => msg::unreadable_span(&col.header, &value),
+                _ => msg::unreadable_date(&col.header, &value, Role::Records, field),
+            };
+            let kind = if field == Field::TimeSpan { FindingKind::UnreadableHours } else { FindingKind::UnreadableDate };
+            let col = col.clone();
+            cx.problem(Some(&col), kind, Severity::Error, m);
+        }
+    }
+
+    fn date(&self) -> Option<NaiveDate> {
+        self.start.and_then(|m| m.date).or(self.span.and_then(|s| s.date)).or(self.end.and_then(|m| m.date))
+    }
+
+    fn hours(&self) -> Option<f64> {
+        let between = match (self.start, self.end) {
+            (Some(a), Some(b)) => super::cells::time_span::hours_between(a, b),
+            _ => None,
+        };
+        between.or(self.span.map(|s| s.hours)).or(self.span_in_date.map(|s| s.hours))
+    }
+}
+
 /// Converts one data row and appends it to its table. Returns true when the row was kept.
 pub fn convert(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     match plan.role {
@@ -451,7 +545,7 @@ pub fn convert(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
                 name: text(plan, cells, Field::ActivityName, cx),
                 date: needed_date(plan, cells, cx),
                 station: text(plan, cells, Field::Station, cx),
-                theme: text(plan, cells, Field::Theme, cx),
+                theme: joined(plan, cells, Field::Theme, cx),
                 team: text(plan, cells, Field::Team, cx),
                 holiday: text(plan, cells, Field::Holiday, cx),
                 participants: count(plan, cells, Field::Participants, cx),
@@ -506,18 +600,34 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
         );
         cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
     }
+    let mut bad = Vec::new();
+    let when = When::read(plan, cells, cx, &mut bad);
     let date = match date(plan, cells, Field::Date, cx, Severity::Error) {
         Read::Value(d) => Some(d),
-        Read::Empty if plan.has(Field::Date) => {
-            let col = plan.col(Field::Date).cloned();
+        Read::Empty if when.date().is_some() => when.date(),
+        // a date column holding `2019-05-01 09:00-11:30`: the span's date
+        Read::Unreadable if when.span_in_date.is_some_and(|s| s.date.is_some()) => {
+            cx.problems.retain(|p| p.kind != FindingKind::UnreadableDate);
+            when.span_in_date.and_then(|s| s.date)
+        }
+        Read::Empty if plan.has(Field::Date) || plan.has(Field::Start) || plan.has(Field::TimeSpan) => {
+            let col = plan.col(Field::Date).or(plan.col(Field::Start)).or(plan.col(Field::TimeSpan)).cloned();
             let m = msg::missing_required(Role::Records, "服务日期", "service date");
             cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
             None
         }
-        _ => None,
+        Read::Empty | Read::Unreadable => None,
     };
     let hours = match get(plan, cells, Field::Hours) {
-        None => None,
+        // no hours written: from the start and end, or the span
+        None => when.hours().or_else(|| {
+            if plan.has(Field::Start) || plan.has(Field::TimeSpan) {
+                let col = plan.col(Field::TimeSpan).or(plan.col(Field::End)).or(plan.col(Field::Start)).cloned();
+                let m = msg::missing_required(Role::Records, "服务时长（或开始和结束时间）", "service hours (or start and end times)");
+                cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
+            }
+            None
+        }),
         Some((col, cell)) => match read_hours(cell, col.minutes) {
             Read::Value(h) if h > 0.0 && h <= 24.0 => Some(h),
             Read::Value(h) => {
@@ -526,6 +636,7 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
                 cx.problem(Some(&col), FindingKind::HoursOutOfRange, Severity::Error, m);
                 None
             }
+            Read::Empty if when.hours().is_some() => when.hours(),
             Read::Empty => {
                 let col = col.clone();
                 let m = msg::missing_required(Role::Records, "服务时长", "service hours");
@@ -540,6 +651,18 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
             }
         },
     };
+    let hours = hours.filter(|&h| {
+        if h > 24.0 {
+            let col = plan.col(Field::End).or(plan.col(Field::TimeSpan)).cloned();
+            let m = msg::hours_out_of_range(col.as_ref().map_or("", |c| c.header.as_str()), &format!("{h:.2}"), h);
+            cx.problem(col.as_ref(), FindingKind::HoursOutOfRange, Severity::Error, m);
+            return false;
+        }
+        true
+    });
+    if (date.is_none() || hours.is_none()) && !bad.is_empty() {
+        When::report(plan, cells, cx, &bad);
+    }
     let has_key = volunteer_no.is_some() || id_number.is_some() || name.is_some();
     match (date, hours) {
         (Some(date), Some(hours)) if has_key => {

@@ -3,18 +3,24 @@
 //! raw cells of rows with problems are kept, each bounded).
 
 use super::cell::{Cell, DateSystem};
+use super::content::{self, Sample};
 use super::formats::Region;
 use super::header::{Band, Grid, SCAN_ROWS};
 use super::mapping::{self, Mapped, SavedMapping, SheetOverride, Source};
 use super::messages as msg;
 use super::report::*;
-use super::role::{pick_role, score_roles};
+use super::role::score_roles;
 use super::rows::{convert, Known, Plan, PlanCol, Problem, Recent, RowCtx};
 use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
+use super::meaning::{Why, WhyKind};
+use super::shape::shape;
 use super::synonyms::header_says_minutes;
+use super::wide::{WideActivity, WideChoice, WideSheet};
 use super::{FAILED_ROWS_CAP, FINDINGS_PER_KIND};
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::model::{Field, Role, RowRef, SourceSheet, Tables};
+use crate::model::{Activity, Field, Materials, Role, RowRef, ServiceRecord, SourceSheet, Tables};
+use crate::text::Sym;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// What to do with one sheet.
@@ -63,7 +69,41 @@ pub struct SheetRun<'a> {
     failed_bytes: usize,
     /// Each text field's symbol in the row before.
     recent: Recent,
+    /// A participation matrix's activity columns, as they are read.
+    wide: Option<WideRun>,
+    /// A table of activities' hours: (name column, hours column, hours in minutes).
+    catalogue: Option<(usize, usize, bool)>,
 }
+
+/// One activity column of a participation matrix, as the rows are read.
+struct WideCol {
+    index: usize,
+    name: String,
+    people: u32,
+    times: u32,
+    /// The clerk's choice: convert this column, with these hours and this date.
+    convert: bool,
+    hours: Option<f64>,
+    date: Option<NaiveDate>,
+    sym: Option<Sym>,
+    /// Participants per station, for the activity's station (the most frequent).
+    stations: Vec<(Sym, u32)>,
+}
+
+/// A participation matrix as it is read: counts per column and, once confirmed, the
+/// service records made from them.
+struct WideRun {
+    cols: Vec<WideCol>,
+    confirmed: bool,
+    records_source: u32,
+    activities_source: u32,
+    /// Excel row of the header's last row (the activities' row reference).
+    header_row: u32,
+    records: u64,
+}
+
+/// At most this many participations are read from one cell (a larger count is a typo).
+const MAX_TIMES: u32 = 366;
 
 /// Rows kept (as owned cells) while the header is looked for, at most.
 const MAX_BUFFERED: usize = 10_000;
@@ -91,6 +131,8 @@ impl<'a> SheetRun<'a> {
             failed_rows: Vec::new(),
             failed_rows_capped: false,
             error: None,
+            wide: None,
+            catalogue: Vec::new(),
         };
         SheetRun {
             job,
@@ -99,6 +141,8 @@ impl<'a> SheetRun<'a> {
             per_kind: HashMap::new(),
             failed_bytes: 0,
             recent: Recent::for_keys(keys),
+            wide: None,
+            catalogue: None,
         }
     }
 
@@ -151,6 +195,7 @@ impl<'a> SheetRun<'a> {
         if matches!(self.phase, Phase::Buffering(_)) {
             self.decide(tables);
         }
+        self.finish_wide(tables);
         let mut kinds: Vec<(FindingKind, u64)> =
             self.per_kind.iter().filter(|(_, &n)| n > FINDINGS_PER_KIND).map(|(&k, &n)| (k, n)).collect();
         crate::sort::sort(&mut kinds);
@@ -210,23 +255,38 @@ impl<'a> SheetRun<'a> {
             self.phase = Phase::Streaming { plan: None, source: 0, last: u32::MAX };
             return;
         };
+        let data: Vec<&[Cell]> = rows.iter().filter(|(r, _)| *r > band.last).map(|(_, c)| c.as_slice()).collect();
+        let samples: Vec<Sample> = (0..band.columns.len()).map(|i| content::sample(&data, i, self.job.dates)).collect();
+        let mut band = band;
+        let notes = content::refine(&mut band.columns, &samples);
         self.report.header_rows = Some(band.excel_rows());
         self.report.signature = mapping::signature(&band.columns);
         self.report.role_scores = score_roles(&band.columns);
+        let found = shape(&band.columns, &samples, &self.report.role_scores);
         let saved = self.job.saved.iter().find(|s| s.signature == self.report.signature);
         let (role, source) = match (hand.and_then(|h| h.role), saved.and_then(|s| s.role)) {
             (Some(r), _) => (Some(r), Source::Hand),
             (None, Some(r)) => (Some(r), Source::Saved),
-            _ => (pick_role(&self.report.role_scores), Source::Auto),
+            _ => (found.role, Source::Auto),
         };
         self.report.role = role;
         self.report.role_source = source;
-        let plan = role.map(|role| self.map_columns(&band, role, saved, tables));
+        let wide: &[usize] = if role == Some(Role::Volunteers) { &found.wide } else { &[] };
+        let plan = role.map(|role| self.map_columns(&band, role, saved, tables, &notes, wide));
         if role.is_none() {
-            self.report.columns = column_reports(&band, &[]);
-            let found: Vec<String> = band.columns.iter().filter(|c| !c.is_blank()).map(|c| c.display.clone()).collect();
-            let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, msg::unknown_role(&found));
-            self.report.findings.push(f);
+            self.report.columns = column_reports(&band, &[], &notes, &[]);
+            if let Some((name, hours)) = found.catalogue {
+                let minutes = band.columns.get(hours).is_some_and(|c| header_says_minutes(&c.display));
+                self.catalogue = Some((name, hours, minutes));
+                let f = self.finding(FindingKind::UnknownSheet, Severity::Info, msg::catalogue_sheet());
+                self.report.findings.push(f);
+            } else {
+                let found_headers: Vec<String> =
+                    band.columns.iter().filter(|c| !c.is_blank()).map(|c| c.display.clone()).collect();
+                let m = found.note.clone().unwrap_or_else(|| msg::unknown_role(&found_headers));
+                let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, m);
+                self.report.findings.push(f);
+            }
         }
         let source = match role {
             Some(role) => {
@@ -240,15 +300,190 @@ impl<'a> SheetRun<'a> {
             }
             None => 0,
         };
+        if !wide.is_empty() {
+            self.start_wide(&band, wide, plan.as_ref(), tables);
+        }
         self.phase = Phase::Streaming { plan, source, last: band.last };
         for (r, cells) in rows.iter().filter(|(r, _)| *r > band.last) {
             self.data_row(*r, cells, &[], tables);
         }
     }
 
+    /// A participation matrix found on this roster: its activity columns, and, when the
+    /// clerk has confirmed it, the sources its records and activities go to.
+    fn start_wide(&mut self, band: &Band, wide: &[usize], plan: Option<&Plan>, tables: &mut Tables) {
+        let choice: Option<&WideChoice> = self.job.hand.and_then(|h| h.wide.as_ref());
+        let cols = wide
+            .iter()
+            .filter_map(|&i| band.columns.get(i))
+            .map(|c| {
+                let chosen = choice.and_then(|ch| ch.get(c.index));
+                WideCol {
+                    index: c.index as usize,
+                    name: c.display.clone(),
+                    people: 0,
+                    times: 0,
+                    convert: chosen.is_some(),
+                    hours: chosen.and_then(|a| a.hours).filter(|h| *h > 0.0 && *h <= 24.0),
+                    date: chosen.and_then(|a| a.date),
+                    sym: chosen.map(|_| tables.strings.intern(&c.display)),
+                    stations: Vec::new(),
+                }
+            })
+            .collect();
+        let mut run = WideRun {
+            cols,
+            confirmed: choice.is_some(),
+            records_source: 0,
+            activities_source: 0,
+            header_row: band.last.saturating_add(1),
+            records: 0,
+        };
+        if run.confirmed {
+            let mut source = |role| {
+                tables.sources.push(SourceSheet { file: self.job.file.to_string(), sheet: self.job.sheet.to_string(), role });
+                u32::try_from(tables.sources.len() - 1).unwrap_or(u32::MAX)
+            };
+            run.records_source = source(Role::Records);
+            run.activities_source = source(Role::Activities);
+            let mut present = vec![
+                (Role::Records, Field::Date),
+                (Role::Records, Field::Hours),
+                (Role::Records, Field::ActivityName),
+                (Role::Activities, Field::ActivityName),
+                (Role::Activities, Field::Date),
+                (Role::Activities, Field::Participants),
+            ];
+            for f in [Field::VolunteerNo, Field::IdNumber, Field::Name, Field::Phone, Field::Station] {
+                if plan.is_some_and(|p| p.has(f)) {
+                    present.push((Role::Records, f));
+                }
+            }
+            if plan.is_some_and(|p| p.has(Field::Station)) {
+                present.push((Role::Activities, Field::Station));
+            }
+            for p in present {
+                if !tables.present.contains(&p) {
+                    tables.present.push(p);
+                }
+            }
+        }
+        let names: Vec<String> = run.cols.iter().map(|c| c.name.clone()).collect();
+        let m = if run.confirmed { msg::wide_confirmed(&names) } else { msg::wide_found(&names) };
+        let f = self.finding(FindingKind::UnknownColumn, Severity::Info, m);
+        self.report.findings.push(f);
+        self.wide = Some(run);
+    }
+
+    /// One roster row of a matrix: its counts, and its service records once confirmed.
+    fn wide_row(&mut self, excel_row: u32, cells: &[Cell<'_>], tables: &mut Tables) {
+        let Some(mut run) = self.wide.take() else { return };
+        let v = tables.volunteers.last().cloned();
+        for col in &mut run.cols {
+            let Some(cell) = cells.get(col.index).filter(|c| !c.is_blank()) else { continue };
+            let n = match content::whole_number(cell) {
+                Some(n) if (0..=i64::from(MAX_TIMES)).contains(&n) => n as u32,
+                _ if content::is_tick(&cell.display(self.job.dates)) => 1,
+                _ => {
+                    let m = msg::unreadable_times(&col.name, &cell.display(self.job.dates));
+                    let f = self.finding(FindingKind::UnreadableNumber, Severity::Error, m).at_row(excel_row).in_column(&col.name);
+                    self.push_finding(f);
+                    continue;
+                }
+            };
+            if n == 0 {
+                continue;
+            }
+            col.people += 1;
+            col.times += n;
+            let Some(v) = &v else { continue };
+            if let Some(st) = v.station {
+                match col.stations.iter_mut().find(|(s, _)| *s == st) {
+                    Some(slot) => slot.1 += 1,
+                    None => col.stations.push((st, 1)),
+                }
+            }
+            if let (true, Some(hours), Some(date)) = (col.convert, col.hours, col.date) {
+                for _ in 0..n {
+                    tables.records.push(ServiceRecord {
+                        volunteer_no: v.number,
+                        id_number: v.id_number,
+                        name: v.name,
+                        phone: v.phone,
+                        activity: col.sym,
+                        date,
+                        hours,
+                        station: v.station,
+                        at: RowRef { source: run.records_source, row: excel_row },
+                    });
+                }
+                run.records += u64::from(n);
+            }
+        }
+        self.wide = Some(run);
+    }
+
+    /// The matrix's activities (once confirmed) and its report.
+    fn finish_wide(&mut self, tables: &mut Tables) {
+        let Some(run) = self.wide.take() else { return };
+        for col in run.cols.iter().filter(|c| c.convert) {
+            match (col.hours, col.date) {
+                (Some(_), Some(date)) => {
+                    let station = col.stations.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
+                    tables.activities.push(Activity {
+                        name: col.sym,
+                        date: Some(date),
+                        station,
+                        theme: None,
+                        team: None,
+                        holiday: None,
+                        participants: Some(col.people),
+                        materials: Materials::default(),
+                        at: RowRef { source: run.activities_source, row: run.header_row },
+                    });
+                }
+                (hours, _) if col.times > 0 => {
+                    let m = msg::wide_activity_incomplete(&col.name, col.times, hours.is_none());
+                    let f = self.finding(FindingKind::MissingRequired, Severity::Warning, m).in_column(&col.name);
+                    self.report.findings.push(f);
+                }
+                _ => {}
+            }
+        }
+        self.report.wide = Some(WideSheet {
+            activities: run
+                .cols
+                .iter()
+                .map(|c| WideActivity {
+                    column: c.index as u32,
+                    letter: column_letter(c.index as u32),
+                    name: c.name.clone(),
+                    people: c.people,
+                    times: c.times,
+                    hours: None,
+                    hours_from: None,
+                    date: super::wide::date_in(&c.name),
+                    holiday: super::wide::holiday_in(&c.name).map(String::from),
+                    chosen_hours: c.convert.then_some(c.hours).flatten(),
+                    chosen_date: c.convert.then_some(c.date).flatten(),
+                })
+                .collect(),
+            confirmed: run.confirmed,
+            records: run.records,
+        });
+    }
+
     /// The mapping for `role`: auto, then saved, then hand; column findings; sheet-level
     /// checks for missing required columns.
-    fn map_columns(&mut self, band: &Band, role: Role, saved: Option<&SavedMapping>, tables: &mut Tables) -> Plan {
+    fn map_columns(
+        &mut self,
+        band: &Band,
+        role: Role,
+        saved: Option<&SavedMapping>,
+        tables: &mut Tables,
+        notes: &[Option<Why>],
+        wide: &[usize],
+    ) -> Plan {
         let mut mapped = mapping::auto_map(&band.columns, role);
         if let Some(s) = saved {
             mapping::apply_saved(&band.columns, &mut mapped, s);
@@ -262,7 +497,7 @@ impl<'a> SheetRun<'a> {
                 m.field = None;
             }
         }
-        self.report.columns = column_reports(band, &mapped);
+        self.report.columns = column_reports(band, &mapped, notes, wide);
         let mut plan = Plan::new(role);
         let columns = self.report.columns.clone();
         for (c, m) in columns.iter().zip(&mapped) {
@@ -284,7 +519,7 @@ impl<'a> SheetRun<'a> {
                     .columns
                     .get(c.index as usize)
                     .and_then(|h| super::role::field_of(h, role))
-                    .map_or(Field::Name, |(f, _, _)| f);
+                    .map_or(Field::Name, |r| r.field);
                 let f = self
                     .finding(
                         FindingKind::UnknownColumn,
@@ -293,8 +528,15 @@ impl<'a> SheetRun<'a> {
                     )
                     .in_column(&c.header);
                 self.report.findings.push(f);
+            } else if m.sub_group {
+                let f = self
+                    .finding(FindingKind::UnknownColumn, Severity::Info, msg::sub_group_column(&c.header, &c.letter))
+                    .in_column(&c.header);
+                self.report.findings.push(f);
             } else if m.source == Source::Auto
-                && !band.columns.get(c.index as usize).is_some_and(mapping::is_ignored_header)
+                && !wide.contains(&(c.index as usize))
+                && !band.columns.get(c.index as usize).is_some_and(|h| mapping::is_ignored_header(h) || h.is_known())
+                && notes.get(c.index as usize).is_none_or(Option::is_none)
             {
                 let f = self
                     .finding(FindingKind::UnknownColumn, Severity::Info, msg::unknown_column(&c.header, &c.letter))
@@ -302,20 +544,24 @@ impl<'a> SheetRun<'a> {
                 self.report.findings.push(f);
             }
         }
-        let missing: &[(Field, &str, &str)] = match role {
-            Role::Records => &[(Field::Date, "服务日期", "service date"), (Field::Hours, "服务时长", "service hours")],
-            Role::Activities => &[(Field::Date, "活动日期", "activity date")],
-            Role::Trainings => &[(Field::Date, "培训日期", "training date")],
+        let missing: &[(&[Field], &str, &str)] = match role {
+            Role::Records => &[
+                (&[Field::Date, Field::Start, Field::TimeSpan], "服务日期", "service date"),
+                (&[Field::Hours, Field::End, Field::TimeSpan], "服务时长", "service hours"),
+                (&[Field::VolunteerNo, Field::IdNumber, Field::Name], "志愿者编号、证件号码或姓名", "volunteer number, ID or name"),
+            ],
+            Role::Activities => &[(&[Field::Date], "活动日期", "activity date")],
+            Role::Trainings => &[(&[Field::Date], "培训日期", "training date")],
             Role::Volunteers => &[],
         };
-        for &(field, zh, en) in missing {
-            if !plan.has(field) {
+        for &(fields, zh, en) in missing {
+            if !fields.iter().any(|&f| plan.has(f)) {
                 let f = self.finding(FindingKind::MissingRequired, Severity::Error, msg::missing_column(role, zh, en));
                 self.report.findings.push(f);
             }
         }
-        if role == Role::Records && ![Field::VolunteerNo, Field::IdNumber, Field::Name].iter().any(|&f| plan.has(f)) {
-            let m = msg::missing_column(role, "志愿者编号、证件号码或姓名", "volunteer number, ID or name");
+        if role == Role::Records && plan.has(Field::End) && !plan.has(Field::Hours) && !plan.has(Field::Start) {
+            let m = msg::missing_column(role, "开始时间（有结束时间时用来算时长）", "start time (to compute hours from the end time)");
             let f = self.finding(FindingKind::MissingRequired, Severity::Error, m);
             self.report.findings.push(f);
         }
@@ -354,6 +600,10 @@ impl<'a> SheetRun<'a> {
     ) {
         let counts = &mut self.report.counts;
         let Some(plan) = plan else {
+            if let Some(cat) = self.catalogue {
+                self.catalogue_row(excel_row, cells, cat);
+                return;
+            }
             if cells.iter().all(Cell::is_blank) {
                 counts.blank += 1;
             } else if self.report.preview.len() < self.job.preview_rows && self.report.header_rows.is_some() {
@@ -416,6 +666,9 @@ impl<'a> SheetRun<'a> {
         };
         let kept = convert(plan, cells, &mut cx);
         let problems = std::mem::take(&mut cx.problems);
+        if kept && self.wide.is_some() {
+            self.wide_row(excel_row, cells, tables);
+        }
         plan.learn_plain(cells, keys, &mut self.recent);
         if kept {
             self.report.counts.kept += 1;
@@ -435,6 +688,30 @@ impl<'a> SheetRun<'a> {
         }
         let status = if kept { RowStatus::Kept } else { RowStatus::LeftOut };
         self.preview(excel_row, cells, status, marks);
+    }
+
+    /// A row of a table of activities' hours: its name and hours, kept for the matrices.
+    fn catalogue_row(&mut self, excel_row: u32, cells: &[Cell<'_>], (name, hours, minutes): (usize, usize, bool)) {
+        const MAX_ENTRIES: usize = 2_000;
+        if cells.iter().all(Cell::is_blank) {
+            self.report.counts.blank += 1;
+            return;
+        }
+        let n = cells.get(name).map(|c| c.display(self.job.dates)).unwrap_or_default();
+        let h = cells.get(hours).map(|c| super::cells::hours::read_hours(c, minutes));
+        match (super::cell::trim(&n), h) {
+            (n, Some(super::cells::Read::Value(h))) if !n.is_empty() && h > 0.0 && h <= 24.0 => {
+                self.report.counts.kept += 1;
+                if self.report.catalogue.len() < MAX_ENTRIES {
+                    self.report.catalogue.push(super::wide::CatalogueEntry { name: n.to_string(), hours: h, row: excel_row });
+                }
+                self.preview(excel_row, cells, RowStatus::Kept, vec![]);
+            }
+            _ => {
+                self.report.counts.left_out += 1;
+                self.preview(excel_row, cells, RowStatus::LeftOut, vec![]);
+            }
+        }
     }
 
     fn preview(&mut self, row: u32, cells: &[Cell<'_>], status: RowStatus, marks: Vec<CellMark>) {
@@ -477,7 +754,7 @@ fn display_header(c: &ColumnReport) -> String {
     }
 }
 
-fn column_reports(band: &Band, mapped: &[Mapped]) -> Vec<ColumnReport> {
+fn column_reports(band: &Band, mapped: &[Mapped], notes: &[Option<Why>], wide: &[usize]) -> Vec<ColumnReport> {
     let n = band.columns.len().max(mapped.len());
     (0..n)
         .map(|i| {
@@ -487,6 +764,14 @@ fn column_reports(band: &Band, mapped: &[Mapped]) -> Vec<ColumnReport> {
             let m = mapped.get(i);
             let field = m.and_then(|m| m.field);
             let hours_field = matches!(field, Some(Field::Hours | Field::AnnualHours | Field::CumulativeHours));
+            let why = match m {
+                Some(m) if m.source == Source::Auto && m.field.is_some() => m.why.clone(),
+                Some(m) if m.source != Source::Auto => None,
+                _ if wide.contains(&i) => {
+                    Some(Why { kind: WhyKind::Content, word: "参加次数".into(), qualifier: String::new() })
+                }
+                _ => notes.get(i).cloned().flatten(),
+            };
             ColumnReport {
                 index: i as u32,
                 letter: column_letter(i as u32),
@@ -495,6 +780,7 @@ fn column_reports(band: &Band, mapped: &[Mapped]) -> Vec<ColumnReport> {
                 key,
                 field,
                 source: m.map_or(Source::Auto, |m| m.source),
+                why,
             }
         })
         .collect()

@@ -15,6 +15,7 @@
 //! station column, they add the same weight to every role and cannot tip role detection;
 //! matching is exact, so a title like `新桥社区志愿者名册` never matches.
 
+use super::meaning::fold_traditional;
 use crate::import::cells::fold::fold_char;
 use crate::model::{Field, Role};
 use std::collections::HashMap;
@@ -87,9 +88,12 @@ pub const SYNONYMS: &[Synonym] = &[
         roles: &[Records, Activities],
         names: &["活动名称", "项目名称", "服务项目", "活动项目"],
     },
-    Synonym {
-        field: Date, roles: &[Records], names: &["服务日期", "日期", "服务时间", "开始时间", "服务开始时间"]
-    },
+    Synonym { field: Date, roles: &[Records], names: &["服务日期", "日期", "服务时间"] },
+    // §2 lists 开始时间 among the date's names: it is read as the start, which gives the
+    // record its date when the sheet has no date column (and, with an end, its hours).
+    Synonym { field: Start, roles: &[Records], names: &["开始时间", "服务开始时间", "签到时间"] },
+    Synonym { field: End, roles: &[Records], names: &["结束时间", "服务结束时间", "签退时间"] },
+    Synonym { field: TimeSpan, roles: &[Records], names: &["服务时段", "起止时间", "服务起止时间"] },
     Synonym {
         field: Hours,
         roles: &[Records],
@@ -129,18 +133,18 @@ pub const SYNONYMS: &[Synonym] = &[
     },
 ];
 
-/// Headers that are known but carry nothing we use (a row counter, a notes column): shown in
-/// the mapping as unmapped, without an `unknown_column` finding.
-pub const IGNORED_HEADERS: &[&str] = &["序号", "备注", "说明", "操作", "行号"];
+pub use super::meaning::IGNORED_HEADERS;
 
-/// The fields a role cannot do without, for role detection: a sheet without them is not a
-/// sheet of that role (a records sheet needs a date and hours; activities and trainings a date).
-pub fn required_for_role(role: Role) -> &'static [Field] {
+/// The fields a role cannot do without, for role detection: a sheet lacking one of the
+/// groups is not a sheet of that role. Each group is met by any of its fields: a service
+/// record needs a volunteer (number, ID or name), a date (or a start time) and hours (or
+/// start and end times, or a time span); activities and trainings a date.
+pub fn required_for_role(role: Role) -> &'static [&'static [Field]] {
     match role {
         Volunteers => &[],
-        Records => &[Date, Hours],
-        Activities => &[Date],
-        Trainings => &[Date],
+        Records => &[&[VolunteerNo, IdNumber, Name], &[Date, Start, TimeSpan], &[Hours, End, TimeSpan]],
+        Activities => &[&[Date]],
+        Trainings => &[&[Date]],
     }
 }
 
@@ -174,14 +178,10 @@ pub fn lookup(normalized: &str) -> &'static [Hit] {
     index().get(normalized).map(Vec::as_slice).unwrap_or(&[])
 }
 
-/// True when the text is known in exactly one role (it then weighs double in role detection).
-pub fn is_distinctive(normalized: &str, role: Role) -> bool {
-    let hits = lookup(normalized);
-    !hits.is_empty() && hits.iter().all(|h| h.role == role)
-}
-
-/// Header text as matched: full-width folded, ASCII lower-cased, with whitespace (line breaks
-/// included), `*` marks, bracketed notes (`（必填）`, `(小时)`, `【…】`) and trailing colons removed.
+/// Header text as matched: full-width and traditional characters folded (`身份證號碼`),
+/// ASCII lower-cased, with whitespace (line breaks included), `*` marks, bracketed notes
+/// (`（必填）`, `(小时)`, `【…】`), a questionnaire's question number (`1、您的姓名`) and what
+/// follows a colon (`签到类型：CHECKIN-签到`) removed.
 pub fn normalize_header(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut depth = 0u32;
@@ -191,8 +191,19 @@ pub fn normalize_header(raw: &str) -> String {
             ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             c if c.is_whitespace() || c == '*' || c == '\u{a0}' => {}
-            c => out.extend(c.to_lowercase()),
+            c => out.extend(fold_traditional(c).to_lowercase()),
         }
+    }
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 3 {
+        if let Some(rest) = out[digits..].strip_prefix('、').or_else(|| out[digits..].strip_prefix('.')) {
+            if !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+                out = rest.to_string();
+            }
+        }
+    }
+    if let Some(i) = out.find(':').filter(|&i| i > 0) {
+        out.truncate(i);
     }
     while out.ends_with(':') {
         out.pop();
@@ -200,11 +211,21 @@ pub fn normalize_header(raw: &str) -> String {
     out
 }
 
+/// True for a header needing [`normalize_header`]'s rarer steps (a leading number, a colon
+/// inside): [`normalizes_to`] then compares through it.
+fn needs_full_normalising(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || raw.trim_end_matches([':', '：', ' ']).contains([':', '：'])
+}
+
 /// `normalize_header(raw) == leaf` without allocating: compares while normalising and stops
 /// at the first difference. Runs on every mapped text cell of every row (repeated-header
 /// check), where the allocating form was 7 % of an import's instructions. `leaf` is a
 /// normalised header (so it never ends with `:`).
 pub fn normalizes_to(raw: &str, leaf: &str) -> bool {
+    if needs_full_normalising(raw) {
+        return normalize_header(raw) == leaf;
+    }
     let mut want = leaf.chars();
     let mut depth = 0u32;
     let mut leaf_done = leaf.is_empty();
@@ -215,7 +236,7 @@ pub fn normalizes_to(raw: &str, leaf: &str) -> bool {
             _ if depth > 0 => {}
             c if c.is_whitespace() || c == '*' || c == '\u{a0}' => {}
             c => {
-                for l in c.to_lowercase() {
+                for l in fold_traditional(c).to_lowercase() {
                     // Past the leaf only trailing colons may follow (normalize_header drops them).
                     if leaf_done {
                         if l != ':' {
@@ -248,7 +269,8 @@ mod tests {
         let raws = [
             "姓名", " 姓 名 ", "姓名：", "姓名::", "*姓名", "姓名（必填）", "【姓名】", "姓名(x)：", "ＩＤ", "Id",
             "ID:", "", "：", "  ", "姓", "姓名a", "a:b", "ab:", "服务时长（小时）", "服务时长(分钟)", "Ⅰ", "İd",
-            "(((", ")姓名", "姓名\u{a0}", "志愿者编号", "ß",
+            "(((", ")姓名", "姓名\u{a0}", "志愿者编号", "ß", "身份證號碼", "1、您的姓名", "12.姓名", "2019年", "签到类型：checkin",
+            "a:b:", "１、姓名", "1.5",
         ];
         let mut leaves: Vec<String> = raws.iter().map(|r| normalize_header(r)).collect();
         leaves.extend(["", "a", "ab", "姓名", "id", "a:b"].map(String::from));
@@ -299,7 +321,7 @@ mod tests {
             }
         }
         for r in Role::ALL {
-            for f in required_for_role(r) {
+            for f in required_for_role(r).iter().copied().flatten() {
                 assert!(r.fields().contains(f));
             }
         }
@@ -341,6 +363,11 @@ mod tests {
             ("志愿者ＩＤ", "志愿者id"),
             ("所属站点：", "所属站点"),
             ("【必填】注册日期", "注册日期"),
+            ("身份證號碼", "身份证号码"),
+            ("1、您的姓名", "您的姓名"),
+            ("签到类型：CHECKIN-签到", "签到类型"),
+            ("2019年", "2019年"),
+            ("1.5", "1.5"),
         ];
         for (raw, want) in cases {
             assert_eq!(normalize_header(raw), want, "{raw:?}");

@@ -64,6 +64,8 @@ pub fn column_width(role: Role, field: Field) -> f64 {
         Field::Station if role == Role::Trainings => 26.0,
         Field::Station | Field::Theme | Field::Team | Field::Holiday | Field::UnitType => 16.0,
         Field::Date | Field::RegisteredOn | Field::Political => 13.0,
+        Field::Start | Field::End => 17.0,
+        Field::TimeSpan => 14.0,
         Field::AnnualHours | Field::CumulativeHours | Field::Hours | Field::TrainingKind => 13.0,
         Field::Name | Field::Participants => 10.0,
         Field::Gender | Field::Plan | Field::Record | Field::Brief | Field::Photo => 7.0,

@@ -180,7 +180,7 @@ fn write_table_sheet(ws: &mut Worksheet, role: Role) -> Result<(), XlsxError> {
     // built-in format 49 is "@" (Text), the one Excel itself uses for 设置单元格格式 → 文本
     let text = Format::new().set_num_format_index(49);
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    for (c, field) in (0u16..).zip(role.fields()) {
+    for (c, field) in (0u16..).zip(role.template_fields()) {
         let field = *field;
         ws.set_column_width(c, column_width(role, field))?;
         if is_text_column(field) {
@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn every_field_of_every_role_has_a_note_and_every_note_row_is_used() {
         for role in Role::ALL {
-            for f in role.fields() {
+            for f in role.template_fields() {
                 assert!(!header_note(role, *f).is_empty(), "{role:?} {f:?}");
                 // the note starts with the header it explains
                 assert!(header_note(role, *f).starts_with(header_label(role, *f)), "{role:?} {f:?}");

@@ -11,6 +11,7 @@ pub mod hours;
 pub mod id_number;
 pub mod list;
 pub mod phone;
+pub mod time_span;
 
 /// What a parser made of one cell.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,228 @@
+//! Wide sheets: one row per volunteer, one column per activity (流浪狗之家, 国际志愿者日,
+//! 植树节活动 …), each cell how often the volunteer took part — a participation matrix, as
+//! university associations and some stations keep. Import recognises the shape and says
+//! so; once the clerk confirms (a [`WideChoice`] in the sheet's override, with the hours of
+//! one participation and the date of each activity), every count becomes that many service
+//! records and each activity an activity row, so X2/X3 and theme coverage see them.
+//!
+//! Hours come from a table of the activities' hours in the same import (活动名称, 单次时长:
+//! a [`CatalogueEntry`] list) or are typed once per activity; a date is written in the
+//! header (`2019.3.5学雷锋`), follows from the holiday the name names (植树节活动 → 3-12 of
+//! the scored year) or is typed. An activity without hours or a date makes no records: one
+//! finding says so, not one per cell.
+
+use super::synonyms::normalize_header;
+use crate::calendar::holiday_by_id;
+use crate::calendar::HOLIDAYS;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A participation matrix as found.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WideSheet {
+    pub activities: Vec<WideActivity>,
+    /// True when the clerk's [`WideChoice`] applied: the counts became service records.
+    pub confirmed: bool,
+    /// Service records made from the counts (0 until confirmed).
+    pub records: u64,
+}
+
+/// One activity column of a matrix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WideActivity {
+    /// 0 = column A.
+    pub column: u32,
+    pub letter: String,
+    /// The header as shown (the activity's name).
+    pub name: String,
+    /// Volunteers with a count above 0, and the counts summed.
+    pub people: u32,
+    pub times: u32,
+    /// Hours of one participation from a table of activities' hours in the same import.
+    pub hours: Option<f64>,
+    /// Where those hours were read (file, sheet, row), for the clerk to check.
+    pub hours_from: Option<String>,
+    /// A date written in the header itself.
+    pub date: Option<NaiveDate>,
+    /// The holiday the name names (its id, see `calendar::HOLIDAYS`): the date in the
+    /// scored year is then that holiday's.
+    pub holiday: Option<String>,
+    /// As chosen by the clerk (after confirmation): hours and date used.
+    pub chosen_hours: Option<f64>,
+    pub chosen_date: Option<NaiveDate>,
+}
+
+/// The clerk's confirmation of a matrix: the activity columns to turn into service records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WideChoice {
+    pub activities: Vec<WideActivityChoice>,
+}
+
+/// One activity column to convert, with the hours of one participation and its date.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WideActivityChoice {
+    pub column: u32,
+    #[serde(default)]
+    pub hours: Option<f64>,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+impl WideChoice {
+    pub fn get(&self, column: u32) -> Option<&WideActivityChoice> {
+        self.activities.iter().find(|a| a.column == column)
+    }
+}
+
+/// One row of a table of activities' hours (活动名称, 单次时长 [, 天数]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueEntry {
+    pub name: String,
+    pub hours: f64,
+    /// Excel row number.
+    pub row: u32,
+}
+
+/// The choice a clerk confirms when taking every hint: each activity with its hours from a
+/// table of hours, its date from the header or the holiday it names in `year`.
+pub fn default_choice(sheet: &WideSheet, year: i32) -> WideChoice {
+    WideChoice {
+        activities: sheet
+            .activities
+            .iter()
+            .map(|a| WideActivityChoice { column: a.column, hours: a.hours, date: a.date.or_else(|| holiday_date(a, year)) })
+            .collect(),
+    }
+}
+
+/// The date of the holiday an activity names, in `year`.
+pub fn holiday_date(a: &WideActivity, year: i32) -> Option<NaiveDate> {
+    a.holiday.as_deref().and_then(|id| holiday_by_id(id, year)).map(|h| h.date)
+}
+
+/// The holiday a name names (by name or alias), as its id.
+pub fn holiday_in(name: &str) -> Option<&'static str> {
+    let dict = crate::tags::holiday_dict();
+    crate::tags::holiday_named(name, &dict).and_then(|i| HOLIDAYS.get(i)).map(|h| h.id)
+}
+
+/// A full date written at the start or end of a header: `2019.3.5学雷锋`, `植树（2019-03-12）`
+/// (brackets are kept here: this reads the raw header).
+pub fn date_in(name: &str) -> Option<NaiveDate> {
+    let s = crate::import::cells::fold::fold_width(name);
+    let bytes = s.as_bytes();
+    (0..bytes.len()).filter(|&i| s.is_char_boundary(i) && bytes[i].is_ascii_digit()).find_map(|i| {
+        let rest = &s[i..];
+        let len = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))).unwrap_or(rest.len());
+        crate::import::cells::date::parse_date_text(&rest[..len])
+    })
+}
+
+/// The hours of an activity from catalogue entries: the entry of the same name (after
+/// normalising), else the one entry whose name contains it or is contained in it.
+pub fn hours_for<'c>(name: &str, entries: &'c [(String, CatalogueEntry)]) -> Option<&'c (String, CatalogueEntry)> {
+    let key = normalize_header(name);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(e) = entries.iter().find(|(_, e)| normalize_header(&e.name) == key) {
+        return Some(e);
+    }
+    let mut near = entries.iter().filter(|(_, e)| {
+        let n = normalize_header(&e.name);
+        !n.is_empty() && (n.contains(&key) || key.contains(&n))
+    });
+    match (near.next(), near.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// True for a header that names a period rather than an activity (`1月`, `2019年`,
+/// `第一季度`, `合计`): such columns never make a matrix.
+pub fn is_period_or_total(header: &str) -> bool {
+    let h = normalize_header(header);
+    if h.is_empty() {
+        return true;
+    }
+    const WORDS: &[&str] = &["合计", "总计", "小计", "总数", "共计", "总和", "累计", "平均"];
+    if WORDS.iter().any(|w| h.contains(w)) {
+        return true;
+    }
+    let digits_or_cn = |c: char| c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c);
+    let core = h.trim_start_matches('第');
+    for unit in ["月份", "月", "年", "季度", "周", "日", "号"] {
+        if let Some(n) = core.strip_suffix(unit) {
+            let n = n.trim_end_matches(['年', '-', '.', '/']).trim_start_matches(|c: char| c.is_ascii_digit() && n.contains('年'));
+            if !n.is_empty() && n.chars().all(|c| digits_or_cn(c) || matches!(c, '年' | '-' | '.' | '/')) {
+                return true;
+            }
+        }
+    }
+    h.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn hints() {
+        assert_eq!(holiday_in("植树节活动"), Some("tree_planting_day"));
+        assert_eq!(holiday_in("国际志愿者日"), Some("volunteer_day"));
+        assert_eq!(holiday_in("流浪狗之家"), None);
+        assert_eq!(date_in("2019.3.5学雷锋"), Some(d(2019, 3, 5)));
+        assert_eq!(date_in("植树（2019-03-12）"), Some(d(2019, 3, 12)));
+        assert_eq!(date_in("流浪狗之家"), None);
+        for h in ["1月", "12月", "一月", "2019年", "2019年3月", "第一季度", "合计", "总计", "2019-03", "3"] {
+            assert!(is_period_or_total(h), "{h}");
+        }
+        for h in ["流浪狗之家", "国际志愿者日", "植树节活动", "敬老院探访"] {
+            assert!(!is_period_or_total(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn default_choice_takes_the_hints() {
+        let a = |column, name: &str, hours, date, holiday: Option<&str>| WideActivity {
+            column,
+            letter: String::new(),
+            name: name.into(),
+            people: 1,
+            times: 1,
+            hours,
+            hours_from: None,
+            date,
+            holiday: holiday.map(String::from),
+            chosen_hours: None,
+            chosen_date: None,
+        };
+        let sheet = WideSheet {
+            activities: vec![
+                a(5, "植树节活动", Some(3.0), None, Some("tree_planting_day")),
+                a(6, "2019.3.5学雷锋", None, Some(d(2019, 3, 5)), Some("lei_feng_day")),
+                a(7, "流浪狗之家", Some(2.5), None, None),
+            ],
+            confirmed: false,
+            records: 0,
+        };
+        let c = default_choice(&sheet, 2019);
+        let got: Vec<(u32, Option<f64>, Option<NaiveDate>)> = c.activities.iter().map(|a| (a.column, a.hours, a.date)).collect();
+        assert_eq!(got, [(5, Some(3.0), Some(d(2019, 3, 12))), (6, None, Some(d(2019, 3, 5))), (7, Some(2.5), None)]);
+    }
+
+    #[test]
+    fn catalogue_matching() {
+        let e = |name: &str, hours| (String::new(), CatalogueEntry { name: name.into(), hours, row: 2 });
+        let entries = [e("流浪狗之家", 2.0), e("植树节", 3.0), e("敬老院探访活动", 1.5)];
+        assert_eq!(hours_for("流浪狗之家", &entries).map(|x| x.1.hours), Some(2.0));
+        assert_eq!(hours_for("植树节活动", &entries).map(|x| x.1.hours), Some(3.0), "contains the entry's name");
+        assert_eq!(hours_for("敬老院探访", &entries).map(|x| x.1.hours), Some(1.5), "contained in it");
+        assert_eq!(hours_for("国际志愿者日", &entries), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! A participation matrix on the import screen: the activities found (people, times), the
+//! hours of one participation and each activity's date — pre-filled from a table of
+//! activities' hours in the same import, a date in the header or the holiday the name
+//! names (in the scored year) — and one button that turns the counts into service records.
+use super::fmt::fmt_int;
+use super::{lang, tr};
+use crate::i18n::Lang;
+use crate::state::form::parse_date;
+use crate::state::{AppState, DataState};
+use leptos::prelude::*;
+use scorecard_domain::import::wide::{holiday_date, WideActivityChoice, WideChoice, WideSheet};
+
+/// One row's inputs, as typed.
+#[derive(Clone)]
+struct Row {
+    column: u32,
+    name: String,
+    people: u32,
+    times: u32,
+    from: Option<String>,
+    include: RwSignal<bool>,
+    hours: RwSignal<String>,
+    date: RwSignal<String>,
+}
+
+fn hours_text(h: Option<f64>) -> String {
+    h.map(|h| if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h}") }).unwrap_or_default()
+}
+
+/// Hours of one participation as typed: a number over 0 and at most 24.
+fn parse_hours(s: &str) -> Option<f64> {
+    let t: String = s.trim().chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
+    let t = t.trim_end_matches("小时").trim_end_matches('h').trim();
+    t.parse::<f64>().ok().filter(|h| *h > 0.0 && *h <= 24.0)
+}
+
+#[component]
+pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let year = app.draft.with_untracked(|d| d.context.year);
+    let rows: Vec<Row> = wide
+        .activities
+        .iter()
+        .map(|a| {
+            let date = if wide.confirmed { a.chosen_date } else { a.date.or_else(|| holiday_date(a, year)) };
+            let hours = if wide.confirmed { a.chosen_hours.or(a.hours) } else { a.hours };
+            Row {
+                column: a.column,
+                name: a.name.clone(),
+                people: a.people,
+                times: a.times,
+                from: a.hours_from.clone(),
+                include: RwSignal::new(!wide.confirmed || a.chosen_date.is_some() || a.chosen_hours.is_some()),
+                hours: RwSignal::new(hours_text(hours)),
+                date: RwSignal::new(date.map(|d| d.to_string()).unwrap_or_default()),
+            }
+        })
+        .collect();
+    let fill_date = RwSignal::new(String::new());
+    let rows_for_fill = rows.clone();
+    let on_fill = move |_| {
+        if let Ok(Some(d)) = parse_date(&fill_date.get_untracked()) {
+            for r in &rows_for_fill {
+                if r.date.get_untracked().trim().is_empty() {
+                    r.date.set(d.to_string());
+                }
+            }
+        }
+    };
+    let rows_for_missing = rows.clone();
+    // rows that would make no records: included but hours or date missing or unreadable
+    let missing = move || {
+        rows_for_missing
+            .iter()
+            .filter(|r| r.include.get() && r.times > 0)
+            .filter(|r| parse_hours(&r.hours.get()).is_none() || !matches!(parse_date(&r.date.get()), Ok(Some(_))))
+            .count()
+    };
+    let rows_for_confirm = rows.clone();
+    let (f1, s1) = (file.clone(), sheet.clone());
+    let confirm = move |_| {
+        let choice = WideChoice {
+            activities: rows_for_confirm
+                .iter()
+                .filter(|r| r.include.get_untracked())
+                .map(|r| WideActivityChoice {
+                    column: r.column,
+                    hours: parse_hours(&r.hours.get_untracked()),
+                    date: parse_date(&r.date.get_untracked()).ok().flatten(),
+                })
+                .collect(),
+        };
+        data.set_override(app, &f1, &s1, |o| o.wide = Some(choice));
+    };
+    let (f2, s2) = (file.clone(), sheet.clone());
+    let undo = move |_| data.set_override(app, &f2, &s2, |o| o.wide = None);
+    let confirmed = wide.confirmed;
+    let records = wide.records;
+    // where the hours were read: the file and sheet of the first activity that has some
+    let hours_source = wide
+        .activities
+        .iter()
+        .find_map(|a| a.hours_from.as_deref())
+        .map(|f| f.split("第 ").next().unwrap_or(f).trim().to_string());
+    let n = wide.activities.len();
+    view! {
+        <div class="wide-panel" data-testid="wide-panel" data-confirmed=confirmed.to_string()>
+            <h5>{tr("wide.heading")}</h5>
+            <p class="small">
+                {move || if lang() == Lang::Zh {
+                    format!("这张表除了人员信息，还有 {n} 列是各项活动的参加次数。填好每项活动一次的时长和日期，确认后每参加一次算一条服务记录，每项活动也计入活动记录（用于主题覆盖等指标）。")
+                } else {
+                    format!("Besides the people, {n} columns hold counts of participation in activities. Give each activity's hours per participation and its date; once confirmed, each participation is one service record and each activity one activity (for theme coverage and the like).")
+                }}
+            </p>
+            {confirmed.then(|| view! {
+                <p class="notice ok small" data-testid="wide-done">
+                    {move || if lang() == Lang::Zh { format!("已转为服务记录 {} 条。", fmt_int(records)) } else { format!("{} service records made.", fmt_int(records)) }}
+                </p>
+            })}
+            {hours_source.map(|src| view! { <p class="small muted" data-testid="wide-hours-source">{tr("wide.hours_from")} {src}</p> })}
+            <div class="wide-fill inline-field">
+                <label>
+                    <span>{tr("wide.fill_date")}</span>
+                    <input class="narrow-date" type="text" placeholder=tr("wide.date_hint") data-testid="wide-fill-date"
+                        prop:value=move || fill_date.get() on:input=move |ev| fill_date.set(event_target_value(&ev)) />
+                </label>
+                <button on:click=on_fill data-testid="wide-fill">{tr("wide.fill")}</button>
+            </div>
+            <div class="table-wrap">
+                <table class="grid wide-table" data-testid="wide-table">
+                    <thead><tr>
+                        <th scope="col">{tr("wide.include")}</th>
+                        <th scope="col">{tr("wide.activity")}</th>
+                        <th scope="col" class="num">{tr("wide.people")}</th>
+                        <th scope="col" class="num">{tr("wide.times")}</th>
+                        <th scope="col">{tr("wide.hours")}</th>
+                        <th scope="col">{tr("wide.date")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let (include, hours, date) = (r.include, r.hours, r.date);
+                            let from = r.from.clone();
+                            let title = from.clone().map(|f| format!("{}{}", tr("wide.hours_from")(), f));
+                            view! {
+                                <tr data-testid="wide-row" data-column=r.column.to_string()>
+                                    <td><input type="checkbox" aria-label=r.name.clone() prop:checked=move || include.get()
+                                        on:change=move |ev| include.set(event_target_checked(&ev)) /></td>
+                                    <td>{r.name.clone()}</td>
+                                    <td class="num">{fmt_int(u64::from(r.people))}</td>
+                                    <td class="num">{fmt_int(u64::from(r.times))}</td>
+                                    <td>
+                                        <input class="narrow" type="text" inputmode="decimal" data-testid="wide-hours" title=title
+                                            aria-label=format!("{} {}", r.name, tr("wide.hours")())
+                                            class:invalid=move || include.get() && parse_hours(&hours.get()).is_none()
+                                            prop:value=move || hours.get() on:input=move |ev| hours.set(event_target_value(&ev)) />
+                                    </td>
+                                    <td>
+                                        <input class="narrow-date" type="text" data-testid="wide-date" placeholder=tr("wide.date_hint")
+                                            aria-label=format!("{} {}", r.name, tr("wide.date")())
+                                            class:invalid=move || include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
+                                            prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="small muted" data-testid="wide-missing">
+                {move || match (missing(), lang()) {
+                    (0, _) => String::new(),
+                    (k, Lang::Zh) => format!("还有 {k} 项活动缺少单次时长或日期：它们的参加次数不会转为服务记录。"),
+                    (k, Lang::En) => format!("{k} activities lack hours or a date: their participations will not become records."),
+                }}
+            </p>
+            <div class="wide-actions">
+                <button class="primary" data-testid="wide-confirm" on:click=confirm>
+                    {move || if confirmed { tr("wide.update")() } else { tr("wide.confirm")() }}
+                </button>
+                {confirmed.then(|| view! { <button data-testid="wide-undo" on:click=undo>{tr("wide.undo")}</button> })}
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_as_typed() {
+        for (s, want) in [("2", Some(2.0)), ("1.5", Some(1.5)), ("２.５", Some(2.5)), ("3小时", Some(3.0)), ("0", None), ("25", None), ("", None), ("两", None)] {
+            assert_eq!(parse_hours(s), want, "{s}");
+        }
+        assert_eq!(hours_text(Some(3.0)), "3");
+        assert_eq!(hours_text(Some(1.5)), "1.5");
+    }
+}
