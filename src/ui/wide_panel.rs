@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::state::form::parse_date;
 use crate::state::{AppState, DataState};
 use leptos::prelude::*;
-use scorecard_domain::import::wide::{holiday_date, WideActivityChoice, WideChoice, WideSheet};
+use scorecard_domain::import::wide::{day_in_year, holiday_date, WideActivityChoice, WideChoice, WideSheet};
 
 /// One row's inputs, as typed.
 #[derive(Clone)]
@@ -43,7 +43,11 @@ pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView 
         .activities
         .iter()
         .map(|a| {
-            let date = if wide.confirmed { a.chosen_date } else { a.date.or_else(|| holiday_date(a, year)) };
+            let date = if wide.confirmed {
+                a.chosen_date
+            } else {
+                a.date.or_else(|| day_in_year(a, year)).or_else(|| holiday_date(a, year))
+            };
             let hours = if wide.confirmed { a.chosen_hours.or(a.hours) } else { a.hours };
             Row {
                 column: a.column,
@@ -86,6 +90,7 @@ pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView 
                 .filter(|r| r.include.get_untracked())
                 .map(|r| WideActivityChoice {
                     column: r.column,
+                    name: r.name.clone(),
                     hours: parse_hours(&r.hours.get_untracked()),
                     date: parse_date(&r.date.get_untracked()).ok().flatten(),
                 })

@@ -156,8 +156,30 @@ impl BySym {
     }
 }
 
+/// Which key of a record matched nobody.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Number,
+    Id,
+}
+
+/// What the roster says of a record's volunteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    Volunteer(usize),
+    /// Its number or ID matches nobody; `namesake` is a volunteer of its name, if any.
+    Unknown { key: Key, namesake: Option<usize> },
+    /// It has only a name, and every volunteer of that name has a number or an ID.
+    NameOnly { namesake: usize },
+    Nobody,
+}
+
 /// The distinct volunteers of the roster and how to find them (as-of independent).
 struct Roster {
+    /// Whether any volunteer has a 志愿者编号 / a 证件号码: a record's number or ID is
+    /// compared only when the roster has that kind of key.
+    has_numbers: bool,
+    has_ids: bool,
     distinct: Vec<usize>,
     by_number: BySym,
     by_id: BySym,
@@ -244,27 +266,58 @@ impl Roster {
             distinct.push(i);
         }
         let station = tables.volunteers.iter().map(|v| v.station).collect();
-        Roster { distinct, by_number, by_id, by_name, more_names, station }
+        let has_numbers = tables.volunteers.iter().any(|v| v.number.is_some());
+        let has_ids = tables.volunteers.iter().any(|v| v.id_number.is_some());
+        Roster { has_numbers, has_ids, distinct, by_number, by_id, by_name, more_names, station }
     }
 
-    /// The volunteer a record is of: by number, else by ID, else by name when it is
-    /// unambiguous or the phone tells them apart.
-    fn find(&self, tables: &Tables, r: &ServiceRecord) -> Option<usize> {
-        self.by_number.get(r.volunteer_no).or_else(|| self.by_id.get(r.id_number)).or_else(|| {
-            let name = r.name?;
-            match self.more_names.get(&name) {
-                None => self.by_name.get(Some(name)),
-                Some(many) => {
-                    let phone = r.phone?;
-                    let mut by_phone =
-                        many.iter().copied().filter(|&i| tables.volunteers.get(i).is_some_and(|v| v.phone == Some(phone)));
-                    match (by_phone.next(), by_phone.next()) {
-                        (Some(one), None) => Some(one),
-                        _ => None,
-                    }
+    /// The volunteer a record is of, by the strongest key it carries that the roster has
+    /// (§2): its 志愿者编号, else its 证件号码 — a number that matches nobody is no match,
+    /// whatever the name says (namesakes are common) — else its name, among volunteers
+    /// with neither a number nor an ID (one of them, or the one the phone tells apart).
+    fn find(&self, tables: &Tables, r: &ServiceRecord) -> Found {
+        if r.volunteer_no.is_some() && self.has_numbers {
+            return self.by_number.get(r.volunteer_no).map_or_else(|| self.namesake(r, Key::Number), Found::Volunteer);
+        }
+        if r.id_number.is_some() && self.has_ids {
+            return self.by_id.get(r.id_number).map_or_else(|| self.namesake(r, Key::Id), Found::Volunteer);
+        }
+        let Some(name) = r.name else { return Found::Nobody };
+        let plain = |&i: &usize| tables.volunteers.get(i).is_some_and(|v| v.number.is_none() && v.id_number.is_none());
+        let all: Vec<usize> = match self.more_names.get(&name) {
+            Some(many) => many.clone(),
+            None => self.by_name.get(Some(name)).into_iter().collect(),
+        };
+        let plain_ones: Vec<usize> = all.iter().copied().filter(plain).collect();
+        let found = match plain_ones.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            many => r.phone.and_then(|phone| {
+                let mut by_phone = many.iter().copied().filter(|&i| tables.volunteers.get(i).is_some_and(|v| v.phone == Some(phone)));
+                match (by_phone.next(), by_phone.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
                 }
-            }
-        })
+            }),
+        };
+        match (found, all.first()) {
+            (Some(i), _) => Found::Volunteer(i),
+            (None, Some(&i)) if plain_ones.is_empty() => Found::NameOnly { namesake: i },
+            _ => Found::Nobody,
+        }
+    }
+
+    /// A record whose number or ID matches nobody, noting a volunteer of its name.
+    fn namesake(&self, r: &ServiceRecord, key: Key) -> Found {
+        Found::Unknown { key, namesake: self.by_name.get(r.name) }
+    }
+
+    /// [`Roster::find`]'s volunteer, if any.
+    fn find_index(&self, tables: &Tables, r: &ServiceRecord) -> Option<usize> {
+        match self.find(tables, r) {
+            Found::Volunteer(i) => Some(i),
+            _ => None,
+        }
     }
 
     /// Volunteer index → registered on or before `as_of`.
@@ -331,11 +384,11 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
             continue;
         }
         match roster.find(tables, r) {
-            Some(vi) if is_registered[vi] => {
+            Found::Volunteer(vi) if is_registered[vi] => {
                 let station = roster.station[vi].or(r.station);
                 records.push(CountedRecord::new(ri, Some(vi), station));
             }
-            Some(vi) => {
+            Found::Volunteer(vi) => {
                 if let Some(sink) = sink.as_deref_mut() {
                     if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
                         let reg = tables.volunteers[vi].registered_on.map(|d| d.to_string()).unwrap_or_default();
@@ -350,10 +403,10 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
                     }
                 }
             }
-            None => {
+            other => {
                 if let Some(sink) = sink.as_deref_mut() {
                     if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
-                        sink.list.push(not_on_roster(tables, r));
+                        sink.list.push(not_on_roster(tables, r, other));
                     }
                 }
             }
@@ -402,27 +455,51 @@ fn hours_out_of_range(tables: &Tables, r: &ServiceRecord) -> Finding {
     )
 }
 
-fn not_on_roster(tables: &Tables, r: &ServiceRecord) -> Finding {
-    let who = [r.volunteer_no, r.id_number, r.name]
-        .into_iter()
-        .flatten()
-        .next()
-        .map(|s| tables.s(s).to_string())
-        .unwrap_or_default();
-    let who = crate::mask::mask_if_sensitive(&who);
-    finding_at(
-        tables,
-        r.at,
-        FindingKind::UnmatchedRecord,
-        Severity::Warning,
-        format!(
-            "服务记录中的志愿者「{who}」在志愿者名册中找不到，这条记录不计入。请核对编号/证件号码，或把此人补进名册。"
+fn not_on_roster(tables: &Tables, r: &ServiceRecord, found: Found) -> Finding {
+    let masked = |s: Option<Sym>| crate::mask::mask_if_sensitive(tables.so(s));
+    let row_of = |i: usize| tables.volunteers.get(i).map_or(0, |v| v.at.row);
+    let name = tables.so(r.name).to_string();
+    let (zh, en) = match found {
+        Found::Unknown { key, namesake } => {
+            let (what_zh, what_en, value) = match key {
+                Key::Number => ("志愿者编号", "volunteer number", masked(r.volunteer_no)),
+                Key::Id => ("证件号码", "ID number", masked(r.id_number)),
+            };
+            let (tail_zh, tail_en) = match namesake {
+                Some(i) => (
+                    format!("名册第 {} 行有同名的志愿者「{name}」，但编号不同，不按姓名计入（同名的人很多）。请核对这条记录的{what_zh}是否写错。", row_of(i)),
+                    format!("Row {} of the roster has a volunteer named \"{name}\", but the numbers differ, so the record is not credited by name (namesakes are common). Check this record's {what_en}.", row_of(i)),
+                ),
+                None => (
+                    format!("请核对{what_zh}，或把此人补进名册。"),
+                    format!("Check the {what_en}, or add the person to the roster."),
+                ),
+            };
+            (
+                format!("服务记录中的{what_zh}「{value}」在志愿者名册中找不到，这条记录不计入。{tail_zh}"),
+                format!("The {what_en} \"{value}\" on this record is not in the roster; not counted. {tail_en}"),
+            )
+        }
+        Found::NameOnly { namesake } => (
+            format!(
+                "这条记录只有姓名「{name}」，而名册中的「{name}」（第 {} 行）有志愿者编号或证件号码：只凭姓名不能确认是同一人（同名的人很多），这条记录不计入。请在记录中填上志愿者编号或证件号码。",
+                row_of(namesake)
+            ),
+            format!(
+                "This record has only the name \"{name}\", while \"{name}\" in the roster (row {}) has a volunteer number or ID: a name alone cannot tell it is the same person (namesakes are common), so the record is not counted. Add the volunteer number or ID to the record.",
+                row_of(namesake)
+            ),
         ),
-        format!(
-            "Volunteer \"{who}\" on this record is not in the roster; not counted. Check the number or ID, or add \
-             the person to the roster."
-        ),
-    )
+        _ => {
+            let who = [r.volunteer_no, r.id_number, r.name].into_iter().flatten().next();
+            let who = masked(who);
+            (
+                format!("服务记录中的志愿者「{who}」在志愿者名册中找不到，这条记录不计入。请核对编号/证件号码，或把此人补进名册。"),
+                format!("Volunteer \"{who}\" on this record is not in the roster; not counted. Check the number or ID, or add the person to the roster."),
+            )
+        }
+    };
+    finding_at(tables, r.at, FindingKind::UnmatchedRecord, Severity::Warning, zh, en)
 }
 
 /// §2's keys for many as-of dates (the monthly replay): which volunteer each record of the
@@ -449,7 +526,7 @@ impl<'t> Matches<'t> {
                 if r.date.year() != year || !hours_in_range(r.hours) {
                     Self::LEFT_OUT
                 } else {
-                    roster.find(tables, r).and_then(|v| u32::try_from(v).ok()).unwrap_or(BySym::NONE)
+                    roster.find_index(tables, r).and_then(|v| u32::try_from(v).ok()).unwrap_or(BySym::NONE)
                 }
             })
             .collect();

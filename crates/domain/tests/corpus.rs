@@ -277,6 +277,55 @@ fn the_participation_matrix_becomes_records_once_confirmed() {
     assert_eq!(prepared.records.len() as u32, times, "every record matches its volunteer");
 }
 
+/// What can go wrong around a matrix is said: an unreadable hours row in the table of
+/// hours, a row of counts without a person, a confirmed column that moved.
+#[test]
+fn a_matrixs_problems_are_findings() {
+    use corpus_support::write::{row, xlsx, Sheet};
+    let sheet = |acts: &[&str]| {
+        let mut head = row(&["姓名", "学号"]);
+        head.extend(acts.iter().map(|a| a.to_string()));
+        let mut rows = vec![head];
+        rows.push(row(&["张三", "2019001", "1", "2", "1"]));
+        rows.push(row(&["", "", "1", "", ""]));
+        rows.push(row(&["李四", "2019002", "", "1", "3"]));
+        rows
+    };
+    let hours = vec![row(&["活动名称", "单次时长"]), row(&["流浪狗之家", "两小时"]), row(&["敬老院探访", "2"])];
+    let acts = ["流浪狗之家", "敬老院探访", "植树节活动"];
+    let bytes = xlsx(&[Sheet::new("参与", sheet(&acts)), Sheet::new("时长", hours.clone())]);
+    let imp = import(&[FileInput { name: "m.xlsx", bytes: &bytes }], &ImportOptions::default());
+    let s = sheet_of(&imp, "参与");
+    assert!(s.wide.is_some());
+    let row3 = s.findings.iter().find(|f| f.row == Some(3)).expect("the row of counts without a person");
+    assert_eq!((row3.kind, row3.severity), (FindingKind::MissingRequired, Severity::Error));
+    assert_eq!(s.counts.left_out, 1);
+    let t = sheet_of(&imp, "时长");
+    let bad = t.findings.iter().find(|f| f.row == Some(2)).expect("the unreadable hours");
+    assert_eq!(bad.kind, FindingKind::UnreadableHours);
+    assert!(bad.message.contains("两小时"), "{}", bad.message);
+    assert_eq!(t.catalogue.len(), 1);
+    // confirmed, then a column is added at the front: the choice does not follow the wrong header
+    let mut choice = default_choice(s.wide.as_ref().unwrap(), 2019);
+    for a in &mut choice.activities {
+        a.hours = Some(2.0);
+        a.date = chrono::NaiveDate::from_ymd_opt(2019, 5, 1);
+    }
+    let moved = ["新活动", "流浪狗之家", "敬老院探访", "植树节活动"];
+    let bytes = xlsx(&[Sheet::new("参与", sheet(&moved)), Sheet::new("时长", hours)]);
+    let hand = SheetOverride { file: "m.xlsx".into(), sheet: "参与".into(), wide: Some(choice), ..Default::default() };
+    let imp = import(&[FileInput { name: "m.xlsx", bytes: &bytes }], &ImportOptions { overrides: vec![hand], ..Default::default() });
+    let s = sheet_of(&imp, "参与");
+    assert!(s.findings.iter().any(|f| f.severity == Severity::Warning && f.message.contains("列有变动")), "{:#?}", s.findings);
+    let converted: Vec<&str> =
+        s.wide.as_ref().unwrap().activities.iter().filter(|a| a.chosen_hours.is_some()).map(|a| a.name.as_str()).collect();
+    assert!(converted.is_empty(), "{converted:?}: every confirmed column moved");
+}
+
+fn sheet_of<'i>(imp: &'i Import, name: &str) -> &'i scorecard_domain::import::SheetReport {
+    imp.files[0].sheets.iter().find(|s| s.name == name).unwrap()
+}
+
 #[test]
 fn a_file_of_no_table_gets_one_explanation() {
     let imp = import_all(&unusable_files(), &ImportOptions::default());

@@ -41,22 +41,26 @@ fn duplicates_count_once_and_late_registrations_do_not_count_yet() {
     assert_eq!(p.registered, vec![0, 2, 3]);
 }
 
+/// §2: a record is matched by the strongest key it carries; a number or ID that matches
+/// nobody is no match whatever the name says; names match only where neither side has a
+/// number or an ID.
 #[test]
-fn records_match_by_number_then_id_then_name_and_out_of_period_ones_are_reported() {
+fn records_match_by_their_strongest_key_and_out_of_period_ones_are_reported() {
     let mut b = roster();
     let rec = |no, id, name, date, hours| RecordSpec { volunteer_no: no, id_number: id, name, date, hours, ..Default::default() };
     b.record(rec("V1", "", "", d(2017, 3, 5), 2.0)); // row 2 → V1
     b.record(rec("", "11010519491231002X", "", d(2017, 3, 5), 3.0)); // row 3 → 李四 by ID
-    b.record(rec("", "", "李四", d(2017, 4, 1), 1.5)); // row 4 → 李四 by name
+    b.record(rec("", "", "李四", d(2017, 4, 1), 1.5)); // row 4 → a name only, but 李四 has an ID: no match
     b.record(rec("V9", "", "", d(2017, 4, 1), 1.0)); // row 5 → nobody
     b.record(rec("V1", "", "", d(2016, 12, 31), 4.0)); // row 6 → last year
     b.record(rec("V1", "", "", d(2017, 7, 1), 4.0)); // row 7 → after D
-    b.record(rec("", "", "王五", d(2017, 5, 1), 2.0)); // row 8 → registers after D
+    b.record(rec("", "", "王五", d(2017, 5, 1), 2.0)); // row 8 → 王五 by name (no number either side), registers after D
+    b.record(rec("V9", "", "张三", d(2017, 5, 2), 2.0)); // row 9 → an unknown number with 张三's name: no match
     let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
     let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record(), r.volunteer())).collect();
-    assert_eq!(counted, vec![(0, Some(0)), (1, Some(2)), (2, Some(2))]);
-    assert_eq!(p.total_hours(), 6.5);
-    assert_eq!(p.hours_by_volunteer().get(&2), Some(&4.5));
+    assert_eq!(counted, vec![(0, Some(0)), (1, Some(2))]);
+    assert_eq!(p.total_hours(), 5.0);
+    assert_eq!(p.hours_by_volunteer().get(&2), Some(&3.0));
     // the record's station is the roster's
     assert_eq!(b.tables().so(p.records[1].station), "大丰社区");
     let rec_findings: Vec<(FindingKind, Option<u32>)> =
@@ -64,12 +68,32 @@ fn records_match_by_number_then_id_then_name_and_out_of_period_ones_are_reported
     assert_eq!(
         rec_findings,
         vec![
+            (FindingKind::UnmatchedRecord, Some(4)),
             (FindingKind::UnmatchedRecord, Some(5)),
             (FindingKind::DateOutOfPeriod, Some(6)),
             (FindingKind::DateOutOfPeriod, Some(7)),
             (FindingKind::UnmatchedRecord, Some(8)),
+            (FindingKind::UnmatchedRecord, Some(9)),
         ]
     );
+    let at = |row| f.iter().find(|f| f.row == Some(row)).map(|f| f.message.as_str()).unwrap();
+    assert!(at(9).contains("志愿者编号「V9」") && at(9).contains("名册第 2 行有同名的志愿者「张三」"), "{}", at(9));
+    assert!(at(4).contains("只有姓名「李四」") && at(4).contains("第 4 行"), "{}", at(4));
+    assert!(at(8).contains("注册"), "{}", at(8));
+}
+
+/// Namesakes without numbers: the phone tells them apart, or nobody is credited.
+#[test]
+fn namesakes_without_numbers_are_told_apart_by_phone_or_not_at_all() {
+    let mut b = TablesBuilder::new();
+    b.volunteer(VolunteerSpec { name: "张伟", phone: "13800000001", station: "新桥社区", ..Default::default() });
+    b.volunteer(VolunteerSpec { name: "张伟", phone: "13800000002", station: "大丰社区", ..Default::default() });
+    b.record(RecordSpec { name: "张伟", phone: "13800000002", date: d(2017, 3, 1), hours: 2.0, ..Default::default() });
+    b.record(RecordSpec { name: "张伟", date: d(2017, 3, 2), hours: 1.0, ..Default::default() });
+    let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
+    let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record(), r.volunteer())).collect();
+    assert_eq!(counted, vec![(0, Some(1))]);
+    assert_eq!(f.iter().filter(|f| f.kind == FindingKind::UnmatchedRecord).count(), 1);
 }
 
 #[test]

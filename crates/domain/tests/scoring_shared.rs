@@ -45,7 +45,7 @@ fn tricky() -> Tables {
         ("V1", "", "", "", d(2017, 1, 5), 2.0),
         ("", "11010519491231002X", "", "", d(2017, 2, 5), 3.0), // ID → 2, registered 03-10
         ("", "11010519491231002X", "", "", d(2017, 4, 5), 1.0),
-        ("", "", "李四", "", d(2017, 4, 6), 1.5), // name, unique
+        ("", "", "李四", "", d(2017, 4, 6), 1.5), // a name only; 李四 has an ID → nobody (§2)
         ("", "", "王五", "13800000002", d(2017, 6, 2), 2.5), // ambiguous name, phone decides → 5
         ("", "", "王五", "13800000001", d(2017, 6, 3), 2.5), // phone matches 4 only (6 is a dup)
         ("", "", "王五", "", d(2017, 6, 4), 2.5), // ambiguous, no phone → nobody
@@ -88,13 +88,14 @@ fn matching_once_gives_what_prepare_gives_at_any_date() {
             assert_eq!(rows(&prepare_quiet(tables, 2017, at)), rows(&p), "quiet, as of {at}");
         }
     }
-    // The hand-checked counts at year end: V1 (row 0) once; ID → 2; 李四 by name → 2 (the
-    // ID key came first); 王五 by phone → 5 and 4; V8, V9, V3 (3 is a duplicate of 2 by ID).
+    // The hand-checked counts at year end: V1 (row 0) once; ID → 2; 李四 by name alone is no
+    // match (the roster's 李四 has an ID); 王五 by phone → 5 and 4; V8, V9, V3 (3 is a
+    // duplicate of 2 by ID).
     let (p, _) = prepare(&with_roster, 2017, d(2017, 12, 31));
     let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record(), r.volunteer())).collect();
     assert_eq!(
         counted,
-        [(0, Some(0)), (1, Some(2)), (2, Some(2)), (3, Some(2)), (4, Some(5)), (5, Some(4)), (12, Some(8)), (13, Some(9))]
+        [(0, Some(0)), (1, Some(2)), (2, Some(2)), (4, Some(5)), (5, Some(4)), (12, Some(8)), (13, Some(9))]
     );
     assert_eq!(p.registered, [0, 2, 4, 5, 8, 9]);
 }

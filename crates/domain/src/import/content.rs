@@ -72,7 +72,8 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
             s.counts += 1;
         }
         match (whole, expect) {
-            (Some(n), None) => expect = Some(n + 1),
+            (Some(n @ (0 | 1)), None) => expect = Some(n + 1),
+            (Some(_), None) => in_order = false,
             (Some(n), Some(e)) if n == e => expect = Some(n + 1),
             _ => in_order = false,
         }
@@ -113,12 +114,20 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
             continue;
         }
         if s.mostly(s.spans) && s.spans > s.dates {
-            for r in col.readings.iter_mut().filter(|r| r.role == Role::Records && matches!(r.field, Field::Date | Field::Start)) {
+            for r in col
+                .readings
+                .iter_mut()
+                .filter(|r| r.role == Role::Records && matches!(r.field, Field::Date | Field::Start | Field::End))
+            {
                 r.field = Field::TimeSpan;
                 r.why = content("起止时间");
             }
         }
-        if !col.readings.is_empty() || col.is_blank() || col.candidates.first().is_some_and(|c| super::meaning::is_ignored(c)) {
+        if !col.readings.is_empty()
+            || col.is_blank()
+            || col.refused
+            || col.candidates.first().is_some_and(|c| super::meaning::is_ignored(c))
+        {
             continue;
         }
         const PEOPLE: &[Role] = &[Role::Volunteers, Role::Records];

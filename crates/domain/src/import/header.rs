@@ -40,6 +40,9 @@ pub struct ColumnHeader {
     pub readings: Vec<Reading>,
     /// The first candidate that means anything (a synonym or a head word).
     pub known: Option<String>,
+    /// The header names whose it is, and not the volunteer's (负责人姓名, 服务对象身份证号):
+    /// its cells are not read as the volunteer's either (`content::refine`).
+    pub refused: bool,
 }
 
 impl ColumnHeader {
@@ -65,9 +68,9 @@ impl ColumnHeader {
     /// A column built from its header pieces (group first, leaf last).
     pub fn new(index: u32, pieces: Vec<String>) -> ColumnHeader {
         let candidates = candidates(&pieces);
-        let (readings, first) = readings(&candidates);
+        let (readings, first, refused) = readings(&candidates);
         let known = first.and_then(|i| candidates.get(i)).cloned();
-        ColumnHeader { index, display: pieces.join("/"), pieces, candidates, readings, known }
+        ColumnHeader { index, display: pieces.join("/"), pieces, candidates, readings, known, refused }
     }
 }
 
@@ -207,6 +210,31 @@ impl Grid<'_> {
         }
     }
 
+    /// True when row `r` (right below header row `h`) names the parts of `h`'s groups: two
+    /// or more short texts (no numbers, no dates), each under a group of `h` — a cell merged
+    /// across columns, or (merges unknown) a cell followed by blanks.
+    fn is_parts_row(&self, h: u32, r: u32) -> bool {
+        let (Some(head), Some(parts)) = (self.row(h), self.row(r)) else { return false };
+        let filled: Vec<usize> = (0..parts.len()).filter(|&c| !parts[c].trim().is_empty()).collect();
+        if filled.len() < 2 {
+            return false;
+        }
+        let plain = |t: &str| {
+            !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' '))
+                && super::cells::date::parse_date_text(t).is_none()
+                && t.chars().count() <= 12
+        };
+        let blank = |c: usize| head.get(c).is_none_or(|t| t.trim().is_empty());
+        let under_group = |c: usize| match self.merges {
+            Some(ms) => ms.iter().any(|m| m.first_row <= h && h <= m.last_row && m.last_col > m.first_col && (m.first_col..=m.last_col).contains(&(c as u32))),
+            None => {
+                // the group's own cell (blanks follow it) or a blank after a group's cell
+                (!blank(c) && blank(c + 1)) || (blank(c) && (0..c).rev().find(|&k| !blank(k)).is_some_and(|k| (k + 1..=c).all(blank)))
+            }
+        };
+        filled.iter().all(|&c| plain(parts[c].trim()) && under_group(c))
+    }
+
     /// The first band among the first [`SCAN_ROWS`] rows whose header signature is one of
     /// `signatures` (a remembered hand mapping), so a sheet whose headers mean nothing to the
     /// synonyms is still found the next time.
@@ -254,6 +282,14 @@ impl Grid<'_> {
             }
         }
         let mut band = best.filter(|b| b.score >= MIN_SCORE).or_else(|| self.short_header(&scanned))?;
+        // add the parts' row below a group header (参与人数 over 学生 | 教师 | 合计)
+        while band.last - band.first + 1 < MAX_BAND && self.is_parts_row(band.last, band.last + 1) {
+            let deeper = self.band(band.first, band.last + 1);
+            if deeper.score < band.score {
+                break;
+            }
+            band = deeper;
+        }
         // add decoration group rows right above
         let width = self.width(band.first, band.last);
         while band.last - band.first + 1 < MAX_BAND && band.first > 0 && self.is_group_row(band.first - 1, width) {

@@ -102,16 +102,24 @@ impl Mapped {
 /// Words that make a group the total of its siblings (合计 over 儿童, 家长 …).
 const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "总数", "共计", "总合计", "合计数", "总和", "全部"];
 
-/// True when one of the column's group pieces (not its leaf) is a total.
+/// True when one of the column's pieces is a total (合计 over 儿童, 家长 …; or the last of
+/// 学生, 教师, 合计 under 参与人数).
 fn is_total(col: &ColumnHeader) -> bool {
-    col.pieces.split_last().is_some_and(|(_, groups)| {
-        groups.iter().any(|g| TOTAL_WORDS.iter().any(|w| normalize_header(g) == *w))
-    })
+    col.pieces.iter().any(|g| TOTAL_WORDS.iter().any(|w| normalize_header(g) == *w))
 }
 
-/// The lowest piece (what the column says under its groups), normalised.
-fn leaf(col: &ColumnHeader) -> String {
-    col.pieces.last().map(|l| normalize_header(l)).unwrap_or_default()
+/// A column's pieces normalised: (its groups, its leaf).
+fn parts(col: &ColumnHeader) -> (Vec<String>, String) {
+    let mut p: Vec<String> = col.pieces.iter().map(|x| normalize_header(x)).collect();
+    let leaf = p.pop().unwrap_or_default();
+    (p, leaf)
+}
+
+/// Two columns are parts of one group when both sit under group headers and they differ
+/// in their group (儿童/人数, 家长/人数) or in their leaf under the same group (参与人数/学生,
+/// 参与人数/教师).
+fn siblings(a: &(Vec<String>, String), b: &(Vec<String>, String)) -> bool {
+    !a.0.is_empty() && !b.0.is_empty() && (a.1 == b.1 && a.0 != b.0 || a.0 == b.0 && a.1 != b.1)
 }
 
 /// The automatic mapping for `role`: each column its reading's field. When several
@@ -128,21 +136,24 @@ pub fn auto_map(columns: &[ColumnHeader], role: Role) -> Vec<Mapped> {
         .collect();
     let mut fields: Vec<Field> = found.iter().flatten().map(|r| r.field).collect();
     fields.dedup();
+    let split: Vec<(Vec<String>, String)> = columns.iter().map(parts).collect();
     for field in Field::ALL.into_iter().filter(|f| fields.contains(f) && !f.many_columns()) {
         let cands: Vec<usize> = (0..columns.len()).filter(|&i| found[i].is_some_and(|r| r.field == field)).collect();
         if cands.len() < 2 {
             continue;
         }
-        // group parts: the same leaf under different groups
-        let grouped: Vec<usize> = cands
-            .iter()
-            .copied()
-            .filter(|&i| {
-                columns[i].pieces.len() >= 2
-                    && cands.iter().any(|&j| j != i && leaf(&columns[j]) == leaf(&columns[i]) && columns[j].pieces != columns[i].pieces)
-            })
-            .collect();
-        let total = grouped.iter().copied().find(|&i| is_total(&columns[i]));
+        // parts of one group: the total's column, else the volunteers' (志愿者/人数 beside
+        // 服务对象/人数), else none of them
+        let grouped: Vec<usize> =
+            cands.iter().copied().filter(|&i| cands.iter().any(|&j| j != i && siblings(&split[i], &split[j]))).collect();
+        let volunteers_part = || {
+            let mut v = grouped.iter().copied().filter(|&i| split[i].0.iter().any(|g| g.contains("志愿者")));
+            match (v.next(), v.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        };
+        let total = grouped.iter().copied().find(|&i| is_total(&columns[i])).or_else(volunteers_part);
         let winner = match total {
             Some(t) => Some(t),
             None if grouped.len() == cands.len() => None,

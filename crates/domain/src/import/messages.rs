@@ -71,6 +71,14 @@ pub fn unreadable_span(header: &str, value: &str) -> Msg {
     )
 }
 
+pub fn end_before_start(start: &str, end: &str) -> Msg {
+    let (start, end) = (clip(start), clip(end));
+    (
+        format!("结束时间「{end}」早于开始时间「{start}」（也不是晚上到次日凌晨），算不出时长，这条记录不计入。请核对这两个时间。"),
+        format!("The end \"{end}\" is before the start \"{start}\" (and not evening into the small hours), so no hours can be worked out; the record is not counted. Check both times."),
+    )
+}
+
 pub fn hours_out_of_range(header: &str, value: &str, hours: f64) -> Msg {
     let header = clip(header);
     let value = clip(value);
@@ -431,5 +439,58 @@ pub fn unusable_file(file: &str, looks: &[(String, String)]) -> Msg {
              template, or pick each sheet's table type on the import screen.",
             en_list.join("; ")
         ),
+    )
+}
+
+pub fn unused_here(header: &str, letter: &str, role: Role, field: Field) -> Msg {
+    let header = clip(header);
+    let letter = clip(letter);
+    (
+        format!("第 {letter} 列「{header}」是「{}」，在{}中用不到，未使用。", field.label_zh(), role.label_zh()),
+        format!("Column {letter} \"{header}\" is \"{}\", which a {} sheet does not use; not used.", field.label_en(), role.label_en().to_lowercase()),
+    )
+}
+
+pub fn wide_moved(was: &str, now: &str) -> Msg {
+    let (was, now) = (clip(was), clip(now));
+    (
+        format!("确认参与统计表时的活动「{was}」这一列现在是「{now}」（表格的列有变动），原来的时长和日期不再套用。请重新确认。"),
+        format!("The column confirmed as activity \"{was}\" now holds \"{now}\" (the sheet's columns moved); its hours and date no longer apply. Confirm again."),
+    )
+}
+
+pub fn wide_too_many(limit: u64) -> Msg {
+    (
+        format!("参与统计表转换出的服务记录超过 {limit} 条，其余的未转换。请核对参加次数是否有误。"),
+        format!("The participation sheet makes more than {limit} service records; the rest were not made. Check the counts."),
+    )
+}
+
+pub fn wide_nobody() -> Msg {
+    (
+        "这一行有参加次数，但没有姓名、编号或证件号码，不知道是谁参加的，未计入。请补填人员信息。".into(),
+        "This row has participation counts but no name, number or ID, so nobody can be credited; left out. Fill in who it is.".into(),
+    )
+}
+
+pub fn catalogue_row(name: &str, hours: &str, out_of_range: bool) -> Msg {
+    let (name, hours) = (clip(name), clip(hours));
+    if name.is_empty() {
+        return (
+            "活动时长表的这一行没有活动名称，未使用。".into(),
+            "This row of the activities' hours has no activity name; not used.".into(),
+        );
+    }
+    let (why_zh, why_en) = if out_of_range { ("不在 0–24 小时之间", "is not between 0 and 24 hours") } else { ("不是能识别的时长", "is not an amount of hours we can read") };
+    (
+        format!("活动「{name}」的单次时长「{hours}」{why_zh}，未使用；参与统计表中这项活动需要手工填写时长。"),
+        format!("The hours \"{hours}\" of activity \"{name}\" {why_en}; not used: type that activity's hours where you confirm the participation sheet."),
+    )
+}
+
+pub fn catalogue_full(kept: usize) -> Msg {
+    (
+        format!("活动时长表只读取前 {kept} 行。"),
+        format!("Only the first {kept} rows of the activities' hours are read."),
     )
 }

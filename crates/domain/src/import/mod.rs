@@ -200,13 +200,13 @@ pub fn import_data(files: &[FileData], opts: &ImportOptions, progress: &mut dyn 
 /// The hours of each matrix activity from the tables of activities' hours found anywhere
 /// in the import (another sheet or file), with where they were read.
 fn fill_wide_hours(reports: &mut [FileReport]) {
-    let entries: Vec<(String, wide::CatalogueEntry)> = reports
+    let entries: wide::Catalogue = reports
         .iter()
         .flat_map(|f| f.sheets.iter().map(move |s| (f, s)))
         .flat_map(|(f, s)| {
             s.catalogue.iter().map(move |e| {
                 let sheet = if s.name.is_empty() { String::new() } else { format!("工作表「{}」", s.name) };
-                (format!("文件「{}」{sheet}第 {} 行", f.name, e.row), e.clone())
+                (synonyms::normalize_header(&e.name), format!("文件「{}」{sheet}第 {} 行", f.name, e.row), e.clone())
             })
         })
         .collect();
@@ -215,7 +215,7 @@ fn fill_wide_hours(reports: &mut [FileReport]) {
     }
     for sheet in reports.iter_mut().flat_map(|f| f.sheets.iter_mut()) {
         for a in sheet.wide.iter_mut().flat_map(|w| w.activities.iter_mut()) {
-            if let Some((from, e)) = wide::hours_for(&a.name, &entries) {
+            if let Some((_, from, e)) = wide::hours_for(&a.name, &entries) {
                 a.hours = Some(e.hours);
                 a.hours_from = Some(from.clone());
             }

@@ -487,6 +487,16 @@ impl When {
         When { start, end, span, span_in_date }
     }
 
+    /// A start and an end that make no span (an end before its start, not overnight).
+    fn reversed(&self) -> bool {
+        match (self.start, self.end) {
+            (Some(a), Some(b)) => {
+                a.minutes.is_some() && b.minutes.is_some() && super::cells::time_span::hours_between(a, b).is_none()
+            }
+            _ => false,
+        }
+    }
+
     /// Reports the unreadable cells in `bad`.
     fn report(plan: &Plan, cells: &[Cell], cx: &mut RowCtx, bad: &[Field]) {
         for &field in bad {
@@ -621,7 +631,12 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     let hours = match get(plan, cells, Field::Hours) {
         // no hours written: from the start and end, or the span
         None => when.hours().or_else(|| {
-            if plan.has(Field::Start) || plan.has(Field::TimeSpan) {
+            if when.reversed() {
+                let (a, b) = (plan.col(Field::Start).cloned(), plan.col(Field::End).cloned());
+                let text = |c: &Option<PlanCol>| c.as_ref().and_then(|c| cells.get(c.index)).map(|x| x.display(cx.dates)).unwrap_or_default();
+                let m = msg::end_before_start(&text(&a), &text(&b));
+                cx.problem(b.as_ref(), FindingKind::HoursOutOfRange, Severity::Error, m);
+            } else if plan.has(Field::Start) || plan.has(Field::TimeSpan) {
                 let col = plan.col(Field::TimeSpan).or(plan.col(Field::End)).or(plan.col(Field::Start)).cloned();
                 let m = msg::missing_required(Role::Records, "服务时长（或开始和结束时间）", "service hours (or start and end times)");
                 cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);

@@ -57,22 +57,38 @@ fn people_in(columns: &[ColumnHeader], samples: &[Sample], i: usize, role: Role)
 pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore]) -> Shape {
     let person_cols = reading(columns, Role::Records, &PERSON);
     let people = person_cols.iter().any(|&i| people_in(columns, samples, i, Role::Records));
-    let fits = |i: usize, f: fn(&Sample) -> bool| samples.get(i).is_none_or(|s| s.filled == 0 || f(s));
+    // per-row dates: a date column whose sampled cells are mostly dates (an empty optional
+    // 服务日期 on a roster is none)
     let dated = reading(columns, Role::Records, &[Field::Date, Field::Start, Field::TimeSpan])
         .into_iter()
-        .any(|i| fits(i, |s| s.mostly(s.dates) || s.mostly(s.spans)));
+        .any(|i| samples.get(i).is_some_and(|s| s.filled > 0 && (s.mostly(s.dates) || s.mostly(s.spans))));
     let timed = !reading(columns, Role::Records, &[Field::Hours, Field::End, Field::TimeSpan]).is_empty();
-    // dates in a column whose header says nothing: per-row dates we cannot place
+    // dates in a column whose header says nothing: per-row dates we cannot place (a known
+    // column we do not use, 出生日期 or 最后登录, is no such column)
     let unplaced_dates = (0..columns.len()).any(|i| {
-        columns[i].readings.is_empty() && samples.get(i).is_some_and(|s| s.filled > 0 && s.mostly(s.dates))
+        let c = &columns[i];
+        c.readings.is_empty()
+            && !c.refused
+            && !c.candidates.first().is_some_and(|t| super::meaning::is_ignored(t))
+            && samples.get(i).is_some_and(|s| s.filled > 0 && s.mostly(s.dates))
     });
     let mut out = Shape::default();
-    if people && dated && timed {
+    // an activity ledger whose headers say so plainly stays one, though a column names people
+    let score = |role| scores.iter().find(|s| s.role == role).filter(|s| s.eligible).map_or(0, |s| s.score);
+    let activities_win = score(Role::Activities) > score(Role::Records);
+    if people && dated && timed && !activities_win {
         out.role = Some(Role::Records);
         return out;
     }
     let picked = pick_role(scores);
+    // rows were read and none has a date where a record's would be: a roster (with an
+    // optional date column left empty), not service records
+    let some_dates = reading(columns, Role::Records, &[Field::Date, Field::Start, Field::TimeSpan])
+        .into_iter()
+        .any(|i| samples.get(i).is_some_and(|s| s.filled > 0 && 2 * (s.dates + s.spans) >= s.filled));
+    let undated_rows = samples.iter().any(|s| s.filled > 0) && !some_dates;
     out.role = match picked {
+        Some(Role::Records) if undated_rows && people => Some(Role::Volunteers),
         Some(r) => Some(r),
         None if people && !dated && !unplaced_dates => Some(Role::Volunteers),
         None => None,
@@ -143,7 +159,14 @@ fn wide_columns(columns: &[ColumnHeader], samples: &[Sample]) -> Vec<usize> {
     if with_counts.len() < MIN_WIDE {
         return Vec::new();
     }
-    let (first, last) = (with_counts[0], with_counts[with_counts.len() - 1]);
+    let (mut first, mut last) = (with_counts[0], with_counts[with_counts.len() - 1]);
+    // activities beside the run whose sampled rows are blank (added late in the year)
+    while first > 0 && candidate(first - 1) {
+        first -= 1;
+    }
+    while last + 1 < columns.len() && candidate(last + 1) {
+        last += 1;
+    }
     (first..=last).filter(|&i| candidate(i)).collect()
 }
 

@@ -87,7 +87,7 @@ struct WideCol {
     date: Option<NaiveDate>,
     sym: Option<Sym>,
     /// Participants per station, for the activity's station (the most frequent).
-    stations: Vec<(Sym, u32)>,
+    stations: HashMap<Sym, u32>,
 }
 
 /// A participation matrix as it is read: counts per column and, once confirmed, the
@@ -104,6 +104,9 @@ struct WideRun {
 
 /// At most this many participations are read from one cell (a larger count is a typo).
 const MAX_TIMES: u32 = 366;
+/// At most this many service records are made from one matrix (a district's worth); the
+/// rest are reported, not made (memory stays bounded whatever the counts say).
+const MAX_WIDE_RECORDS: u64 = 2_000_000;
 
 /// Rows kept (as owned cells) while the header is looked for, at most.
 const MAX_BUFFERED: usize = 10_000;
@@ -271,7 +274,20 @@ impl<'a> SheetRun<'a> {
         };
         self.report.role = role;
         self.report.role_source = source;
-        let wide: &[usize] = if role == Some(Role::Volunteers) { &found.wide } else { &[] };
+        // a confirmed matrix keeps its columns while their headers are the same, even when
+        // this file's sampled rows no longer show it as one
+        let confirmed_cols: Vec<usize> = hand
+            .and_then(|h| h.wide.as_ref())
+            .map(|w| {
+                w.activities
+                    .iter()
+                    .map(|a| a.column as usize)
+                    .filter(|&i| band.columns.get(i).is_some_and(|c| !c.is_blank()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let wide_cols: Vec<usize> = if found.wide.is_empty() { confirmed_cols } else { found.wide.clone() };
+        let wide: &[usize] = if role == Some(Role::Volunteers) { &wide_cols } else { &[] };
         let plan = role.map(|role| self.map_columns(&band, role, saved, tables, &notes, wide));
         if role.is_none() {
             self.report.columns = column_reports(&band, &[], &notes, &[]);
@@ -313,11 +329,19 @@ impl<'a> SheetRun<'a> {
     /// clerk has confirmed it, the sources its records and activities go to.
     fn start_wide(&mut self, band: &Band, wide: &[usize], plan: Option<&Plan>, tables: &mut Tables) {
         let choice: Option<&WideChoice> = self.job.hand.and_then(|h| h.wide.as_ref());
-        let cols = wide
+        let mut moved = Vec::new();
+        let cols: Vec<WideCol> = wide
             .iter()
             .filter_map(|&i| band.columns.get(i))
             .map(|c| {
-                let chosen = choice.and_then(|ch| ch.get(c.index));
+                // a choice made for another header (the columns moved) does not apply
+                let chosen = choice.and_then(|ch| ch.get(c.index)).filter(|a| {
+                    let same = a.name.is_empty() || a.name == c.display;
+                    if !same {
+                        moved.push((a.name.clone(), c.display.clone()));
+                    }
+                    same
+                });
                 WideCol {
                     index: c.index as usize,
                     name: c.display.clone(),
@@ -327,10 +351,14 @@ impl<'a> SheetRun<'a> {
                     hours: chosen.and_then(|a| a.hours).filter(|h| *h > 0.0 && *h <= 24.0),
                     date: chosen.and_then(|a| a.date),
                     sym: chosen.map(|_| tables.strings.intern(&c.display)),
-                    stations: Vec::new(),
+                    stations: HashMap::new(),
                 }
             })
             .collect();
+        for (was, now) in moved {
+            let f = self.finding(FindingKind::UnknownColumn, Severity::Warning, msg::wide_moved(&was, &now));
+            self.report.findings.push(f);
+        }
         let mut run = WideRun {
             cols,
             confirmed: choice.is_some(),
@@ -339,7 +367,8 @@ impl<'a> SheetRun<'a> {
             header_row: band.last.saturating_add(1),
             records: 0,
         };
-        if run.confirmed {
+        // records come only from activities with hours and a date
+        if run.confirmed && run.cols.iter().any(|c| c.convert && c.hours.is_some() && c.date.is_some()) {
             let mut source = |role| {
                 tables.sources.push(SourceSheet { file: self.job.file.to_string(), sheet: self.job.sheet.to_string(), role });
                 u32::try_from(tables.sources.len() - 1).unwrap_or(u32::MAX)
@@ -398,12 +427,18 @@ impl<'a> SheetRun<'a> {
             col.times += n;
             let Some(v) = &v else { continue };
             if let Some(st) = v.station {
-                match col.stations.iter_mut().find(|(s, _)| *s == st) {
-                    Some(slot) => slot.1 += 1,
-                    None => col.stations.push((st, 1)),
-                }
+                *col.stations.entry(st).or_insert(0) += 1;
             }
             if let (true, Some(hours), Some(date)) = (col.convert, col.hours, col.date) {
+                if run.records + u64::from(n) > MAX_WIDE_RECORDS {
+                    if run.records <= MAX_WIDE_RECORDS {
+                        run.records = MAX_WIDE_RECORDS + 1;
+                        let m = msg::wide_too_many(MAX_WIDE_RECORDS);
+                        let f = self.finding(FindingKind::UnreadableNumber, Severity::Error, m).at_row(excel_row);
+                        self.push_finding(f);
+                    }
+                    continue;
+                }
                 for _ in 0..n {
                     tables.records.push(ServiceRecord {
                         volunteer_no: v.number,
@@ -429,7 +464,7 @@ impl<'a> SheetRun<'a> {
         for col in run.cols.iter().filter(|c| c.convert) {
             match (col.hours, col.date) {
                 (Some(_), Some(date)) => {
-                    let station = col.stations.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s);
+                    let station = col.stations.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.index()))).map(|(s, _)| *s);
                     tables.activities.push(Activity {
                         name: col.sym,
                         date: Some(date),
@@ -463,13 +498,14 @@ impl<'a> SheetRun<'a> {
                     hours: None,
                     hours_from: None,
                     date: super::wide::date_in(&c.name),
+                    month_day: super::wide::month_day_in(&c.name),
                     holiday: super::wide::holiday_in(&c.name).map(String::from),
                     chosen_hours: c.convert.then_some(c.hours).flatten(),
                     chosen_date: c.convert.then_some(c.date).flatten(),
                 })
                 .collect(),
             confirmed: run.confirmed,
-            records: run.records,
+            records: run.records.min(MAX_WIDE_RECORDS),
         });
     }
 
@@ -535,12 +571,16 @@ impl<'a> SheetRun<'a> {
                 self.report.findings.push(f);
             } else if m.source == Source::Auto
                 && !wide.contains(&(c.index as usize))
-                && !band.columns.get(c.index as usize).is_some_and(|h| mapping::is_ignored_header(h) || h.is_known())
+                && !band.columns.get(c.index as usize).is_some_and(mapping::is_ignored_header)
                 && notes.get(c.index as usize).is_none_or(Option::is_none)
             {
-                let f = self
-                    .finding(FindingKind::UnknownColumn, Severity::Info, msg::unknown_column(&c.header, &c.letter))
-                    .in_column(&c.header);
+                // a column that means something on another kind of table is known, not unknown
+                let elsewhere = band.columns.get(c.index as usize).and_then(|h| h.readings.first()).map(|r| r.field);
+                let m = match elsewhere {
+                    Some(field) => msg::unused_here(&c.header, &c.letter, role, field),
+                    None => msg::unknown_column(&c.header, &c.letter),
+                };
+                let f = self.finding(FindingKind::UnknownColumn, Severity::Info, m).in_column(&c.header);
                 self.report.findings.push(f);
             }
         }
@@ -630,7 +670,16 @@ impl<'a> SheetRun<'a> {
             return;
         }
         if plan.indices().all(|i| known.is_blank(cells, i)) {
-            counts.blank += 1;
+            // a matrix row with counts but nobody named: its participations cannot be anyone's
+            let counts_here = self.wide.as_ref().is_some_and(|w| w.cols.iter().any(|c| cells.get(c.index).is_some_and(|x| !x.is_blank())));
+            if counts_here {
+                self.report.counts.left_out += 1;
+                let f = self.finding(FindingKind::MissingRequired, Severity::Error, msg::wide_nobody()).at_row(excel_row);
+                self.push_finding(f);
+                self.preview(excel_row, cells, RowStatus::LeftOut, vec![CellMark { column: None, kind: FindingKind::MissingRequired }]);
+            } else {
+                self.report.counts.blank += 1;
+            }
             return;
         }
         if plan.is_repeated_header(cells, known) {
@@ -707,10 +756,18 @@ impl<'a> SheetRun<'a> {
                 }
                 self.preview(excel_row, cells, RowStatus::Kept, vec![]);
             }
-            _ => {
+            (n, h) => {
                 self.report.counts.left_out += 1;
-                self.preview(excel_row, cells, RowStatus::LeftOut, vec![]);
+                let hours_text = cells.get(hours).map(|c| c.display(self.job.dates)).unwrap_or_default();
+                let m = msg::catalogue_row(n, &hours_text, matches!(h, Some(super::cells::Read::Value(_))));
+                let f = self.finding(FindingKind::UnreadableHours, Severity::Error, m).at_row(excel_row);
+                self.push_finding(f);
+                self.preview(excel_row, cells, RowStatus::LeftOut, vec![CellMark { column: Some(hours as u32), kind: FindingKind::UnreadableHours }]);
             }
+        }
+        if self.report.catalogue.len() == MAX_ENTRIES && self.report.counts.kept == MAX_ENTRIES as u64 + 1 {
+            let f = self.finding(FindingKind::SkippedRow, Severity::Info, msg::catalogue_full(MAX_ENTRIES));
+            self.report.findings.push(f);
         }
     }
 

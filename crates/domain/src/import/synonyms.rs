@@ -202,8 +202,12 @@ pub fn normalize_header(raw: &str) -> String {
             }
         }
     }
+    // an explanation in codes after a colon (`签到类型：CHECKIN-签到`, `状态:0-待审核`); a value
+    // after it (`所属社区：新桥`, a banner's `联系电话：138…`) keeps the cell from reading as a header
     if let Some(i) = out.find(':').filter(|&i| i > 0) {
-        out.truncate(i);
+        if out[i + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) && !out[i + 1..].bytes().all(|b| b.is_ascii_digit()) {
+            out.truncate(i);
+        }
     }
     while out.ends_with(':') {
         out.pop();
@@ -270,7 +274,7 @@ mod tests {
             "姓名", " 姓 名 ", "姓名：", "姓名::", "*姓名", "姓名（必填）", "【姓名】", "姓名(x)：", "ＩＤ", "Id",
             "ID:", "", "：", "  ", "姓", "姓名a", "a:b", "ab:", "服务时长（小时）", "服务时长(分钟)", "Ⅰ", "İd",
             "(((", ")姓名", "姓名\u{a0}", "志愿者编号", "ß", "身份證號碼", "1、您的姓名", "12.姓名", "2019年", "签到类型：checkin",
-            "a:b:", "１、姓名", "1.5",
+            "a:b:", "１、姓名", "1.5", "所属社区：新桥", "电话:138", "状态:0-待审核",
         ];
         let mut leaves: Vec<String> = raws.iter().map(|r| normalize_header(r)).collect();
         leaves.extend(["", "a", "ab", "姓名", "id", "a:b"].map(String::from));
@@ -366,6 +370,8 @@ mod tests {
             ("身份證號碼", "身份证号码"),
             ("1、您的姓名", "您的姓名"),
             ("签到类型：CHECKIN-签到", "签到类型"),
+            ("所属社区：新桥", "所属社区:新桥"),
+            ("联系电话：13800000000", "联系电话:13800000000"),
             ("2019年", "2019年"),
             ("1.5", "1.5"),
         ];

@@ -44,6 +44,10 @@ pub struct WideActivity {
     pub hours_from: Option<String>,
     /// A date written in the header itself.
     pub date: Option<NaiveDate>,
+    /// A month and day written in the header without a year (`3月5日学雷锋`, `3.5`): the
+    /// date in the scored year.
+    #[serde(default)]
+    pub month_day: Option<(u32, u32)>,
     /// The holiday the name names (its id, see `calendar::HOLIDAYS`): the date in the
     /// scored year is then that holiday's.
     pub holiday: Option<String>,
@@ -60,9 +64,13 @@ pub struct WideChoice {
 }
 
 /// One activity column to convert, with the hours of one participation and its date.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WideActivityChoice {
     pub column: u32,
+    /// The column's header when confirmed: a choice applies only while the column still
+    /// holds that activity (a column added to next month's file shifts the others).
+    #[serde(default)]
+    pub name: String,
     #[serde(default)]
     pub hours: Option<f64>,
     #[serde(default)]
@@ -91,9 +99,44 @@ pub fn default_choice(sheet: &WideSheet, year: i32) -> WideChoice {
         activities: sheet
             .activities
             .iter()
-            .map(|a| WideActivityChoice { column: a.column, hours: a.hours, date: a.date.or_else(|| holiday_date(a, year)) })
+            .map(|a| WideActivityChoice {
+                column: a.column,
+                name: a.name.clone(),
+                hours: a.hours,
+                date: a.date.or_else(|| day_in_year(a, year)).or_else(|| holiday_date(a, year)),
+            })
             .collect(),
     }
+}
+
+/// The month and day an activity's header names, in `year`.
+pub fn day_in_year(a: &WideActivity, year: i32) -> Option<NaiveDate> {
+    a.month_day.and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+}
+
+/// A month and day at the start of a header (`3月5日学雷锋`, `3.5植树`, `3/12`).
+pub fn month_day_in(name: &str) -> Option<(u32, u32)> {
+    let s = crate::import::cells::fold::fold_width(name);
+    let s = s.trim();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(s);
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let m: u32 = s[..n].parse().ok()?;
+    let rest = &s[n..];
+    let sep = rest.chars().next().filter(|c| matches!(c, '月' | '.' | '/' | '-'))?;
+    let rest = &rest[sep.len_utf8()..];
+    let k = digits(rest);
+    if !(1..=2).contains(&k) {
+        return None;
+    }
+    let d: u32 = rest[..k].parse().ok()?;
+    let tail = &rest[k..];
+    if sep == '月' && !tail.is_empty() && !tail.starts_with(['日', '号']) && tail.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
 }
 
 /// The date of the holiday an activity names, in `year`.
@@ -110,7 +153,8 @@ pub fn holiday_in(name: &str) -> Option<&'static str> {
 /// A full date written at the start or end of a header: `2019.3.5学雷锋`, `植树（2019-03-12）`
 /// (brackets are kept here: this reads the raw header).
 pub fn date_in(name: &str) -> Option<NaiveDate> {
-    let s = crate::import::cells::fold::fold_width(name);
+    // a header past 40 characters names no date we read (and a hostile one is not scanned)
+    let s: String = crate::import::cells::fold::fold_width(name).chars().take(40).collect();
     let bytes = s.as_bytes();
     (0..bytes.len()).filter(|&i| s.is_char_boundary(i) && bytes[i].is_ascii_digit()).find_map(|i| {
         let rest = &s[i..];
@@ -119,20 +163,20 @@ pub fn date_in(name: &str) -> Option<NaiveDate> {
     })
 }
 
+/// A table of activities' hours ready for look-ups: (normalised name, where it was read, entry).
+pub type Catalogue = Vec<(String, String, CatalogueEntry)>;
+
 /// The hours of an activity from catalogue entries: the entry of the same name (after
 /// normalising), else the one entry whose name contains it or is contained in it.
-pub fn hours_for<'c>(name: &str, entries: &'c [(String, CatalogueEntry)]) -> Option<&'c (String, CatalogueEntry)> {
+pub fn hours_for<'c>(name: &str, entries: &'c Catalogue) -> Option<&'c (String, String, CatalogueEntry)> {
     let key = normalize_header(name);
     if key.is_empty() {
         return None;
     }
-    if let Some(e) = entries.iter().find(|(_, e)| normalize_header(&e.name) == key) {
+    if let Some(e) = entries.iter().find(|(n, _, _)| *n == key) {
         return Some(e);
     }
-    let mut near = entries.iter().filter(|(_, e)| {
-        let n = normalize_header(&e.name);
-        !n.is_empty() && (n.contains(&key) || key.contains(&n))
-    });
+    let mut near = entries.iter().filter(|(n, _, _)| !n.is_empty() && (n.contains(&key) || key.contains(n.as_str())));
     match (near.next(), near.next()) {
         (Some(one), None) => Some(one),
         _ => None,
@@ -145,6 +189,10 @@ pub fn is_period_or_total(header: &str) -> bool {
     let h = normalize_header(header);
     if h.is_empty() {
         return true;
+    }
+    // a day is an activity's date (a sign-in grid of one column per day), not a period
+    if date_in(header).is_some() || month_day_in(header).is_some() {
+        return false;
     }
     const WORDS: &[&str] = &["合计", "总计", "小计", "总数", "共计", "总和", "累计", "平均"];
     if WORDS.iter().any(|w| h.contains(w)) {
@@ -182,7 +230,12 @@ mod tests {
         for h in ["1月", "12月", "一月", "2019年", "2019年3月", "第一季度", "合计", "总计", "2019-03", "3"] {
             assert!(is_period_or_total(h), "{h}");
         }
-        for h in ["流浪狗之家", "国际志愿者日", "植树节活动", "敬老院探访"] {
+        assert_eq!(month_day_in("3月5日学雷锋"), Some((3, 5)));
+        assert_eq!(month_day_in("3.12植树"), Some((3, 12)));
+        assert_eq!(month_day_in("12/5"), Some((12, 5)));
+        assert_eq!(month_day_in("2月30日"), None);
+        assert_eq!(month_day_in("流浪狗之家"), None);
+        for h in ["流浪狗之家", "国际志愿者日", "植树节活动", "敬老院探访", "2019-03-05", "3月5日", "3.12"] {
             assert!(!is_period_or_total(h), "{h}");
         }
     }
@@ -199,6 +252,7 @@ mod tests {
             hours_from: None,
             date,
             holiday: holiday.map(String::from),
+            month_day: None,
             chosen_hours: None,
             chosen_date: None,
         };
@@ -218,11 +272,11 @@ mod tests {
 
     #[test]
     fn catalogue_matching() {
-        let e = |name: &str, hours| (String::new(), CatalogueEntry { name: name.into(), hours, row: 2 });
-        let entries = [e("流浪狗之家", 2.0), e("植树节", 3.0), e("敬老院探访活动", 1.5)];
-        assert_eq!(hours_for("流浪狗之家", &entries).map(|x| x.1.hours), Some(2.0));
-        assert_eq!(hours_for("植树节活动", &entries).map(|x| x.1.hours), Some(3.0), "contains the entry's name");
-        assert_eq!(hours_for("敬老院探访", &entries).map(|x| x.1.hours), Some(1.5), "contained in it");
+        let e = |name: &str, hours| (normalize_header(name), String::new(), CatalogueEntry { name: name.into(), hours, row: 2 });
+        let entries = vec![e("流浪狗之家", 2.0), e("植树节", 3.0), e("敬老院探访活动", 1.5)];
+        assert_eq!(hours_for("流浪狗之家", &entries).map(|x| x.2.hours), Some(2.0));
+        assert_eq!(hours_for("植树节活动", &entries).map(|x| x.2.hours), Some(3.0), "contains the entry's name");
+        assert_eq!(hours_for("敬老院探访", &entries).map(|x| x.2.hours), Some(1.5), "contained in it");
         assert_eq!(hours_for("国际志愿者日", &entries), None);
     }
 }

@@ -676,6 +676,86 @@ fn platform_tables() -> Case {
     Case { name: "platform_tables", files, expect: expects }
 }
 
+/// Shapes a review of the rules found misread (`/work/research` notes, review of issue 18):
+/// a record sheet whose date column is an activity's, a service recipient's ID beside the
+/// volunteer's name, a banner of `key：value` cells above a roster, login dates on a member
+/// list, an empty optional date column on a roster, participants split by group with a total.
+fn review_shapes() -> Case {
+    let mut g = Gen::new(10);
+    let mut files = Vec::new();
+    let mut expects = Vec::new();
+    let dated: &[(&str, Option<Field>)] = &[
+        ("姓名", Some(Name)),
+        ("身份证号码", Some(IdNumber)),
+        ("活动名称", Some(ActivityName)),
+        ("活动日期", Some(Date)),
+        ("服务时长", Some(Hours)),
+    ];
+    let mut rows = vec![headers(dated)];
+    for _ in 0..20 {
+        rows.push(vec![g.name(), g.id(), "关爱空巢老人".into(), format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)), g.hours_text()]);
+    }
+    files.push(("活动服务记录.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
+    expects.push(expect("活动服务记录.xlsx", "Sheet1", Some(Role::Records), dated, 20));
+    let visits: &[(&str, Option<Field>)] = &[
+        ("序号", None),
+        ("志愿者姓名", Some(Name)),
+        ("服务对象", None),
+        ("服务对象身份证号", None),
+        ("服务日期", Some(Date)),
+        ("服务时长", Some(Hours)),
+    ];
+    let mut rows = vec![headers(visits)];
+    for i in 0..20 {
+        rows.push(vec![format!("{}", i + 1), g.name(), g.name(), g.id(), format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)), g.hours_text()]);
+    }
+    files.push(("探访记录.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
+    expects.push(expect("探访记录.xlsx", "Sheet1", Some(Role::Records), visits, 20));
+    let roster: &[(&str, Option<Field>)] =
+        &[("序号", None), ("姓名", Some(Name)), ("性别", Some(Gender)), ("身份证号", Some(IdNumber)), ("所属社区", Some(Station))];
+    let mut rows = vec![row(&["填表人：张三", "联系电话：13800000000", "所属社区：新桥", "", ""]), headers(roster)];
+    for i in 0..15 {
+        rows.push(vec![format!("{}", i + 1), g.name(), "女".into(), g.id(), "新桥社区".into()]);
+    }
+    files.push(("新桥名册.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
+    expects.push(expect("新桥名册.xlsx", "Sheet1", Some(Role::Volunteers), roster, 15));
+    let members: &[(&str, Option<Field>)] = &[("用户名", None), ("姓名", Some(Name)), ("手机号", Some(Phone)), ("最后登录", None)];
+    let mut rows = vec![headers(members)];
+    for i in 0..15 {
+        rows.push(vec![format!("u{i}"), g.name(), g.mobile(), g.date_text(2019)]);
+    }
+    files.push(("成员.txt".to_string(), delimited(&rows, '\t').into_bytes()));
+    expects.push(expect("成员.txt", "", Some(Role::Volunteers), members, 15));
+    let optional: &[(&str, Option<Field>)] =
+        &[("姓名", Some(Name)), ("证件号码", Some(IdNumber)), ("服务时间", None), ("服务时长", Some(CumulativeHours))];
+    let mut rows = vec![headers(optional)];
+    for _ in 0..15 {
+        rows.push(vec![g.name(), g.id(), String::new(), g.hours_text()]);
+    }
+    files.push(("时长名册.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
+    expects.push(expect("时长名册.xlsx", "Sheet1", Some(Role::Volunteers), optional, 15));
+    let mut rows = vec![
+        row(&["活动名称", "活动日期", "参与人数", "", ""]),
+        row(&["", "", "学生", "教师", "合计"]),
+    ];
+    for _ in 0..10 {
+        let (a, b) = (g.below(20), g.below(5));
+        rows.push(vec!["社区义诊".into(), format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)), a.to_string(), b.to_string(), (a + b).to_string()]);
+    }
+    let mut sheet = Sheet::new("活动", rows);
+    sheet.merges = vec![(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4)];
+    files.push(("活动台账.xlsx".to_string(), xlsx(&[sheet])));
+    let split: &[(&str, Option<Field>)] = &[
+        ("活动名称", Some(ActivityName)),
+        ("活动日期", Some(Date)),
+        ("参与人数/学生", None),
+        ("参与人数/教师", None),
+        ("参与人数/合计", Some(Participants)),
+    ];
+    expects.push(expect("活动台账.xlsx", "活动", Some(Role::Activities), split, 10));
+    Case { name: "review_shapes", files, expect: expects }
+}
+
 /// Every case of the corpus.
 pub fn all() -> Vec<Case> {
     vec![
@@ -689,5 +769,6 @@ pub fn all() -> Vec<Case> {
         participation_matrix(),
         unusable(),
         platform_tables(),
+        review_shapes(),
     ]
 }

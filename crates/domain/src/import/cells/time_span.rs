@@ -36,12 +36,15 @@ struct Point {
     /// Minutes after midnight, as written (before any half-day word).
     minutes: u32,
     half: Option<Half>,
+    /// Written as a clock (`9:00`), not in words (`9点`).
+    clock: bool,
 }
 
 #[derive(Debug, PartialEq)]
 enum Tok {
     Date(NaiveDate),
-    Time(u32, Option<Half>),
+    /// Minutes after midnight, the half-day word before it, written as a clock.
+    Time(u32, Option<Half>, bool),
     Range,
     List,
 }
@@ -64,8 +67,8 @@ pub fn parse_span(raw: &str) -> Option<Span> {
                 date = Some(d);
                 first_date = first_date.or(Some(d));
             }
-            Tok::Time(minutes, half) => {
-                let p = Point { date, minutes, half };
+            Tok::Time(minutes, half, clock) => {
+                let p = Point { date, minutes, half, clock };
                 match pending.take() {
                     None => pending = Some(p),
                     Some(start) if expect_end => {
@@ -123,8 +126,8 @@ pub fn read_moment(cell: &crate::import::cell::Cell, dates: crate::import::cell:
             let toks = tokens(s.trim())?;
             match toks.as_slice() {
                 [Tok::Date(d)] => Some(Moment { date: Some(*d), minutes: None }),
-                [Tok::Time(m, h)] => Some(Moment { date: None, minutes: Some(with_half(*m, *h)) }),
-                [Tok::Date(d), Tok::Time(m, h)] => Some(Moment { date: Some(*d), minutes: Some(with_half(*m, *h)) }),
+                [Tok::Time(m, h, _)] => Some(Moment { date: None, minutes: Some(with_half(*m, *h)) }),
+                [Tok::Date(d), Tok::Time(m, h, _)] => Some(Moment { date: Some(*d), minutes: Some(with_half(*m, *h)) }),
                 _ => None,
             }
         }
@@ -133,17 +136,36 @@ pub fn read_moment(cell: &crate::import::cell::Cell, dates: crate::import::cell:
 }
 
 /// Hours from a start to an end: by their dates and times when both have dates, else by
-/// the times alone (an end before its start is past midnight). `None` without both times.
+/// the times alone. An end equal to its start is 0 hours (reported as such by the row); an
+/// end before its start is past midnight only from an evening (18:00 on) into an early
+/// morning (6:00 at most), else it is no span (`None`, a typo the row reports). `None`
+/// without both times.
 pub fn hours_between(start: Moment, end: Moment) -> Option<f64> {
     let (a, b) = (start.minutes?, end.minutes?);
     if let (Some(da), Some(db)) = (start.date, end.date) {
-        let ta = NaiveDateTime::new(da, NaiveTime::from_num_seconds_from_midnight_opt(a.min(1439) * 60, 0)?);
-        let tb = NaiveDateTime::new(db, NaiveTime::from_num_seconds_from_midnight_opt(b.min(1439) * 60, 0)?);
-        let secs = (tb - ta).num_seconds();
-        return (secs > 0).then(|| secs as f64 / 3600.0);
+        return dated_hours(da, a, db, b);
     }
-    let b = if b > a { b } else { b + 24 * 60 };
-    (b > a).then(|| f64::from(b - a) / 60.0)
+    clock_hours(a, b)
+}
+
+/// Hours between two dated moments; `None` for an end before the start.
+fn dated_hours(da: NaiveDate, a: u32, db: NaiveDate, b: u32) -> Option<f64> {
+    let ta = NaiveDateTime::new(da, NaiveTime::from_num_seconds_from_midnight_opt(a.min(1439) * 60, 0)?);
+    let tb = NaiveDateTime::new(db, NaiveTime::from_num_seconds_from_midnight_opt(b.min(1439) * 60, 0)?);
+    let secs = (tb - ta).num_seconds();
+    (secs >= 0).then(|| secs as f64 / 3600.0)
+}
+
+/// Hours between two clock times of one service (see [`hours_between`]).
+fn clock_hours(a: u32, b: u32) -> Option<f64> {
+    let b = if b >= a {
+        b
+    } else if a >= 18 * 60 && b <= 6 * 60 {
+        b + 24 * 60
+    } else {
+        return None;
+    };
+    Some(f64::from(b - a) / 60.0)
 }
 
 fn with_half(minutes: u32, half: Option<Half>) -> u32 {
@@ -165,19 +187,13 @@ fn span_hours(a: Point, b: Point) -> Option<f64> {
     });
     let end = with_half(b.minutes, b_half);
     if let (Some(da), Some(db)) = (a.date, b.date) {
-        let ta = NaiveDateTime::new(da, NaiveTime::from_num_seconds_from_midnight_opt(start * 60, 0)?);
-        let tb = NaiveDateTime::new(db, NaiveTime::from_num_seconds_from_midnight_opt(end * 60, 0)?);
-        let secs = (tb - ta).num_seconds();
-        return (secs > 0).then(|| secs as f64 / 3600.0);
+        return dated_hours(da, start, db, end);
     }
-    let end = if end > start {
-        end
-    } else if b.half.is_none() && end < 12 * 60 && end + 12 * 60 > start && end + 12 * 60 - start <= 12 * 60 {
-        end + 12 * 60
-    } else {
-        end + 24 * 60
-    };
-    (end > start).then(|| f64::from(end - start) / 60.0)
+    // `9点-5点`: an end in words before its start is the afternoon's
+    if end < start && !b.clock && b.half.is_none() && end < 12 * 60 && end + 12 * 60 > start {
+        return Some(f64::from(end + 12 * 60 - start) / 60.0);
+    }
+    clock_hours(start, end)
 }
 
 /// The text as tokens; `None` at anything that is not a date, a time, a half-day word, a
@@ -202,8 +218,8 @@ fn tokens(s: &str) -> Option<Vec<Tok>> {
             rest = &rest[n..];
             continue;
         }
-        if let Some((m, n)) = time_prefix(rest) {
-            out.push(Tok::Time(m, half.take()));
+        if let Some((m, n, clock)) = time_prefix(rest) {
+            out.push(Tok::Time(m, half.take(), clock));
             rest = &rest[n..];
             continue;
         }
@@ -313,8 +329,8 @@ fn chinese_hour(s: &str) -> Option<(u32, usize)> {
 }
 
 /// `9:00`, `09:00:00`, `9点`, `9点半`, `9点30(分)`, `9时30分`, `九点半` at the start of `s`:
-/// minutes after midnight and bytes read.
-fn time_prefix(s: &str) -> Option<(u32, usize)> {
+/// minutes after midnight, bytes read, and whether it was written as a clock (`9:00`).
+fn time_prefix(s: &str) -> Option<(u32, usize, bool)> {
     let (h, n) = match ascii_digits(s, 2) {
         (_, 0) => chinese_hour(s)?,
         got => got,
@@ -355,7 +371,8 @@ fn time_prefix(s: &str) -> Option<(u32, usize)> {
     } else {
         return None;
     };
-    (h <= 24 && minutes < 60 && !(h == 24 && minutes > 0)).then_some((h * 60 + minutes, n + used))
+    let clock = rest.starts_with(':');
+    (h <= 24 && minutes < 60 && !(h == 24 && minutes > 0)).then_some((h * 60 + minutes, n + used, clock))
 }
 
 /// `三十`, `十五`, `四十五` after 点 (minutes in Chinese numerals).
@@ -393,6 +410,11 @@ mod tests {
             ("9点30分到11点", Some((None, 1.5))),
             ("晚上7点到9点", Some((None, 2.0))),
             ("22:00-02:00", Some((None, 4.0))),
+            ("14:00-14:00", Some((None, 0.0))),
+            ("9:00-9:00", Some((None, 0.0))),
+            ("09:00-08:30", None),
+            ("13:00-1:00", None),
+            ("2019-05-01 09:00 至 2019-05-01 08:00", None),
             ("9:00-12:00，14:00-17:00", Some((None, 6.0))),
             ("9:00-12:00、14:00-17:00", Some((None, 6.0))),
             ("2019-05-01 09:00-11:30", Some((d(2019, 5, 1), 2.5))),
@@ -436,6 +458,8 @@ mod tests {
         assert_eq!(hours_between(at(d(2019, 5, 1), 540), at(None, 690)), Some(2.5), "an end without a date is that day's");
         assert_eq!(hours_between(at(None, 1320), at(None, 120)), Some(4.0), "past midnight");
         assert_eq!(hours_between(at(d(2019, 5, 1), 600), at(d(2019, 5, 1), 540)), None, "an end before its start");
+        assert_eq!(hours_between(at(None, 540), at(None, 540)), Some(0.0), "0 hours, reported by the row");
+        assert_eq!(hours_between(at(None, 540), at(None, 510)), None, "09:00 to 08:30 is a typo, not 23.5 hours");
         assert_eq!(hours_between(Moment { date: d(2019, 5, 1), minutes: None }, at(None, 600)), None);
     }
 }
