@@ -264,6 +264,45 @@ impl AppState {
         self.save_now();
     }
 
+    /// Loads the demo town into a draft of its own: this draft when it is blank, else a new
+    /// one (keeping the year and profile). Returns the new draft's id when it made one.
+    pub fn start_demo(&self, today: chrono::NaiveDate) -> Option<String> {
+        let made = if self.draft.with_untracked(Draft::is_blank) {
+            None
+        } else {
+            self.new_draft();
+            Some(self.draft.with_untracked(|d| d.id.clone()))
+        };
+        self.edit(|d| d.become_demo(today));
+        made
+    }
+
+    /// Leaves the demo's draft for a new one for real files (year and profile kept, not the
+    /// demo's context), and says so; the demo stays in its own draft. Returns the new id.
+    pub fn leave_demo(&self) -> String {
+        let demo_name = self.draft.with_untracked(Draft::display_name);
+        self.save_now();
+        let mut d = Draft::new(new_id());
+        self.draft.with_untracked(|cur| {
+            d.context.year = cur.context.year;
+            d.context.profile = cur.context.profile.clone();
+        });
+        let id = d.id.clone();
+        self.base_rev.set_value(0);
+        self.draft.set(d);
+        self.save_state.set(SaveState::Pending);
+        self.save_now();
+        self.drafts_version.update(|v| *v += 1);
+        self.push_notice(
+            NoticeKind::Info,
+            "left_demo",
+            format!("您的文件已放入一个新草稿；示例数据仍保留在草稿「{demo_name}」中，不会与您的数据混在一起。"),
+            format!("Your files went into a new draft; the demo stays in the draft \"{demo_name}\" and never mixes with your data."),
+            None,
+        );
+        id
+    }
+
     pub fn open_draft(&self, id: &str) {
         if let Some(DraftEntry::Ok(d)) = store::load_draft(id) {
             self.base_rev.set_value(d.rev);

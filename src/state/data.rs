@@ -69,6 +69,9 @@ pub struct DataState {
     pub custom_profiles: RwSignal<Vec<Profile>>,
     score_generation: StoredValue<u64>,
     import_generation: StoredValue<u64>,
+    /// A draft the page just made and filled itself (the demo's, or the one real files go
+    /// to from the demo): its restore must not clear the files the page gave it.
+    filled_draft: StoredValue<Option<String>>,
 }
 
 fn global_mappings() -> Vec<SavedMapping> {
@@ -90,7 +93,31 @@ impl DataState {
             custom_profiles: RwSignal::new(custom),
             score_generation: StoredValue::new(0),
             import_generation: StoredValue::new(0),
+            filled_draft: StoredValue::new(None),
         }
+    }
+
+    /// Every finding of the data, in one list for both screens: the import's (files, then
+    /// sheets) and then the scoring's (records left out, figures to check), so the import
+    /// screen and the scorecard count the same things (reactive).
+    pub fn all_findings(&self) -> Vec<scorecard_domain::finding::Finding> {
+        let mut out: Vec<scorecard_domain::finding::Finding> = self.import.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.files
+                        .iter()
+                        .flat_map(|f| f.findings.iter().chain(f.sheets.iter().flat_map(|s| s.findings.iter())))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        self.view.with(|v| {
+            if let Some(v) = v {
+                out.extend(v.card.findings.iter().cloned());
+            }
+        });
+        out
     }
 
     /// Every profile to choose from: the built-in ones, then the user's.
@@ -135,6 +162,29 @@ impl DataState {
             m.retain(|x| !names.contains(&x.name));
         });
         self.run_import(app);
+    }
+
+    /// Files the user chose or dropped: on the demo's draft they go to a new draft (the demo
+    /// stays as it is), so real data is never scored under the demo's name.
+    pub fn add_user_files(&self, app: AppState, new: Vec<web_sys::File>) {
+        if new.is_empty() {
+            return;
+        }
+        if app.draft.with_untracked(|d| d.demo) {
+            let id = app.leave_demo();
+            self.filled_draft.set_value(Some(id));
+            self.clear();
+        }
+        self.add_files(app, new);
+    }
+
+    /// The demo workbook, in the demo's draft (made by `AppState::start_demo`).
+    pub fn load_demo(&self, app: AppState, file: web_sys::File, today: chrono::NaiveDate) {
+        if let Some(id) = app.start_demo(today) {
+            self.filled_draft.set_value(Some(id));
+        }
+        self.clear();
+        self.add_files(app, vec![file]);
     }
 
     pub fn remove_file(&self, app: AppState, name: &str) {
@@ -306,6 +356,11 @@ impl DataState {
     /// After a draft was loaded: brings back its files from storage, or lists the ones
     /// the user must choose again.
     pub fn restore(&self, app: AppState) {
+        let id = app.draft.with_untracked(|d| d.id.clone());
+        if self.filled_draft.with_value(|f| f.as_deref() == Some(id.as_str())) {
+            self.filled_draft.set_value(None);
+            return; // the page filled this new draft itself
+        }
         self.clear();
         let (id, metas) = app.draft.with_untracked(|d| (d.id.clone(), d.files.clone()));
         if metas.is_empty() {

@@ -51,6 +51,9 @@ pub struct Draft {
     /// What was typed into a form field that did not parse yet (key → text), so a
     /// half-typed value survives a reload instead of being lost.
     pub inputs: std::collections::BTreeMap<String, String>,
+    /// The demo town's draft (载入示例数据): real files dropped on it go to a new draft, so
+    /// nothing real is ever scored under the demo's name or context.
+    pub demo: bool,
 }
 
 impl Default for Draft {
@@ -66,6 +69,7 @@ impl Default for Draft {
             files: Vec::new(),
             import_options: Value::Null,
             inputs: Default::default(),
+            demo: false,
         }
     }
 }
@@ -73,6 +77,28 @@ impl Default for Draft {
 impl Draft {
     pub fn new(id: String) -> Self {
         Draft { id, ..Draft::default() }
+    }
+
+    /// True when nothing was entered: no files, no hand choices, a context as a new draft
+    /// has it (its year, profile and level aside), nothing half-typed. Such a draft can
+    /// become the demo's without losing anything.
+    pub fn is_blank(&self) -> bool {
+        let c = &self.context;
+        let fresh = Context { year: c.year, profile: c.profile.clone(), level: c.level, ..Context::default() };
+        self.files.is_empty()
+            && self.import_options.is_null()
+            && self.inputs.is_empty()
+            && self.name.trim().is_empty()
+            && !self.demo
+            && *c == fresh
+    }
+
+    /// Makes this (blank) draft the demo town's: its context filled for the demo, its name
+    /// saying it is the demo.
+    pub fn become_demo(&mut self, today: chrono::NaiveDate) {
+        self.demo = true;
+        self.fill_demo(today);
+        self.name = format!("示例镇（演示数据）{}", self.context.year);
     }
 
     /// The name to show: the one given, else "organisation year", else "未命名草稿".
@@ -188,6 +214,31 @@ fn v1_to_v2(v1: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only a draft with nothing entered becomes the demo's; anything typed, imported or
+    /// half-typed keeps it the clerk's (the demo then gets a new draft).
+    #[test]
+    fn only_a_blank_draft_becomes_the_demo() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut d = Draft::new("a".into());
+        d.context.year = 2025;
+        d.context.profile = "town2021".into();
+        assert!(d.is_blank(), "year and profile are a new draft's own");
+        let mut typed = d.clone();
+        typed.context.population = Some(9_000);
+        assert!(!typed.is_blank());
+        let mut half = d.clone();
+        half.inputs.insert("population".into(), "九千".into());
+        assert!(!half.is_blank());
+        let mut files = d.clone();
+        files.files.push(FileMeta { name: "名册.xlsx".into(), size: 10 });
+        assert!(!files.is_blank());
+        d.become_demo(today);
+        assert!(d.demo && !d.is_blank());
+        assert_eq!(d.context.organisation, "示例镇（演示数据）");
+        assert_eq!(d.display_name(), "示例镇（演示数据）2025");
+        assert_eq!(d.context.profile, "town2021", "the profile stays");
+    }
 
     #[test]
     fn the_demo_fills_blanks_and_replaces_unreadable_text_it_fills() {

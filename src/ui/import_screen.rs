@@ -5,12 +5,12 @@ use super::fmt::{fmt_int, fmt_size};
 use super::{lang, tr};
 use crate::engine::client::client;
 use crate::engine::protocol::{Request, Response};
-use crate::i18n::{t, Lang};
+use crate::i18n::Lang;
 use crate::state::data::file_from_bytes;
 use crate::state::draft::Step;
 use crate::state::{AppState, DataState, NoticeKind};
 use leptos::prelude::*;
-use scorecard_domain::finding::{Finding, FindingKind, Severity};
+use scorecard_domain::finding::{FindingClass, FindingCounts, FindingKind};
 use scorecard_domain::import::meaning::WhyKind;
 use scorecard_domain::import::{FileReport, HeaderRows, RowStatus, SheetReport, Source};
 use scorecard_domain::model::{Field, Role};
@@ -43,7 +43,7 @@ pub fn ImportScreen() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(list) = input.files() {
-            data.add_files(app, files_of(list));
+            data.add_user_files(app, files_of(list));
         }
         input.set_value("");
     };
@@ -51,14 +51,11 @@ pub fn ImportScreen() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
-            data.add_files(app, files_of(list));
+            data.add_user_files(app, files_of(list));
         }
     };
+    // The demo goes into a draft of its own: the user's files and context stay where they are.
     let load_sample = move |_| {
-        let has_files = !data.file_list.get_untracked().is_empty();
-        if has_files && !window().confirm_with_message(t(app.lang.get_untracked(), "import.sample_confirm")).unwrap_or(false) {
-            return;
-        }
         let (year, as_of) = app.draft.with_untracked(|d| (d.context.year, d.context.as_of));
         let today = crate::state::data::today();
         let until = scorecard_domain::samples::demo_until(year, as_of, today);
@@ -66,9 +63,7 @@ pub fn ImportScreen() -> impl IntoView {
             let reply = client().call(Request::Sample { year, until }).await;
             if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
                 if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
-                    app.edit(|d| d.fill_demo(today));
-                    data.clear();
-                    data.add_files(app, vec![f]);
+                    data.load_demo(app, f, today);
                 }
             }
         });
@@ -461,19 +456,7 @@ fn FindingsPanel() -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let severity = RwSignal::new(String::new());
     let file = RwSignal::new(String::new());
-    let all = Memo::new(move |_| {
-        data.import.with(|i| {
-            i.as_ref()
-                .map(|i| {
-                    i.files
-                        .iter()
-                        .flat_map(|f| f.findings.iter().chain(f.sheets.iter().flat_map(|s| s.findings.iter())))
-                        .cloned()
-                        .collect::<Vec<Finding>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let all = Memo::new(move |_| data.all_findings());
     let kinds = move || {
         let mut k: Vec<FindingKind> = all.with(|a| a.iter().map(|f| f.kind).collect());
         scorecard_domain::sort::sort(&mut k);
@@ -490,7 +473,7 @@ fn FindingsPanel() -> impl IntoView {
         all.with(|a| {
             a.iter()
                 .filter(|x| k.is_empty() || x.kind.code() == k)
-                .filter(|x| s.is_empty() || sev_code(x.severity) == s)
+                .filter(|x| s.is_empty() || class_code(x.class()) == s)
                 .filter(|x| f.is_empty() || x.file == f)
                 .cloned()
                 .collect::<Vec<_>>()
@@ -498,7 +481,8 @@ fn FindingsPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" data-testid="findings-panel">
-            <h3>{tr("import.findings")} " " <span class="muted num" data-testid="findings-total">{move || all.with(|a| a.len())}</span></h3>
+            <h3>{tr("import.findings")}</h3>
+            {move || all.with(|a| view! { <crate::ui::finding_counts::FindingCountsLine counts=FindingCounts::of(a.iter())/> })}
             <div class="filters">
                 <label class="inline-field">{tr("import.filter_kind")}
                     <select data-testid="filter-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
@@ -512,9 +496,10 @@ fn FindingsPanel() -> impl IntoView {
                 <label class="inline-field">{tr("import.filter_severity")}
                     <select data-testid="filter-severity" on:change=move |ev| severity.set(event_target_value(&ev))>
                         <option value="">{tr("import.filter_all")}</option>
-                        <option value="error">{tr("import.severity_error")}</option>
-                        <option value="warning">{tr("import.severity_warning")}</option>
-                        <option value="info">{tr("import.severity_info")}</option>
+                        <option value="left_out">{tr("findings.left_out")}</option>
+                        <option value="check">{tr("findings.check")}</option>
+                        <option value="out_of_period">{tr("findings.out_of_period")}</option>
+                        <option value="hint">{tr("findings.hints")}</option>
                     </select>
                 </label>
                 <label class="inline-field">{tr("import.filter_file")}
@@ -543,10 +528,10 @@ fn FindingsPanel() -> impl IntoView {
                                 {list.into_iter().take(FINDINGS_SHOWN).map(|f| {
                                     let (zh, en) = (f.message.clone(), f.message_en.clone());
                                     let (lz, le) = (f.location_zh(), f.location_en());
-                                    let sev = f.severity;
+                                    let class = f.class();
                                     view! {
                                         <tr data-testid="finding-row" data-kind=f.kind.code()>
-                                            <td><span class=format!("sev sev-{}", sev_code(sev))>{sev_icon(sev)} " " {tr(sev_key(sev, f.row.is_some()))}</span></td>
+                                            <td><span class=format!("sev sev-{}", class_code(class)) data-class=class_code(class)>{class_icon(class)} " " {tr(class_key(class))}</span></td>
                                             <td>{move || kind_label(lang(), f.kind)}</td>
                                             <td class="small">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</td>
                                             <td>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</td>
@@ -563,29 +548,31 @@ fn FindingsPanel() -> impl IntoView {
     }
 }
 
-fn sev_code(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
+/// The finding's class as a code (filters, CSS).
+fn class_code(c: FindingClass) -> &'static str {
+    match c {
+        FindingClass::LeftOut => "left_out",
+        FindingClass::Check => "check",
+        FindingClass::OutOfPeriod => "out_of_period",
+        FindingClass::Hint => "hint",
     }
 }
 
-/// A warning on a row says the row was kept anyway; one on a sheet or file (an unknown
-/// sheet, not imported) must not.
-fn sev_key(s: Severity, on_row: bool) -> &'static str {
-    match s {
-        Severity::Error => "import.severity_error",
-        Severity::Warning if on_row => "import.severity_warning",
-        Severity::Warning => "import.severity_warning_sheet",
-        Severity::Info => "import.severity_info",
+/// The class in words: the same words as the counts above the list.
+fn class_key(c: FindingClass) -> &'static str {
+    match c {
+        FindingClass::LeftOut => "findings.left_out_one",
+        FindingClass::Check => "findings.check",
+        FindingClass::OutOfPeriod => "findings.out_of_period_one",
+        FindingClass::Hint => "findings.hints",
     }
 }
 
-fn sev_icon(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "⛔",
-        Severity::Warning => "⚠",
-        Severity::Info => "ℹ",
+fn class_icon(c: FindingClass) -> &'static str {
+    match c {
+        FindingClass::LeftOut => "⛔",
+        FindingClass::Check => "⚠",
+        FindingClass::OutOfPeriod => "◷",
+        FindingClass::Hint => "ℹ",
     }
 }

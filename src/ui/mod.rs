@@ -5,6 +5,7 @@ pub mod context_form;
 pub mod download;
 pub mod drafts;
 pub mod export_screen;
+pub mod finding_counts;
 pub mod fmt;
 pub mod import_screen;
 pub mod notices;

@@ -1,6 +1,7 @@
 // A trainer's session with the demo town (载入示例数据), in Chromium: the context form is
 // driven field by field (year, as-of date, profile, staff, unit type, stations), the demo
-// fills only what was left blank, and every built-in profile is scored. The expected
+// goes into a draft of its own (the clerk's context stays untouched; real files dropped on
+// it start a new draft), and every built-in profile is scored. The expected
 // values are worked out here, from the demo workbook itself: `scorecard demo` writes the
 // same bytes the page loads, and SheetJS reads them (plain string and date tests, not the
 // app's importer or dictionaries). Then the replay, what-if, stars and chart tabs, the
@@ -114,7 +115,8 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
   try {
     await page.goto(srv.base + '/');
     await ready(page);
-    // 1. The context, by hand: what the demo must not overwrite.
+    // 1. A clerk's own context: the demo must not touch it.
+    await page.fill('[data-testid="ctx-organisation"]', '新繁镇');
     await page.fill('[data-testid="ctx-year"]', String(YEAR));
     await page.fill('[data-testid="ctx-as-of"]', `${YEAR}-12-31`);
     await page.selectOption('[data-testid="ctx-profile"]', 'civilised-city');
@@ -122,13 +124,22 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
     await page.selectOption('[data-testid="ctx-unit-type"]', 'party_government');
     await page.click('[data-testid="next"]');
 
-    // 2. The demo: the same counts as the workbook the command line wrote.
+    // 2. The demo, in a draft of its own (the year and profile kept): the same counts as the
+    // workbook the command line wrote, the demo town's context.
     await loadDemo(page, want);
     await page.click('[data-testid="step-context"]');
     assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '示例镇（演示数据）');
-    assert.equal(await page.inputValue('[data-testid="ctx-population"]'), '6000', 'blank population filled');
-    assert.equal(await page.inputValue('[data-testid="ctx-staff"]'), '1200', 'the entered headcount stays');
-    assert.equal(await page.inputValue('[data-testid="ctx-unit-type"]'), 'party_government');
+    assert.equal(await page.inputValue('[data-testid="ctx-population"]'), '6000');
+    assert.equal(await page.inputValue('[data-testid="ctx-staff"]'), '640', "the demo's headcount, not the clerk's");
+    assert.equal(await page.inputValue('[data-testid="ctx-profile"]'), 'civilised-city');
+    // the clerk's draft is still there, as it was
+    const drafts = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('vscore:v2:draft:'))
+      .map(k => JSON.parse(localStorage.getItem(k))).map(d => [d.demo === true, d.context.organisation, d.context.staff]));
+    drafts.sort();
+    assert.deepEqual(drafts, [[false, '新繁镇', 1200], [true, '示例镇（演示数据）', 640]]);
+    // a trainer adjusts the demo's own context
+    await page.fill('[data-testid="ctx-staff"]', '1200');
+    await page.selectOption('[data-testid="ctx-unit-type"]', 'party_government');
     await page.click('[data-testid="step-scorecard"]');
 
     // 3. 文明城市: C1 = 600 / 6,000 = 10 % ≥ 10 %; C2 = 600 / 1,200 = 50 % < 60 % (党政机关).
@@ -353,6 +364,48 @@ test('the demo of the current year is the town as it stands today', async () => 
     await page.click('[data-testid="lang-switch"]');
     assert.deepEqual((await perLabels()).slice(0, 3), ['1月', '2月', '3月']);
     assert.deepEqual(foreign(b.requests, srv.base), []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+});
+
+test('real files dropped on the demo go to a new draft: nothing real is scored as the demo', async () => {
+  const srv = await startServer();
+  const b = await launch();
+  const { page } = b;
+  try {
+    await page.goto(srv.base + '/');
+    await ready(page);
+    await page.fill('[data-testid="ctx-year"]', String(YEAR));
+    await page.click('[data-testid="next"]');
+    await page.click('[data-testid="load-sample"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-volunteers"]')?.textContent === '600');
+    // a station's real roster of three
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '证件号码', '所属站点'],
+      ['张伟', '11010519491231002X', '新桥社区'], ['王芳', '110105194912310038', '新桥社区'], ['李娜', '110105194912310046', '新桥社区']]), '名册');
+    await page.setInputFiles('[data-testid="file-input"]', { name: '新桥名册.xlsx', mimeType: 'application/octet-stream',
+      buffer: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) });
+    await page.waitForSelector('[data-testid="notice-left_demo"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-volunteers"]')?.textContent === '3');
+    assert.equal(await page.$$eval('[data-testid="file-card"]', cs => cs.map(c => c.dataset.file).join()), '新桥名册.xlsx');
+    await page.click('[data-testid="step-context"]');
+    assert.equal(await page.inputValue('[data-testid="ctx-organisation"]'), '', "not the demo's name");
+    assert.equal(await page.inputValue('[data-testid="ctx-population"]'), '', "nor its population");
+    assert.equal(await page.inputValue('[data-testid="ctx-year"]'), String(YEAR));
+    // the demo is still whole in its own draft
+    const drafts = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('vscore:v2:draft:'))
+      .map(k => JSON.parse(localStorage.getItem(k))).map(d => [d.demo === true, d.files.map(f => f.name).join()]));
+    drafts.sort();
+    assert.equal(drafts.length, 2);
+    assert.deepEqual(drafts[0], [false, '新桥名册.xlsx']);
+    assert.equal(drafts[1][0], true);
+    assert.match(drafts[1][1], /示例镇/);
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForSelector('[data-testid="indicator-X1"]');
+    assert.ok(!(await page.textContent('[data-testid="scorecard"]')).includes('示例镇'));
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

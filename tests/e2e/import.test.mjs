@@ -82,7 +82,7 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
     // does not say "kept"
     assert.equal(await page.$$eval('[data-testid="preview-table"] tbody tr', rs => rs.length), 3);
     const sev = await page.textContent('[data-testid="finding-row"][data-kind="unknown_sheet"] .sev');
-    assert.ok(sev.includes('警告') && !sev.includes('已计入'), sev);
+    assert.ok(sev.includes('需核对') && !sev.includes('已计入'), sev);
     // Say what it is, then what each column means.
     await page.selectOption('[data-testid="sheet-role"]', 'records');
     await page.waitForSelector('[data-testid="sheet-card"][data-role="records"]');

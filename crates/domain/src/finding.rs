@@ -42,10 +42,12 @@ pub enum FindingKind {
     BadPhone,
     /// Something the user may want to confirm (e.g. an activity near a holiday).
     Suggestion,
+    /// Figures that cannot both be true (more registered volunteers than residents …).
+    ImpossibleValue,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 17] = [
+    pub const ALL: [FindingKind; 18] = [
         FindingKind::UnreadableFile,
         FindingKind::UnknownSheet,
         FindingKind::DuplicateVolunteer,
@@ -63,6 +65,7 @@ impl FindingKind {
         FindingKind::UnknownColumn,
         FindingKind::BadPhone,
         FindingKind::Suggestion,
+        FindingKind::ImpossibleValue,
     ];
 
     /// The stable snake_case name (same as serde).
@@ -85,6 +88,7 @@ impl FindingKind {
             FindingKind::UnknownColumn => "unknown_column",
             FindingKind::BadPhone => "bad_phone",
             FindingKind::Suggestion => "suggestion",
+            FindingKind::ImpossibleValue => "impossible_value",
         }
     }
 
@@ -108,6 +112,7 @@ impl FindingKind {
             FindingKind::UnknownColumn => "未识别的列",
             FindingKind::BadPhone => "手机号码格式错误",
             FindingKind::Suggestion => "建议确认",
+            FindingKind::ImpossibleValue => "数字互相矛盾",
         }
     }
 
@@ -131,6 +136,7 @@ impl FindingKind {
             FindingKind::UnknownColumn => "Unrecognised column",
             FindingKind::BadPhone => "Phone number malformed",
             FindingKind::Suggestion => "Please confirm",
+            FindingKind::ImpossibleValue => "Figures that cannot both be true",
         }
     }
 }
@@ -164,6 +170,59 @@ pub struct Finding {
     pub message: String,
     /// The same in English.
     pub message_en: String,
+    /// For a finding that says "N more of this kind were not listed": N. Counts of
+    /// findings count it as N (see [`FindingCounts`]); 0 for an ordinary finding.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub stands_for: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// What a finding means for the numbers, in the words both screens use: one
+/// classification, so the import screen and the scorecard count alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingClass {
+    /// A row, cell or file left out of the counts (未计入).
+    LeftOut,
+    /// Kept, but doubtful or contradictory: worth a look (需核对).
+    Check,
+    /// A record of another year, or after the as-of date: not counted, as it should not be.
+    OutOfPeriod,
+    /// Nothing left out: a note (a skipped totals row, a column not used, a suggestion).
+    Hint,
+}
+
+/// How many findings of each class, aggregates counted for what they stand for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingCounts {
+    pub left_out: u64,
+    pub check: u64,
+    pub out_of_period: u64,
+    pub hints: u64,
+}
+
+impl FindingCounts {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> FindingCounts {
+        let mut c = FindingCounts::default();
+        for f in findings {
+            let n = if f.stands_for > 0 { f.stands_for } else { 1 };
+            match f.class() {
+                FindingClass::LeftOut => c.left_out += n,
+                FindingClass::Check => c.check += n,
+                FindingClass::OutOfPeriod => c.out_of_period += n,
+                FindingClass::Hint => c.hints += n,
+            }
+        }
+        c
+    }
+
+    /// Everything that is not a hint.
+    pub fn problems(&self) -> u64 {
+        self.left_out + self.check
+    }
 }
 
 impl Finding {
@@ -178,6 +237,26 @@ impl Finding {
             severity,
             message: zh.into(),
             message_en: en.into(),
+            stands_for: 0,
+        }
+    }
+
+    /// Marks a finding as standing for `n` findings not listed.
+    pub fn standing_for(mut self, n: u64) -> Self {
+        self.stands_for = n;
+        self
+    }
+
+    /// Which class it is: a record of another period is out of period; an unmatched
+    /// record is left out (whatever its severity says of the roster); else by severity.
+    pub fn class(&self) -> FindingClass {
+        match (self.kind, self.severity) {
+            (FindingKind::DateOutOfPeriod, _) => FindingClass::OutOfPeriod,
+            (FindingKind::UnmatchedRecord | FindingKind::HoursOutOfRange, _) => FindingClass::LeftOut,
+            (FindingKind::ImpossibleValue, _) => FindingClass::Check,
+            (_, Severity::Error) => FindingClass::LeftOut,
+            (_, Severity::Warning) => FindingClass::Check,
+            (_, Severity::Info) => FindingClass::Hint,
         }
     }
 
@@ -198,6 +277,9 @@ impl Finding {
 
     /// "文件 名册.xlsx，工作表 Sheet1，第 12 行，「服务时长」列" — where, for a clerk.
     pub fn location_zh(&self) -> String {
+        if self.file.is_empty() && self.sheet.is_none() {
+            return "基本信息".to_string();
+        }
         let mut s = format!("文件「{}」", self.file);
         if let Some(sh) = &self.sheet {
             s.push_str(&format!("，工作表「{sh}」"));
@@ -212,6 +294,9 @@ impl Finding {
     }
 
     pub fn location_en(&self) -> String {
+        if self.file.is_empty() && self.sheet.is_none() {
+            return "Context".to_string();
+        }
         let mut s = format!("file \"{}\"", self.file);
         if let Some(sh) = &self.sheet {
             s.push_str(&format!(", sheet \"{sh}\""));
@@ -239,7 +324,29 @@ mod tests {
             seen.insert(k.code());
             assert!(!k.label_zh().is_empty() && !k.label_en().is_empty());
         }
-        assert_eq!(seen.len(), 17, "every kind listed once in ALL");
+        assert_eq!(seen.len(), 18, "every kind listed once in ALL");
+    }
+
+    /// One classification for both screens: rows left out, things to check, records of
+    /// another period, hints; a "N more" finding counts as its N.
+    #[test]
+    fn findings_count_by_class() {
+        let f = |kind, sev| Finding::file("a.xlsx", kind, sev, "x", "x");
+        let list = [
+            f(FindingKind::UnreadableDate, Severity::Error),
+            f(FindingKind::UnmatchedRecord, Severity::Warning),
+            f(FindingKind::UnmatchedRecord, Severity::Warning).standing_for(40),
+            f(FindingKind::BadIdChecksum, Severity::Warning),
+            f(FindingKind::DateOutOfPeriod, Severity::Info).standing_for(7),
+            f(FindingKind::SkippedRow, Severity::Info),
+            f(FindingKind::UnknownColumn, Severity::Info),
+            f(FindingKind::Suggestion, Severity::Info),
+            f(FindingKind::ImpossibleValue, Severity::Warning),
+        ];
+        let c = FindingCounts::of(&list);
+        assert_eq!(c, FindingCounts { left_out: 1 + 1 + 40, check: 2, out_of_period: 7, hints: 3 });
+        assert_eq!(c.problems(), 44);
+        assert_eq!(Finding::file("", FindingKind::ImpossibleValue, Severity::Warning, "", "").location_zh(), "基本信息");
     }
 
     #[test]

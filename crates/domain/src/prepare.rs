@@ -592,7 +592,7 @@ impl Sink {
                 format!("{more} more \"{}\" findings not listed ({n} in all).", kind.label_en()),
             );
             f.row = None;
-            self.list.push(f);
+            self.list.push(f.standing_for(more));
         }
         self.list
     }

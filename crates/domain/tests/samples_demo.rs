@@ -49,6 +49,24 @@ fn scores(year: i32, tables: &Tables, as_of: NaiveDate) -> Vec<(String, String, 
     out
 }
 
+/// The demo's own words are words the app knows: no "unknown theme or team" hint for
+/// them under any built-in profile (issue 19: its team names were flagged).
+#[test]
+fn the_demo_town_raises_no_hint_about_its_own_words() {
+    let tables = demo_tables(2017);
+    for profile in builtins() {
+        let ctx = Context { profile: profile.id.clone(), ..demo_context(2017) };
+        let card = score(&profile, &ctx, &tables, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
+        let about_words: Vec<&str> = card
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Suggestion && matches!(f.column.as_deref(), Some("活动主题" | "服务队")))
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(about_words.is_empty(), "{}: {about_words:#?}", profile.id);
+    }
+}
+
 #[test]
 fn every_indicator_of_every_profile_has_data_in_the_demo_town() {
     for year in [2017, 2024, 2026] {

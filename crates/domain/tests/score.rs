@@ -325,6 +325,27 @@ fn cases() -> Vec<Case> {
             },
             expect: Expect { status: NeedsInput, needs: Some(InputField::Roster), ..E },
         },
+        Case {
+            // §4: 130 registered of 100 residents cannot both be true → 需核对, never met,
+            // and a finding names the figures and the likely causes.
+            name: "X1 above 100 % is impossible: needs the figures checked",
+            profile: "xindu2017-town",
+            id: "X1",
+            data: || {
+                let mut w = W::new(2017, d(2017, 6, 30));
+                w.vols(XQ, "A", 130);
+                w.ctx.population = Some(100);
+                w.done()
+            },
+            expect: Expect {
+                status: NeedsInput,
+                needs: Some(InputField::Population),
+                num_den: Some((130.0, 100.0)),
+                gap: &["注册志愿者人数（130）多于常住人口（100）", "示例数据"],
+                finding_kinds: &[FindingKind::ImpossibleValue],
+                ..E
+            },
+        },
         // ---------------------------------------------------------------- X2 有记录率
         Case {
             // A1–A6 have records; A7's is in 2016, A8's after D, A9's has 0 h, V99 is
@@ -577,6 +598,32 @@ fn cases() -> Vec<Case> {
             },
             expect: Expect { status: InProgress, stations: &[(XQ, InProgress)], gap: &["第一季度"], ..E },
         },
+        Case {
+            // D = 02-28 (2017): Q1's last month starts tomorrow and Q1 has no training →
+            // at risk; on 02-27 it is still in progress (the case above, 02-10).
+            name: "X4 quarter still short going into its last month → behind",
+            profile: "xindu2017-town",
+            id: "X4",
+            data: || {
+                let mut w = W::new(2017, d(2017, 2, 28));
+                w.vols(XQ, "A", 1);
+                w.train(d(2016, 12, 1), "骨干培训", &[XQ], "骨干");
+                w.done()
+            },
+            expect: Expect { status: Behind, stations: &[(XQ, Behind)], gap: &["第一季度"], ..E },
+        },
+        Case {
+            name: "X4 on 02-27 → in progress",
+            profile: "xindu2017-town",
+            id: "X4",
+            data: || {
+                let mut w = W::new(2017, d(2017, 2, 27));
+                w.vols(XQ, "A", 1);
+                w.train(d(2016, 12, 1), "骨干培训", &[XQ], "骨干");
+                w.done()
+            },
+            expect: Expect { status: InProgress, stations: &[(XQ, InProgress)], ..E },
+        },
         // ---------------------------------------------------------------- X5 月度活动
         Case {
             // D = 03-31, Jan–Mar ended. 新桥 2/2/2 → met. 大丰 Jan 2, Feb 1 (its second Feb
@@ -675,6 +722,46 @@ fn cases() -> Vec<Case> {
                 w.done()
             },
             expect: Expect { status: InProgress, stations: &[(DF, InProgress)], gap: &["剩 121 天"], ..E },
+        },
+        Case {
+            // §4: short in the year's last month → at risk (落后), with the days left
+            // (D = 12-10: 21 days left).
+            name: "X6 short in December → behind",
+            profile: "xindu2017-town",
+            id: "X6",
+            data: || {
+                let mut w = W::new(2017, d(2017, 12, 10));
+                w.vols(DF, "B", 1);
+                theme_acts(&mut w, DF, 1, 0);
+                w.done()
+            },
+            expect: Expect { status: Behind, stations: &[(DF, Behind)], gap: &["剩 21 天"], ..E },
+        },
+        Case {
+            // A month-end check the day before the last month warns already (the replay's
+            // 11-30); the day before that is still in progress.
+            name: "X6 short at 11-30 → behind; at 11-29 in progress",
+            profile: "xindu2017-town",
+            id: "X6",
+            data: || {
+                let mut w = W::new(2017, d(2017, 11, 30));
+                w.vols(DF, "B", 1);
+                theme_acts(&mut w, DF, 1, 0);
+                w.done()
+            },
+            expect: Expect { status: Behind, gap: &["剩 31 天"], ..E },
+        },
+        Case {
+            name: "X6 short at 11-29 → in progress",
+            profile: "xindu2017-town",
+            id: "X6",
+            data: || {
+                let mut w = W::new(2017, d(2017, 11, 29));
+                w.vols(DF, "B", 1);
+                theme_acts(&mut w, DF, 1, 0);
+                w.done()
+            },
+            expect: Expect { status: InProgress, gap: &["剩 32 天"], ..E },
         },
         // ---------------------------------------------------------------- X7 专业队伍
         Case {
@@ -1190,6 +1277,20 @@ fn cases() -> Vec<Case> {
             expect: Expect { status: NotMet, value: Some(0.4), gap: &["还需参加志愿服务的党员 8 人"], ..E },
         },
         Case {
+            // 8 party members with records against 5 entered: impossible (§4).
+            name: "T3 more party members with records than party members → needs checking",
+            profile: "town2021",
+            id: "T3",
+            data: || t3_world(Some(5)),
+            expect: Expect {
+                status: NeedsInput,
+                needs: Some(InputField::PartyMembers),
+                gap: &["有服务记录的党员人数（8）多于党员人数（5）"],
+                finding_kinds: &[FindingKind::ImpossibleValue],
+                ..E
+            },
+        },
+        Case {
             // 13 distinct volunteers with records (A1 twice) of 100 residents → 13 %.
             name: "T4 distinct participants ÷ population",
             profile: "town2021",
@@ -1261,8 +1362,21 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
-            // D = 01-31: the Jan–Feb slot has not ended → in progress.
+            // D = 01-20: the Jan–Feb slot has not ended → in progress.
             name: "G1 months 1–2 share one slot",
+            profile: "guangan2015",
+            id: "G1",
+            data: || {
+                let mut w = W::new(2017, d(2017, 1, 20));
+                w.act(XQ, d(2017, 1, 10), "例行活动");
+                w.done()
+            },
+            expect: Expect { status: InProgress, gap: &["1～2月 还需开展：暖冬行"], ..E },
+        },
+        Case {
+            // D = 01-31: the slot's last month (February) starts tomorrow, 暖冬行 still
+            // missing → at risk (§4), 28 days left.
+            name: "G1 the Jan–Feb slot short going into February → behind",
             profile: "guangan2015",
             id: "G1",
             data: || {
@@ -1270,7 +1384,7 @@ fn cases() -> Vec<Case> {
                 w.act(XQ, d(2017, 1, 10), "例行活动");
                 w.done()
             },
-            expect: Expect { status: InProgress, gap: &["1～2月 还需开展：暖冬行"], ..E },
+            expect: Expect { status: Behind, gap: &["1～2月 还需开展：暖冬行（剩 28 天）"], ..E },
         },
         Case {
             // D = 03-15: Jan and Feb ended; Feb's report not ticked.

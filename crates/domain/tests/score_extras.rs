@@ -1,7 +1,7 @@
 //! §6 beyond the documents: star levels, what-if for X1–X3, the monthly replay.
 
 use chrono::NaiveDate;
-use scorecard_domain::builder::{ActivitySpec, RecordSpec, TablesBuilder, VolunteerSpec};
+use scorecard_domain::builder::{ActivitySpec, RecordSpec, TablesBuilder, TrainingSpec, VolunteerSpec};
 use scorecard_domain::extras::{monthly_replay, scheme, schemes, star_levels, what_if};
 use scorecard_domain::profile::builtin;
 use scorecard_domain::score::{score, InputField, Status};
@@ -115,6 +115,32 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     ]);
 }
 
+/// Under a month left, the pace is per week, under two weeks per day: with 25 days left
+/// 6,380.5 hours are ~1,787 h a week (6,380.5 × 7 ÷ 25 = 1,786.5), not "7,763 h a month".
+#[test]
+fn the_pace_is_per_week_or_day_near_the_year_end() {
+    use scorecard_domain::extras::whatif::rate;
+    let (per, _, r) = rate(6_380.5, 25, 365).unwrap();
+    assert_eq!((per, (r * 10.0).round() / 10.0), ("每周", 1_786.5));
+    let (per, en, r) = rate(100.0, 10, 365).unwrap();
+    assert_eq!((per, en, r), ("每天", "a day", 10.0));
+    let (per, _, r) = rate(300.0, 61, 365).unwrap();
+    assert_eq!(per, "每月");
+    assert!((r - 300.0 * 365.0 / (12.0 * 61.0)).abs() < 1e-9);
+    assert_eq!(rate(5.0, 0, 365), None);
+    // in the plan: 20 volunteers short of 25 h each on 12-06 (25 days left)
+    let mut b = TablesBuilder::new();
+    for i in 1..=20 {
+        let no = format!("A{i}");
+        b.volunteer(VolunteerSpec { number: &no, name: &no, ..Default::default() });
+        b.record(RecordSpec { volunteer_no: &no, date: d(2017, 3, 1), hours: 1.0, ..Default::default() });
+    }
+    let c = Context { population: Some(100), ..ctx(d(2017, 12, 6)) };
+    let w = what_if(&builtin("xindu2017-town").unwrap(), &c, &b.finish(), today());
+    // 20 × 25 − 20 = 480 h; × 7 ÷ 25 = 134.4 h a week
+    assert!(w.plan.iter().any(|p| p.0.ends_with("到年底还需 480 小时，约每周 134.4 小时")), "{:?}", w.plan);
+}
+
 #[test]
 fn what_if_says_what_it_needs() {
     let mut b = TablesBuilder::new();
@@ -126,6 +152,10 @@ fn what_if_says_what_it_needs() {
 
 /// 新桥 holds 2 activities every month; 大丰 2 in January, 1 in February, 2 in March.
 fn replay_world() -> (scorecard_domain::Tables, Context) {
+    replay_world_with(|_| {})
+}
+
+fn replay_world_with(more: impl FnOnce(&mut TablesBuilder)) -> (scorecard_domain::Tables, Context) {
     let mut b = TablesBuilder::new();
     b.volunteer(VolunteerSpec { number: "A1", name: "A1", station: "新桥社区", ..Default::default() });
     b.volunteer(VolunteerSpec { number: "B1", name: "B1", station: "大丰社区", ..Default::default() });
@@ -139,6 +169,7 @@ fn replay_world() -> (scorecard_domain::Tables, Context) {
     for (m, day) in [(1, 3), (1, 13), (2, 3), (3, 3), (3, 13)] {
         act("大丰社区", m, day);
     }
+    more(&mut b);
     (b.finish(), ctx(d(2017, 4, 15)))
 }
 
@@ -154,6 +185,26 @@ fn monthly_replay_finds_the_month_a_station_first_fell_short() {
     assert_eq!(short, [("X5", None, "2017-02"), ("X5", Some("大丰社区"), "2017-02")]);
     let x5 = |i: usize| r.months[i].indicators.iter().find(|s| s.id == "X5").unwrap().status;
     assert_eq!([x5(0), x5(1), x5(2)], [Status::Met, Status::NotMet, Status::NotMet]);
+}
+
+/// A quarter still short at the end of its second month is at risk then (§4): the replay
+/// shows it in May for Q2, before June, not once the quarter is lost.
+#[test]
+fn the_replay_shows_when_an_indicator_became_at_risk() {
+    let (tables, _) = replay_world_with(|b| {
+        b.training(TrainingSpec {
+            date: Some(d(2017, 2, 1)),
+            topic: "骨干培训",
+            stations: &["新桥社区", "大丰社区"],
+            kind: "骨干",
+            ..Default::default()
+        });
+    });
+    let c = ctx(d(2017, 6, 30));
+    let r = monthly_replay(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
+    let x4 = |m: &str| r.months.iter().find(|x| x.month == m).and_then(|x| x.indicators.iter().find(|s| s.id == "X4")).map(|s| s.status);
+    assert_eq!([x4("2017-03"), x4("2017-04"), x4("2017-05"), x4("2017-06")], [Some(Status::Met), Some(Status::Met), Some(Status::Behind), Some(Status::NotMet)]);
+    assert!(r.first_short.iter().any(|f| f.indicator == "X4" && f.station.is_none() && f.month == "2017-05"), "{:?}", r.first_short);
 }
 
 #[test]

@@ -132,10 +132,12 @@ fn input_step(f: InputField) -> Step {
 }
 
 #[component]
-pub fn StatusPill(status: Status) -> impl IntoView {
+pub fn StatusPill(status: Status, #[prop(optional)] check: bool) -> impl IntoView {
+    // figures that cannot both be true need checking (需核对), not filling in (需补充)
+    let key = if check && status == Status::NeedsInput { "status.check" } else { status::key(status) };
     view! {
-        <span class=format!("pill-status {}", status::class(status)) data-testid="status-pill">
-            <span aria-hidden="true">{status::icon(status)}</span> " " {tr(status::key(status))}
+        <span class=format!("pill-status {}", status::class(status)) data-testid="status-pill" data-check=check.then_some("1")>
+            <span aria-hidden="true">{if check { "⚠" } else { status::icon(status) }}</span> " " {tr(key)}
         </span>
     }
 }
@@ -181,6 +183,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     let d_target = d.clone();
     let prorated = d.prorated_target.map(|p| (d.unit, p));
     let needs = d.needs_input;
+    let impossible = d.impossible;
     let stations = result.stations.clone();
     let parts = result.parts.clone();
     let suggestions = d.suggestions.clone();
@@ -195,7 +198,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                 <h3 id=format!("ind-{}-title", result.id)>{move || if lang() == Lang::Zh { label_zh.clone() } else { label_en.clone() }}</h3>
                 {result.bonus.then(|| view! { <span class="badge bonus" title=tr("score.bonus_note")>{tr("score.bonus")}</span> })}
                 <span class="spacer"></span>
-                <StatusPill status=st/>
+                <StatusPill status=st check=d.impossible/>
             </header>
             <div class="card-body">
                 <div class="measure">
@@ -231,7 +234,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                 }}
                 {needs.map(|f| view! {
                     <p class="needs" data-testid="needs-input">
-                        {tr("score.needs_input_what")} <b>{move || input_label(f, lang())}</b> " "
+                        {tr(if impossible { "score.check_what" } else { "score.needs_input_what" })} <b>{move || input_label(f, lang())}</b> " "
                         <button class="link" on:click=move |_| app.edit(|d| d.step = input_step(f))>
                             {move || if input_step(f) == Step::Import { tr("score.go_import")() } else { tr("score.go_context")() }} " →"
                         </button>
@@ -256,7 +259,8 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                                     (false, true) => format!("（缺 {}）", p.lacking.join("、")),
                                     (false, false) => format!(" (lacking {})", p.lacking.join(", ")),
                                 };
-                                format!("{}{} {} / {}{lacking}", missing_item_text(&p.label, zh), if zh { "：" } else { ":" }, p.count, p.target)
+                                let n = if zh { format!("{} 次 / 需 {}", p.count, p.target) } else { format!("{} (needs {})", p.count, p.target) };
+                                format!("{}{} {n}{lacking}", missing_item_text(&p.label, zh), if zh { "：" } else { ":" })
                             };
                             let short = move || missing_item_text(&label, lang() == Lang::Zh);
                             let t2 = title.clone();
@@ -268,8 +272,15 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                     <ul class="counts-list" aria-label=tr("score.counts")>
                         {counts.into_iter().map(|c| {
                             let ok = c.count >= c.target;
-                            // no per-name target (X8's holidays): the count alone, not "4/0"
-                            let n = if c.target == 0 { c.count.to_string() } else { format!("{}/{}", c.count, c.target) };
+                            // a count as a count (12 次 / 需 1), never a fraction that reads as a date;
+                            // no per-name target (X8's holidays): the count alone
+                            let (count, target) = (c.count, c.target);
+                            let n = move || match (target, lang()) {
+                                (0, Lang::Zh) => format!("{count} 次"),
+                                (0, Lang::En) => format!("{count}×"),
+                                (_, Lang::Zh) => format!("{count} 次 / 需 {target}"),
+                                (_, Lang::En) => format!("{count} (needs {target})"),
+                            };
                             let name = move || if lang() == Lang::En && !c.name_en.is_empty() { c.name_en.clone() } else { c.name.clone() };
                             view! { <li class:ok=ok class:short=!ok>
                                 <span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>{name} " "

@@ -167,20 +167,23 @@ fn Omitted() -> impl IntoView {
     }
 }
 
-/// Rows the scoring left out (unmatched records, out-of-period dates …), by kind.
+/// What the import and the scoring found (rows left out, figures to check, records of
+/// another period, hints): the same list and counts as the import screen's.
 #[component]
 fn CardFindings() -> impl IntoView {
     let data = expect_context::<DataState>();
+    let all = Memo::new(move |_| data.all_findings());
     view! {
-        {move || data.view.with(|v| v.as_ref().filter(|v| !v.card.findings.is_empty()).map(|v| {
-            let list: Vec<_> = v.card.findings.iter().take(300).cloned().collect();
-            let total = v.card.findings.len();
+        {move || all.with(|a| (!a.is_empty()).then(|| {
+            let list: Vec<_> = a.iter().take(300).cloned().collect();
+            let counts = scorecard_domain::finding::FindingCounts::of(a.iter());
             view! {
                 <section class="panel" data-testid="score-findings">
-                    <h3>{tr("score.findings")} " " <span class="muted num">{total}</span></h3>
+                    <h3>{tr("score.findings")}</h3>
+                    <crate::ui::finding_counts::FindingCountsLine counts=counts/>
                     <p class="small">{tr("score.findings_note")}</p>
                     <details>
-                        <summary>{tr("score.findings")}</summary>
+                        <summary>{tr("score.findings_list")}</summary>
                         <ul class="finding-list">
                             {list.into_iter().map(|f| {
                                 let (lz, le, mz, me) = (f.location_zh(), f.location_en(), f.message.clone(), f.message_en.clone());

@@ -53,6 +53,20 @@ fn rules(profile: &Profile) -> impl Iterator<Item = &Rule> {
     })
 }
 
+/// Hours still needed, as a pace the clerk can plan by: per month while a month or more is
+/// left, per week under a month, per day under two weeks (a monthly figure above the whole
+/// remainder, as "7,763 h a month" with 25 days left, would mislead). `None` when no day
+/// is left.
+pub fn rate(hours: f64, days_left: u32, days_in_year: u32) -> Option<(&'static str, &'static str, f64)> {
+    let d = f64::from(days_left);
+    match days_left {
+        0 => None,
+        1..=13 => Some(("每天", "a day", hours / d)),
+        14..=30 => Some(("每周", "a week", hours * 7.0 / d)),
+        _ => Some(("每月", "a month", hours * f64::from(days_in_year) / (12.0 * d))),
+    }
+}
+
 pub fn what_if(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate) -> WhatIf {
     let placer = Placer::new(ctx, tables, &station_names(ctx, tables));
     let snap = Snapshot::build_quiet(tables, &placer, ctx.year, ctx.as_of(today));
@@ -62,6 +76,7 @@ pub fn what_if(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDa
 /// [`what_if`] from a snapshot built by the caller (its findings are not used).
 pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf {
     let people: Vec<_> = snap.registered.iter().filter(|p| in_view(p.place, None)).collect();
+    let days_in_year = snap.days_in_year;
     let mut w = WhatIf {
         registered: people.len() as u64,
         active: people.iter().filter(|p| p.active()).count() as u64,
@@ -154,10 +169,10 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
             } else {
                 (format!("按人均 {} 小时计，", hours_up(t)), format!(" ({} h each)", hours_up(t)))
             };
-            match w.hours_per_month_after_registrations {
-                Some(pm) => w.plan.push((
-                    format!("{of_zh}到年底还需 {} 小时，约每月 {} 小时", hours_up(later), hours_up(pm)),
-                    format!("{} more hours by year end{of_en}, about {} h a month", hours_up(later), hours_up(pm)),
+            match rate(later, w.days_left, days_in_year) {
+                Some((per_zh, per_en, r)) => w.plan.push((
+                    format!("{of_zh}到年底还需 {} 小时，约{per_zh} {} 小时", hours_up(later), hours_up(r)),
+                    format!("{} more hours by year end{of_en}, about {} h {per_en}", hours_up(later), hours_up(r)),
                 )),
                 None => w.plan.push((
                     format!("年度已结束；{of_zh}全年还差 {} 小时", hours_up(later)),

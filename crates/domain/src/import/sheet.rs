@@ -206,7 +206,7 @@ impl<'a> SheetRun<'a> {
             let m = msg::more_of_kind(n - FINDINGS_PER_KIND, kind.label_zh(), kind.label_en());
             let severity =
                 self.report.findings.iter().find(|f| f.kind == kind).map_or(Severity::Warning, |f| f.severity);
-            self.report.findings.push(self.finding(kind, severity, m));
+            self.report.findings.push(self.finding(kind, severity, m).standing_for(n - FINDINGS_PER_KIND));
         }
         if self.report.failed_rows_capped {
             let m = msg::failed_rows_capped(FAILED_ROWS_CAP);

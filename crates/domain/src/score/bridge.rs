@@ -131,3 +131,22 @@ pub fn activity_key(tables: &Tables, a: &Activity) -> String {
 pub fn unmatched<'a>(dict: &TagDict, cell: &'a str) -> Vec<&'a str> {
     dict.unmatched(cell)
 }
+
+/// Pieces of a tag cell that name nothing in `dict` nor in any built-in profile's
+/// dictionary of the same kind: 红色党员先锋服务队 is a team (T1's) that X7's kinds do
+/// not count, not an unknown word to correct.
+pub fn unknown<'a>(profile_dict: &TagDict, cell: &'a str, teams: bool) -> Vec<&'a str> {
+    use std::sync::OnceLock;
+    static KNOWN: OnceLock<(TagDict, TagDict)> = OnceLock::new();
+    let (themes_all, teams_all) = KNOWN.get_or_init(|| {
+        let mut themes: Vec<TagEntry> = Vec::new();
+        let mut teams_l: Vec<TagEntry> = Vec::new();
+        for p in crate::profile::builtins() {
+            themes.extend(p.themes.iter().cloned());
+            teams_l.extend(p.teams.iter().cloned());
+        }
+        (dict(&themes, &[]), dict(&teams_l, &[]))
+    });
+    let all = if teams { teams_all } else { themes_all };
+    profile_dict.unmatched(cell).into_iter().filter(|w| !all.unmatched(w).is_empty()).collect()
+}

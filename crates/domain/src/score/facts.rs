@@ -212,12 +212,12 @@ impl Facts {
             first_by_key.insert(key.clone(), a.at.row);
             let tags = bridge::tag(tables, a, &dicts);
             if !profile.themes.is_empty() {
-                for w in bridge::unmatched(&dicts.themes, tables.so(a.theme)) {
+                for w in bridge::unknown(&dicts.themes, tables.so(a.theme), false) {
                     unknown.add(0, w, a.at);
                 }
             }
             if !profile.teams.is_empty() {
-                for w in bridge::unmatched(&dicts.teams, tables.so(a.team)) {
+                for w in bridge::unknown(&dicts.teams, tables.so(a.team), true) {
                     unknown.add(1, w, a.at);
                 }
             }

@@ -130,11 +130,32 @@ pub fn score(profile: &Profile, ctx: &Context, tables: &Tables, today: NaiveDate
 /// reuse them for the other views of the same data (see [`crate::extras::dashboard`]).
 pub fn score_from(profile: &Profile, ctx: &Context, tables: &Tables, facts: &Facts, snap: &Snapshot) -> Scorecard {
     let mut card = evaluate(profile, ctx, tables, facts, snap);
-    let mut findings = snap.findings.clone();
+    let mut findings = impossible_findings(&card.indicators);
+    findings.extend(snap.findings.iter().cloned());
     findings.extend(facts.findings.iter().cloned());
     findings.extend(suggestion_findings(profile, tables, facts, snap.d));
     card.findings = cap_findings(findings);
     card
+}
+
+/// One finding per pair of figures that cannot both be true (§4): the indicator says it
+/// on its card, the list of findings says it once (X1 and T4 may both divide by 常住人口).
+fn impossible_findings(indicators: &[IndicatorResult]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    for r in indicators.iter().filter(|r| r.detail.impossible) {
+        let (Some(zh), Some(en)) = (&r.detail.gap, &r.detail.gap_en) else { continue };
+        if out.iter().any(|f| f.message.ends_with(zh.as_str())) {
+            continue;
+        }
+        out.push(Finding::file(
+            "",
+            FindingKind::ImpossibleValue,
+            Severity::Warning,
+            format!("{}：{zh}", r.id),
+            format!("{}: {en}", r.id),
+        ));
+    }
+    out
 }
 
 /// Keeps at most [`crate::import::FINDINGS_PER_KIND`] findings of one kind per sheet (a
@@ -143,33 +164,42 @@ pub fn score_from(profile: &Profile, ctx: &Context, tables: &Tables, facts: &Fac
 pub fn cap_findings(findings: Vec<Finding>) -> Vec<Finding> {
     use std::collections::HashMap;
     let cap = crate::import::FINDINGS_PER_KIND;
-    let mut seen: HashMap<(String, Option<String>, FindingKind), u64> = HashMap::new();
-    let mut order = Vec::new();
+    type Key = (String, Option<String>, FindingKind);
+    // per group: findings listed, and how many the group stands for in all (an earlier
+    // "N more" finding counts as its N)
+    let mut listed: HashMap<Key, u64> = HashMap::new();
+    let mut total: HashMap<Key, u64> = HashMap::new();
+    let mut order: Vec<(Key, crate::finding::Severity)> = Vec::new();
     let mut out = Vec::new();
     for f in findings {
         let key = (f.file.clone(), f.sheet.clone(), f.kind);
-        let n = seen.entry(key.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            order.push((key, f.severity));
+        if !total.contains_key(&key) {
+            order.push((key.clone(), f.severity));
         }
-        if *n <= cap {
+        *total.entry(key.clone()).or_insert(0) += if f.stands_for > 0 { f.stands_for } else { 1 };
+        if f.stands_for > 0 {
+            continue;
+        }
+        let n = listed.entry(key).or_insert(0);
+        if *n < cap {
+            *n += 1;
             out.push(f);
         }
     }
     for ((file, sheet, kind), severity) in order {
-        let n = seen.get(&(file.clone(), sheet.clone(), kind)).copied().unwrap_or(0);
-        if n > cap {
-            let more = n - cap;
+        let key = (file.clone(), sheet.clone(), kind);
+        let (all, shown) = (total.get(&key).copied().unwrap_or(0), listed.get(&key).copied().unwrap_or(0));
+        if all > shown {
+            let more = all - shown;
             let mut f = Finding::file(
                 &file,
                 kind,
                 severity,
-                format!("另有 {more} 条「{}」未逐条列出（共 {n} 条）。", kind.label_zh()),
-                format!("{more} more \"{}\" findings not listed ({n} in all).", kind.label_en()),
+                format!("另有 {more} 条「{}」未逐条列出（共 {all} 条）。", kind.label_zh()),
+                format!("{more} more \"{}\" findings not listed ({all} in all).", kind.label_en()),
             );
             f.sheet = sheet;
-            out.push(f);
+            out.push(f.standing_for(more));
         }
     }
     out

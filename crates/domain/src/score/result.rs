@@ -381,6 +381,10 @@ pub struct Detail {
     pub missing_en: Missing,
     /// The field to fill in when the status is `needs_input`.
     pub needs_input: Option<InputField>,
+    /// The figures behind the value cannot both be true (a share above 100 %, §4): the
+    /// status is `needs_input` and the page says 需核对 (check), not 需补充 (fill in).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub impossible: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<PeriodDetail>,
     /// Per theme / team / holiday counts behind a coverage rule.

@@ -111,6 +111,7 @@ mod tests {
                 vec!["Elderly care".into(), "Disability support".into()],
             )]),
             needs_input: Some(InputField::Roster),
+            impossible: true,
             periods: vec![PeriodDetail {
                 label: "第三季度".into(),
                 state: SlotState::Ended,

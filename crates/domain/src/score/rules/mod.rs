@@ -13,6 +13,7 @@ mod materials;
 mod periodic;
 mod ratio;
 
+use chrono::{Datelike, NaiveDate};
 use super::facts::Facts;
 use super::result::{Detail, IndicatorResult, InputField, Missing, StationResult, Status, Unit, MISSING_CAP};
 use super::snapshot::Snapshot;
@@ -59,9 +60,21 @@ pub(crate) fn annual_status(reached: bool, snap: &Snapshot) -> Status {
         Status::Met
     } else if snap.year_ended {
         Status::NotMet
+    } else if in_last_month(NaiveDate::from_ymd_opt(snap.d.year(), 12, 31), snap.d) {
+        Status::Behind
     } else {
         Status::InProgress
     }
+}
+
+/// §4: a period still short "in its last month" is at risk (落后). From the last day of the
+/// month before its last month on: a month-end check (the monthly replay at 11-30) then
+/// warns before the last month starts, not in it.
+pub(crate) fn in_last_month(period_last: Option<NaiveDate>, d: NaiveDate) -> bool {
+    let Some(last) = period_last else { return false };
+    let Some(last_month_first) = last.with_day(1) else { return false };
+    let from = last_month_first.pred_opt().unwrap_or(last_month_first);
+    d >= from && d < last
 }
 
 /// " （剩 122 天）" / " (122 days left)" while the year is not over.

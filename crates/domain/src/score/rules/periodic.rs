@@ -44,7 +44,9 @@ fn state_of(slot: &Slot, d: NaiveDate) -> SlotState {
 }
 
 /// See the module doc. `final_only`: met only when every period (also future ones) is met.
-fn periodic_status(evals: &[&SlotEval], final_only: bool) -> Status {
+/// A current period longer than a month (a quarter, G1's Jan–Feb) still short in its last
+/// month is at risk (§4: 落后), whatever the ended ones say.
+fn periodic_status(evals: &[&SlotEval], final_only: bool, d: NaiveDate) -> Status {
     if evals.iter().any(|e| e.state == SlotState::Ended && !e.met) {
         return Status::NotMet;
     }
@@ -53,6 +55,10 @@ fn periodic_status(evals: &[&SlotEval], final_only: bool) -> Status {
     }
     let any_ended = evals.iter().any(|e| e.state == SlotState::Ended);
     let current: Vec<&&SlotEval> = evals.iter().filter(|e| e.state == SlotState::Current).collect();
+    let long = |e: &SlotEval| (e.slot.last - e.slot.first).num_days() > 31;
+    if current.iter().any(|e| !e.met && long(e) && super::in_last_month(Some(e.slot.last), d)) {
+        return Status::Behind;
+    }
     if any_ended {
         // Every ended period is met; the current one shows as in progress in `periods`.
         Status::Met
@@ -95,7 +101,7 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
         _ => ("每期".to_string(), "a period".to_string()),
     };
     let refs: Vec<&SlotEval> = evals.iter().collect();
-    let status = periodic_status(&refs, final_only);
+    let status = periodic_status(&refs, final_only, cx.snap.d);
     let ended: Vec<&SlotEval> = evals.iter().filter(|e| e.state == SlotState::Ended).collect();
     // `missing` keeps the machine labels (the JSON's); sentences write them out
     let failed_labels: Vec<String> = ended
@@ -273,7 +279,7 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         per_team.push((name.clone(), evals));
     }
     let all: Vec<&SlotEval> = per_team.iter().flat_map(|(_, e)| e.iter()).collect();
-    let status = periodic_status(&all, false);
+    let status = periodic_status(&all, false, cx.snap.d);
     let ended: Vec<&&SlotEval> = all.iter().filter(|e| e.state == SlotState::Ended).collect();
     let met = ended.iter().filter(|e| e.met).count();
     // the teams with a month missing (a team with none has nothing to list)

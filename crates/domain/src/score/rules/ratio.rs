@@ -26,9 +26,63 @@ fn registered<'a>(cx: &'a Cx, view: View) -> impl Iterator<Item = &'a Person> + 
     cx.snap.registered.iter().filter(move |p| in_view(p.place, view))
 }
 
+/// The two figures of a ratio, for the sentence saying they cannot both be true.
+#[derive(Clone, Copy)]
+struct Figures {
+    part_zh: &'static str,
+    part_en: &'static str,
+    whole_zh: &'static str,
+    whole_en: &'static str,
+    /// The field to check first.
+    field: InputField,
+    causes_zh: &'static str,
+    causes_en: &'static str,
+}
+
+const ROSTER_CAUSES: (&str, &str) = (
+    "可能是人数填错了、名册中混入了其他单位（镇、街道）的人员，或示例数据没有删除",
+    "the figure may be typed wrong, the roster may hold another unit's people, or demo rows may be left in",
+);
+
+fn figures(of: Denominator, part_zh: &'static str, part_en: &'static str) -> Figures {
+    let (whole_zh, whole_en, field) = match of {
+        Denominator::Population => ("常住人口", "the resident population", InputField::Population),
+        Denominator::Staff => ("职工总数", "the staff count", InputField::Staff),
+    };
+    Figures { part_zh, part_en, whole_zh, whole_en, field, causes_zh: ROSTER_CAUSES.0, causes_en: ROSTER_CAUSES.1 }
+}
+
+/// A share above 100 % (§4): the figures cannot both be true, so the indicator needs them
+/// checked (需核对) and is never met.
+fn impossible(part: u64, whole: u64, f: Figures, rows: Rows) -> Detail {
+    let (p, w) = (fmt_count(part), fmt_count(whole));
+    Detail {
+        status: Status::NeedsInput,
+        unit: Unit::Ratio,
+        value: Some(part as f64 / whole as f64),
+        numerator: Some(part as f64),
+        denominator: Some(whole as f64),
+        needs_input: Some(f.field),
+        impossible: true,
+        gap: Some(format!(
+            "{}（{p}）多于{}（{w}），两个数不可能同时成立，请核对：{}。",
+            f.part_zh, f.whole_zh, f.causes_zh
+        )),
+        gap_en: Some(format!(
+            "{} ({p}) exceed {} ({w}); both cannot be true. Please check: {}.",
+            f.part_en, f.whole_en, f.causes_en
+        )),
+        rows,
+        ..Detail::default()
+    }
+}
+
 /// A met / not-met ratio `part ÷ whole` against `min`, with the gap sentence for "how many
-/// more `part`s".
-fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: (&str, &str)) -> Detail {
+/// more `part`s"; a share above 100 % is [`impossible`].
+fn ratio_detail(part: u64, whole: u64, min: Share, rows: Rows, zh: &str, en: (&str, &str), f: Figures) -> Detail {
+    if part > whole {
+        return impossible(part, whole, f, rows);
+    }
     let value = part as f64 / whole as f64;
     let met = min.reached(part, whole);
     let n = min.shortfall(part, whole);
@@ -74,6 +128,7 @@ pub(super) fn registered_share(cx: &Cx, view: View, of: Denominator, min: Share)
         rows,
         "还需新增注册志愿者",
         ("more registered volunteer needed", "more registered volunteers needed"),
+        figures(of, "注册志愿者人数", "Registered volunteers"),
     )
 }
 
@@ -143,6 +198,7 @@ pub(super) fn record_share(cx: &Cx, view: View, min: Share) -> Detail {
         rows,
         "还需有服务记录的注册志愿者",
         ("more registered volunteer needs a service record", "more registered volunteers need a service record"),
+        figures(Denominator::Population, "有服务记录的志愿者", "Volunteers with records"),
     )
 }
 
@@ -170,6 +226,15 @@ pub(super) fn party_record_share(cx: &Cx, view: View, min: Share) -> Detail {
         rows,
         "还需参加志愿服务的党员",
         ("more party member needs to take part", "more party members need to take part"),
+        Figures {
+            part_zh: "有服务记录的党员人数",
+            part_en: "Party members with records",
+            whole_zh: "党员人数",
+            whole_en: "the number of party members",
+            field: InputField::PartyMembers,
+            causes_zh: "可能是党员人数填错了，或名册的政治面貌有误",
+            causes_en: "the number of party members may be typed wrong, or the roster's political status may be wrong",
+        },
     )
 }
 
@@ -191,5 +256,6 @@ pub(super) fn participant_share(cx: &Cx, view: View, of: Denominator, min: Share
         rows,
         "还需参与志愿服务的群众",
         ("more resident needs to take part", "more residents need to take part"),
+        figures(of, "参与志愿服务的人数", "People taking part"),
     )
 }
