@@ -273,7 +273,13 @@ impl AppState {
             self.new_draft();
             Some(self.draft.with_untracked(|d| d.id.clone()))
         };
-        self.edit(|d| d.become_demo(today));
+        // the demo is loaded from the import screen: stay there in the new draft
+        self.edit(|d| {
+            d.become_demo(today);
+            d.step = super::draft::Step::Import;
+        });
+        self.save_now();
+        self.drafts_version.update(|v| *v += 1);
         made
     }
 
@@ -287,6 +293,7 @@ impl AppState {
             d.context.year = cur.context.year;
             d.context.profile = cur.context.profile.clone();
         });
+        d.step = super::draft::Step::Import;
         let id = d.id.clone();
         self.base_rev.set_value(0);
         self.draft.set(d);

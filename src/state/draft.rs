@@ -98,7 +98,20 @@ impl Draft {
     pub fn become_demo(&mut self, today: chrono::NaiveDate) {
         self.demo = true;
         self.fill_demo(today);
-        self.name = format!("示例镇（演示数据）{}", self.context.year);
+        self.name.clear();
+    }
+
+    /// [`Draft::display_name`] in one language: an unnamed draft is "Untitled draft 2017"
+    /// in English (a name the clerk gave, or an organisation, reads as written).
+    pub fn display_name_in(&self, zh: bool) -> String {
+        if zh || !self.name.trim().is_empty() || !self.context.organisation.trim().is_empty() && !self.demo {
+            return self.display_name();
+        }
+        if self.demo {
+            format!("Demo town (sample data) {}", self.context.year)
+        } else {
+            format!("Untitled draft {}", self.context.year)
+        }
     }
 
     /// The name to show: the one given, else "organisation year", else "未命名草稿".
@@ -236,7 +249,9 @@ mod tests {
         d.become_demo(today);
         assert!(d.demo && !d.is_blank());
         assert_eq!(d.context.organisation, "示例镇（演示数据）");
-        assert_eq!(d.display_name(), "示例镇（演示数据）2025");
+        assert_eq!(d.display_name(), "示例镇（演示数据） 2025");
+        assert_eq!(d.display_name_in(false), "Demo town (sample data) 2025");
+        assert_eq!(Draft::new("b".into()).display_name_in(false), "Untitled draft 0");
         assert_eq!(d.context.profile, "town2021", "the profile stays");
     }
 

@@ -43,6 +43,7 @@ fn shown(d: &Draft, key: &str, value: Option<u64>) -> String {
 #[component]
 pub fn ContextForm() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let data = expect_context::<crate::state::DataState>();
     let draft = state.draft;
 
     // A count field: parse leniently; keep unparsable text in `inputs` so it survives reload.
@@ -69,6 +70,9 @@ pub fn ContextForm() -> impl IntoView {
         <section class="panel" data-testid="context-form">
             <h2>{tr("ctx.heading")}</h2>
             <p class="intro">{tr("ctx.intro")}</p>
+            <p class="intro small" data-testid="demo-hint">{tr("ctx.demo_hint")} " "
+                <button class="link" data-testid="demo-hint-go" on:click=move |_| crate::ui::import_screen::load_sample(state, data)>{tr("ctx.demo_hint_go")}</button>
+            </p>
             <div class="form-grid">
                 <Field id="ctx-organisation" label="ctx.organisation" help="ctx.organisation.help">
                     <input id="ctx-organisation" data-testid="ctx-organisation" type="text" autocomplete="organization"
@@ -105,7 +109,8 @@ pub fn ContextForm() -> impl IntoView {
                 </Field>
                 <Field id="ctx-as-of" label="ctx.as_of" help="ctx.as_of.help"
                     error=Signal::derive(move || draft.with(|d| d.inputs.contains_key("as_of").then_some("ctx.invalid_date")))>
-                    <input id="ctx-as-of" data-testid="ctx-as-of" type="text" placeholder="2017-06-30" aria-describedby="ctx-as-of-help"
+                    <input id="ctx-as-of" data-testid="ctx-as-of" type="text" aria-describedby="ctx-as-of-help"
+                        placeholder=move || draft.with(|d| format!("{}-06-30", d.context.year))
                         prop:value=move || draft.with(|d| d.inputs.get("as_of").cloned()
                             .unwrap_or_else(|| d.context.as_of.map(|x| x.to_string()).unwrap_or_default()))
                         on:input=move |ev| {

@@ -87,7 +87,7 @@ fn DraftRow(entry: DraftEntry) -> impl IntoView {
             view! {
                 <li class="draft-row" class:current=is_current data-testid="draft-row">
                     <div class="draft-info">
-                        <strong data-testid="draft-row-name">{d.display_name()}</strong>
+                        <strong data-testid="draft-row-name">{let dn = d.clone(); move || dn.display_name_in(state.lang.get() == crate::i18n::Lang::Zh)}</strong>
                         <small>{tr("drafts.updated")} " " {fmt_time(d.updated_ms)}</small>
                     </div>
                     <div class="draft-actions">

@@ -6,7 +6,7 @@ use super::import_screen::engine_download;
 use super::scorecard::status;
 use super::{lang, tr};
 use crate::engine::protocol::Request;
-use crate::i18n::Lang;
+use crate::i18n::{t, Lang};
 use crate::state::data::overrides_of;
 use crate::state::{AppState, DataState};
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub fn ExportScreen() -> impl IntoView {
                 </div>
                 <div class="export-item">
                     <button data-testid="export-print" disabled=move || !ready() on:click=move |_| { let _ = window().print(); }>
-                        "🖶 " {tr("export.print")}</button>
+                        {tr("export.print")}</button>
                     <p class="help">{tr("export.print_help")}</p>
                 </div>
                 <div class="export-item">
@@ -67,12 +67,13 @@ fn PrintSummary() -> impl IntoView {
         {move || data.view.with(|v| v.as_ref().map(|v| {
             let c = v.card.clone();
             let l = lang();
+            let p = crate::ui::Punct(l);
             let org = app.draft.with(|d| d.context.organisation.clone());
             let s = c.summary.clone();
             view! {
-                <article class="print-area" data-testid="print-summary">
+                <article class="print-area" data-testid="print-summary" data-user-words=c.stations.join("|")>
                     <header>
-                        <h1>{org} " " {c.year} " " {tr("export.report_title")}</h1>
+                        <h1><span data-cjk-ok="organisation">{org}</span> " " {c.year} " " {tr("export.report_title")}</h1>
                         <p>{tr("score.profile")} {crate::ui::colon} {l.pick(&c.profile_name, &c.profile_name_en).to_string()}
                             " · " {tr("score.as_of")} " " {fmt_date(l, c.as_of)}</p>
                         <p class="print-counts">
@@ -92,13 +93,13 @@ fn PrintSummary() -> impl IntoView {
                                 let d = &r.detail;
                                 view! {
                                     <tr class=status::class(d.status)>
-                                        <td>{r.id.clone()}</td>
-                                        <td>{l.pick(&r.label, &r.label_en).to_string()}</td>
-                                        <td class="st"><span aria-hidden="true">{status::icon(d.status)}</span> " " {tr(status::key(d.status))}</td>
-                                        <td class="num">{status::value(d.unit, d.value, l)}</td>
-                                        <td class="num">{status::value(d.unit, d.target, l)}</td>
-                                        <td>{if l == Lang::Zh { d.gap.clone() } else { d.gap_en.clone() }.unwrap_or_default()}</td>
-                                        <td class="src">{r.source.clone()}</td>
+                                        <td class="id">{r.id.clone()}</td>
+                                        <td class="label">{l.pick(&r.label, &r.label_en).to_string()}</td>
+                                        <td class="st" data-label=format!("{}{}", t(l, "score.status"), p.colon())><span aria-hidden="true">{status::icon(d.status)}</span> " " {tr(status::key(d.status))}</td>
+                                        <td class="num" data-label=format!("{}{}", t(l, "score.value"), p.colon())>{status::value(d.unit, d.value, l)}</td>
+                                        <td class="num" data-label=format!("{}{}", t(l, "score.target"), p.colon())>{status::value(d.unit, d.target, l)}</td>
+                                        <td data-label=format!("{}{}", t(l, "score.gap"), p.colon())>{if l == Lang::Zh { d.gap.clone() } else { d.gap_en.clone() }.unwrap_or_default()}</td>
+                                        <td class="src" data-cjk-ok="source" data-label=format!("{}{}", t(l, "score.source"), p.colon())>{r.source.clone()}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -106,7 +107,7 @@ fn PrintSummary() -> impl IntoView {
                     </table>
                     {(!s.stations_short.is_empty()).then(|| view! {
                         <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
-                            {s.stations_short.iter().map(|x| format!("{}（{}）", x.station, x.indicators.join("、"))).collect::<Vec<_>>().join("；")}</p>
+                            {s.stations_short.iter().map(|x| format!("{}{}", x.station, p.paren(x.indicators.join(p.sep())))).collect::<Vec<_>>().join(p.semi())}</p>
                     })}
                     <footer class="print-foot">{tr("app.title")} " · " {tr("export.generated")} " " {fmt_date(l, crate::state::data::today())}</footer>
                 </article>

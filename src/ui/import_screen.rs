@@ -34,6 +34,22 @@ pub fn engine_download(app: AppState, req: Request) {
     });
 }
 
+/// Loads the demo town (载入示例数据) into a draft of its own, from any screen: the user's
+/// files and context stay where they are; the page goes to the import step.
+pub fn load_sample(app: AppState, data: DataState) {
+    let (year, as_of) = app.draft.with_untracked(|d| (d.context.year, d.context.as_of));
+    let today = crate::state::data::today();
+    let until = scorecard_domain::samples::demo_until(year, as_of, today);
+    leptos::task::spawn_local(async move {
+        let reply = client().call(Request::Sample { year, until }).await;
+        if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
+            if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
+                data.load_demo(app, f, today);
+            }
+        }
+    });
+}
+
 #[component]
 pub fn ImportScreen() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -54,20 +70,7 @@ pub fn ImportScreen() -> impl IntoView {
             data.add_user_files(app, files_of(list));
         }
     };
-    // The demo goes into a draft of its own: the user's files and context stay where they are.
-    let load_sample = move |_| {
-        let (year, as_of) = app.draft.with_untracked(|d| (d.context.year, d.context.as_of));
-        let today = crate::state::data::today();
-        let until = scorecard_domain::samples::demo_until(year, as_of, today);
-        leptos::task::spawn_local(async move {
-            let reply = client().call(Request::Sample { year, until }).await;
-            if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
-                if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
-                    data.load_demo(app, f, today);
-                }
-            }
-        });
-    };
+    let load_sample = move |_| load_sample(app, data);
 
     view! {
         <section class="panel" data-testid="import-screen">
@@ -117,7 +120,7 @@ pub fn ImportScreen() -> impl IntoView {
                 <section class="panel actions-panel">
                     <button data-testid="download-failed-rows" disabled=failed == 0
                         on:click=move |_| engine_download(app, Request::FailedRows)>
-                        "⬇ " {tr("import.failed_rows")} {format!("（{}）", fmt_int(failed as u64))}
+                        "⬇ " {tr("import.failed_rows")} {move || crate::ui::punct().paren(fmt_int(failed as u64))}
                     </button>
                     <span class="muted small">{tr("import.failed_rows_help")}</span>
                     <span class="spacer"></span>
@@ -139,7 +142,7 @@ fn MissingFiles() -> impl IntoView {
             <div class="notice warning" data-testid="missing-files">
                 <span class="notice-icon" aria-hidden="true">"⚠"</span>
                 <span>{tr("import.missing_files")} " "
-                    {move || data.files_missing.get().iter().map(|f| format!("{}（{}）", f.name, fmt_size(f.size))).collect::<Vec<_>>().join("、")}
+                    {move || { let p = crate::ui::punct(); data.files_missing.get().iter().map(|f| format!("{}{}", f.name, p.paren(fmt_size(f.size)))).collect::<Vec<_>>().join(p.sep()) }}
                 </span>
             </div>
         </Show>
@@ -216,7 +219,7 @@ fn FileCard(file: FileReport) -> impl IntoView {
     view! {
         <section class="panel file-card" data-testid="file-card" data-file=file.name.clone()>
             <header class="file-head">
-                <h3><span class="file-icon" aria-hidden="true"></span>{file.name.clone()}</h3>
+                <h3 data-cjk-ok="file"><span class="file-icon" aria-hidden="true"></span>{file.name.clone()}</h3>
                 <span class="muted small">{tr("import.format")} " " {format} " · " {tr("import.size")} " " {fmt_size(file.size)}
                     {encoding.map(|e| view! { " · " <span data-testid="file-encoding">{e}</span> })}
                 </span>
@@ -319,7 +322,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
             data-role=role.map(role_code).unwrap_or("none")
             data-rows=sheet.used_rows.to_string() data-cols=sheet.used_columns.to_string()>
             <h4>
-                {tr("import.sheet")} " " <span class="sheet-name">{title}</span>
+                {tr("import.sheet")} " " <span class="sheet-name" data-cjk-ok="sheet">{title}</span>
                 <span class="muted small">" · " {tr("import.used")} " " {fmt_int(u64::from(sheet.used_rows))} " " {tr("import.rows")} " × " {sheet.used_columns} " " {tr("import.cols")}</span>
             </h4>
             {sheet.error.clone().map(|e| {
@@ -351,9 +354,9 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
             </div>
             <p class="counts small" data-testid="sheet-counts">
                 {tr("import.counts")} " " <b class="num">{fmt_int(counts.read)}</b> {crate::ui::colon}
-                {tr("import.kept")} " " <b class="num" data-testid="count-kept">{fmt_int(counts.kept)}</b> "，"
-                {tr("import.skipped")} " " <b class="num" data-testid="count-skipped">{fmt_int(counts.skipped)}</b> "，"
-                {tr("import.blank")} " " <b class="num">{fmt_int(counts.blank)}</b> "，"
+                {tr("import.kept")} " " <b class="num" data-testid="count-kept">{fmt_int(counts.kept)}</b> {move || crate::ui::punct().comma()}
+                {tr("import.skipped")} " " <b class="num" data-testid="count-skipped">{fmt_int(counts.skipped)}</b> {move || crate::ui::punct().comma()}
+                {tr("import.blank")} " " <b class="num">{fmt_int(counts.blank)}</b> {move || crate::ui::punct().comma()}
                 {tr("import.left_out")} " " <b class="num" data-testid="count-left-out">{fmt_int(counts.left_out)}</b>
                 {(sheet_findings > 0).then(|| view! { <span>" · " {tr("import.findings")} " " <b class="num">{sheet_findings}</b></span> })}
             </p>
@@ -372,7 +375,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                                 view! {
                                     <tr data-testid="mapping-row" data-column=c.letter.clone()>
                                         <td class="mono">{c.letter.clone()}</td>
-                                        <td>{c.header.clone()}</td>
+                                        <td data-cjk-ok="header">{c.header.clone()}</td>
                                         <td>
                                             <select data-testid="column-field" aria-label=format!("{} {}", c.letter, c.header)
                                                 disabled=role.is_none()
@@ -408,7 +411,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                 <summary>{tr("import.preview")}</summary>
                 <p class="muted small">{tr("import.preview_help")}</p>
                 <div class="table-wrap">
-                    <table class="grid preview-table" data-testid="preview-table">
+                    <table class="grid preview-table" data-testid="preview-table" data-cjk-ok="cells">
                         <thead><tr>
                             <th scope="col">{tr("import.row")}</th><th scope="col">{tr("import.status")}</th>
                             {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
@@ -431,7 +434,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                                         {(0..n_cols).map(|i| {
                                             let kinds: Vec<FindingKind> = marks.iter().filter(|m| m.column == Some(i as u32)).map(|m| m.kind).collect();
                                             let bad = !kinds.is_empty();
-                                            let title = move || kinds.iter().map(|k| kind_label(lang(), *k)).collect::<Vec<_>>().join("；");
+                                            let title = move || kinds.iter().map(|k| kind_label(lang(), *k)).collect::<Vec<_>>().join(crate::ui::punct().semi());
                                             view! {
                                                 <td class:cell-problem=bad title=title data-problem=bad.then_some("1")>
                                                     {cells.get(i).cloned().unwrap_or_default()}

@@ -34,3 +34,33 @@ pub fn lang() -> Lang {
 pub fn colon() -> &'static str {
     if lang() == Lang::Zh { "：" } else { ": " }
 }
+
+/// Punctuation by language, for text the page puts together: a list separator (、 / , ),
+/// a clause separator (； / ; ), a colon, and a count in brackets (（3） / (3)).
+pub struct Punct(pub Lang);
+
+impl Punct {
+    pub fn sep(&self) -> &'static str {
+        self.0.pick("、", ", ")
+    }
+    pub fn semi(&self) -> &'static str {
+        self.0.pick("；", "; ")
+    }
+    pub fn colon(&self) -> &'static str {
+        self.0.pick("：", ": ")
+    }
+    pub fn comma(&self) -> &'static str {
+        self.0.pick("，", ", ")
+    }
+    pub fn paren(&self, inner: impl std::fmt::Display) -> String {
+        match self.0 {
+            Lang::Zh => format!("（{inner}）"),
+            Lang::En => format!(" ({inner})"),
+        }
+    }
+}
+
+/// [`Punct`] of the current language, reactively.
+pub fn punct() -> Punct {
+    Punct(lang())
+}

@@ -152,7 +152,7 @@ pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView 
                                 <tr data-testid="wide-row" data-column=r.column.to_string()>
                                     <td><input type="checkbox" aria-label=r.name.clone() prop:checked=move || include.get()
                                         on:change=move |ev| include.set(event_target_checked(&ev)) /></td>
-                                    <td>{r.name.clone()}</td>
+                                    <td data-cjk-ok="activity">{r.name.clone()}</td>
                                     <td class="num">{fmt_int(u64::from(r.people))}</td>
                                     <td class="num">{fmt_int(u64::from(r.times))}</td>
                                     <td>

@@ -8,16 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { startServer, launch, ready, shot, ROOT } from './lib.mjs';
-
-/** The corpus files, written by the native test (already built by `./dev test`). */
-function corpusDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-corpus-'));
-  execFileSync('cargo', ['test', '-q', '-p', 'scorecard-domain', '--test', 'corpus', '--', '--ignored', '--exact', 'write_corpus_files'],
-    { cwd: ROOT, env: { ...process.env, CORPUS_OUT: dir }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return dir;
-}
+import { startServer, launch, ready, shot, corpusDir } from './lib.mjs';
 
 // The matrix's counts as the generator makes them (tests/corpus_support/mod.rs),
 // worked out here on their own.

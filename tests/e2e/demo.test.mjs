@@ -91,6 +91,18 @@ async function loadDemo(page, want) {
       'summary-activities': fmt(want.activities), 'summary-trainings': fmt(want.trainings) });
 }
 
+/** The drafts in storage once `ready(drafts)` holds (saves are debounced). */
+async function savedDrafts(page, ready) {
+  const read = () => page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('vscore:v2:draft:'))
+    .map(k => JSON.parse(localStorage.getItem(k))));
+  for (let i = 0; i < 50; i++) {
+    const ds = await read();
+    if (ready(ds)) return ds;
+    await page.waitForTimeout(100);
+  }
+  return read();
+}
+
 const status = (page, id) => page.getAttribute(`[data-testid="indicator-${id}"]`, 'data-status');
 const value = (page, id) => page.textContent(`[data-testid="indicator-${id}"] [data-testid="value"]`);
 const waitStatus = (page, id, st) => page.waitForSelector(`[data-testid="indicator-${id}"][data-status="${st}"]`);
@@ -133,17 +145,18 @@ test('the demo town, every profile, the extra tabs and the A4 print', async () =
     assert.equal(await page.inputValue('[data-testid="ctx-staff"]'), '640', "the demo's headcount, not the clerk's");
     assert.equal(await page.inputValue('[data-testid="ctx-profile"]'), 'civilised-city');
     // the clerk's draft is still there, as it was
-    const drafts = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('vscore:v2:draft:'))
-      .map(k => JSON.parse(localStorage.getItem(k))).map(d => [d.demo === true, d.context.organisation, d.context.staff]));
-    drafts.sort();
-    assert.deepEqual(drafts, [[false, '新繁镇', 1200], [true, '示例镇（演示数据）', 640]]);
+    const drafts = await savedDrafts(page, ds => ds.length === 2 && ds.some(d => d.demo));
+    assert.deepEqual(drafts.map(d => [d.demo === true, d.context.organisation, d.context.staff]).sort(),
+      [[false, '新繁镇', 1200], [true, '示例镇（演示数据）', 640]]);
     // a trainer adjusts the demo's own context
     await page.fill('[data-testid="ctx-staff"]', '1200');
     await page.selectOption('[data-testid="ctx-unit-type"]', 'party_government');
     await page.click('[data-testid="step-scorecard"]');
 
-    // 3. 文明城市: C1 = 600 / 6,000 = 10 % ≥ 10 %; C2 = 600 / 1,200 = 50 % < 60 % (党政机关).
+    // 3. 文明城市: C1 = 600 / 6,000 = 10 % ≥ 10 %; C2 = 600 / 1,200 = 50 % < 60 % (党政机关),
+    // once the adjusted context is scored (scoring waits for typing to pause)
     await page.waitForSelector('[data-testid="indicator-C1"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="indicator-C2"] [data-testid="value"]')?.textContent === '50%');
     assert.equal(await page.$('[data-testid="summary-needs_input"][data-count="0"]') !== null, true, 'nothing to fill in');
     assert.equal(await status(page, 'C1'), 'met');
     assert.equal(await value(page, 'C1'), '10%');
@@ -382,6 +395,17 @@ test('real files dropped on the demo go to a new draft: nothing real is scored a
     await page.click('[data-testid="next"]');
     await page.click('[data-testid="load-sample"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-volunteers"]')?.textContent === '600');
+    // a population typed wrong (100 residents, 600 registered): 需核对, never met, and said
+    await page.click('[data-testid="step-context"]');
+    await page.fill('[data-testid="ctx-population"]', '100');
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForSelector('[data-testid="indicator-X1"][data-status="needs_input"] [data-testid="status-pill"][data-check="1"]');
+    assert.equal((await page.textContent('[data-testid="indicator-X1"] [data-testid="status-pill"]')).trim(), '⚠ 需核对');
+    assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="gap"]'), /注册志愿者人数（600）多于常住人口（100）/);
+    assert.match(await page.textContent('[data-testid="indicator-X1"] [data-testid="needs-input"]'), /请核对：常住人口/);
+    assert.ok(Number(await page.textContent('[data-testid="score-findings"] [data-testid="count-check"]')) >= 1);
+    assert.ok((await page.textContent('[data-testid="score-findings"]')).includes('多于常住人口'));
+    await page.click('[data-testid="step-import"]');
     // a station's real roster of three
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '证件号码', '所属站点'],
@@ -396,10 +420,8 @@ test('real files dropped on the demo go to a new draft: nothing real is scored a
     assert.equal(await page.inputValue('[data-testid="ctx-population"]'), '', "nor its population");
     assert.equal(await page.inputValue('[data-testid="ctx-year"]'), String(YEAR));
     // the demo is still whole in its own draft
-    const drafts = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('vscore:v2:draft:'))
-      .map(k => JSON.parse(localStorage.getItem(k))).map(d => [d.demo === true, d.files.map(f => f.name).join()]));
-    drafts.sort();
-    assert.equal(drafts.length, 2);
+    const drafts = (await savedDrafts(page, ds => ds.length === 2 && ds.every(d => d.files.length > 0)))
+      .map(d => [d.demo === true, d.files.map(f => f.name).join()]).sort();
     assert.deepEqual(drafts[0], [false, '新桥名册.xlsx']);
     assert.equal(drafts[1][0], true);
     assert.match(drafts[1][1], /示例镇/);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -76,4 +77,13 @@ export async function shot(page, name) {
 export function foreign(requests, base) {
   return requests.filter(u => !(base && u.startsWith(base + '/')) && !u.startsWith('data:') && !u.startsWith('blob:')
     && !(base === null && u.startsWith('file://')));
+}
+
+/** A directory holding the corpus files the native corpus test writes (crates/domain/tests/
+ *  corpus.rs, write_corpus_files; already built by `./dev test`). */
+export function corpusDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-corpus-'));
+  execFileSync('cargo', ['test', '-q', '-p', 'scorecard-domain', '--test', 'corpus', '--', '--ignored', '--exact', 'write_corpus_files'],
+    { cwd: ROOT, env: { ...process.env, CORPUS_OUT: dir }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
 }

@@ -17,7 +17,10 @@ use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Stat
 fn now_text(d: &Detail, l: Lang) -> String {
     match d.unit {
         Unit::Periods => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个周期达标", "periods met")),
-        Unit::Items => format!("{} / {} {}", n(d.value), n(d.target), l.pick("项已勾选", "items ticked")),
+        Unit::Items => match l {
+            Lang::Zh => format!("{} / {} 项已勾选", n(d.value), n(d.target)),
+            Lang::En => format!("{} of {} {} ticked", n(d.value), n(d.target), if d.target == Some(1.0) { "item" } else { "items" }),
+        },
         Unit::Stations => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个站点达标", "stations met")),
         u => status::value(u, d.value, l),
     }
@@ -75,10 +78,10 @@ fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
                 let (head, rest) = items.split_at(items.len().min(5));
                 let (head, rest) = (head.to_vec(), rest.to_vec());
                 view! {
-                    <ul class="missing-items">{head.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    <ul class="missing-items">{head.into_iter().map(|i| view! { <li data-cjk-ok="rows">{i}</li> }).collect_view()}</ul>
                     {(!rest.is_empty()).then(|| view! {
                         <details class="small"><summary>{format!("+{}", rest.len())}</summary>
-                            <ul class="missing-items">{rest.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                            <ul class="missing-items">{rest.into_iter().map(|i| view! { <li data-cjk-ok="rows">{i}</li> }).collect_view()}</ul>
                         </details>
                     })}
                 }
@@ -293,7 +296,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                     let shown: Vec<_> = short.into_iter().take(50).collect();
                     view! {
                         <details class="short">
-                            <summary>{tr("score.short_list")} {format!("（{}）", shown.len())}</summary>
+                            <summary>{tr("score.short_list")} {let k = shown.len(); move || crate::ui::punct().paren(k)}</summary>
                             <table class="grid">
                                 <thead><tr><th>{tr("score.station")}</th><th>{tr("score.name")}</th><th>{tr("score.short_hours")}</th><th>{tr("score.short_needed")}</th></tr></thead>
                                 <tbody>{shown.into_iter().map(|s| view! {
@@ -305,7 +308,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                 })}
                 {(!stations.is_empty()).then(|| view! {
                     <details class="stations" open=st.is_failing()>
-                        <summary>{tr("score.stations")} {format!("（{}）", stations.len())}</summary>
+                        <summary>{tr("score.stations")} {let k = stations.len(); move || crate::ui::punct().paren(k)}</summary>
                         <table class="grid" data-testid="station-table">
                             <thead><tr>
                                 <th scope="col">{tr("score.station")}</th><th scope="col">{tr("score.status")}</th>
@@ -322,7 +325,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                                     let has_rows = sd.rows.total > 0;
                                     view! {
                                         <tr data-testid="station-row" data-station=s.station.clone() data-status=st_code>
-                                            <th scope="row">{s.station.clone()}</th>
+                                            <th scope="row" data-cjk-ok="station">{s.station.clone()}</th>
                                             <td><StatusPill status=st_status/></td>
                                             <td class="num">{move || compact(&sd, lang())}</td>
                                             <td>{move || if lang() == Lang::Zh { gz.clone() } else { ge.clone() }}</td>
@@ -365,8 +368,8 @@ fn CardFoot(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     view! {
         <footer class="card-foot">
             <span class="source" data-testid="source" title=tr("score.source")>
-                <span><span aria-hidden="true">"§ "</span><span data-testid="source-cite">{result.source.clone()}</span></span>
-                {(!result.quote.is_empty()).then(|| view! { <q class="quote" data-testid="source-quote">{result.quote.clone()}</q> })}
+                <span><span aria-hidden="true">"§ "</span><span data-testid="source-cite" data-cjk-ok="source">{result.source.clone()}</span></span>
+                {(!result.quote.is_empty()).then(|| view! { <q class="quote" data-testid="source-quote" data-cjk-ok="source">{result.quote.clone()}</q> })}
             </span>
             <span class="spacer"></span>
             {(rows_total > 0).then(|| {
@@ -388,7 +391,7 @@ fn Suggestions(list: Vec<scorecard_domain::score::HolidaySuggestion>) -> impl In
     let n = list.len();
     view! {
         <details class="suggestions" data-testid="suggestions" open=n <= 5>
-            <summary class="small">{tr("score.suggestions")} {format!("（{n}）")}</summary>
+            <summary class="small">{tr("score.suggestions")} {move || crate::ui::punct().paren(n)}</summary>
             <ul>
                 {list.into_iter().take(30).map(|s| {
                     let key = s.key.clone();
@@ -396,7 +399,15 @@ fn Suggestions(list: Vec<scorecard_domain::score::HolidaySuggestion>) -> impl In
                     let confirmed = move || app.draft.with(|d| d.context.confirmed_holidays.contains(&k2));
                     view! {
                         <li data-testid="suggestion">
-                            {format!("{} {} 「{}」 — {}（{}）", s.date, s.station, s.activity, s.holiday, s.holiday_date)}
+                            {
+                                let holiday_en = scorecard_domain::calendar::HOLIDAYS.iter().find(|h| h.name == s.holiday).map_or(s.holiday.clone(), |h| h.name_en.to_string());
+                                let (date, station, activity, holiday, when) = (s.date, s.station.clone(), s.activity.clone(), s.holiday.clone(), s.holiday_date);
+                                move || if lang() == Lang::Zh {
+                                    format!("{date} {station} 「{activity}」 — {holiday}（{when}）")
+                                } else {
+                                    format!("{date} {station} \"{activity}\" — {holiday_en} ({when})")
+                                }
+                            }
                             " "
                             <button data-testid="confirm-holiday" on:click=move |_| {
                                 let k = key.clone();

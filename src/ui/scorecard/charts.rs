@@ -88,7 +88,8 @@ fn HoursChart(c: Charts) -> impl IntoView {
     let last = shown.last().cloned();
     let summary = last.as_ref().map(|m| {
         let due = m.target_cumulative_hours.map(fmt_hours).unwrap_or_else(|| "—".into());
-        format!("{}：{} {}；{}：{} {}", t(l, "charts.cumulative"), fmt_hours(m.cumulative_hours), t(l, "charts.hours"), t(l, "charts.due"), due, t(l, "charts.hours"))
+        let p = crate::ui::Punct(l);
+        format!("{}{}{} {}{}{}{}{} {}", t(l, "charts.cumulative"), p.colon(), fmt_hours(m.cumulative_hours), t(l, "charts.hours"), p.semi(), t(l, "charts.due"), p.colon(), due, t(l, "charts.hours"))
     });
     view! {
         <figure class="chart" data-testid="chart-hours">
@@ -155,7 +156,7 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
             <p class="legend small">
                 <span class="key key-bar"></span> {tr("charts.activities")}
                 <span class="key key-short"></span> {tr("charts.below_target")}
-                {per_month_target.map(|t| view! { <span class="key key-target"></span> {tr("charts.target_line")} {format!("（{}）", fmt_int(t as u64))} })}
+                {per_month_target.map(|t| view! { <span class="key key-target"></span> {tr("charts.target_line")} {move || crate::ui::punct().paren(fmt_int(t as u64))} })}
             </p>
         </figure>
     }
@@ -164,10 +165,13 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
 /// Theme × station: how many activities of each theme each station ran, against its target.
 #[component]
 fn CoverageGrid(result: IndicatorResult) -> impl IntoView {
-    let themes: Vec<(String, u32)> = result
+    // the themes' own English names where the dictionary has them
+    let themes: Vec<(String, String, u32)> = result
         .stations
         .first()
-        .map(|s| s.detail.counts.iter().map(|c| (c.name.clone(), c.target)).collect())
+        .map(|s| {
+            s.detail.counts.iter().map(|c| (c.name.clone(), if c.name_en.is_empty() { c.name.clone() } else { c.name_en.clone() }, c.target)).collect()
+        })
         .unwrap_or_default();
     let (lz, le) = (result.label.clone(), result.label_en.clone());
     view! {
@@ -176,12 +180,15 @@ fn CoverageGrid(result: IndicatorResult) -> impl IntoView {
             <div class="table-wrap">
                 <table class="grid coverage">
                     <thead><tr><th scope="col">{tr("score.station")}</th>
-                        {themes.iter().map(|(n, t)| view! { <th scope="col">{n.clone()} <br/><span class="muted small">"≥ " {*t}</span></th> }).collect_view()}
+                        {themes.iter().map(|(zh, en, t)| {
+                            let (zh, en) = (zh.clone(), en.clone());
+                            view! { <th scope="col">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }} <br/><span class="muted small">"≥ " {*t}</span></th> }
+                        }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {result.stations.iter().map(|s| view! {
                             <tr>
-                                <th scope="row">{s.station.clone()}</th>
+                                <th scope="row" data-cjk-ok="station">{s.station.clone()}</th>
                                 {s.detail.counts.iter().map(|c| {
                                     let ok = c.count >= c.target;
                                     let shade = if ok { "cov-ok" } else if c.count > 0 { "cov-part" } else { "cov-none" };
@@ -219,7 +226,7 @@ fn StationsChart(c: Charts) -> impl IntoView {
                     let v = s.hours_per_head.unwrap_or(0.0);
                     let short = target.is_some_and(|t| v < t);
                     view! {
-                        <text x=left - 8.0 y=y + 17.0 text-anchor="end" class="tick">{s.station.clone()}</text>
+                        <text x=left - 8.0 y=y + 17.0 text-anchor="end" class="tick" data-cjk-ok="station">{s.station.clone()}</text>
                         <rect x=left y=y + 5.0 width=(x(v) - left).max(1.0) height=row_h - 10.0 class=if short { "ch-bar ch-bar-short" } else { "ch-bar" }>
                             <title>{format!("{}：{} h/人", s.station, fmt_hours(v))}</title></rect>
                         <text x=x(v) + 6.0 y=y + 19.0 class="bar-value">{fmt_hours(v)}</text>
@@ -238,7 +245,7 @@ fn StationsChart(c: Charts) -> impl IntoView {
                         <th scope="col">{tr("charts.activities")}</th><th scope="col">{tr("charts.trainings")}</th>
                     </tr></thead>
                     <tbody>{c.stations.iter().map(|s| view! {
-                        <tr><th scope="row">{s.station.clone()}</th><td class="num">{fmt_int(u64::from(s.registered))}</td>
+                        <tr><th scope="row" data-cjk-ok="station">{s.station.clone()}</th><td class="num">{fmt_int(u64::from(s.registered))}</td>
                             <td class="num">{fmt_int(u64::from(s.active))}</td><td class="num">{fmt_hours(s.hours)}</td>
                             <td class="num">{s.hours_per_head.map(fmt_hours).unwrap_or_else(|| "—".into())}</td>
                             <td class="num">{s.activities}</td><td class="num">{s.trainings}</td></tr>

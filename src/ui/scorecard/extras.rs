@@ -76,7 +76,7 @@ pub fn ReplayPanel() -> impl IntoView {
                             <thead><tr><th scope="col">{tr("replay.indicator")}</th><th scope="col">{tr("score.station")}</th><th scope="col">{tr("replay.month")}</th><th scope="col">{tr("score.status")}</th></tr></thead>
                             <tbody>{first.into_iter().map(|f| view! {
                                 <tr><td>{f.indicator.clone()}</td>
-                                    <td>{f.station.clone().unwrap_or_else(|| tr("replay.whole")().to_string())}</td>
+                                    <td data-cjk-ok=f.station.is_some().then_some("station")>{f.station.clone().unwrap_or_else(|| tr("replay.whole")().to_string())}</td>
                                     <td>{let m = f.month.clone(); move || period_text(&m, lang() == Lang::Zh, true)}</td><td><StatusPill status=f.status/></td></tr>
                             }).collect_view()}</tbody>
                         </table>

@@ -43,7 +43,7 @@ pub fn ScorecardScreen() -> impl IntoView {
                 let org = app.draft.with(|d| d.context.organisation.clone());
                 view! {
                     <div class="score-title">
-                        <h2>{if org.is_empty() { tr("score.heading")().to_string() } else { org }} " · " {c.year}</h2>
+                        <h2><span data-cjk-ok="organisation">{if org.is_empty() { tr("score.heading")().to_string() } else { org }}</span> " · " {c.year}</h2>
                         <p class="muted">
                             {tr("score.profile")} {crate::ui::colon} {move || if lang() == Lang::Zh { pz.clone() } else { pe.clone() }}
                             " · " {tr("score.as_of")} " " <span data-testid="as-of">{move || fmt_date(lang(), as_of)}</span>
@@ -128,11 +128,11 @@ fn Summary(tab: RwSignal<Tab>) -> impl IntoView {
                         view! {
                             <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
                                 {short.into_iter().map(|x| view! {
-                                    <span class="pill short-pill" data-testid="short-pill">{x.station.clone()} " ("
+                                    <span class="pill short-pill" data-testid="short-pill"><span data-cjk-ok="station">{x.station.clone()}</span> " ("
                                         {x.indicators.iter().enumerate().map(|(i, id)| {
                                             let id = id.clone();
                                             view! {
-                                                {(i > 0).then_some("、")}
+                                                {(i > 0).then(|| crate::ui::punct().sep())}
                                                 <button class="link" data-testid="short-link" title=tr("score.go_card")
                                                     on:click=move |_| show_card(tab, &id)>{id.clone()}</button>
                                             }
@@ -184,7 +184,7 @@ fn CardFindings() -> impl IntoView {
                     <p class="small">{tr("score.findings_note")}</p>
                     <details>
                         <summary>{tr("score.findings_list")}</summary>
-                        <ul class="finding-list">
+                        <ul class="finding-list" tabindex="0" aria-label=tr("score.findings_list")>
                             {list.into_iter().map(|f| {
                                 let (lz, le, mz, me) = (f.location_zh(), f.location_en(), f.message.clone(), f.message_en.clone());
                                 view! { <li data-kind=f.kind.code()><span class="small muted">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</span><br/>

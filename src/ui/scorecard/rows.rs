@@ -66,7 +66,7 @@ pub fn RowsDialog(target: RwSignal<Option<(String, Option<String>)>>) -> impl In
                             view! {
                                 <h3>{l.pick(role.label_zh(), role.label_en())} " " <span class="muted num">{t.rows.len()}</span></h3>
                                 <div class="table-wrap rows-wrap">
-                                    <table class="grid" data-testid="rows-table">
+                                    <table class="grid" data-testid="rows-table" data-cjk-ok="rows">
                                         <thead><tr>{t.headers.iter().map(|(z, e)| view! { <th scope="col">{l.pick(z, e).to_string()}</th> }).collect_view()}</tr></thead>
                                         <tbody>{t.rows.iter().map(|r| view! {
                                             <tr>{r.iter().map(|c| view! { <td>{c.display(rlang(l))}</td> }).collect_view()}</tr>
