@@ -266,14 +266,14 @@ fn summary_names_the_stations_that_fall_short_and_unknown_words_are_reported() {
     assert_eq!(short, [("大丰社区", vec!["X5"])]);
     assert_eq!(card.stations, ["新桥社区", "大丰社区"]);
 
-    // A theme cell naming no theme of the profile: one suggestion per word, not per row.
+    // A theme cell naming no theme of any profile: one suggestion per word, not per row.
     let mut b = TablesBuilder::new();
     for day in 1..=3 {
         b.activity(ActivitySpec {
             name: "活动",
             date: Some(d(2017, 3, day)),
             station: "新桥社区",
-            theme: "敬老、关爱残疾人",
+            theme: "读书分享、关爱残疾人",
             ..Default::default()
         });
     }
@@ -281,6 +281,6 @@ fn summary_names_the_stations_that_fall_short_and_unknown_words_are_reported() {
     let words: Vec<&scorecard_domain::Finding> =
         card.findings.iter().filter(|f| f.column.as_deref() == Some("活动主题")).collect();
     assert_eq!(words.len(), 1, "{words:?}");
-    assert!(words[0].message.contains("「敬老」") && words[0].message.contains("共 3 项活动"), "{}", words[0].message);
+    assert!(words[0].message.contains("「读书分享」") && words[0].message.contains("共 3 项活动"), "{}", words[0].message);
     assert_eq!(words[0].row, Some(2));
 }

@@ -132,9 +132,10 @@ pub fn unmatched<'a>(dict: &TagDict, cell: &'a str) -> Vec<&'a str> {
     dict.unmatched(cell)
 }
 
-/// Pieces of a tag cell that name nothing in `dict` nor in any built-in profile's
-/// dictionary of the same kind: 红色党员先锋服务队 is a team (T1's) that X7's kinds do
-/// not count, not an unknown word to correct.
+/// Pieces of a 活动主题 / 服务队 cell that name nothing in `dict` nor in any built-in
+/// profile's dictionary of the same kind: 红色党员先锋服务队 is a team (T1's) whose kind X7
+/// does not count, 关爱困难职工 a theme G1 does not count — words the app knows, not words
+/// to correct; only those no profile knows get a hint.
 pub fn unknown<'a>(profile_dict: &TagDict, cell: &'a str, teams: bool) -> Vec<&'a str> {
     use std::sync::OnceLock;
     static KNOWN: OnceLock<(TagDict, TagDict)> = OnceLock::new();
