@@ -251,7 +251,7 @@ mod tests {
         assert_eq!(d.context.organisation, "示例镇（演示数据）");
         assert_eq!(d.display_name(), "示例镇（演示数据） 2025");
         assert_eq!(d.display_name_in(false), "Demo town (sample data) 2025");
-        assert_eq!(Draft::new("b".into()).display_name_in(false), "Untitled draft 0");
+        assert_eq!(Draft::new("b".into()).display_name_in(false), "Untitled draft 2017");
         assert_eq!(d.context.profile, "town2021", "the profile stays");
     }
 

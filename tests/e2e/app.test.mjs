@@ -99,3 +99,39 @@ test('the engine runs in a Web Worker, served and from file://', async () => {
     await srv.close();
   }
 });
+
+// Issue 19's small things a clerk notices, and one count of problems on both screens.
+test('small things: the as-of hint of the chosen year, the demo on step 1, no missing glyph, a JSON help for a clerk, counts that read as counts and agree', async () => {
+  const srv = await startServer();
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.goto(srv.base + '/');
+    await ready(page);
+    await page.fill('[data-testid="ctx-year"]', '2017');
+    assert.equal(await page.getAttribute('[data-testid="ctx-as-of"]', 'placeholder'), '2017-06-30', 'the hint is of the year chosen');
+    assert.match(await page.textContent('[data-testid="demo-hint"]'), /示例/);
+    await page.click('[data-testid="demo-hint-go"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-volunteers"]')?.textContent === '600');
+    // the findings' counts of the import screen are the scorecard's
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForSelector('[data-testid="indicator-X7"]');
+    await page.waitForSelector('[data-testid="score-findings"] [data-testid="finding-counts"]');
+    const scoreCounts = await page.textContent('[data-testid="score-findings"] [data-testid="finding-counts"]');
+    // X7's team kinds read as counts, never as a fraction like a date (教育 12/1)
+    const teams = await page.$$eval('[data-testid="indicator-X7"] .counts-list li', lis => lis.map(l => l.textContent));
+    assert.ok(teams.length > 0 && teams.every(t => /\d+ 次 \/ 需 1$/.test(t.trim())), teams.join(' | '));
+    await page.click('[data-testid="step-import"]');
+    const importCounts = await page.textContent('[data-testid="findings-panel"] [data-testid="finding-counts"]');
+    assert.equal(importCounts, scoreCounts);
+    assert.ok(!importCounts.includes('未计入') || /未计入（行） \d/.test(importCounts), importCounts);
+    await page.click('[data-testid="step-export"]');
+    const print = await page.textContent('[data-testid="export-print"]');
+    assert.ok(!/[\u{1F000}-\u{1FFFF}]/u.test(print), `no glyph the fonts lack: ${print}`);
+    assert.ok(!(await page.textContent('[data-testid="export-screen"]').catch(() => page.textContent('body'))).includes('scorecard score'), 'the help does not speak of the command line');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+});
