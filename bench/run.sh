@@ -2,12 +2,15 @@
 # The performance benchmarks (./dev bench; never part of ./dev test). See bench/README.md.
 #
 #   ./dev bench [--sizes 10k,100k,1m] [--runs N] [--native-only | --browser-only] [--no-sheetjs]
+#               [--no-engines]
 #
 # 1. builds the native tools (profile release-native) and, once, the deterministic inputs
 #    in bench/out/ (records_<size>.xlsx, roster_100k.xlsx; gitignored);
 # 2. builds dist/ if it is missing (./dev build);
 # 3. native: calamine's streaming parse alone vs our import + score, and `scorecard score`;
 # 4. browser: headless Chromium, the engine worker vs SheetJS, tab memory, long tasks;
+#    then every engine (Chromium, Firefox ESR, WebKitGTK; served and file://) as a clerk
+#    uses the app, on the largest workbook asked for (bench/engines.mjs);
 # 5. writes bench/out/results.json and bench/out/results.md and prints the table.
 set -euo pipefail
 
@@ -22,6 +25,7 @@ RUNS=3
 NATIVE=1
 BROWSER=1
 SHEETJS=""
+ENGINES=1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 2; }
@@ -33,7 +37,8 @@ while [ $# -gt 0 ]; do
     --native-only) BROWSER=0; shift ;;
     --browser-only) NATIVE=0; shift ;;
     --no-sheetjs) SHEETJS="--no-sheetjs"; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-engines) ENGINES=0; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see ./dev bench --help)" ;;
   esac
 done
@@ -80,6 +85,11 @@ if [ "$BROWSER" = 1 ]; then
   browser_sizes="$SIZES"
   [[ ",$SIZES," == *",1m,"* ]] && browser_sizes="$SIZES,1m+roster"
   node "$ROOT/bench/browser.mjs" --sizes "$browser_sizes" --runs "$RUNS" --out "$OUT" $SHEETJS
+  if [ "$ENGINES" = 1 ]; then
+    largest="${SIZE_LIST[${#SIZE_LIST[@]}-1]}"
+    say "browser: every engine, records_$largest.xlsx picked in the page"
+    node "$ROOT/bench/engines.mjs" --sizes "$largest" --in "$OUT" --out "$OUT"
+  fi
 fi
 
 node "$ROOT/bench/report.mjs" "$OUT" "$ROOT/dist/sizes.json"

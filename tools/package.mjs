@@ -45,11 +45,31 @@ const sha256 = (s) => "'sha256-" + crypto.createHash('sha256').update(s, 'utf8')
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist, { recursive: true });
 
-// Boot code shared by both builds: show a clear message if the module cannot start.
-const bootFail = `function bootFail(e){var m=document.getElementById('boot-msg');` +
-  `if(m){m.textContent='无法启动：'+(e&&e.message||e)+'。请使用最新版 Chrome、Edge 或 360 极速浏览器。 ` +
-  `The app could not start; please use a recent Chrome or Edge.';}` +
+// Non-ASCII as \\u escapes: the single file's text is ASCII (its charset is windows-1252).
+const asciiJs = (t) => t.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
+// What a browser the app cannot serve is told (old engines, no wasm SIMD, the IE mode of
+// a dual-core browser such as 360 or QQ): the browsers that work and the mode to switch
+// to. Chinese first, English on the next line (.boot-msg keeps line breaks).
+const ADVICE_ZH = '请使用最新版 Chrome、Edge、Firefox 或 Safari（16.4 及以上）；360、QQ 等双核浏览器请切换到“极速模式”。';
+const ADVICE_EN = ' Please use a recent Chrome, Edge, Firefox or Safari (16.4+), or the fast mode of a dual-core browser.';
+const two = (zh, en) => JSON.stringify(zh + ADVICE_ZH) + '+"\\n"+' + JSON.stringify(en + ADVICE_EN);
+const q = JSON.stringify;
+
+// Boot code shared by both builds: show a clear message if the module cannot start. An
+// error marked `plain` (the single file read in the wrong encoding) is shown alone.
+const bootFail = `function bootFail(e){var m=document.getElementById('boot-msg'),t=String(e&&e.message||e),` +
+  `w=typeof WebAssembly!=='object';if(m){m.textContent=e&&e.plain?t:` +
+  `(w?${q('此浏览器不支持 WebAssembly，无法运行本页面。')}:${q('无法启动（')}+t+${q('）。')})+${q(ADVICE_ZH)}+"\\n"+` +
+  `(w?${q('This browser cannot run WebAssembly.')}:${q('The app could not start.')})+${q(ADVICE_EN)};}` +
   `document.documentElement.dataset.boot='failed';console.error(e);}`;
+
+// Browsers without module scripts (IE and the IE mode of dual-core browsers) run only this,
+// and modern ones skip it: ES5, no dataset.
+const noModule = `(function(){var m=document.getElementById('boot-msg');if(m){m.textContent=` +
+  `${two('当前浏览器（或其兼容模式、IE 内核）无法运行本页面。', 'This browser (or its IE/compatibility mode) cannot run the app.')};}` +
+  `document.documentElement.setAttribute('data-boot','failed');})();`;
+if (/=>|\blet\b|\bconst\b|`/.test(noModule)) throw new Error('the nomodule script must stay ES5');
 
 // The engine's Web Worker boot: waits for the page to send the compiled module, starts
 // the same wasm there, then hands over to `worker_main` (src/engine/worker.rs).
@@ -77,10 +97,11 @@ const appJs = `${bootFail}\nimport init from './${NAME}.js';\n` +
   `globalThis.__vsWorkerUrl = new URL('./worker.js', import.meta.url).href;\n` +
   `init({ module_or_path: new URL('./${NAME}_bg.wasm', import.meta.url) }).catch(bootFail);\n`;
 fs.writeFileSync(path.join(dist, 'app.js'), appJs);
+const noModuleJs = asciiJs(noModule);
 const served = template
-  .replace('__CSP__', csp({ 'script-src': ["'self'", "'wasm-unsafe-eval'"], 'connect-src': ["'self'"] }))
+  .replace('__CSP__', csp({ 'script-src': ["'self'", sha256(noModuleJs), "'wasm-unsafe-eval'"], 'connect-src': ["'self'"] }))
   .replace('<!--STYLE-->', '<link rel="stylesheet" href="style.css">')
-  .replace('<!--SCRIPT-->', '<script type="module" src="app.js"></script>');
+  .replace('<!--SCRIPT-->', `<script nomodule>${noModuleJs}</script>\n<script type="module" src="app.js"></script>`);
 fs.writeFileSync(path.join(dist, 'index.html'), served);
 
 // 2. One self-contained file: glue inlined, wasm gzipped and embedded as raw bytes, no
@@ -95,7 +116,6 @@ if (/<\/script|<!--/i.test(inlineGlue)) throw new Error('glue contains </script 
 if (/\bimport\s*\(|^import /m.test(inlineGlue)) throw new Error('glue imports other modules');
 const gz = zlib.gzipSync(wasm, { level: 9 });
 
-const asciiJs = (t) => t.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 const asciiCss = (t) => t.replace(/[^\x00-\x7f]/gu, (c) => '\\' + c.codePointAt(0).toString(16).padStart(6, '0'));
 const asciiHtml = (t) => t.replace(/[^\x00-\x7f]/gu, (c) => '&#x' + c.codePointAt(0).toString(16) + ';');
 const ESCAPED = new Set([0x00, 0x0d, 0x3c, 0x3d]);
@@ -118,27 +138,28 @@ const decode1252 = (buf) => Array.from(buf, (b) => String.fromCharCode(b >= 0x80
 // The page's reading of the element's text back into the gzip bytes (also run below, here).
 const unpackSrc = `function vsUnpack(t){const H=${JSON.stringify(high)},o=new Uint8Array(t.length);let j=0;` +
   `for(let i=0;i<t.length;i++){let c=t.charCodeAt(i);if(c===61)c=t.charCodeAt(++i)-64;` +
-  `else if(c>255){c=H[c];if(c===undefined)throw new Error(VS_CHARSET);}o[j++]=c;}return o.subarray(0,j);}`;
+  `else if(c>255){c=H[c];if(c===undefined)throw vsPlain(VS_CHARSET);}o[j++]=c;}return o.subarray(0,j);}`;
 const charsetMsg = "const VS_CHARSET='本文件未按原编码打开，请直接双击打开本文件（放在网站上时不要为它指定 UTF-8 编码）。" +
-  " This file was read with the wrong text encoding: open it from disk, or serve it without charset=utf-8.';";
+  " This file was read with the wrong text encoding: open it from disk, or serve it without charset=utf-8.';" +
+  'function vsPlain(t){var e=new Error(t);e.plain=1;return e;}';
 
 // The worker gets the same glue as text (a non-executed script element; CSP does not apply).
 // A classic worker: module workers from a file:// page's opaque-origin blob URL fail to load.
 const workerSrc = asciiJs(`${inlineGlue.replace(/import\.meta\.url/g, 'self.location.href')}\n${workerBoot}`);
 const script = asciiJs(`${bootFail}\n${charsetMsg}\n${unpackSrc}\n${inlineGlue}\n` +
   `globalThis.__vsWorkerType='classic';globalThis.__vsWorkerUrl=URL.createObjectURL(new Blob([document.getElementById('vs-worker-src').textContent],{type:'text/javascript'}));\n` +
-  `(async()=>{try{if(document.characterSet!=='windows-1252')throw new Error(VS_CHARSET);` +
+  `(async()=>{try{if(document.characterSet!=='windows-1252')throw vsPlain(VS_CHARSET);` +
   `const b=vsUnpack(document.getElementById('vs-wasm').textContent);` +
   `const s=new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'));` +
   `const bytes=await new Response(s).arrayBuffer();` +
   `await __wbg_init({module_or_path: bytes});}catch(e){bootFail(e);}})();\n`);
 const DATA = '<!--WASM-BYTES-->';
 const page = asciiHtml(template.replace('<meta charset="utf-8">', '<meta charset="windows-1252">'))
-  .replace('__CSP__', csp({ 'script-src': [sha256(script), "'wasm-unsafe-eval'"], 'connect-src': ["'none'"] }))
+  .replace('__CSP__', csp({ 'script-src': [sha256(script), sha256(noModuleJs), "'wasm-unsafe-eval'"], 'connect-src': ["'none'"] }))
   .replace('<!--STYLE-->', `<style>\n${asciiCss(css)}\n</style>`)
   .replace('<!--SCRIPT-->', `<script type="text/plain" id="vs-worker-src">${workerSrc}</script>\n` +
     `<script type="application/octet-stream" id="vs-wasm">${DATA}</script>\n` +
-    `<script type="module">${script}</script>`);
+    `<script nomodule>${noModuleJs}</script>\n<script type="module">${script}</script>`);
 if (!page.includes('<meta charset="windows-1252">')) throw new Error('index.html lacks <meta charset="utf-8">');
 if (/[^\x00-\x7f]/.test(page)) throw new Error('the single file\'s text is not ASCII');
 const [head, tail] = page.split(DATA);

@@ -33,6 +33,23 @@ impl BlobBytes {
         Some(BlobBytes { blob, size, reader, windows: RefCell::new(Vec::new()), fills: Cell::new(0) })
     }
 
+    /// Reads the file's first byte: WebKit's worker started from a `blob:` URL on a
+    /// `file://` page cannot read a `File` posted to it (`NotReadableError`), and says so
+    /// only when asked for bytes. `Err(true)` for that case, `Err(false)` for another failure.
+    pub fn probe(&self) -> Result<(), bool> {
+        if self.size == 0 {
+            return Ok(());
+        }
+        let part = self.blob.slice_with_f64_and_f64(0.0, 1.0).map_err(|_| false)?;
+        match self.reader.read_as_array_buffer(&part) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+                Err(name == "NotReadableError")
+            }
+        }
+    }
+
     /// Windows read from the file so far.
     pub fn fills(&self) -> usize {
         self.fills.get()
@@ -86,6 +103,39 @@ impl Bytes for BlobBytes {
         let at = (offset - start) as usize;
         let n = buf.len().min(w.len() - at);
         buf[..n].copy_from_slice(&w[at..at + n]);
+        Ok(n)
+    }
+}
+
+/// A file the page read and transferred to the worker as an `ArrayBuffer` (where the worker
+/// cannot read a `File` itself): read a window at a time into wasm memory, so the file is
+/// held once, in the buffer, never whole a second time in wasm memory.
+pub struct BufferBytes {
+    arr: js_sys::Uint8Array,
+    size: u64,
+}
+
+impl BufferBytes {
+    pub fn new(buf: &js_sys::ArrayBuffer) -> BufferBytes {
+        let arr = js_sys::Uint8Array::new(buf);
+        let size = u64::from(arr.length());
+        BufferBytes { arr, size }
+    }
+}
+
+impl Bytes for BufferBytes {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        if offset >= self.size || buf.is_empty() {
+            return Ok(0);
+        }
+        let end = (offset + buf.len() as u64).min(self.size);
+        let n = (end - offset) as usize;
+        // offsets fit in u32: files over 256 MB are refused before reading (handler.rs)
+        self.arr.subarray(offset as u32, end as u32).copy_to(&mut buf[..n]);
         Ok(n)
     }
 }

@@ -25,7 +25,7 @@ type ProgressFn = Box<dyn Fn(Progress)>;
 
 struct PendingCall {
     tx: futures_channel::oneshot::Sender<Reply>,
-    progress: Option<ProgressFn>,
+    progress: Option<Rc<dyn Fn(Progress)>>,
 }
 
 type Pending = Rc<RefCell<HashMap<u32, PendingCall>>>;
@@ -52,6 +52,13 @@ pub struct Client {
     last_import: RefCell<Option<LastImport>>,
     /// Set when the worker died; the next call starts a new one first.
     dead: Rc<RefCell<bool>>,
+    /// The worker cannot read a `File` posted to it (WebKit from `file://`, found at the
+    /// first import: `Response::NeedBytes`): imports send the files' bytes instead, read on
+    /// the page (asynchronously) and transferred, not copied.
+    send_bytes: std::cell::Cell<bool>,
+    /// A fresh worker still needs the last good import (sent before the next request, once
+    /// its bytes are read, when files go as bytes).
+    replay_due: std::cell::Cell<bool>,
 }
 
 thread_local! {
@@ -90,6 +97,8 @@ impl Client {
             next_id: RefCell::new(1),
             last_import: RefCell::new(None),
             dead: Rc::new(RefCell::new(false)),
+            send_bytes: std::cell::Cell::new(false),
+            replay_due: std::cell::Cell::new(false),
         };
         if c.url.is_some() && c.spawn().is_err() {
             // No worker possible here: the in-page engine will do.
@@ -159,10 +168,13 @@ impl Client {
             live.worker.terminate();
         }
         if self.spawn().is_ok() {
-            if let Some(last) = self.last_import.borrow().clone() {
+            if self.send_bytes.get() {
+                // the files' bytes are read before the next request goes (`call_with`)
+                self.replay_due.set(self.last_import.borrow().is_some());
+            } else if let Some(last) = self.last_import.borrow().clone() {
                 let id = self.take_id();
                 // Nobody waits for this answer; the next request queues behind it.
-                self.post(id, &last.request, Some(&last.files));
+                self.post(id, &last.request, Some(&last.files), false);
             }
         }
     }
@@ -183,7 +195,8 @@ impl Client {
         *n
     }
 
-    fn post(&self, id: u32, request: &str, files: Option<&js_sys::Array>) -> bool {
+    /// Posts a request; `transfer`: the files are `ArrayBuffer`s to move, not copy.
+    fn post(&self, id: u32, request: &str, files: Option<&js_sys::Array>, transfer: bool) -> bool {
         let live = self.live.borrow();
         let Some(live) = live.as_ref() else { return false };
         let msg = js_sys::Object::new();
@@ -191,8 +204,34 @@ impl Client {
         let _ = js_sys::Reflect::set(&msg, &"request".into(), &request.into());
         if let Some(f) = files {
             let _ = js_sys::Reflect::set(&msg, &"files".into(), f);
+            if transfer {
+                return live.worker.post_message_with_transfer(&msg, f).is_ok();
+            }
         }
         live.worker.post_message(&msg).is_ok()
+    }
+
+    /// The files' bytes, read on the page one file at a time (`Blob.arrayBuffer`, which
+    /// reads off the main thread) for a worker that cannot read them itself.
+    async fn bytes_of(files: &js_sys::Array) -> Result<js_sys::Array, JsValue> {
+        let out = js_sys::Array::new();
+        for f in files.iter() {
+            let blob: web_sys::Blob = f.dyn_into()?;
+            out.push(&wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await?);
+        }
+        Ok(out)
+    }
+
+    /// Sends the last good import again to a fresh worker, as bytes (see `replay_due`).
+    async fn replay_as_bytes(&self) {
+        if !self.replay_due.replace(false) {
+            return;
+        }
+        let Some(last) = self.last_import.borrow().clone() else { return };
+        if let Ok(buffers) = Self::bytes_of(&last.files).await {
+            let id = self.take_id();
+            self.post(id, &last.request, Some(&buffers), true);
+        }
     }
 
     pub async fn call(&self, req: Request) -> Reply {
@@ -209,14 +248,40 @@ impl Client {
         if *self.dead.borrow() {
             self.restart();
         }
-        let id = self.take_id();
-        let (tx, rx) = futures_channel::oneshot::channel();
-        self.pending.borrow_mut().insert(id, PendingCall { tx, progress });
-        if !self.post(id, &text, files.as_ref()) {
-            self.pending.borrow_mut().remove(&id);
-            return Reply { response: crashed(), bytes: None };
-        }
-        let reply = rx.await.unwrap_or(Reply { response: crashed(), bytes: None });
+        self.replay_as_bytes().await;
+        let progress: Option<Rc<dyn Fn(Progress)>> = progress.map(Rc::from);
+        let reply = loop {
+            // as bytes once the worker said it cannot read files (and then for good)
+            let as_bytes = is_import && self.send_bytes.get();
+            let sent = match (&files, as_bytes) {
+                (Some(f), true) => match Self::bytes_of(f).await {
+                    Ok(b) => Some(b),
+                    Err(e) => {
+                        let why = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+                        return Reply {
+                            response: Response::Failed {
+                                zh: format!("无法读取所选文件（{why}）。请确认文件没有被其他程序占用后重试。"),
+                                en: format!("Could not read the chosen files ({why}). Make sure no other program holds them and retry."),
+                            },
+                            bytes: None,
+                        };
+                    }
+                },
+                _ => files.clone(),
+            };
+            let id = self.take_id();
+            let (tx, rx) = futures_channel::oneshot::channel();
+            self.pending.borrow_mut().insert(id, PendingCall { tx, progress: progress.clone() });
+            if !self.post(id, &text, sent.as_ref(), as_bytes) {
+                self.pending.borrow_mut().remove(&id);
+                return Reply { response: crashed(), bytes: None };
+            }
+            let reply = rx.await.unwrap_or(Reply { response: crashed(), bytes: None });
+            match reply.response {
+                Response::NeedBytes if !as_bytes => self.send_bytes.set(true),
+                _ => break reply,
+            }
+        };
         if is_import {
             if let (Response::Imported(s), Some(files)) = (&reply.response, files) {
                 if !s.cancelled {

@@ -2,7 +2,7 @@
 //! turning the engine's answers into messages. Shared by the worker and the in-page engine.
 use super::handler::{too_big, Answer, Engine, MAX_BROWSER_BYTES};
 use super::protocol::{Request, Response};
-use super::blob_bytes::BlobBytes;
+use super::blob_bytes::{BlobBytes, BufferBytes};
 use scorecard_domain::import::{Data, FileData, Progress};
 use std::ops::ControlFlow;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,31 +18,68 @@ enum ReadFail {
     TooBig(u64),
     /// The browser could not read one (moved, changed while reading, not a file).
     Browser(String),
+    /// This worker cannot read a `File` at all (WebKit from `file://`): the page must send
+    /// the bytes instead ([`Response::NeedBytes`]).
+    NotReadable,
 }
 
 /// A picked file as the engine gets it.
 enum Picked {
     /// Read on demand from the file (inside the worker).
     OnDemand(BlobBytes),
+    /// Read on demand from the bytes the page transferred (where the worker cannot read
+    /// the file itself).
+    Buffer(BufferBytes),
     /// Read whole (on the page, where the engine runs when no worker could start).
     Memory(Vec<u8>),
 }
 
-/// Every blob of `files` (a JS array of File/Blob), on demand where the worker can.
+/// A file as sent: the `File` itself, or its bytes when the page read them.
+enum Sent {
+    File(web_sys::Blob),
+    Bytes(js_sys::ArrayBuffer),
+}
+
+impl Sent {
+    fn size(&self) -> f64 {
+        match self {
+            Sent::File(b) => b.size(),
+            Sent::Bytes(a) => f64::from(a.byte_length()),
+        }
+    }
+}
+
+/// Every file of `files` (a JS array of File/Blob, or of ArrayBuffers the page read), on
+/// demand where the worker can.
 async fn read_all(files: &js_sys::Array) -> Result<Vec<Picked>, ReadFail> {
-    let blobs = files
+    let sent = files
         .iter()
-        .map(|v| v.dyn_into::<web_sys::Blob>().map_err(|_| ReadFail::Browser("不是文件 / not a file".into())))
+        .map(|v| match v.dyn_into::<js_sys::ArrayBuffer>() {
+            Ok(a) => Ok(Sent::Bytes(a)),
+            Err(v) => v.dyn_into::<web_sys::Blob>().map(Sent::File).map_err(|_| ReadFail::Browser("不是文件 / not a file".into())),
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let total: f64 = blobs.iter().map(|b| b.size()).sum();
+    let total: f64 = sent.iter().map(Sent::size).sum();
     if total > MAX_BROWSER_BYTES as f64 {
         return Err(ReadFail::TooBig(total as u64));
     }
-    let mut out = Vec::with_capacity(blobs.len());
-    for blob in blobs {
-        out.push(match BlobBytes::new(blob.clone()) {
-            Some(b) => Picked::OnDemand(b),
-            None => Picked::Memory(read_blob(&blob).await?),
+    let mut out = Vec::with_capacity(sent.len());
+    for s in sent {
+        out.push(match s {
+            Sent::Bytes(a) => Picked::Buffer(BufferBytes::new(&a)),
+            Sent::File(blob) => match BlobBytes::new(blob.clone()) {
+                Some(b) => {
+                    if let Err(not_readable) = b.probe() {
+                        return Err(if not_readable {
+                            ReadFail::NotReadable
+                        } else {
+                            ReadFail::Browser("文件无法读取 / the file cannot be read".into())
+                        });
+                    }
+                    Picked::OnDemand(b)
+                }
+                None => Picked::Memory(read_blob(&blob).await?),
+            },
         });
     }
     Ok(out)
@@ -80,6 +117,7 @@ pub async fn run(
             let bytes = match read_all(&blobs).await {
                 Ok(b) => b,
                 Err(ReadFail::TooBig(total)) => return too_big(total).into(),
+                Err(ReadFail::NotReadable) => return Response::NeedBytes.into(),
                 Err(ReadFail::Browser(e)) => {
                     return Response::Failed {
                         zh: format!("无法读取所选文件（{e}）。请确认文件没有被其他程序占用后重试。"),
@@ -95,6 +133,7 @@ pub async fn run(
                     name,
                     data: match picked {
                         Picked::OnDemand(b) => Data::OnDemand(b),
+                        Picked::Buffer(b) => Data::OnDemand(b),
                         Picked::Memory(v) => Data::Memory(v),
                     },
                 })

@@ -57,6 +57,9 @@ pub enum Response {
     File { name: String, mime: String },
     /// The request could not be carried out; says why in Chinese and English.
     Failed { zh: String, en: String },
+    /// This worker cannot read the `File`s it was sent (WebKit from `file://`): the page
+    /// sends the same import again with the files' bytes, transferred.
+    NeedBytes,
 }
 
 /// What the import screen needs of an import (the tables stay in the engine).

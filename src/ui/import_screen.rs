@@ -6,7 +6,7 @@ use super::{lang, tr};
 use crate::engine::client::client;
 use crate::engine::protocol::{Request, Response};
 use crate::i18n::Lang;
-use crate::state::data::file_from_bytes;
+use crate::state::data::{file_from_bytes, ImportProgress};
 use crate::state::draft::Step;
 use crate::state::{AppState, DataState, NoticeKind};
 use leptos::prelude::*;
@@ -149,34 +149,36 @@ fn MissingFiles() -> impl IntoView {
     }
 }
 
+/// The import's progress. The box stays while the import runs and only its numbers change
+/// (a progress message comes every few dozen milliseconds; rebuilding the box each time
+/// kept the page's thread and its painter busy during big imports).
 #[component]
 fn Progress() -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
+    let p = data.progress;
+    let with = move |f: fn(&ImportProgress) -> String| move || p.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let one_file = move || p.with(|p| p.as_ref().is_none_or(|p| p.at.file_count <= 1));
+    let pct = move || p.with(|p| p.as_ref().map_or(0.0, |p| (p.fraction() * 100.0).round()));
     view! {
-        {move || data.progress.get().map(|p| {
-            let pct = (p.fraction() * 100.0).round();
-            let rows = p.at.rows();
-            let (file_index, file_count) = (p.at.file_index, p.at.file_count);
-            view! {
-                <div class="progress-box" data-testid="import-progress" role="status" aria-live="polite">
-                    <div class="progress-head">
-                        <strong>{tr("import.progress")} " " {p.file_name.clone()}</strong>
-                        <span class="muted">{format!(" ({}/{})", file_index + 1, file_count)}</span>
-                    </div>
-                    // Within one file the total is unknown: an indeterminate bar, plus rows and speed.
-                    <div class="bar" class:indeterminate=file_count == 1 role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                        aria-valuenow=(file_count > 1).then_some(pct)>
-                        <div class="bar-fill" style:width=format!("{}%", if file_count == 1 { 30.0 } else { pct })></div>
-                    </div>
-                    <div class="progress-foot">
-                        <span>{tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">{fmt_int(rows)}</span></span>
-                        <span class="num">{fmt_int(p.rate() as u64)} " " {tr("import.rows_per_sec")}</span>
-                        <button data-testid="import-cancel" on:click=move |_| data.cancel(app)>{tr("import.cancel")}</button>
-                    </div>
+        <Show when=move || p.with(Option::is_some)>
+            <div class="progress-box" data-testid="import-progress" role="status" aria-live="polite">
+                <div class="progress-head">
+                    <strong>{tr("import.progress")} " " {with(|p| p.file_name.clone())}</strong>
+                    <span class="muted">{with(|p| format!(" ({}/{})", p.at.file_index + 1, p.at.file_count))}</span>
                 </div>
-            }
-        })}
+                // Within one file the total is unknown: an indeterminate bar, plus rows and speed.
+                <div class="bar" class:indeterminate=one_file role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                    aria-valuenow=move || (!one_file()).then_some(pct())>
+                    <div class="bar-fill" style:width=move || format!("{}%", if one_file() { 30.0 } else { pct() })></div>
+                </div>
+                <div class="progress-foot">
+                    <span>{tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">{with(|p| fmt_int(p.at.rows()))}</span></span>
+                    <span class="num">{with(|p| fmt_int(p.rate() as u64))} " " {tr("import.rows_per_sec")}</span>
+                    <button data-testid="import-cancel" on:click=move |_| data.cancel(app)>{tr("import.cancel")}</button>
+                </div>
+            </div>
+        </Show>
     }
 }
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecc';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort() {
@@ -35,19 +35,28 @@ async function waitForPort(port, ms) {
 /** Starts a driver process (`cmd args…` with `--port=N` added) and waits for it. */
 export async function startDriver(cmd, args = [], env = {}) {
   const port = await freePort();
-  const proc = spawn(cmd, [...args, `--port=${port}`], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // its own process group: `stop` ends what it started too (xvfb-run's display and driver)
+  const proc = spawn(cmd, [...args, `--port=${port}`], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const kill = sig => { try { process.kill(-proc.pid, sig); } catch { /* gone already */ } };
   let stderr = '';
   proc.stderr.on('data', d => { stderr = (stderr + d).slice(-4000); });
   try {
     await waitForPort(port, 30000);
   } catch (e) {
-    proc.kill('SIGKILL');
+    kill('SIGKILL');
     throw new Error(`${e.message}\n${stderr}`);
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The driver's process id (the browser runs below it). */
+    pid: proc.pid,
     stderr: () => stderr,
-    stop: () => new Promise(r => { proc.once('exit', r); proc.kill('SIGTERM'); setTimeout(() => { proc.kill('SIGKILL'); r(); }, 3000); }),
+    stop: () => new Promise(r => {
+      proc.stderr.destroy();
+      proc.once('exit', () => { kill('SIGKILL'); r(); });
+      kill('SIGTERM');
+      setTimeout(() => { kill('SIGKILL'); r(); }, 3000).unref();
+    }),
   };
 }
 

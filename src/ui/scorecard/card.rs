@@ -306,16 +306,31 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                         </details>
                     }
                 })}
-                {(!stations.is_empty()).then(|| view! {
-                    <details class="stations" open=st.is_failing()>
-                        <summary>{tr("score.stations")} {let k = stations.len(); move || crate::ui::punct().paren(k)}</summary>
+                {(!stations.is_empty()).then(|| {
+                    // A town's table of many stations is built when opened, not with the card
+                    // (60 stations × 4 indicators were a third of a big scorecard's elements).
+                    let many = stations.len() > STATIONS_OPEN_MAX;
+                    let failing = stations.iter().filter(|s| s.detail.status.is_failing()).count();
+                    let open = RwSignal::new(st.is_failing() && !many);
+                    let k = stations.len();
+                    let count = move || match (lang(), many && failing > 0) {
+                        (Lang::Zh, true) => format!("（{k} 个，{failing} 个未达标）"),
+                        (Lang::En, true) => format!(" ({k}, {failing} not met)"),
+                        _ => crate::ui::punct().paren(k),
+                    };
+                    let id_rows = id_rows.clone();
+                    view! {
+                    <details class="stations" open=open.get_untracked()
+                        on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                        <summary>{tr("score.stations")} {count}</summary>
+                        <Show when=move || !many || open.get()>
                         <table class="grid" data-testid="station-table">
                             <thead><tr>
                                 <th scope="col">{tr("score.station")}</th><th scope="col">{tr("score.status")}</th>
                                 <th scope="col">{tr("score.value")}</th><th scope="col">{tr("score.gap")}</th><th scope="col"></th>
                             </tr></thead>
                             <tbody>
-                                {stations.into_iter().map(|s| {
+                                {stations.clone().into_iter().map(|s| {
                                     let sd = s.detail.clone();
                                     let st_code = sd.status.code();
                                     let st_status = sd.status;
@@ -337,7 +352,9 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </Show>
                     </details>
+                    }
                 })}
                 {(!parts.is_empty()).then(|| view! {
                     <div class="parts">
@@ -425,14 +442,39 @@ fn Suggestions(list: Vec<scorecard_domain::score::HolidaySuggestion>) -> impl In
     }
 }
 
+/// Above this many stations, an indicator's station table opens (and is built) on demand.
+const STATIONS_OPEN_MAX: usize = 12;
+/// Above this many items (a town's per-station checklist), the list opens on demand; its
+/// button says how many are still unanswered.
+const CHECKLIST_OPEN_MAX: usize = 24;
+
 /// Tick boxes of a checklist indicator; each answer goes into the context. Keyed by item,
 /// so re-scoring after a tick keeps the same inputs (and the keyboard focus).
 #[component]
 fn Checklist(items: Memo<Vec<ChecklistItem>>) -> impl IntoView {
     let app = expect_context::<AppState>();
+    let many = move || items.with(Vec::len) > CHECKLIST_OPEN_MAX;
+    let open = RwSignal::new(false);
+    let unanswered = move || {
+        app.draft.with(|d| items.with(|v| v.iter().filter(|it| !d.context.checklist.contains_key(&it.key)).count()))
+    };
+    let toggle_text = move || {
+        let (n, k) = (items.with(Vec::len), unanswered());
+        match (lang(), open.get()) {
+            (Lang::Zh, false) => format!("显示全部 {n} 项（未答 {k} 项）"),
+            (Lang::En, false) => format!("Show all {n} items ({k} unanswered)"),
+            (Lang::Zh, true) => format!("收起 {n} 项（未答 {k} 项）"),
+            (Lang::En, true) => format!("Hide the {n} items ({k} unanswered)"),
+        }
+    };
     view! {
         <fieldset class="checklist" data-testid="checklist">
             <legend>{tr("score.checklist")}</legend>
+            <Show when=many>
+                <button class="link" data-testid="checklist-toggle" aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>{toggle_text}</button>
+            </Show>
+            <Show when=move || !many() || open.get()>
             <For each=move || items.get() key=|it| it.key.clone() let:it>
                 {
                     let key = it.key.clone();
@@ -456,6 +498,7 @@ fn Checklist(items: Memo<Vec<ChecklistItem>>) -> impl IntoView {
                     }
                 }
             </For>
+            </Show>
         </fieldset>
     }
 }
