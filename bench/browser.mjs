@@ -42,7 +42,11 @@ function resolve(urlPath) {
   if (p === '/') return path.join(ROOT, 'bench/page.html');
   if (p === '/page.js') return path.join(ROOT, 'bench/page.js');
   if (p === '/xlsx.full.min.js') return path.join(ROOT, 'node_modules/xlsx/dist/xlsx.full.min.js');
-  if (p.startsWith('/dist/')) return path.join(DIST, p.slice(6));
+  if (p.startsWith('/dist/')) {
+    // the page asks for the plain names; dist/ holds them named after their content
+    const assets = JSON.parse(fs.readFileSync(path.join(DIST, 'assets.json'), 'utf8'));
+    return path.join(DIST, assets[p.slice(6)] || p.slice(6));
+  }
   if (p.startsWith('/files/')) return path.join(OUT, p.slice(7));
   return null;
 }

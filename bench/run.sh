@@ -9,6 +9,7 @@
 # 2. builds dist/ if it is missing (./dev build);
 # 3. native: calamine's streaming parse alone vs our import + score, and `scorecard score`;
 # 4. browser: headless Chromium, the engine worker vs SheetJS, tab memory, long tasks;
+#    the first visit on a throttled line (bench/load.mjs);
 #    then every engine (Chromium, Firefox ESR, WebKitGTK; served and file://) as a clerk
 #    uses the app, on the largest workbook asked for (bench/engines.mjs);
 # 5. writes bench/out/results.json and bench/out/results.md and prints the table.
@@ -59,7 +60,7 @@ if [ ${#missing[@]} -gt 0 ] || [ ! -f "$OUT/roster_100k.xlsx" ]; then
 fi
 "$BIN/scorecard" profiles --format json > "$OUT/profiles.json"
 
-if [ "$BROWSER" = 1 ] && [ ! -f "$ROOT/dist/worker.js" ]; then
+if [ "$BROWSER" = 1 ] && [ ! -f "$ROOT/dist/assets.json" ]; then
   say "dist/ is missing: building it"
   "$ROOT/dev" build
 fi
@@ -85,6 +86,8 @@ if [ "$BROWSER" = 1 ]; then
   browser_sizes="$SIZES"
   [[ ",$SIZES," == *",1m,"* ]] && browser_sizes="$SIZES,1m+roster"
   node "$ROOT/bench/browser.mjs" --sizes "$browser_sizes" --runs "$RUNS" --out "$OUT" $SHEETJS
+  say "browser: the first visit on Fast 4G and Slow 4G (CPU 4×)"
+  node "$ROOT/bench/load.mjs" --runs "$RUNS" --out "$OUT"
   if [ "$ENGINES" = 1 ]; then
     largest="${SIZE_LIST[${#SIZE_LIST[@]}-1]}"
     say "browser: every engine, records_$largest.xlsx picked in the page"

@@ -51,6 +51,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("app.cleared", "已清除本机保存的全部数据。", "Everything stored on this computer was removed."),
     ("app.footer", "志愿服务自评台 · 所有计算都在本机浏览器中完成，不联网也能使用", "Volunteer Scorecard · everything is computed in this browser; works offline"),
     ("app.skip", "跳到主要内容", "Skip to main content"),
+    ("update.ready", "有新版本可用。刷新后生效，草稿会保留。", "A new version is ready. Reload to use it; your drafts stay."),
+    ("update.apply", "刷新使用新版本", "Reload now"),
     ("step.context", "基本信息", "Context"),
     ("step.import", "导入数据", "Import"),
     ("step.scorecard", "评分结果", "Scorecard"),

@@ -1,5 +1,6 @@
 // Packages a wasm-bindgen `--target web` output into dist/:
-//   dist/index.html, dist/app.js, dist/<name>.js, dist/<name>_bg.wasm, dist/style.css  (served)
+//   dist/index.html, app.<hash>.js, worker.<hash>.js, <name>.<hash>.js, <name>_bg.<hash>.wasm,
+//   style.<hash>.css, each also .br and .gz; assets.json, csp.txt                    (served)
 //   dist/volunteer-scorecard.html                                                   (one file, offline)
 // and prints the sizes (raw and gzipped) that README quotes.
 //
@@ -86,23 +87,136 @@ self.onmessage = async (e) => {
 `;
 if (!/export function worker_main\(/.test(glue)) throw new Error('glue lacks worker_main');
 
-// 1. Served build: external module, wasm fetched from the same origin.
-fs.writeFileSync(path.join(dist, `${NAME}.js`), glue);
-fs.writeFileSync(path.join(dist, `${NAME}_bg.wasm`), wasm);
-fs.writeFileSync(path.join(dist, 'style.css'), css);
-fs.writeFileSync(path.join(dist, 'worker.js'),
-  `import __wbg_init, { worker_main } from './${NAME}.js';\n${workerBoot}`);
-const appJs = `${bootFail}\nimport init from './${NAME}.js';\n` +
+// Installable and offline when served: a web app manifest, icons, and a service worker
+// that keeps this version's files (cache `vscore-<version>-<hash of the file list>`), serves
+// them cache-first, and waits when a newer one is deployed; the page then offers to reload
+// (`vs-update-ready`, handled by src/ui/update_banner.rs). Not in the single file (file://
+// has no service workers; it is offline already).
+const VERSION = (fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/) || [])[1];
+if (!VERSION) throw new Error('no [workspace.package] version in Cargo.toml');
+const registerSw = `if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').then((reg) => {
+    const tell = () => { globalThis.__vsUpdateReady = true; dispatchEvent(new Event('vs-update-ready')); };
+    globalThis.__vsApplyUpdate = () => {
+      if (!reg.waiting) return;
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
+      reg.waiting.postMessage('skip-waiting');
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) tell();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      if (w) w.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) tell(); });
+    });
+  }).catch((e) => console.warn('service worker not registered:', e));
+}
+`;
+function writeInstallable(dir, files) {
+  for (const size of [192, 512]) fs.writeFileSync(path.join(dir, `icon-${size}.png`), iconPng(size));
+  fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), JSON.stringify({
+    name: '志愿服务自评台 · Volunteer Scorecard', short_name: '志愿服务自评台', lang: 'zh-CN',
+    start_url: './', scope: './', display: 'standalone', background_color: '#ffffff', theme_color: '#b3261e',
+    icons: [192, 512].map((n) => ({ src: `icon-${n}.png`, sizes: `${n}x${n}`, type: 'image/png', purpose: 'any' })),
+  }, null, 2));
+  const list = ['./', 'index.html', 'manifest.webmanifest', 'icon-192.png', 'icon-512.png', ...Object.values(files)];
+  const cache = `vscore-${VERSION}-${crypto.createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 10)}`;
+  fs.writeFileSync(path.join(dir, 'sw.js'), `// ${VERSION}: this version's files, cache-first; a newer worker waits until the page says.
+const CACHE = ${JSON.stringify(cache)};
+const FILES = ${JSON.stringify(list)};
+self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))));
+self.addEventListener('activate', (e) => e.waitUntil(caches.keys()
+  .then((keys) => Promise.all(keys.filter((k) => k.startsWith('vscore-') && k !== CACHE).map((k) => caches.delete(k))))
+  .then(() => self.clients.claim())));
+self.addEventListener('message', (e) => { if (e.data === 'skip-waiting') self.skipWaiting(); });
+self.addEventListener('fetch', (e) => {
+  const r = e.request;
+  if (r.method !== 'GET' || new URL(r.url).origin !== self.location.origin) return;
+  e.respondWith(caches.open(CACHE)
+    .then((c) => c.match(r, { ignoreSearch: true }).then((hit) => hit || (r.mode === 'navigate' ? c.match('index.html') : undefined)))
+    .then((hit) => hit || fetch(r)));
+});
+`);
+}
+
+/** A square PNG icon: the brand red with a white tick, drawn pixel by pixel (no image tools). */
+function iconPng(n) {
+  const raw = Buffer.alloc((n * 4 + 1) * n);
+  const r = n * 0.18; // corner radius
+  const tick = [[0.27, 0.52], [0.43, 0.68], [0.74, 0.34]].map(([x, y]) => [x * n, y * n]);
+  const w = n * 0.085; // half the stroke
+  const nearSeg = (px, py, [ax, ay], [bx, by]) => {
+    const [dx, dy] = [bx - ax, by - ay];
+    const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+    return Math.hypot(px - ax - t * dx, py - ay - t * dy) <= w;
+  };
+  for (let y = 0; y < n; y++) {
+    raw[y * (n * 4 + 1)] = 0; // filter: none
+    for (let x = 0; x < n; x++) {
+      const cx = Math.min(Math.max(x + 0.5, r), n - r), cy = Math.min(Math.max(y + 0.5, r), n - r);
+      const inside = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= r;
+      const white = nearSeg(x + 0.5, y + 0.5, tick[0], tick[1]) || nearSeg(x + 0.5, y + 0.5, tick[1], tick[2]);
+      const o = y * (n * 4 + 1) + 1 + x * 4;
+      const [R, G, B] = white ? [255, 255, 255] : [0xb3, 0x26, 0x1e];
+      raw[o] = R; raw[o + 1] = G; raw[o + 2] = B; raw[o + 3] = inside ? 255 : 0;
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, k) => { let c = k; for (let i = 0; i < 8; i++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const c = Buffer.alloc(4); c.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(n, 0); ihdr.writeUInt32BE(n, 4); ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// 1. Served build: external module, wasm fetched from the same origin. Every file but
+// index.html is named after its content (`app.<hash>.js`), so a host may let browsers keep
+// it for a year; index.html, which names them, is revalidated on every visit
+// (tools/host.mjs, README's hosting section). assets.json maps the plain names to them.
+const assets = {};
+const hashed = (logical, content) => {
+  const ext = path.extname(logical);
+  const name = `${logical.slice(0, -ext.length)}.${crypto.createHash('sha256').update(content).digest('hex').slice(0, 10)}${ext}`;
+  fs.writeFileSync(path.join(dist, name), content);
+  assets[logical] = name;
+  return name;
+};
+const glueName = hashed(`${NAME}.js`, glue);
+const wasmName = hashed(`${NAME}_bg.wasm`, wasm);
+const styleName = hashed('style.css', css);
+const workerName = hashed('worker.js', `import __wbg_init, { worker_main } from './${glueName}';\n${workerBoot}`);
+const appJs = `${bootFail}\nimport init from './${glueName}';\n` +
   `globalThis.__vsWorkerType = 'module';\n` +
-  `globalThis.__vsWorkerUrl = new URL('./worker.js', import.meta.url).href;\n` +
-  `init({ module_or_path: new URL('./${NAME}_bg.wasm', import.meta.url) }).catch(bootFail);\n`;
-fs.writeFileSync(path.join(dist, 'app.js'), appJs);
+  `globalThis.__vsWorkerUrl = new URL('./${workerName}', import.meta.url).href;\n` +
+  `init({ module_or_path: new URL('./${wasmName}', import.meta.url) }).catch(bootFail);\n` + registerSw;
+const appName = hashed('app.js', appJs);
 const noModuleJs = asciiJs(noModule);
+const servedPolicy = csp({
+  'script-src': ["'self'", sha256(noModuleJs), "'wasm-unsafe-eval'"], 'connect-src': ["'self'"], 'manifest-src': ["'self'"],
+});
 const served = template
-  .replace('__CSP__', csp({ 'script-src': ["'self'", sha256(noModuleJs), "'wasm-unsafe-eval'"], 'connect-src': ["'self'"] }))
-  .replace('<!--STYLE-->', '<link rel="stylesheet" href="style.css">')
-  .replace('<!--SCRIPT-->', `<script nomodule>${noModuleJs}</script>\n<script type="module" src="app.js"></script>`);
+  .replace('__CSP__', servedPolicy)
+  .replace('<!--HEAD-->', '<link rel="manifest" href="manifest.webmanifest">\n<meta name="theme-color" content="#b3261e">\n' +
+    '<link rel="apple-touch-icon" href="icon-192.png">')
+  .replace('<!--STYLE-->', `<link rel="stylesheet" href="${styleName}">`)
+  .replace('<!--SCRIPT-->', `<script nomodule>${noModuleJs}</script>\n<script type="module" src="${appName}"></script>`);
 fs.writeFileSync(path.join(dist, 'index.html'), served);
+fs.writeFileSync(path.join(dist, 'assets.json'), JSON.stringify(assets, null, 2));
+writeInstallable(dist, assets);
+// The policy a host sends as a header too (the meta element cannot carry frame-ancestors).
+fs.writeFileSync(path.join(dist, 'csp.txt'), `${servedPolicy}; frame-ancestors 'none'\n`);
+// Precompressed, as a host serves them: brotli and gzip at their best, made once here.
+for (const name of ['index.html', ...Object.values(assets)]) {
+  const body = fs.readFileSync(path.join(dist, name));
+  fs.writeFileSync(path.join(dist, name + '.br'), zlib.brotliCompressSync(body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  }));
+  fs.writeFileSync(path.join(dist, name + '.gz'), zlib.gzipSync(body, { level: 9 }));
+}
 
 // 2. One self-contained file: glue inlined, wasm gzipped and embedded as raw bytes, no
 // fetch at all. The file is windows-1252 (every byte is one character, and back), so the
@@ -154,7 +268,7 @@ const script = asciiJs(`${bootFail}\n${charsetMsg}\n${unpackSrc}\n${inlineGlue}\
   `const bytes=await new Response(s).arrayBuffer();` +
   `await __wbg_init({module_or_path: bytes});}catch(e){bootFail(e);}})();\n`);
 const DATA = '<!--WASM-BYTES-->';
-const page = asciiHtml(template.replace('<meta charset="utf-8">', '<meta charset="windows-1252">'))
+const page = asciiHtml(template.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace('<!--HEAD-->\n', ''))
   .replace('__CSP__', csp({ 'script-src': [sha256(script), sha256(noModuleJs), "'wasm-unsafe-eval'"], 'connect-src': ["'none'"] }))
   .replace('<!--STYLE-->', `<style>\n${asciiCss(css)}\n</style>`)
   .replace('<!--SCRIPT-->', `<script type="text/plain" id="vs-worker-src">${workerSrc}</script>\n` +
@@ -185,9 +299,12 @@ const sizes = {
   js_raw: Buffer.byteLength(glue) + Buffer.byteLength(appJs),
   js_gzip: gzLen(Buffer.from(glue + appJs)),
   shipped_gzip: gz.length + gzLen(Buffer.from(glue + appJs)) + gzLen(Buffer.from(css)) + gzLen(Buffer.from(served)),
+  // what a visit transfers from a host that serves the .br files (tools/host.mjs)
+  shipped_brotli: ['index.html', assets[`${NAME}.js`], assets[`${NAME}_bg.wasm`], assets['style.css'], assets['app.js']]
+    .reduce((n, f) => n + fs.statSync(path.join(dist, f + '.br')).size, 0),
   single_file: single.length,
 };
 fs.writeFileSync(path.join(dist, 'sizes.json'), JSON.stringify(sizes, null, 2));
 console.log(`wasm ${kb(sizes.wasm_raw)} raw, ${kb(sizes.wasm_gzip)} gzipped; ` +
   `js ${kb(sizes.js_raw)} raw, ${kb(sizes.js_gzip)} gzipped; ` +
-  `shipped total ${kb(sizes.shipped_gzip)} gzipped; single file ${kb(sizes.single_file)}`);
+  `shipped total ${kb(sizes.shipped_gzip)} gzipped, ${kb(sizes.shipped_brotli)} brotli; single file ${kb(sizes.single_file)}`);

@@ -1,5 +1,5 @@
 //! The top-level component: provides the state, wires storage events, lays out the page.
-use super::{context_form::ContextForm, drafts::DraftsPanel, export_screen::ExportScreen, import_screen::ImportScreen, notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr};
+use super::{context_form::ContextForm, drafts::DraftsPanel, export_screen::ExportScreen, import_screen::ImportScreen, notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr, update_banner::UpdateBanner};
 use crate::state::{draft::Step, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
         <a class="skip" href="#main">{tr("app.skip")}</a>
         <TopBar/>
         <Notices/>
+        <UpdateBanner/>
         <StepNav/>
         <main id="main" class="main" tabindex="-1">
             {move || match step.get() {
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
         <DraftsPanel/>
         <footer class="footer" data-testid="engine" data-engine=move || engine.get()>
             <span>{tr("app.footer")}</span>
+            " · " <span data-testid="app-version">{format!("v{}", scorecard_domain::APP_VERSION)}</span>
         </footer>
     }
 }

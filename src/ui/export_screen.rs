@@ -109,7 +109,7 @@ fn PrintSummary() -> impl IntoView {
                         <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
                             {s.stations_short.iter().map(|x| format!("{}{}", x.station, p.paren(x.indicators.join(p.sep())))).collect::<Vec<_>>().join(p.semi())}</p>
                     })}
-                    <footer class="print-foot">{tr("app.title")} " · " {tr("export.generated")} " " {fmt_date(l, crate::state::data::today())}</footer>
+                    <footer class="print-foot">{tr("app.title")} {format!(" v{}", scorecard_domain::APP_VERSION)} " · " {tr("export.generated")} " " {fmt_date(l, crate::state::data::today())}</footer>
                 </article>
             }
         }))}

@@ -140,7 +140,7 @@ for (const engine of Object.keys(ENGINES)) {
       }
     }
     // served: the server saw only the app's own files
-    assert.deepEqual(srv.requests.filter(u => !/^\/(index\.html|app\.js|worker\.js|volunteer_scorecard(_bg)?\.(js|wasm)|style\.css)?(\?.*)?$/.test(u)), []);
+    assert.deepEqual(srv.requests.filter(u => !/^\/(index\.html|(app|worker|volunteer_scorecard(_bg)?|style)\.[0-9a-f]{10}\.(js|wasm|css)|sw\.js|manifest\.webmanifest|icon-(192|512)\.png)?(\?.*)?$/.test(u)), []);
     await srv.close();
     fs.rmSync(files.dir, { recursive: true, force: true });
   });

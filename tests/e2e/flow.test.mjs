@@ -144,10 +144,15 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'CSV has a UTF-8 BOM');
     assert.match(csv.bytes.toString('utf8'), /X1,/);
     const csvText = csv.bytes.toString('utf8');
+    // every export names the release that made it
+    const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/)[1];
+    assert.match(csvText.trim().split('\n').pop(), new RegExp(`^生成,志愿服务自评台 v${VERSION.replace(/\./g, '\\.')},`));
+    assert.ok(summary[1].join('').includes(`生成：志愿服务自评台 v${VERSION}`), JSON.stringify(summary[1]));
     assert.ok(!csvText.includes('11010519491231002X') && !csvText.includes('13800000001'), 'CSV masks IDs and phones');
     const ctx = await download(page, 'export-context');
     const json = JSON.parse(ctx.bytes.toString('utf8'));
     assert.equal(json.population, POPULATION);
+    assert.equal(json.made_by, `志愿服务自评台 v${VERSION}`);
     assert.equal(json.as_of, AS_OF);
     assert.equal(Object.values(json.checklist).filter(v => v === true).length, 8);
     // The same context, scored in batch by the command line, gives the page's statuses.

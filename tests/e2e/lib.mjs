@@ -6,29 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
+import { hostHandler } from '../../tools/host.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const DIST = path.join(ROOT, 'dist');
 export const OUT = path.join(ROOT, 'tests/e2e/out');
 fs.mkdirSync(OUT, { recursive: true });
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json' };
-
-/** Serves dist/ on 127.0.0.1 (random port). `requests` lists every path asked for.
- *  `types` overrides content types by extension. */
+/** Serves dist/ on 127.0.0.1 (random port) as `./dev serve` does (tools/host.mjs: brotli or
+ *  gzip, cache headers, the CSP header). `requests` lists every path asked for; `types`
+ *  overrides content types by extension. */
 export async function startServer(dir = DIST, types = {}) {
   const requests = [];
-  const server = http.createServer((req, res) => {
-    requests.push(req.url);
-    const url = new URL(req.url, 'http://x');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': { ...TYPES, ...types }[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
+  const server = http.createServer(hostHandler(dir, { types, onRequest: (u) => requests.push(u) }));
   // A WebSocket handshake is an 'upgrade', not a 'request': record it too.
   server.on('upgrade', (req, socket) => { requests.push('upgrade ' + req.url); socket.destroy(); });
   await new Promise(r => server.listen(0, '127.0.0.1', r));

@@ -25,6 +25,15 @@ pub mod text;
 pub(crate) mod wire;
 
 pub use context::{Context, Level, UnitType};
+
+/// The app's version (every crate of the workspace shares it): in the page's footer and in
+/// everything the app exports, so a file can be traced to the release that made it.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// "志愿服务自评台 v0.2.0", as the exports name their maker.
+pub fn made_by() -> String {
+    format!("志愿服务自评台 v{APP_VERSION}")
+}
 pub use finding::{Finding, FindingKind, Severity};
 pub use model::{Activity, DataYear, Role, RowRef, ServiceRecord, SourceSheet, Tables, Training, Volunteer};
 pub use text::{Interner, Sym};

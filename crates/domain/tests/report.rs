@@ -494,8 +494,12 @@ fn report_csv_has_one_row_per_indicator_and_station() {
     let (_, ctx, _, card) = world();
     for lang in [Lang::Zh, Lang::En] {
         let rows = parse_csv(&strip_bom(&report_csv(&card, &ctx, lang)));
-        let want: usize = 1 + card.indicators.iter().map(|r| 1 + r.stations.len() + r.parts.len()).sum::<usize>();
+        // the header, one row per indicator, station and part, and the maker's row last
+        let want: usize = 2 + card.indicators.iter().map(|r| 1 + r.stations.len() + r.parts.len()).sum::<usize>();
         assert_eq!(rows.len(), want, "{lang:?}");
+        let last = rows.last().unwrap();
+        let by = if lang == Lang::Zh { "生成" } else { "Made with" };
+        assert_eq!((last[0].as_str(), last[1].as_str()), (by, format!("志愿服务自评台 v{}", env!("CARGO_PKG_VERSION")).as_str()));
         assert!(rows.iter().all(|r| r.len() == 8));
         let find = |id: &str, station: &str| rows.iter().find(|r| r[0] == id && r[2] == station).unwrap().clone();
         let whole = "新繁镇";
@@ -679,9 +683,11 @@ fn the_context_json_with_import_options_is_what_the_cli_reads() {
     };
     assert_eq!(cli_reads(&text), (ctx.clone(), options.clone()));
     assert_eq!(read_context_json(&text).unwrap(), (ctx.clone(), options));
-    // Without options it is exactly Context::to_json, read back as the same context.
+    // Without options: the context and the maker, read back as the same context.
     let plain = context_json(&ctx, None);
-    assert_eq!(plain, ctx.to_json());
+    let keys: serde_json::Value = serde_json::from_str(&plain).unwrap();
+    assert_eq!(keys["made_by"], format!("志愿服务自评台 v{}", env!("CARGO_PKG_VERSION")));
+    assert!(keys.get("import").is_none());
     assert_eq!(cli_reads(&plain), (ctx.clone(), ImportOptions::default()));
     assert_eq!(read_context_json(&plain).unwrap(), (ctx, ImportOptions::default()));
     // A bad "import" value falls back to the defaults, as the CLI does; bad JSON is an error.

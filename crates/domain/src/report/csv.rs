@@ -30,6 +30,13 @@ pub fn report_csv(card: &Scorecard, ctx: &Context, lang: Lang) -> Vec<u8> {
     for r in &card.indicators {
         indicator(&mut w, r, whole, &r.source, lang);
     }
+    // Last, which release made the file (a row, so Excel shows it).
+    let by = match lang {
+        Lang::Zh => "生成",
+        Lang::En => "Made with",
+    };
+    let made_by = crate::made_by();
+    w.record([by, &made_by, "", "", "", "", "", ""].iter().map(|t| Field::Text(t)));
     w.finish()
 }
 

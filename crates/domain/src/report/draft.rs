@@ -6,12 +6,15 @@
 use crate::context::Context;
 use crate::import::ImportOptions;
 
-/// The context JSON, with the import options under `"import"` when given.
+/// The context JSON, with the import options under `"import"` when given, and the release
+/// that wrote it under `"made_by"` (readers ignore both keys as context).
 pub fn context_json(ctx: &Context, import: Option<&ImportOptions>) -> String {
-    let Some(options) = import else { return ctx.to_json() };
     let mut v = serde_json::to_value(ctx).unwrap_or_default();
-    if let (Some(obj), Ok(opts)) = (v.as_object_mut(), serde_json::to_value(options)) {
-        obj.insert("import".into(), opts);
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(opts) = import.and_then(|o| serde_json::to_value(o).ok()) {
+            obj.insert("import".into(), opts);
+        }
+        obj.insert("made_by".into(), crate::made_by().into());
     }
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }

@@ -24,10 +24,11 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
     s.merged(0, 0, LAST_COL, &title, &f.title)?;
     s.ws.set_row_height(0, 28)?;
     let profile = format!(
-        "考核方案：{}（{}）　服务时长来源：{}",
+        "考核方案：{}（{}）　服务时长来源：{}　生成：{}",
         card.profile_name,
         card.profile,
-        hours_source_zh(card.hours_source)
+        hours_source_zh(card.hours_source),
+        crate::made_by()
     );
     s.merged(1, 0, LAST_COL, &profile, &f.subtitle)?;
 

@@ -1,0 +1,105 @@
+// The first visit on a slow line (`./dev bench`): the served app as `./dev serve` serves it
+// (tools/host.mjs: brotli, cache headers), in headless Chromium with the network and the CPU
+// throttled through the DevTools protocol, as issue 22 states the profiles:
+//   Fast 4G: 9 Mbit/s down, 1.5 up, 60 ms; Slow 4G: 1.6 Mbit/s down, 0.75 up, 150 ms; CPU 4× slower.
+// Measured from the navigation's start, in the page's own clock:
+//   - painted: the first contentful paint (the boot screen's 正在加载… counts: it says what
+//     is happening);
+//   - usable: the context form's first field exists (the app has mounted and its handlers
+//     are attached); the bench then types into it to make sure;
+//   - engine ready: the footer says the engine answered (`data-engine="worker"`);
+//   - repeat visit: the same again in the same profile (HTTP cache and service worker warm).
+// Medians of RUNS fresh profiles. Writes OUT/load.json.
+//
+// usage: node bench/load.mjs [--runs 3] [--out bench/out]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { chromium } from 'playwright-core';
+import { hostHandler } from '../tools/host.mjs';
+import { CHROMIUM_ARGS, DIST } from '../tests/e2e/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const RUNS = Number(opt('--runs', '3'));
+const OUT = path.resolve(opt('--out', path.join(ROOT, 'bench/out')));
+
+const mbit = (m) => (m * 1e6) / 8;
+export const PROFILES = {
+  'Fast 4G': { latency: 60, downloadThroughput: mbit(9), uploadThroughput: mbit(1.5) },
+  'Slow 4G': { latency: 150, downloadThroughput: mbit(1.6), uploadThroughput: mbit(0.75) },
+};
+const CPU = 4;
+
+// In the page before anything else: when the form's first field appears, and when the
+// footer says the engine answered.
+const WATCH = () => {
+  const marks = (window.__load = {});
+  const look = () => {
+    if (!marks.usable && document.querySelector('[data-testid="ctx-organisation"]')) marks.usable = performance.now();
+    if (!marks.engine && document.querySelector('[data-engine="worker"]')) marks.engine = performance.now();
+  };
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-engine'] });
+};
+
+async function visit(page) {
+  await page.goto(base + '/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__load?.usable && window.__load?.engine, null, { timeout: 120000, polling: 50 });
+  await page.fill('[data-testid="ctx-organisation"]', '测试'); // typed into, not only shown
+  return page.evaluate(() => ({
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    usable: window.__load.usable,
+    engine: window.__load.engine,
+    transferred_kb: performance.getEntriesByType('resource').reduce((n, r) => n + (r.transferSize || 0), 0) / 1024
+      + (performance.getEntriesByType('navigation')[0]?.transferSize || 0) / 1024,
+  }));
+}
+
+async function run(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-load-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    await context.addInitScript(WATCH);
+    const page = context.pages()[0] || await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILES[name] });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    const first = await visit(page);
+    // let the service worker finish caching before the repeat visit, as a clerk's PC would
+    await page.evaluate(async () => { if ('serviceWorker' in navigator) await navigator.serviceWorker.ready; });
+    const repeat = await visit(page);
+    return { first, repeat };
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+const server = http.createServer(hostHandler(DIST));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const results = [];
+try {
+  for (const name of Object.keys(PROFILES)) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await run(name));
+    const m = (k, f) => Math.round(median(runs.map((r) => r[k][f])));
+    const row = {
+      profile: name, cpu_slowdown: CPU, runs: RUNS,
+      painted_ms: m('first', 'painted'), usable_ms: m('first', 'usable'), engine_ms: m('first', 'engine'),
+      repeat_usable_ms: m('repeat', 'usable'), transferred_kb: m('first', 'transferred_kb'),
+      all: runs,
+    };
+    console.error(`  ${name}, CPU ${CPU}×: painted ${row.painted_ms} ms, usable ${row.usable_ms} ms, engine ready ${row.engine_ms} ms, ` +
+      `repeat visit usable ${row.repeat_usable_ms} ms (${row.transferred_kb} KB transferred; medians of ${RUNS})`);
+    results.push(row);
+  }
+} finally {
+  server.close();
+}
+fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, 'load.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
