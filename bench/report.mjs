@@ -98,7 +98,8 @@ const targets = [
   check('Repeat visit usable, slower of the two (ms)',
     slow && fast ? Math.max(slow.repeat_usable_ms, fast.repeat_usable_ms) : null, '≤ 600', (v) => v <= 600),
   // Issue 22 replaced the size targets (600 / 900 KB) by the load times above: sizes stay as figures.
-  { name: 'Shipped wasm + JS + CSS + HTML, brotli as served (KB)', value: sizes?.shipped_brotli ? sizes.shipped_brotli / 1024 : null, target: 'figure', met: 'info' },
+  { name: 'Served, brotli: what the page needs before it is usable (KB)', value: sizes?.page_brotli ? sizes.page_brotli / 1024 : null, target: 'figure', met: 'info' },
+  { name: '… and the engine the worker fetches meanwhile (KB)', value: sizes?.engine_brotli ? sizes.engine_brotli / 1024 : null, target: 'figure', met: 'info' },
   { name: 'Single-file HTML (KB)', value: sizes ? sizes.single_file / 1024 : null, target: 'figure', met: 'info' },
 ];
 

@@ -15,8 +15,13 @@ if (!outDir || !dist) { console.error('usage: package.mjs OUT DIST'); process.ex
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const NAME = 'volunteer_scorecard';
 
+// The full build (UI + engine): the worker's, and the single file's page and worker.
 const glue = fs.readFileSync(path.join(outDir, `${NAME}.js`), 'utf8');
 const wasm = fs.readFileSync(path.join(outDir, `${NAME}_bg.wasm`));
+// The served page's own build (the UI only, `--no-default-features`), when there is one.
+const hasPage = fs.existsSync(path.join(outDir, `${NAME}_page_bg.wasm`));
+const pageGlue = hasPage ? fs.readFileSync(path.join(outDir, `${NAME}_page.js`), 'utf8') : glue;
+const pageWasm = hasPage ? fs.readFileSync(path.join(outDir, `${NAME}_page_bg.wasm`)) : wasm;
 const template = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
 const styleDir = path.join(root, 'style');
 const css = fs.readdirSync(styleDir).filter(f => f.endsWith('.css')).sort()
@@ -94,7 +99,12 @@ if (!/export function worker_main\(/.test(glue)) throw new Error('glue lacks wor
 // has no service workers; it is offline already).
 const VERSION = (fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/) || [])[1];
 if (!VERSION) throw new Error('no [workspace.package] version in Cargo.toml');
-const registerSw = `if ('serviceWorker' in navigator) {
+// Registered once the engine has answered (src/ui/app.rs calls __vsAfterEngine): its first
+// caching then finds the big files in the HTTP cache instead of competing with the page's and
+// the worker's own downloads on a slow line.
+const registerSw = `globalThis.__vsAfterEngine = () => {
+  if (!('serviceWorker' in navigator) || globalThis.__vsSwStarted) return;
+  globalThis.__vsSwStarted = true;
   navigator.serviceWorker.register('./sw.js').then((reg) => {
     const tell = () => { globalThis.__vsUpdateReady = true; dispatchEvent(new Event('vs-update-ready')); };
     globalThis.__vsApplyUpdate = () => {
@@ -108,7 +118,7 @@ const registerSw = `if ('serviceWorker' in navigator) {
       if (w) w.addEventListener('statechange', () => { if (w.state === 'installed' && navigator.serviceWorker.controller) tell(); });
     });
   }).catch((e) => console.warn('service worker not registered:', e));
-}
+};
 `;
 function writeInstallable(dir, files) {
   for (const size of [192, 512]) fs.writeFileSync(path.join(dir, `icon-${size}.png`), iconPng(size));
@@ -122,7 +132,10 @@ function writeInstallable(dir, files) {
   fs.writeFileSync(path.join(dir, 'sw.js'), `// ${VERSION}: this version's files, cache-first; a newer worker waits until the page says.
 const CACHE = ${JSON.stringify(cache)};
 const FILES = ${JSON.stringify(list)};
-self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))));
+// content-named files come from the HTTP cache (the page just loaded them); the rest are revalidated
+const HASHED = /\\.[0-9a-f]{10}\\.[a-z]+$/;
+self.addEventListener('install', (e) => e.waitUntil(caches.open(CACHE)
+  .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' }))))));
 self.addEventListener('activate', (e) => e.waitUntil(caches.keys()
   .then((keys) => Promise.all(keys.filter((k) => k.startsWith('vscore-') && k !== CACHE).map((k) => caches.delete(k))))
   .then(() => self.clients.claim())));
@@ -185,14 +198,18 @@ const hashed = (logical, content) => {
   assets[logical] = name;
   return name;
 };
+// The page loads only its own wasm (the UI); the worker compiles the full build from its
+// address while the clerk fills in step 1 (`__vsEngineWasm`, src/engine/client.rs).
 const glueName = hashed(`${NAME}.js`, glue);
 const wasmName = hashed(`${NAME}_bg.wasm`, wasm);
-const styleName = hashed('style.css', css);
+const pageGlueName = hasPage ? hashed(`${NAME}_page.js`, pageGlue) : glueName;
+const pageWasmName = hasPage ? hashed(`${NAME}_page_bg.wasm`, pageWasm) : wasmName;
 const workerName = hashed('worker.js', `import __wbg_init, { worker_main } from './${glueName}';\n${workerBoot}`);
-const appJs = `${bootFail}\nimport init from './${glueName}';\n` +
+const appJs = `${bootFail}\nimport init from './${pageGlueName}';\n` +
   `globalThis.__vsWorkerType = 'module';\n` +
   `globalThis.__vsWorkerUrl = new URL('./${workerName}', import.meta.url).href;\n` +
-  `init({ module_or_path: new URL('./${wasmName}', import.meta.url) }).catch(bootFail);\n` + registerSw;
+  (hasPage ? `globalThis.__vsEngineWasm = new URL('./${wasmName}', import.meta.url).href;\n` : '') +
+  `init({ module_or_path: new URL('./${pageWasmName}', import.meta.url) }).catch(bootFail);\n` + registerSw;
 const appName = hashed('app.js', appJs);
 const noModuleJs = asciiJs(noModule);
 const servedPolicy = csp({
@@ -202,7 +219,8 @@ const served = template
   .replace('__CSP__', servedPolicy)
   .replace('<!--HEAD-->', '<link rel="manifest" href="manifest.webmanifest">\n<meta name="theme-color" content="#b3261e">\n' +
     '<link rel="apple-touch-icon" href="icon-192.png">')
-  .replace('<!--STYLE-->', `<link rel="stylesheet" href="${styleName}">`)
+  // inline: the first paint waits for no second request (revalidated with the page)
+  .replace('<!--STYLE-->', `<style>\n${css}\n</style>`)
   .replace('<!--SCRIPT-->', `<script nomodule>${noModuleJs}</script>\n<script type="module" src="${appName}"></script>`);
 fs.writeFileSync(path.join(dist, 'index.html'), served);
 fs.writeFileSync(path.join(dist, 'assets.json'), JSON.stringify(assets, null, 2));
@@ -298,13 +316,17 @@ const sizes = {
   wasm_gzip: gz.length,
   js_raw: Buffer.byteLength(glue) + Buffer.byteLength(appJs),
   js_gzip: gzLen(Buffer.from(glue + appJs)),
-  shipped_gzip: gz.length + gzLen(Buffer.from(glue + appJs)) + gzLen(Buffer.from(css)) + gzLen(Buffer.from(served)),
-  // what a visit transfers from a host that serves the .br files (tools/host.mjs)
-  shipped_brotli: ['index.html', assets[`${NAME}.js`], assets[`${NAME}_bg.wasm`], assets['style.css'], assets['app.js']]
+  shipped_gzip: gz.length + gzLen(Buffer.from(glue + appJs)) + gzLen(Buffer.from(served)),
+  // what a first visit transfers from a host that serves the .br files (tools/host.mjs):
+  // the page's part (before it is usable) and the engine's (fetched by the worker meanwhile)
+  page_brotli: ['index.html', assets['app.js'], pageGlueName, pageWasmName]
     .reduce((n, f) => n + fs.statSync(path.join(dist, f + '.br')).size, 0),
+  page_wasm_raw: pageWasm.length,
+  engine_brotli: hasPage ? [assets['worker.js'], glueName, wasmName].reduce((n, f) => n + fs.statSync(path.join(dist, f + '.br')).size, 0) : 0,
   single_file: single.length,
 };
 fs.writeFileSync(path.join(dist, 'sizes.json'), JSON.stringify(sizes, null, 2));
 console.log(`wasm ${kb(sizes.wasm_raw)} raw, ${kb(sizes.wasm_gzip)} gzipped; ` +
   `js ${kb(sizes.js_raw)} raw, ${kb(sizes.js_gzip)} gzipped; ` +
-  `shipped total ${kb(sizes.shipped_gzip)} gzipped, ${kb(sizes.shipped_brotli)} brotli; single file ${kb(sizes.single_file)}`);
+  `shipped total ${kb(sizes.shipped_gzip)} gzipped; served, brotli: the page ${kb(sizes.page_brotli)} ` +
+  `(its wasm ${kb(sizes.page_wasm_raw)} raw), the engine ${kb(sizes.engine_brotli)}; single file ${kb(sizes.single_file)}`);

@@ -4,12 +4,15 @@
 //! Invariant: the page stays usable whatever the engine does. A worker that crashes (a
 //! panic aborts its wasm instance) or is cancelled is replaced by a fresh one, which is
 //! given the last good import again before anything else, so the data is not lost.
+#[cfg(feature = "engine")]
 use super::files;
+#[cfg(feature = "engine")]
 use super::handler::Engine;
 use super::protocol::{Request, Response};
 use scorecard_domain::import::Progress;
 use std::cell::RefCell;
 use std::collections::HashMap;
+#[cfg(feature = "engine")]
 use std::ops::ControlFlow;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -47,6 +50,7 @@ pub struct Client {
     url: Option<(String, bool)>,
     live: RefCell<Option<Live>>,
     pending: Pending,
+    #[cfg(feature = "engine")]
     local: RefCell<Engine>,
     next_id: RefCell<u32>,
     last_import: RefCell<Option<LastImport>>,
@@ -93,6 +97,7 @@ impl Client {
             url,
             live: RefCell::new(None),
             pending: Rc::new(RefCell::new(HashMap::new())),
+            #[cfg(feature = "engine")]
             local: RefCell::new(Engine::default()),
             next_id: RefCell::new(1),
             last_import: RefCell::new(None),
@@ -155,7 +160,13 @@ impl Client {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let init = js_sys::Object::new();
         js_sys::Reflect::set(&init, &"kind".into(), &"init".into())?;
-        js_sys::Reflect::set(&init, &"module".into(), &wasm_bindgen::module())?;
+        // The served page's wasm has no engine: the worker compiles the full build from its
+        // address (`__vsEngineWasm`). Elsewhere the page's module is the full build: shared.
+        let module = js_sys::Reflect::get(&js_sys::global(), &"__vsEngineWasm".into())
+            .ok()
+            .filter(|m| m.is_string())
+            .unwrap_or_else(wasm_bindgen::module);
+        js_sys::Reflect::set(&init, &"module".into(), &module)?;
         worker.post_message(&init)?;
         *self.dead.borrow_mut() = false;
         *self.live.borrow_mut() = Some(Live { worker, _on_message: on_message, _on_error: on_error });
@@ -296,6 +307,19 @@ impl Client {
         reply
     }
 
+    #[cfg(not(feature = "engine"))]
+    async fn call_local(&self, _: Request, _: Option<js_sys::Array>, _: Option<ProgressFn>) -> Reply {
+        // This page's own wasm holds no engine (the served build); its worker could not start.
+        Reply {
+            response: Response::Failed {
+                zh: "后台计算无法启动（浏览器不允许本页启动后台线程）。请使用最新版 Chrome、Edge、Firefox 或 Safari，或直接打开离线单文件版。".into(),
+                en: "The engine could not start (this browser does not let the page start a worker). Use a recent Chrome, Edge, Firefox or Safari, or the single offline file.".into(),
+            },
+            bytes: None,
+        }
+    }
+
+    #[cfg(feature = "engine")]
     async fn call_local(&self, req: Request, files: Option<js_sys::Array>, progress: Option<ProgressFn>) -> Reply {
         let mut p = move |x: Progress| {
             if let Some(f) = &progress {

@@ -3,6 +3,7 @@ use super::{context_form::ContextForm, drafts::DraftsPanel, export_screen::Expor
 use crate::state::{draft::Step, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -49,7 +50,14 @@ pub fn App() -> impl IntoView {
         let c = crate::engine::client::client();
         let kind = if c.is_worker() { "worker" } else { "local" };
         match c.call(crate::engine::protocol::Request::Ping).await.response {
-            crate::engine::protocol::Response::Pong { .. } => engine.set(kind.to_string()),
+            crate::engine::protocol::Response::Pong { .. } => {
+                engine.set(kind.to_string());
+                // served: the service worker may now cache the app (tools/package.mjs)
+                let hook = js_sys::Reflect::get(&js_sys::global(), &"__vsAfterEngine".into());
+                if let Ok(f) = hook.and_then(|h| h.dyn_into::<js_sys::Function>()) {
+                    let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            }
             _ => engine.set(format!("{kind}-failed")),
         }
     });
