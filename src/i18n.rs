@@ -21,7 +21,11 @@ impl Lang {
     }
 
     pub fn from_code(s: &str) -> Lang {
-        if s.starts_with("en") { Lang::En } else { Lang::Zh }
+        if s.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
     }
 
     /// Picks the Chinese or the English of a pair the domain gives.

@@ -30,7 +30,8 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
     let _mounted = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
     assert_eq!(text(&root, "app-title"), "志愿服务自评台");
-    let button: web_sys::HtmlElement = root.query_selector("[data-testid=\"lang-switch\"]").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement =
+        root.query_selector("[data-testid=\"lang-switch\"]").unwrap().unwrap().unchecked_into();
     button.click();
     leptos::task::tick().await;
     assert_eq!(text(&root, "app-title"), "Volunteer Scorecard");
@@ -41,7 +42,7 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
 #[wasm_bindgen_test]
 fn import_runs_in_the_browser() {
     use scorecard_domain::import::{import, FileInput};
-    use scorecard_domain::samples::{synth_rows, synth_workbook, SynthSpec, Style};
+    use scorecard_domain::samples::{synth_rows, synth_workbook, Style, SynthSpec};
     let spec = SynthSpec::demo(2017, 7);
     let data = synth_rows(spec);
     let bytes = synth_workbook(spec, Style::Messy).unwrap();
@@ -86,7 +87,9 @@ fn store_keeps_broken_drafts() {
     store::save_draft(&good).unwrap();
     let list = store::list_drafts();
     assert_eq!(list.len(), 2);
-    assert!(list.iter().any(|e| matches!(e, DraftEntry::Broken { id, raw, .. } if id == "bad" && raw == "{\"version\":2,")));
+    assert!(list
+        .iter()
+        .any(|e| matches!(e, DraftEntry::Broken { id, raw, .. } if id == "bad" && raw == "{\"version\":2,")));
     assert!(list.iter().any(|e| matches!(e, DraftEntry::Ok(d) if d.context.organisation == "新繁镇")));
     assert_eq!(store::clear_all(), 2);
     assert!(store::list_drafts().is_empty());
@@ -101,7 +104,10 @@ fn the_panic_banner_says_what_holds_and_reloads_the_page() {
     let banner = doc.query_selector("[data-testid=\"fatal\"]").unwrap().expect("a banner");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     let words = banner.text_content().unwrap_or_default();
-    assert!(words.contains("已输入的内容都已自动保存在本机") && words.contains("What you entered was saved"), "{words}");
+    assert!(
+        words.contains("已输入的内容都已自动保存在本机") && words.contains("What you entered was saved"),
+        "{words}"
+    );
     let reload = banner.query_selector("[data-testid=\"fatal-reload\"]").unwrap().expect("a reload link");
     let here = doc.location().unwrap().href().unwrap();
     assert_eq!(reload.get_attribute("href"), Some(here));

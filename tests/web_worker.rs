@@ -51,7 +51,9 @@ fn reads_across_windows_give_the_file_bytes() {
         assert_eq!(file.read_at(o, &mut b).unwrap(), 1);
         b[0]
     };
-    for (o, fills) in [(0, 1), (2 << 20, 2), (4 << 20, 3), (6 << 20, 4), (4 << 20, 4), (0, 5), (6 << 20, 5), (2 << 20, 6)] {
+    for (o, fills) in
+        [(0, 1), (2 << 20, 2), (4 << 20, 3), (6 << 20, 4), (4 << 20, 4), (0, 5), (6 << 20, 5), (2 << 20, 6)]
+    {
         assert_eq!(byte_at(o), big[o as usize], "at {o}");
         assert_eq!(file.fills(), fills, "after {o}");
     }
@@ -62,7 +64,9 @@ fn the_demo_town_imports_the_same_read_on_demand() {
     let demo = demo_workbook(2017).unwrap();
     let file = BlobBytes::new(blob(&demo)).unwrap();
     let run = |data| -> Import {
-        import_data(&[FileData { name: "demo.xlsx", data }], &ImportOptions::default(), &mut |_| ControlFlow::Continue(()))
+        import_data(&[FileData { name: "demo.xlsx", data }], &ImportOptions::default(), &mut |_| {
+            ControlFlow::Continue(())
+        })
     };
     let memory = run(Data::Memory(&demo));
     let on_demand = run(Data::OnDemand(&file));

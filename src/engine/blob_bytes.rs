@@ -44,7 +44,8 @@ impl BlobBytes {
         match self.reader.read_as_array_buffer(&part) {
             Ok(_) => Ok(()),
             Err(e) => {
-                let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+                let name =
+                    js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
                 Err(name == "NotReadableError")
             }
         }
@@ -94,7 +95,8 @@ impl Bytes for BlobBytes {
             }
             None => {
                 // reuse the least recently used window's buffer once all are kept
-                let mut bytes = if windows.len() >= KEPT { windows.pop().map(|w| w.1).unwrap_or_default() } else { Vec::new() };
+                let mut bytes =
+                    if windows.len() >= KEPT { windows.pop().map(|w| w.1).unwrap_or_default() } else { Vec::new() };
                 self.fill(start, &mut bytes)?;
                 windows.insert(0, (start, bytes));
             }

@@ -268,7 +268,10 @@ impl Client {
                 (Some(f), true) => match Self::bytes_of(f).await {
                     Ok(b) => Some(b),
                     Err(e) => {
-                        let why = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+                        let why = js_sys::Reflect::get(&e, &"message".into())
+                            .ok()
+                            .and_then(|m| m.as_string())
+                            .unwrap_or_default();
                         return Reply {
                             response: Response::Failed {
                                 zh: format!("无法读取所选文件（{why}）。请确认文件没有被其他程序占用后重试。"),

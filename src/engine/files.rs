@@ -1,8 +1,8 @@
 //! Getting the `File`/`Blob` objects sent with an import request to the engine, and
 //! turning the engine's answers into messages. Shared by the worker and the in-page engine.
+use super::blob_bytes::{BlobBytes, BufferBytes};
 use super::handler::{too_big, Answer, Engine, MAX_BROWSER_BYTES};
 use super::protocol::{Request, Response};
-use super::blob_bytes::{BlobBytes, BufferBytes};
 use scorecard_domain::import::{Data, FileData, Progress};
 use std::ops::ControlFlow;
 use wasm_bindgen::{JsCast, JsValue};
@@ -56,7 +56,10 @@ async fn read_all(files: &js_sys::Array) -> Result<Vec<Picked>, ReadFail> {
         .iter()
         .map(|v| match v.dyn_into::<js_sys::ArrayBuffer>() {
             Ok(a) => Ok(Sent::Bytes(a)),
-            Err(v) => v.dyn_into::<web_sys::Blob>().map(Sent::File).map_err(|_| ReadFail::Browser("不是文件 / not a file".into())),
+            Err(v) => v
+                .dyn_into::<web_sys::Blob>()
+                .map(Sent::File)
+                .map_err(|_| ReadFail::Browser("不是文件 / not a file".into())),
         })
         .collect::<Result<Vec<_>, _>>()?;
     let total: f64 = sent.iter().map(Sent::size).sum();
@@ -121,7 +124,9 @@ pub async fn run(
                 Err(ReadFail::Browser(e)) => {
                     return Response::Failed {
                         zh: format!("无法读取所选文件（{e}）。请确认文件没有被其他程序占用后重试。"),
-                        en: format!("Could not read the chosen files ({e}). Make sure no other program holds them and retry."),
+                        en: format!(
+                            "Could not read the chosen files ({e}). Make sure no other program holds them and retry."
+                        ),
                     }
                     .into()
                 }

@@ -31,11 +31,18 @@ struct Scored {
 }
 
 fn not_scored() -> Answer {
-    Response::Failed { zh: "请先查看评分结果，再导出。".into(), en: "Open the scorecard first, then export.".into() }.into()
+    Response::Failed {
+        zh: "请先查看评分结果，再导出。".into(), en: "Open the scorecard first, then export.".into()
+    }
+    .into()
 }
 
 fn lang(english: bool) -> report::Lang {
-    if english { report::Lang::En } else { report::Lang::Zh }
+    if english {
+        report::Lang::En
+    } else {
+        report::Lang::Zh
+    }
 }
 
 /// A file name from the organisation and year: `新繁镇2017志愿服务自评报告.xlsx`.
@@ -81,7 +88,8 @@ impl Engine {
             Request::Score { context, profile, today } => {
                 let tables = self.tables();
                 // One prepare() for the five views (each on its own would prepare the records again).
-                let Dashboard { card, checklist, charts, what_if, stars } = dashboard(&profile, &context, tables, today);
+                let Dashboard { card, checklist, charts, what_if, stars } =
+                    dashboard(&profile, &context, tables, today);
                 // The page lists the top of the star list; the report has all of them.
                 let stars = stars.map(|s| s.truncated(STARS_SHOWN));
                 self.last = Some(Scored { card: card.clone(), context, profile, today });
@@ -124,7 +132,10 @@ impl Engine {
             Request::ReportCsv { english } => {
                 let Some(last) = &self.last else { return not_scored() };
                 let bytes = report::report_csv(&last.card, &last.context, lang(english));
-                Answer { response: Response::File { name: report_name(&last.context, "csv"), mime: CSV_MIME.into() }, bytes: Some(bytes) }
+                Answer {
+                    response: Response::File { name: report_name(&last.context, "csv"), mime: CSV_MIME.into() },
+                    bytes: Some(bytes),
+                }
             }
             Request::Template => Answer {
                 response: Response::File { name: "志愿服务数据模板.xlsx".into(), mime: XLSX_MIME.into() },
@@ -135,10 +146,18 @@ impl Engine {
                     response: Response::File { name: samples::demo_file_name(year, until), mime: XLSX_MIME.into() },
                     bytes: Some(bytes),
                 },
-                Err(e) => Response::Failed { zh: format!("无法生成示例数据：{e}"), en: format!("Could not make the demo data: {e}") }.into(),
+                Err(e) => Response::Failed {
+                    zh: format!("无法生成示例数据：{e}"),
+                    en: format!("Could not make the demo data: {e}"),
+                }
+                .into(),
             },
             Request::FailedRows => match &self.import {
-                None => Response::Failed { zh: "还没有导入任何文件。".into(), en: "Nothing has been imported yet.".into() }.into(),
+                None => Response::Failed {
+                    zh: "还没有导入任何文件。".into(),
+                    en: "Nothing has been imported yet.".into(),
+                }
+                .into(),
                 Some(imp) => match import::failed_rows_xlsx(imp) {
                     Ok(bytes) => Answer {
                         response: Response::File { name: "有问题的行.xlsx".into(), mime: XLSX_MIME.into() },
@@ -159,7 +178,8 @@ impl Engine {
         options: &import::ImportOptions,
         progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
     ) -> Answer {
-        let inputs: Vec<FileData> = files.iter().map(|(name, bytes)| FileData { name, data: Data::Memory(bytes) }).collect();
+        let inputs: Vec<FileData> =
+            files.iter().map(|(name, bytes)| FileData { name, data: Data::Memory(bytes) }).collect();
         self.import_data(&inputs, options, progress)
     }
 
@@ -212,16 +232,25 @@ impl Engine {
 /// distinct strings, as real rosters have) at 99–126; the warm-up took 388–465 ms and
 /// 530–641 ms in those runs.
 pub fn warm_up() -> usize {
-    let spec = samples::SynthSpec { year: 2017, seed: 7, stations: 2, volunteers: 1_000, records: 5_000, activities: 24, trainings: 8 };
+    let spec = samples::SynthSpec {
+        year: 2017,
+        seed: 7,
+        stations: 2,
+        volunteers: 1_000,
+        records: 5_000,
+        activities: 24,
+        trainings: 8,
+    };
     let Ok(bytes) = samples::synth_workbook(spec, samples::Style::Clean) else { return 0 };
     let mut engine = Engine::default();
     for _ in 0..WARM_UP_PASSES {
         let file = FileData { name: "warm-up.xlsx", data: Data::OnDemand(&bytes) };
         let answer = engine.import_data(&[file], &Default::default(), &mut |_| ControlFlow::Continue(()));
         let _ = serde_json::to_string(&answer.response);
-        if let (Some(profile), Some(today)) =
-            (scorecard_domain::profile::builtin(scorecard_domain::profile::DEFAULT_ID), NaiveDate::from_ymd_opt(2017, 12, 31))
-        {
+        if let (Some(profile), Some(today)) = (
+            scorecard_domain::profile::builtin(scorecard_domain::profile::DEFAULT_ID),
+            NaiveDate::from_ymd_opt(2017, 12, 31),
+        ) {
             let context = Context { year: 2017, population: Some(10_000), ..Context::default() };
             let answer = engine.handle(Request::Score { context, profile, today });
             let _ = serde_json::to_string(&answer.response);
@@ -290,7 +319,8 @@ mod tests {
     #[test]
     fn import_then_score_then_failed_rows() {
         let mut e = Engine::default();
-        let files = vec![csv("志愿者编号,姓名,所属站点,注册日期\nV1,张三,新桥社区,2017-01-02\nV2,李四,新桥社区,2017/13/40\n")];
+        let files =
+            vec![csv("志愿者编号,姓名,所属站点,注册日期\nV1,张三,新桥社区,2017-01-02\nV2,李四,新桥社区,2017/13/40\n")];
         let mut seen = 0;
         let a = e.import(&files, &Default::default(), &mut |_| {
             seen += 1;
@@ -305,7 +335,12 @@ mod tests {
         assert_eq!(s.failed_rows, 1);
         assert!(s.files[0].sheets[0].failed_rows.is_empty());
 
-        let ctx = Context { year: 2017, population: Some(20), as_of: NaiveDate::from_ymd_opt(2017, 6, 30), ..Context::default() };
+        let ctx = Context {
+            year: 2017,
+            population: Some(20),
+            as_of: NaiveDate::from_ymd_opt(2017, 6, 30),
+            ..Context::default()
+        };
         let a = e.handle(Request::Score {
             context: ctx,
             profile: builtin("xindu2017-town").unwrap(),
@@ -325,7 +360,8 @@ mod tests {
     #[test]
     fn an_import_past_the_row_cap_fails_and_keeps_the_previous_one() {
         let mut e = Engine::default();
-        let small = ("small.csv".to_string(), "姓名,活动名称,服务日期,服务时长\n张三,活动,2017-03-01,2\n".as_bytes().to_vec());
+        let small =
+            ("small.csv".to_string(), "姓名,活动名称,服务日期,服务时长\n张三,活动,2017-03-01,2\n".as_bytes().to_vec());
         e.import(&[small], &Default::default(), &mut |_| ControlFlow::Continue(()));
         // 2 files of 5,001 rows each (header included), capped at 8,000 rows: the first
         // file's rows are carried exactly, so the cap is seen at 5,001 + 4,096 rows.

@@ -21,42 +21,76 @@ pub enum Request {
     Ping,
     /// Imports the files sent beside the request (same order as `names`), replacing
     /// whatever was imported before.
-    Import { names: Vec<String>, options: ImportOptions },
+    Import {
+        names: Vec<String>,
+        options: ImportOptions,
+    },
     /// Scores the imported data (or none) with this context and profile.
-    Score { context: Context, profile: Profile, today: NaiveDate },
+    Score {
+        context: Context,
+        profile: Profile,
+        today: NaiveDate,
+    },
     /// The monthly inspection replay (slower: one evaluation per ended month).
-    Replay { context: Context, profile: Profile, today: NaiveDate },
+    Replay {
+        context: Context,
+        profile: Profile,
+        today: NaiveDate,
+    },
     /// The rows with problems of the last import, as an xlsx keeping their columns.
     FailedRows,
     /// The blank templates of the four tables (one workbook).
     Template,
     /// The rows behind an indicator (or one station of it) of the last score, masked.
-    Rows { indicator: String, station: Option<String> },
+    Rows {
+        indicator: String,
+        station: Option<String>,
+    },
     /// The same rows as a CSV file.
-    RowsCsv { indicator: String, station: Option<String>, english: bool },
+    RowsCsv {
+        indicator: String,
+        station: Option<String>,
+        english: bool,
+    },
     /// The report of the last score as an xlsx workbook (summary, one sheet per
     /// indicator with its rows, stations, findings, replay, stars, what-if).
     ReportXlsx,
     /// The last score as a CSV (UTF-8 with BOM).
-    ReportCsv { english: bool },
+    ReportCsv {
+        english: bool,
+    },
     /// The demo town's workbook for year `year` as it stands on `until` (synthetic,
     /// deterministic; `samples::demo_until` says which day).
-    Sample { year: i32, until: NaiveDate },
+    Sample {
+        year: i32,
+        until: NaiveDate,
+    },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Response {
-    Pong { version: String },
+    Pong {
+        version: String,
+    },
     Imported(ImportSummary),
     Scored(Box<ScoreView>),
     Replayed(Replay),
     /// `cut` says when the list stops at the cap (the dialog and the CSV say so).
-    Rows { tables: Vec<RowTable>, cut: Option<RowsCut> },
+    Rows {
+        tables: Vec<RowTable>,
+        cut: Option<RowsCut>,
+    },
     /// A file made by the engine; its bytes travel beside the response.
-    File { name: String, mime: String },
+    File {
+        name: String,
+        mime: String,
+    },
     /// The request could not be carried out; says why in Chinese and English.
-    Failed { zh: String, en: String },
+    Failed {
+        zh: String,
+        en: String,
+    },
     /// This worker cannot read the `File`s it was sent (WebKit from `file://`): the page
     /// sends the same import again with the files' bytes, transferred.
     NeedBytes,

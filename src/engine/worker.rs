@@ -63,7 +63,9 @@ async fn handle_one(data: JsValue) {
             ENGINE.with(|e| *e.borrow_mut() = cell.into_inner());
             a
         }
-        Err(err) => Response::Failed { zh: format!("无法理解的请求：{err}"), en: format!("Malformed request: {err}") }.into(),
+        Err(err) => {
+            Response::Failed { zh: format!("无法理解的请求：{err}"), en: format!("Malformed request: {err}") }.into()
+        }
     };
     post(&id, "response", serde_json::to_string(&answer.response).unwrap_or_default(), answer.bytes);
 }

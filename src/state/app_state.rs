@@ -149,7 +149,14 @@ impl AppState {
         self.push_notice(kind, tag, zh, en, action);
     }
 
-    pub fn push_notice(&self, kind: NoticeKind, tag: &'static str, zh: String, en: String, action: Option<NoticeAction>) {
+    pub fn push_notice(
+        &self,
+        kind: NoticeKind,
+        tag: &'static str,
+        zh: String,
+        en: String,
+        action: Option<NoticeAction>,
+    ) {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         self.notices.update(|v| {

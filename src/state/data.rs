@@ -253,9 +253,7 @@ impl DataState {
             });
         });
         leptos::task::spawn_local(async move {
-            let reply = client()
-                .call_with(Request::Import { names, options }, Some(array), Some(on_progress))
-                .await;
+            let reply = client().call_with(Request::Import { names, options }, Some(array), Some(on_progress)).await;
             if this.import_generation.get_value() != gen {
                 return; // a newer import (or a cancel) took over
             }
@@ -346,8 +344,14 @@ impl DataState {
             app.push_notice(
                 NoticeKind::Warning,
                 "files_not_stored",
-                format!("{}导入的文件没有保存在本机，下次打开此草稿时请再次选择这些文件（设置已保存）。", e.message_zh()),
-                format!("{} The imported files were not kept; choose them again next time (settings are saved).", e.message_en()),
+                format!(
+                    "{}导入的文件没有保存在本机，下次打开此草稿时请再次选择这些文件（设置已保存）。",
+                    e.message_zh()
+                ),
+                format!(
+                    "{} The imported files were not kept; choose them again next time (settings are saved).",
+                    e.message_en()
+                ),
                 None,
             );
         }

@@ -179,7 +179,9 @@ impl DraftError {
     pub fn message_en(&self) -> String {
         match self {
             DraftError::NotJson(e) => format!("the content is corrupted and is not valid data ({e})"),
-            DraftError::TooNew(v) => format!("it was saved by a newer version of the app (format {v}); open it with the latest version"),
+            DraftError::TooNew(v) => {
+                format!("it was saved by a newer version of the app (format {v}); open it with the latest version")
+            }
             DraftError::BadShape(e) => format!("it does not have the expected shape ({e})"),
         }
     }
@@ -267,12 +269,19 @@ mod tests {
         let mut now = d.clone();
         now.context.year = 2026;
         d.fill_demo(today);
-        assert_eq!(d.context.as_of, chrono::NaiveDate::from_ymd_opt(2024, 12, 31), "a past year's demo runs to its end");
+        assert_eq!(
+            d.context.as_of,
+            chrono::NaiveDate::from_ymd_opt(2024, 12, 31),
+            "a past year's demo runs to its end"
+        );
         assert_eq!(d.inputs.get("as_of"), None, "the unreadable date gives way to the demo's");
         now.fill_demo(today);
         assert_eq!(now.context.as_of, None, "this year's demo ends today, the blank as-of date");
         assert_eq!(now.inputs.get("as_of").map(String::as_str), Some("昨天"), "nothing replaced the user's text");
-        assert_eq!((d.context.population, d.context.staff), (Some(9_000), Some(scorecard_domain::samples::demo::DEMO_STAFF)));
+        assert_eq!(
+            (d.context.population, d.context.staff),
+            (Some(9_000), Some(scorecard_domain::samples::demo::DEMO_STAFF))
+        );
         assert_eq!(d.inputs.get("population").map(String::as_str), Some("9000"), "the user's number stays");
         assert_eq!(d.inputs.get("staff"), None, "the unreadable text gives way to the demo's number");
         assert_eq!(d.context.organisation, "示例镇（演示数据）");

@@ -69,7 +69,11 @@ fn chinese_count(s: &str) -> Option<u64> {
                 current = digit;
             }
             '十' | '百' | '千' => {
-                let unit = match c { '十' => 10.0, '百' => 100.0, _ => 1000.0 };
+                let unit = match c {
+                    '十' => 10.0,
+                    '百' => 100.0,
+                    _ => 1000.0,
+                };
                 if unit >= group_unit {
                     return None;
                 }
@@ -124,7 +128,11 @@ pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, Invalid> {
     if parts.len() != 3 {
         return Err(Invalid);
     }
-    let (y, m, d) = (parts[0].parse().map_err(|_| Invalid)?, parts[1].parse().map_err(|_| Invalid)?, parts[2].parse().map_err(|_| Invalid)?);
+    let (y, m, d) = (
+        parts[0].parse().map_err(|_| Invalid)?,
+        parts[1].parse().map_err(|_| Invalid)?,
+        parts[2].parse().map_err(|_| Invalid)?,
+    );
     NaiveDate::from_ymd_opt(y, m, d).map(Some).ok_or(Invalid)
 }
 

@@ -79,7 +79,11 @@ fn set_raw(key: &str, value: &str) -> Result<(), StoreError> {
     // gloo-storage's raw setter; a JSON string is written as it is.
     LocalStorage::raw().set_item(key, value).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        if name.contains("Quota") { StoreError::Full } else { StoreError::Other(name) }
+        if name.contains("Quota") {
+            StoreError::Full
+        } else {
+            StoreError::Other(name)
+        }
     })
 }
 

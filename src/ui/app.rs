@@ -1,5 +1,8 @@
 //! The top-level component: provides the state, wires storage events, lays out the page.
-use super::{context_form::ContextForm, drafts::DraftsPanel, export_screen::ExportScreen, import_screen::ImportScreen, notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr, update_banner::UpdateBanner};
+use super::{
+    context_form::ContextForm, drafts::DraftsPanel, export_screen::ExportScreen, import_screen::ImportScreen,
+    notices::Notices, scorecard::ScorecardScreen, topbar::TopBar, tr, update_banner::UpdateBanner,
+};
 use crate::state::{draft::Step, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;

@@ -18,5 +18,10 @@ pub fn bytes(name: &str, mime: &str, data: &[u8]) {
         a.remove();
     }
     // Revoke later: revoking at once can cancel the download in some browsers.
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
 }

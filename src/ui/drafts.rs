@@ -80,7 +80,10 @@ fn DraftRow(entry: DraftEntry) -> impl IntoView {
                 }
             };
             let delete = move |_| {
-                if window().confirm_with_message(t(state.lang.get_untracked(), "drafts.delete_confirm")).unwrap_or(false) {
+                if window()
+                    .confirm_with_message(t(state.lang.get_untracked(), "drafts.delete_confirm"))
+                    .unwrap_or(false)
+                {
                     state.delete_draft(&id_del);
                 }
             };

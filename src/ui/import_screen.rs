@@ -314,9 +314,8 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
     let columns = sheet.columns.clone();
     let preview = sheet.preview.clone();
     let n_cols = columns.len().max(preview.iter().map(|r| r.cells.len()).max().unwrap_or(0));
-    let headers: Vec<String> = (0..n_cols)
-        .map(|i| columns.get(i).map(|c| format!("{} {}", c.letter, c.header)).unwrap_or_default())
-        .collect();
+    let headers: Vec<String> =
+        (0..n_cols).map(|i| columns.get(i).map(|c| format!("{} {}", c.letter, c.header)).unwrap_or_default()).collect();
     let role_source = sheet.role_source;
     let sheet_findings = sheet.findings.len();
     view! {

@@ -33,7 +33,11 @@ pub fn lang() -> Lang {
 
 /// The colon after a label: full-width in Chinese, `: ` in English (a view child, reactive).
 pub fn colon() -> &'static str {
-    if lang() == Lang::Zh { "：" } else { ": " }
+    if lang() == Lang::Zh {
+        "："
+    } else {
+        ": "
+    }
 }
 
 /// Punctuation by language, for text the page puts together: a list separator (、 / , ),

@@ -30,7 +30,12 @@ fn parse_dict(text: &str, old: &[TagEntry]) -> Vec<TagEntry> {
             }
             let (name, rest) = line.split_once(['：', ':']).unwrap_or((line, ""));
             let name = name.trim().to_string();
-            let aliases = rest.split(['、', ',', '，', ';', '；']).map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
+            let aliases = rest
+                .split(['、', ',', '，', ';', '；'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
             let prev = old.iter().find(|e| e.name == name);
             Some(TagEntry {
                 name_en: prev.map(|p| p.name_en.clone()).unwrap_or_default(),

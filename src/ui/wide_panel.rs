@@ -29,7 +29,11 @@ fn hours_text(h: Option<f64>) -> String {
 
 /// Hours of one participation as typed: a number over 0 and at most 24.
 fn parse_hours(s: &str) -> Option<f64> {
-    let t: String = s.trim().chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
+    let t: String = s
+        .trim()
+        .chars()
+        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .collect();
     let t = t.trim_end_matches("小时").trim_end_matches('h').trim();
     t.parse::<f64>().ok().filter(|h| *h > 0.0 && *h <= 24.0)
 }
@@ -196,7 +200,16 @@ mod tests {
 
     #[test]
     fn hours_as_typed() {
-        for (s, want) in [("2", Some(2.0)), ("1.5", Some(1.5)), ("２.５", Some(2.5)), ("3小时", Some(3.0)), ("0", None), ("25", None), ("", None), ("两", None)] {
+        for (s, want) in [
+            ("2", Some(2.0)),
+            ("1.5", Some(1.5)),
+            ("２.５", Some(2.5)),
+            ("3小时", Some(3.0)),
+            ("0", None),
+            ("25", None),
+            ("", None),
+            ("两", None),
+        ] {
             assert_eq!(parse_hours(s), want, "{s}");
         }
         assert_eq!(hours_text(Some(3.0)), "3");

@@ -155,7 +155,9 @@ pub fn probe(f: &InputFile, runs: usize) -> Result<Value, String> {
     let (mut skip, mut pre) = (Vec::new(), Vec::new());
     let (mut kinds_a, mut kinds_b) = (0usize, 0usize);
     for _ in 0..runs {
-        let (n, d) = timed(|| data.iter().filter(|r| skip_kind(r.iter().take(MARKER_COLUMNS).map(|c| c.as_deref())).is_some()).count());
+        let (n, d) = timed(|| {
+            data.iter().filter(|r| skip_kind(r.iter().take(MARKER_COLUMNS).map(|c| c.as_deref())).is_some()).count()
+        });
         kinds_a = n;
         skip.push(d);
         let (n, d) = timed(|| {
@@ -191,31 +193,37 @@ pub fn probe(f: &InputFile, runs: usize) -> Result<Value, String> {
     let (mut plain, mut interned, mut cached) = (Vec::new(), Vec::new(), Vec::new());
     let mut strings = (0, 0);
     for _ in 0..runs {
-        let (r, d) = timed(|| stream_only(&mut |s| {
-            std::hint::black_box(s);
-        }));
+        let (r, d) = timed(|| {
+            stream_only(&mut |s| {
+                std::hint::black_box(s);
+            })
+        });
         r?;
         plain.push(d);
         let mut i = Interner::new();
-        let (r, d) = timed(|| stream_only(&mut |s| {
-            let t = trim(s);
-            if !t.is_empty() {
-                std::hint::black_box(i.intern(t));
-            }
-        }));
+        let (r, d) = timed(|| {
+            stream_only(&mut |s| {
+                let t = trim(s);
+                if !t.is_empty() {
+                    std::hint::black_box(i.intern(t));
+                }
+            })
+        });
         r?;
         strings.0 = i.len();
         interned.push(d);
         let mut i = Interner::new();
         let mut by_addr: HashMap<(usize, usize), Option<scorecard_domain::Sym>, rustc_hash::FxBuildHasher> =
             HashMap::default();
-        let (r, d) = timed(|| stream_only(&mut |s| {
-            let sym = *by_addr.entry((s.as_ptr() as usize, s.len())).or_insert_with(|| {
-                let t = trim(s);
-                (!t.is_empty()).then(|| i.intern(t))
-            });
-            std::hint::black_box(sym);
-        }));
+        let (r, d) = timed(|| {
+            stream_only(&mut |s| {
+                let sym = *by_addr.entry((s.as_ptr() as usize, s.len())).or_insert_with(|| {
+                    let t = trim(s);
+                    (!t.is_empty()).then(|| i.intern(t))
+                });
+                std::hint::black_box(sym);
+            })
+        });
         r?;
         strings.1 = i.len();
         cached.push(d);
@@ -243,9 +251,28 @@ mod tests {
     fn streaming_compare_agrees_with_normalize_header() {
         let leaves = ["志愿者编号", "服务时长", "id", "姓名"];
         let cells = [
-            "志愿者编号", " 志愿者编号 ", "志愿者编号：", "志愿者编号::", "志愿者编号（必填）", "*志愿者编号", "志愿者 编号",
-            "志愿者编号x", "志愿者", "", "服务时长(小时)", "服务时长【h】", "ＩＤ", "Id", "I D", "id:x", "姓名:", "姓名:姓名",
-            "V000123", "110105194912310021", "(姓名)", "姓(x)名",
+            "志愿者编号",
+            " 志愿者编号 ",
+            "志愿者编号：",
+            "志愿者编号::",
+            "志愿者编号（必填）",
+            "*志愿者编号",
+            "志愿者 编号",
+            "志愿者编号x",
+            "志愿者",
+            "",
+            "服务时长(小时)",
+            "服务时长【h】",
+            "ＩＤ",
+            "Id",
+            "I D",
+            "id:x",
+            "姓名:",
+            "姓名:姓名",
+            "V000123",
+            "110105194912310021",
+            "(姓名)",
+            "姓(x)名",
         ];
         for leaf in leaves {
             for cell in cells {
@@ -256,7 +283,17 @@ mod tests {
 
     #[test]
     fn the_marker_prefilter_never_hides_a_marker() {
-        for cell in ["合计", "本页小计", "总计（小时）", "汇总", "填表人：王五", "注：时长以小时计", "　备注：", "说明:", "制表日期"] {
+        for cell in [
+            "合计",
+            "本页小计",
+            "总计（小时）",
+            "汇总",
+            "填表人：王五",
+            "注：时长以小时计",
+            "　备注：",
+            "说明:",
+            "制表日期",
+        ] {
             assert!(may_be_marker(cell), "{cell}");
             assert!(skip_kind([Some(cell)]).is_some(), "{cell}");
         }

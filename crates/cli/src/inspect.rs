@@ -108,7 +108,8 @@ pub fn text_file(f: &FileReport) -> String {
     if let Some(e) = &f.error {
         out.push_str(&format!("  无法读取：{}\n", e.message_zh(&f.name)));
     }
-    for x in f.findings.iter().filter(|x| f.error.is_none() || x.kind != scorecard_domain::FindingKind::UnreadableFile) {
+    for x in f.findings.iter().filter(|x| f.error.is_none() || x.kind != scorecard_domain::FindingKind::UnreadableFile)
+    {
         out.push_str(&format!("  [{}] {}\n", severity_zh(x.severity), x.message));
     }
     for s in &f.sheets {
@@ -151,10 +152,15 @@ fn text_sheet(s: &SheetReport) -> String {
             n.read, n.blank, n.skipped, n.kept, n.left_out
         ));
         if let Some(w) = &s.wide {
-            let state = if w.confirmed { format!("已确认，转为服务记录 {} 条", w.records) } else { "待确认".to_string() };
+            let state = if w.confirmed {
+                format!("已确认，转为服务记录 {} 条", w.records)
+            } else {
+                "待确认".to_string()
+            };
             out.push_str(&format!("    参与统计：{} 项活动（{state}）\n", w.activities.len()));
             for a in &w.activities {
-                let hours = a.chosen_hours.or(a.hours).map_or("单次时长未知".to_string(), |h| format!("单次 {h} 小时"));
+                let hours =
+                    a.chosen_hours.or(a.hours).map_or("单次时长未知".to_string(), |h| format!("单次 {h} 小时"));
                 out.push_str(&format!("      {} {}：{} 人、{} 人次，{hours}\n", a.letter, a.name, a.people, a.times));
             }
         }
@@ -230,6 +236,9 @@ mod tests {
         let col = &json[0]["sheets"][0]["columns"][0];
         assert_eq!(col["field"], "name");
         assert_eq!(col["why"], serde_json::json!({"kind": "head_word", "word": "姓名", "qualifier": "用户"}));
-        assert_eq!(json[0]["sheets"][0]["columns"][1]["why"], serde_json::json!({"kind": "synonym", "word": "证件号码"}));
+        assert_eq!(
+            json[0]["sheets"][0]["columns"][1]["why"],
+            serde_json::json!({"kind": "synonym", "word": "证件号码"})
+        );
     }
 }

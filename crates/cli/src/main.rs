@@ -5,8 +5,8 @@
 
 mod demo;
 mod holidays;
-mod out;
 mod inspect;
+mod out;
 mod profiles;
 mod score;
 
@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "scorecard", version, about = "志愿服务自评台 — score volunteer-service indicators from Excel rosters")]
+#[command(
+    name = "scorecard",
+    version,
+    about = "志愿服务自评台 — score volunteer-service indicators from Excel rosters"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

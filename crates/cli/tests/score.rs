@@ -279,7 +279,18 @@ fn staff_unit_type_and_stations_from_the_command_line() {
     assert_eq!(indicator(&j, "C2")["status"], "needs_input");
 
     let (code, j, err) = run_json(
-        &["--profile", "xindu2017-town", "--year", "2017", "--as-of", "2017-08-31", "--population", "100", "--stations", "大丰社区,东湖社区"],
+        &[
+            "--profile",
+            "xindu2017-town",
+            "--year",
+            "2017",
+            "--as-of",
+            "2017-08-31",
+            "--population",
+            "100",
+            "--stations",
+            "大丰社区,东湖社区",
+        ],
         &file,
     );
     assert_eq!(code, 0, "{err}");

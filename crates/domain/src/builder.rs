@@ -168,9 +168,12 @@ impl TablesBuilder {
     }
 
     pub fn activity(&mut self, a: ActivitySpec) -> usize {
-        let mut fields = vec![Field::ActivityName, Field::Date, Field::Station, Field::Theme, Field::Team, Field::Holiday];
+        let mut fields =
+            vec![Field::ActivityName, Field::Date, Field::Station, Field::Theme, Field::Team, Field::Holiday];
         let m = a.materials;
-        for (present, f) in [(m.plan, Field::Plan), (m.record, Field::Record), (m.brief, Field::Brief), (m.photo, Field::Photo)] {
+        for (present, f) in
+            [(m.plan, Field::Plan), (m.record, Field::Record), (m.brief, Field::Brief), (m.photo, Field::Photo)]
+        {
             if present.is_some() {
                 fields.push(f);
             }

@@ -183,7 +183,11 @@ impl Context {
 
     /// Days in year `Y` (365 or 366).
     pub fn days_in_year(&self) -> u32 {
-        if NaiveDate::from_ymd_opt(self.year, 2, 29).is_some() { 366 } else { 365 }
+        if NaiveDate::from_ymd_opt(self.year, 2, 29).is_some() {
+            366
+        } else {
+            365
+        }
     }
 
     /// Reads a context exported by the web app; unknown fields are ignored.

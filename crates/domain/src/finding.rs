@@ -227,7 +227,13 @@ impl FindingCounts {
 
 impl Finding {
     /// A finding about a whole file.
-    pub fn file(file: &str, kind: FindingKind, severity: Severity, zh: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn file(
+        file: &str,
+        kind: FindingKind,
+        severity: Severity,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
         Finding {
             file: file.to_string(),
             sheet: None,
@@ -346,7 +352,10 @@ mod tests {
         let c = FindingCounts::of(&list);
         assert_eq!(c, FindingCounts { left_out: 1 + 1 + 40, check: 2, out_of_period: 7, hints: 3 });
         assert_eq!(c.problems(), 44);
-        assert_eq!(Finding::file("", FindingKind::ImpossibleValue, Severity::Warning, "", "").location_zh(), "基本信息");
+        assert_eq!(
+            Finding::file("", FindingKind::ImpossibleValue, Severity::Warning, "", "").location_zh(),
+            "基本信息"
+        );
     }
 
     #[test]

@@ -48,7 +48,9 @@ impl Role {
     pub fn fields(self) -> &'static [Field] {
         use Field::*;
         match self {
-            Role::Records => &[VolunteerNo, IdNumber, Name, Phone, ActivityName, Date, Hours, Station, Start, End, TimeSpan],
+            Role::Records => {
+                &[VolunteerNo, IdNumber, Name, Phone, ActivityName, Date, Hours, Station, Start, End, TimeSpan]
+            }
             other => other.template_fields(),
         }
     }
@@ -58,13 +60,22 @@ impl Role {
         use Field::*;
         match self {
             Role::Volunteers => &[
-                VolunteerNo, Name, Gender, IdNumber, Phone, Political, RegisteredOn, Station, UnitType,
-                AnnualHours, CumulativeHours,
+                VolunteerNo,
+                Name,
+                Gender,
+                IdNumber,
+                Phone,
+                Political,
+                RegisteredOn,
+                Station,
+                UnitType,
+                AnnualHours,
+                CumulativeHours,
             ],
             Role::Records => &[VolunteerNo, IdNumber, Name, Phone, ActivityName, Date, Hours, Station],
-            Role::Activities => &[
-                ActivityName, Date, Station, Theme, Team, Holiday, Participants, Plan, Record, Brief, Photo,
-            ],
+            Role::Activities => {
+                &[ActivityName, Date, Station, Theme, Team, Holiday, Participants, Plan, Record, Brief, Photo]
+            }
             Role::Trainings => &[Date, Topic, Station, TrainingKind, Participants],
         }
     }
@@ -449,7 +460,12 @@ mod tests {
                 b.activity(ActivitySpec { name: "活动", date, station: "新桥社区", ..Default::default() });
             });
             trainings.iter().for_each(|&date| {
-                b.training(TrainingSpec { date: Some(date), topic: "培训", stations: &["新桥社区"], ..Default::default() });
+                b.training(TrainingSpec {
+                    date: Some(date),
+                    topic: "培训",
+                    stations: &["新桥社区"],
+                    ..Default::default()
+                });
             });
             b.finish().data_year()
         };

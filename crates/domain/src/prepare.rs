@@ -80,7 +80,9 @@ impl<'t> Prepared<'t> {
     pub fn hours_per_volunteer(&self) -> Vec<f64> {
         let mut v = vec![0.0; self.tables.volunteers.len()];
         for r in &self.records {
-            if let (Some(slot), Some(rec)) = (r.volunteer().and_then(|i| v.get_mut(i)), self.tables.records.get(r.record())) {
+            if let (Some(slot), Some(rec)) =
+                (r.volunteer().and_then(|i| v.get_mut(i)), self.tables.records.get(r.record()))
+            {
                 *slot += rec.hours;
             }
         }
@@ -168,9 +170,14 @@ enum Key {
 enum Found {
     Volunteer(usize),
     /// Its number or ID matches nobody; `namesake` is a volunteer of its name, if any.
-    Unknown { key: Key, namesake: Option<usize> },
+    Unknown {
+        key: Key,
+        namesake: Option<usize>,
+    },
     /// It has only a name, and every volunteer of that name has a number or an ID.
-    NameOnly { namesake: usize },
+    NameOnly {
+        namesake: usize,
+    },
     Nobody,
 }
 
@@ -225,7 +232,9 @@ impl Roster {
                             FindingKind::DuplicateVolunteer,
                             Severity::Warning,
                             format!("志愿者「{who}」与第 {first_row} 行重复，只计一次。请删除重复的一行。"),
-                            format!("Volunteer \"{who}\" repeats row {first_row}; counted once. Delete the duplicate row."),
+                            format!(
+                                "Volunteer \"{who}\" repeats row {first_row}; counted once. Delete the duplicate row."
+                            ),
                         ));
                     }
                 }
@@ -293,7 +302,8 @@ impl Roster {
             [one] => Some(*one),
             [] => None,
             many => r.phone.and_then(|phone| {
-                let mut by_phone = many.iter().copied().filter(|&i| tables.volunteers.get(i).is_some_and(|v| v.phone == Some(phone)));
+                let mut by_phone =
+                    many.iter().copied().filter(|&i| tables.volunteers.get(i).is_some_and(|v| v.phone == Some(phone)));
                 match (by_phone.next(), by_phone.next()) {
                     (Some(one), None) => Some(one),
                     _ => None,
@@ -443,10 +453,7 @@ fn hours_out_of_range(tables: &Tables, r: &ServiceRecord) -> Finding {
         r.at,
         FindingKind::HoursOutOfRange,
         Severity::Error,
-        format!(
-            "服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。",
-            hours
-        ),
+        format!("服务时长 {} 小时不在 0–24 小时之间，这条记录不计入。请核对时长（一条记录是一次服务）。", hours),
         format!(
             "Hours {} are not between 0 and 24; this record is not counted. \
          Check the hours (one record is one service).",

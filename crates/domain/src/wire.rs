@@ -79,15 +79,10 @@ where
 {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
         while let Some(key) = self.map.next_key::<String>()? {
             if !(self.outer)(&key, &mut self.map)? {
-                return seed
-                    .deserialize(StringDeserializer::<A::Error>::new(key))
-                    .map(Some);
+                return seed.deserialize(StringDeserializer::<A::Error>::new(key)).map(Some);
             }
         }
         Ok(None)
@@ -104,15 +99,9 @@ mod tests {
 
     #[test]
     fn messages_are_serdes_own() {
-        assert_eq!(
-            need(None::<u32>, "min"),
-            Err("missing field `min`".to_string())
-        );
+        assert_eq!(need(None::<u32>, "min"), Err("missing field `min`".to_string()));
         assert_eq!(need(Some(3), "min"), Ok(3));
-        assert_eq!(
-            unknown("x", &["a", "b"]),
-            "unknown variant `x`, expected `a` or `b`"
-        );
+        assert_eq!(unknown("x", &["a", "b"]), "unknown variant `x`, expected `a` or `b`");
         assert_eq!(whole(2.0), Ok(2));
         assert_eq!(whole(4_294_967_295.0), Ok(u32::MAX));
         for bad in [2.5, -1.0, 4_294_967_296.0, f64::NAN] {

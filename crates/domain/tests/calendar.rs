@@ -194,13 +194,9 @@ fn bad_period_fields_are_refused_or_clamped_never_a_panic() {
 
 #[test]
 fn days_left_plus_days_elapsed_is_the_year() {
-    for (as_of, left) in [
-        (d(2017, 12, 31), 0),
-        (d(2017, 12, 30), 1),
-        (d(2017, 1, 1), 364),
-        (d(2024, 1, 1), 365),
-        (d(2017, 8, 31), 122),
-    ] {
+    for (as_of, left) in
+        [(d(2017, 12, 31), 0), (d(2017, 12, 30), 1), (d(2017, 1, 1), 364), (d(2024, 1, 1), 365), (d(2017, 8, 31), 122)]
+    {
         assert_eq!(days_left_in_year(as_of), left, "{as_of}");
     }
     for y in [2023, 2024, 2100] {

@@ -25,7 +25,12 @@ fn months_and_stations_by_hand() {
     b.activity(act("普法", d(2017, 1, 9), "大丰社区"));
     b.activity(act("环保", d(2017, 3, 1), "新桥社区"));
     b.activity(act("未来", d(2017, 5, 1), "新桥社区")); // after D
-    b.training(TrainingSpec { date: Some(d(2017, 2, 1)), topic: "骨干培训", stations: &["新桥社区", "大丰社区"], ..Default::default() });
+    b.training(TrainingSpec {
+        date: Some(d(2017, 2, 1)),
+        topic: "骨干培训",
+        stations: &["新桥社区", "大丰社区"],
+        ..Default::default()
+    });
     let tables = b.finish();
     let ctx = Context { year: 2017, as_of: Some(d(2017, 3, 15)), population: Some(100), ..Context::default() };
     let profile = builtin("xindu2017-town").unwrap();

@@ -26,7 +26,8 @@ fn check(case: &Case) -> (usize, usize, Vec<String>) {
     let (mut want, mut same) = (0, 0);
     let mut wrong = Vec::new();
     for e in &case.expect {
-        let Some(sheet) = imp.files.iter().find(|f| f.name == e.file).and_then(|f| f.sheets.iter().find(|s| s.name == e.sheet))
+        let Some(sheet) =
+            imp.files.iter().find(|f| f.name == e.file).and_then(|f| f.sheets.iter().find(|s| s.name == e.sheet))
         else {
             wrong.push(format!("{}: {}/{} not found", case.name, e.file, e.sheet));
             continue;
@@ -46,16 +47,27 @@ fn check(case: &Case) -> (usize, usize, Vec<String>) {
             }
             match g {
                 Some((h, f)) if h == header && f == *field => same += usize::from(field.is_some()),
-                other => wrong.push(format!("{}: {}/{} column {i} {other:?}, want ({header}, {field:?})", case.name, e.file, e.sheet)),
+                other => wrong.push(format!(
+                    "{}: {}/{} column {i} {other:?}, want ({header}, {field:?})",
+                    case.name, e.file, e.sheet
+                )),
             }
         }
         if got.len() > e.columns.len() {
-            wrong.push(format!("{}: {}/{} has {} columns, want {}", case.name, e.file, e.sheet, got.len(), e.columns.len()));
+            wrong.push(format!(
+                "{}: {}/{} has {} columns, want {}",
+                case.name,
+                e.file,
+                e.sheet,
+                got.len(),
+                e.columns.len()
+            ));
         }
         // every automatic mapping says why
         for c in sheet.columns.iter().filter(|c| c.field.is_some()) {
             if c.why.is_none() {
-                wrong.push(format!("{}: {}/{} column {} mapped without a reason", case.name, e.file, e.sheet, c.header));
+                wrong
+                    .push(format!("{}: {}/{} column {} mapped without a reason", case.name, e.file, e.sheet, c.header));
             }
         }
     }
@@ -92,7 +104,10 @@ fn sheet<'i>(imp: &'i Import, file: &str, sheet: &str) -> &'i scorecard_domain::
 fn calamine_rows(bytes: &[u8], sheet: &str) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let range = book.worksheet_range(sheet).unwrap();
-    range.rows().map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect()).collect()
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect())
+        .collect()
 }
 
 fn case(name: &str) -> Case {
@@ -120,7 +135,10 @@ fn the_hours_systems_roster_reads_its_text_dates_and_hours() {
     assert!(s.findings.iter().all(|f| f.row.is_none()), "{:#?}", s.findings.iter().take(3).collect::<Vec<_>>());
     // the reasons: 用户姓名 by its head word, 证件号码 as a synonym
     let why = |h: &str| s.columns.iter().find(|c| c.header == h).and_then(|c| c.why.clone()).unwrap();
-    assert_eq!((why("用户姓名").kind, why("用户姓名").word.as_str(), why("用户姓名").qualifier.as_str()), (WhyKind::HeadWord, "姓名", "用户"));
+    assert_eq!(
+        (why("用户姓名").kind, why("用户姓名").word.as_str(), why("用户姓名").qualifier.as_str()),
+        (WhyKind::HeadWord, "姓名", "用户")
+    );
     assert_eq!(why("证件号码").kind, WhyKind::Synonym);
     assert_eq!((why("建立时间").kind, why("建立时间").word.as_str()), (WhyKind::HeadWord, "时间"));
 }
@@ -255,7 +273,8 @@ fn the_participation_matrix_becomes_records_once_confirmed() {
     for a in &mut choice.activities {
         a.date = a.date.or(chrono::NaiveDate::from_ymd_opt(2019, 10, 1));
     }
-    let hand = SheetOverride { file: file.clone(), sheet: "参与统计".into(), wide: Some(choice), ..Default::default() };
+    let hand =
+        SheetOverride { file: file.clone(), sheet: "参与统计".into(), wide: Some(choice), ..Default::default() };
     let imp = import_all(&files, &ImportOptions { overrides: vec![hand], ..Default::default() });
     let t = &imp.tables;
     let times: u32 = (0..MATRIX_ROWS).flat_map(|r| (0..MATRIX_ACTIVITIES).map(move |a| matrix_count(r, a))).sum();
@@ -273,7 +292,8 @@ fn the_participation_matrix_becomes_records_once_confirmed() {
     assert_eq!(t.so(first.volunteer_no), "20190001");
     let s = sheet(&imp, &file, "参与统计");
     assert_eq!(s.wide.as_ref().map(|w| (w.confirmed, w.records)), Some((true, u64::from(times))));
-    let (prepared, _) = scorecard_domain::prepare::prepare(t, 2019, chrono::NaiveDate::from_ymd_opt(2019, 12, 31).unwrap());
+    let (prepared, _) =
+        scorecard_domain::prepare::prepare(t, 2019, chrono::NaiveDate::from_ymd_opt(2019, 12, 31).unwrap());
     assert_eq!(prepared.records.len() as u32, times, "every record matches its volunteer");
 }
 
@@ -313,12 +333,27 @@ fn a_matrixs_problems_are_findings() {
     }
     let moved = ["新活动", "流浪狗之家", "敬老院探访", "植树节活动"];
     let bytes = xlsx(&[Sheet::new("参与", sheet(&moved)), Sheet::new("时长", hours)]);
-    let hand = SheetOverride { file: "m.xlsx".into(), sheet: "参与".into(), wide: Some(choice), ..Default::default() };
-    let imp = import(&[FileInput { name: "m.xlsx", bytes: &bytes }], &ImportOptions { overrides: vec![hand], ..Default::default() });
+    let hand =
+        SheetOverride { file: "m.xlsx".into(), sheet: "参与".into(), wide: Some(choice), ..Default::default() };
+    let imp = import(
+        &[FileInput { name: "m.xlsx", bytes: &bytes }],
+        &ImportOptions { overrides: vec![hand], ..Default::default() },
+    );
     let s = sheet_of(&imp, "参与");
-    assert!(s.findings.iter().any(|f| f.severity == Severity::Warning && f.message.contains("列有变动")), "{:#?}", s.findings);
-    let converted: Vec<&str> =
-        s.wide.as_ref().unwrap().activities.iter().filter(|a| a.chosen_hours.is_some()).map(|a| a.name.as_str()).collect();
+    assert!(
+        s.findings.iter().any(|f| f.severity == Severity::Warning && f.message.contains("列有变动")),
+        "{:#?}",
+        s.findings
+    );
+    let converted: Vec<&str> = s
+        .wide
+        .as_ref()
+        .unwrap()
+        .activities
+        .iter()
+        .filter(|a| a.chosen_hours.is_some())
+        .map(|a| a.name.as_str())
+        .collect();
     assert!(converted.is_empty(), "{converted:?}: every confirmed column moved");
 }
 
@@ -334,7 +369,11 @@ fn a_file_of_no_table_gets_one_explanation() {
     let warnings: Vec<_> = imp.findings.iter().filter(|f| f.severity != Severity::Info).collect();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert_eq!(warnings[0].kind, FindingKind::UnknownSheet);
-    assert!(f.findings[0].message.contains("字段说明") && f.findings[0].message.contains("月度汇总"), "{}", f.findings[0].message);
+    assert!(
+        f.findings[0].message.contains("字段说明") && f.findings[0].message.contains("月度汇总"),
+        "{}",
+        f.findings[0].message
+    );
     // each sheet still says what it found
     assert!(f.sheets.iter().all(|s| s.findings.iter().any(|x| x.kind == FindingKind::UnknownSheet)));
 }

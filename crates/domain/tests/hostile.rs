@@ -38,7 +38,13 @@ fn every_hostile_file_gets_its_error_and_a_message() {
     for h in hostile_fixtures() {
         let started = std::time::Instant::now();
         let imp = import(&[FileInput { name: &h.name, bytes: &h.bytes }], &ImportOptions::default());
-        eprintln!("{:<32} {:>9} bytes  {:>6.2} s  {}", h.name, h.bytes.len(), started.elapsed().as_secs_f64(), outcome(&imp));
+        eprintln!(
+            "{:<32} {:>9} bytes  {:>6.2} s  {}",
+            h.name,
+            h.bytes.len(),
+            started.elapsed().as_secs_f64(),
+            outcome(&imp)
+        );
         assert_eq!(outcome(&imp), h.expect, "{}", h.name);
         if h.expect == "ok" {
             continue;
@@ -99,10 +105,12 @@ fn entities_are_never_expanded() {
 
 #[test]
 fn a_wps_et_file_is_read_as_xls() {
-    let imp = import(&[FileInput { name: "名册.et", bytes: &fixture("roster_title_rows.xls") }], &ImportOptions::default());
+    let imp =
+        import(&[FileInput { name: "名册.et", bytes: &fixture("roster_title_rows.xls") }], &ImportOptions::default());
     assert_eq!(imp.files[0].format, Some(Format::Xls));
     assert!(imp.all_read());
-    let plain = import(&[FileInput { name: "名册.xls", bytes: &fixture("roster_title_rows.xls") }], &ImportOptions::default());
+    let plain =
+        import(&[FileInput { name: "名册.xls", bytes: &fixture("roster_title_rows.xls") }], &ImportOptions::default());
     assert_eq!(imp.tables.volunteers.len(), plain.tables.volunteers.len());
     assert!(!imp.tables.volunteers.is_empty());
 }
@@ -132,7 +140,6 @@ fn write_hostile_fixtures() {
     }
     std::fs::write(format!("{dir}/expected.tsv"), index).unwrap();
 }
-
 
 #[test]
 fn a_header_row_picked_past_the_end_of_the_sheet_is_handled() {

@@ -202,12 +202,10 @@ fn what_a_file_is_when_it_is_no_workbook_we_read() {
         read_error("a.xls", &compound_naming(&["WordDocument"])),
         ReadError::NotASpreadsheet { found: NotSpreadsheet::Word }
     );
-    assert!(
-        matches!(
-            read_error("a.et", &compound_naming(&["Other"])),
-            ReadError::Unsupported { format } if format.contains(".et")
-        )
-    );
+    assert!(matches!(
+        read_error("a.et", &compound_naming(&["Other"])),
+        ReadError::Unsupported { format } if format.contains(".et")
+    ));
     assert_eq!(read_error("a.xlsx", b"%PDF-1.7"), ReadError::NotASpreadsheet { found: NotSpreadsheet::Pdf });
     let encrypted = one("名册.xlsx", &compound_naming(&["EncryptedPackage"]));
     assert!(encrypted.findings[0].message.contains("密码"), "{}", encrypted.findings[0].message);
@@ -221,10 +219,20 @@ fn what_a_file_is_when_it_is_no_workbook_we_read() {
     assert!(matches!(read_error("名册.xlsx", broken_zip), ReadError::Corrupt { .. }));
     let photo = one("名册照片.jpg", b"\xFF\xD8\xFF\xE0 jpeg");
     let m = &photo.findings[0].message;
-    assert!(m.starts_with("文件「名册照片.jpg」不是表格文件，而是图片。") && m.contains("无法直接读取") && !m.contains("另存"), "{m}");
+    assert!(
+        m.starts_with("文件「名册照片.jpg」不是表格文件，而是图片。")
+            && m.contains("无法直接读取")
+            && !m.contains("另存"),
+        "{m}"
+    );
     let broken = one("名册.xlsx", broken_zip);
     let m = &broken.findings[0].message;
-    assert!(m.starts_with("文件「名册.xlsx」已损坏或不完整，无法读取。") && m.ends_with("）") && m.contains("（技术信息：zip: "), "{m}");
+    assert!(
+        m.starts_with("文件「名册.xlsx」已损坏或不完整，无法读取。")
+            && m.ends_with("）")
+            && m.contains("（技术信息：zip: "),
+        "{m}"
+    );
 }
 
 thread_local! {
@@ -280,11 +288,14 @@ fn an_unknown_sheet_shows_its_rows_and_is_never_counted_blank() {
     assert_eq!((sheet.role, sheet.header_rows), (None, None));
     let rows: Vec<(u32, Vec<String>)> = sheet.preview.iter().map(|r| (r.row, r.cells.clone())).collect();
     let text = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert_eq!(rows, vec![
-        (1, text(&["甲", "乙", "丙"])),
-        (2, text(&["张三", "2017-03-05", "2"])),
-        (4, text(&["李四", "2017-04-06", "3"])),
-    ]);
+    assert_eq!(
+        rows,
+        vec![
+            (1, text(&["甲", "乙", "丙"])),
+            (2, text(&["张三", "2017-03-05", "2"])),
+            (4, text(&["李四", "2017-04-06", "3"])),
+        ]
+    );
     assert!(sheet.preview.iter().all(|r| r.status == RowStatus::NotImported));
 
     let hand = SheetOverride {
@@ -367,7 +378,8 @@ fn hand_overrides_and_a_remembered_mapping() {
 
 #[test]
 fn failed_rows_workbook_keeps_the_original_columns_and_writes_text_not_formulas() {
-    let csv = "姓名,服务日期,服务时长,备注\n张三,2017-06-12,2,=SUM(A1:A9)\n李四,2017-06-13,30,+86 正常\n王五,昨天,2,-5\n\
+    let csv =
+        "姓名,服务日期,服务时长,备注\n张三,2017-06-12,2,=SUM(A1:A9)\n李四,2017-06-13,30,+86 正常\n王五,昨天,2,-5\n\
         赵六,2017-06-14,2,@x\n合计,,6,\n";
     let imp = one("六月记录.csv", csv.as_bytes());
     let bytes = failed_rows_xlsx(&imp).unwrap();
@@ -437,8 +449,10 @@ fn progress_is_reported_and_cancel_stops() {
     // Over several files the rows of the finished ones are carried exactly: the first file
     // is 10,001 rows (header included), which no report of its own reaches.
     let small = many_records(99, "1");
-    let files =
-        [FileInput { name: "big.csv", bytes: csv.as_bytes() }, FileInput { name: "small.csv", bytes: small.as_bytes() }];
+    let files = [
+        FileInput { name: "big.csv", bytes: csv.as_bytes() },
+        FileInput { name: "small.csv", bytes: small.as_bytes() },
+    ];
     let mut seen = Vec::new();
     import_with_progress(&files, &ImportOptions::default(), &mut |p| {
         seen.push((p.file_index, p.rows_before, p.rows_done, p.rows()));

@@ -31,7 +31,8 @@ const PEOPLE: &[[&str; 4]] = &[
 ];
 const ACTIVITIES: &[&str] = &["巡逻", "敬老", " 巡逻 ", "文明劝导"];
 const STATIONS: &[&str] = &["第1社区", "第2社区", "合计站"];
-const HEADER: [&str; 8] = ["志愿者编号", "证件号码", "姓名", "手机号码", "活动名称", "服务日期", "服务时长", "所属站点"];
+const HEADER: [&str; 8] =
+    ["志愿者编号", "证件号码", "姓名", "手机号码", "活动名称", "服务日期", "服务时长", "所属站点"];
 
 /// Data rows: which person, and the row's position in the sheet.
 const DATA_ROWS: usize = 240;

@@ -16,7 +16,12 @@ fn roster() -> TablesBuilder {
     // row 3: same number again → duplicate
     b.volunteer(VolunteerSpec { number: "V1", name: "张三", station: "新桥社区", ..Default::default() });
     // row 4: ID only
-    b.volunteer(VolunteerSpec { id_number: "11010519491231002X", name: "李四", station: "大丰社区", ..Default::default() });
+    b.volunteer(VolunteerSpec {
+        id_number: "11010519491231002X",
+        name: "李四",
+        station: "大丰社区",
+        ..Default::default()
+    });
     // row 5: name + phone only, registered late
     b.volunteer(VolunteerSpec {
         name: "王五",
@@ -47,7 +52,14 @@ fn duplicates_count_once_and_late_registrations_do_not_count_yet() {
 #[test]
 fn records_match_by_their_strongest_key_and_out_of_period_ones_are_reported() {
     let mut b = roster();
-    let rec = |no, id, name, date, hours| RecordSpec { volunteer_no: no, id_number: id, name, date, hours, ..Default::default() };
+    let rec = |no, id, name, date, hours| RecordSpec {
+        volunteer_no: no,
+        id_number: id,
+        name,
+        date,
+        hours,
+        ..Default::default()
+    };
     b.record(rec("V1", "", "", d(2017, 3, 5), 2.0)); // row 2 → V1
     b.record(rec("", "11010519491231002X", "", d(2017, 3, 5), 3.0)); // row 3 → 李四 by ID
     b.record(rec("", "", "李四", d(2017, 4, 1), 1.5)); // row 4 → a name only, but 李四 has an ID: no match
@@ -88,7 +100,9 @@ fn namesakes_without_numbers_are_told_apart_by_phone_or_not_at_all() {
     let mut b = TablesBuilder::new();
     b.volunteer(VolunteerSpec { name: "张伟", phone: "13800000001", station: "新桥社区", ..Default::default() });
     b.volunteer(VolunteerSpec { name: "张伟", phone: "13800000002", station: "大丰社区", ..Default::default() });
-    b.record(RecordSpec { name: "张伟", phone: "13800000002", date: d(2017, 3, 1), hours: 2.0, ..Default::default() });
+    b.record(RecordSpec {
+        name: "张伟", phone: "13800000002", date: d(2017, 3, 1), hours: 2.0, ..Default::default()
+    });
     b.record(RecordSpec { name: "张伟", date: d(2017, 3, 2), hours: 1.0, ..Default::default() });
     let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
     let counted: Vec<(usize, Option<usize>)> = p.records.iter().map(|r| (r.record(), r.volunteer())).collect();
@@ -109,7 +123,9 @@ fn unmatched_ids_are_masked_in_messages() {
 #[test]
 fn without_a_roster_records_count_unmatched() {
     let mut b = TablesBuilder::new();
-    b.record(RecordSpec { name: "赵六", station: "新桥社区", date: d(2017, 2, 1), hours: 2.0, ..Default::default() });
+    b.record(RecordSpec {
+        name: "赵六", station: "新桥社区", date: d(2017, 2, 1), hours: 2.0, ..Default::default()
+    });
     let (p, f) = prepare(b.tables(), 2017, d(2017, 6, 30));
     assert!(!p.has_roster);
     assert_eq!(p.records.len(), 1);

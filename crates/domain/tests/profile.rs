@@ -326,10 +326,7 @@ fn check(json: &str, want: Result<Rule, &str>) {
             assert_eq!(g, w, "{json}");
             // what is read is written back as serde's tagged form, kind first, and read again
             let again = serde_json::to_string(g).unwrap();
-            assert!(
-                again.starts_with(&format!("{{\"kind\":\"{}\"", w.kind())),
-                "{again}"
-            );
+            assert!(again.starts_with(&format!("{{\"kind\":\"{}\"", w.kind())), "{again}");
             assert_eq!(&serde_json::from_str::<Rule>(&again).unwrap(), w, "{again}");
         }
         (Err(g), Err(w)) => assert!(g.contains(w), "{json}: {g}"),
@@ -348,10 +345,7 @@ fn rule_json_cases() -> Vec<(&'static str, Result<Rule, &'static str>)> {
     vec![
         (
             r#"{"min":0.13,"of":"population","kind":"registered_share"}"#,
-            Ok(Rule::RegisteredShare {
-                of: Denominator::Population,
-                min: Share::percent(13),
-            }),
+            Ok(Rule::RegisteredShare { of: Denominator::Population, min: Share::percent(13) }),
         ),
         (
             r#"{"kind":"unit_registered_share","targets":[{"of":"staff","min":0.5,"unit_type":"school"}]}"#,
@@ -363,112 +357,51 @@ fn rule_json_cases() -> Vec<(&'static str, Result<Rule, &'static str>)> {
                 }],
             }),
         ),
-        (
-            r#"{"min":0.7,"kind":"record_share"}"#,
-            Ok(Rule::RecordShare {
-                min: Share::percent(70),
-            }),
-        ),
-        (
-            r#"{"kind":"party_record_share","min":0.125}"#,
-            Ok(Rule::PartyRecordShare {
-                min: Share::from_bp(1250),
-            }),
-        ),
+        (r#"{"min":0.7,"kind":"record_share"}"#, Ok(Rule::RecordShare { min: Share::percent(70) })),
+        (r#"{"kind":"party_record_share","min":0.125}"#, Ok(Rule::PartyRecordShare { min: Share::from_bp(1250) })),
         (
             r#"{"of":"staff","kind":"participant_share","min":0.3}"#,
-            Ok(Rule::ParticipantShare {
-                of: Denominator::Staff,
-                min: Share::percent(30),
-            }),
+            Ok(Rule::ParticipantShare { of: Denominator::Staff, min: Share::percent(30) }),
         ),
-        (
-            r#"{"hours":25,"kind":"hours_per_head"}"#,
-            Ok(Rule::HoursPerHead { hours: 25.0 }),
-        ),
+        (r#"{"hours":25,"kind":"hours_per_head"}"#, Ok(Rule::HoursPerHead { hours: 25.0 })),
         (
             r#"{"group":"party_members","min":0.8,"hours":12.5,"kind":"heads_reaching_hours"}"#,
-            Ok(Rule::HeadsReachingHours {
-                hours: 12.5,
-                min: Share::percent(80),
-                group: Group::PartyMembers,
-            }),
+            Ok(Rule::HeadsReachingHours { hours: 12.5, min: Share::percent(80), group: Group::PartyMembers }),
         ),
         (
             r#"{"filter":["骨干"],"min":1,"kind":"trainings_per_period"}"#,
-            Ok(Rule::TrainingsPerPeriod {
-                min: 1,
-                filter: vec!["骨干".into()],
-            }),
+            Ok(Rule::TrainingsPerPeriod { min: 1, filter: vec!["骨干".into()] }),
         ),
-        (
-            r#"{"kind":"activities_per_period","min":2}"#,
-            Ok(Rule::ActivitiesPerPeriod {
-                min: 2,
-                day_of_month: None,
-            }),
-        ),
+        (r#"{"kind":"activities_per_period","min":2}"#, Ok(Rule::ActivitiesPerPeriod { min: 2, day_of_month: None })),
         (
             r#"{"day_of_month":5,"kind":"activities_per_period","min":1}"#,
-            Ok(Rule::ActivitiesPerPeriod {
-                min: 1,
-                day_of_month: Some(5),
-            }),
+            Ok(Rule::ActivitiesPerPeriod { min: 1, day_of_month: Some(5) }),
         ),
         (
             r#"{"teams":["红","蓝"],"kind":"teams_per_period","min":1}"#,
-            Ok(Rule::TeamsPerPeriod {
-                min: 1,
-                teams: vec!["红".into(), "蓝".into()],
-            }),
+            Ok(Rule::TeamsPerPeriod { min: 1, teams: vec!["红".into(), "蓝".into()] }),
         ),
         (
             r#"{"slots":[{"themes":["敬老"],"months":[1,2]}],"kind":"theme_calendar"}"#,
-            Ok(Rule::ThemeCalendar {
-                slots: vec![ThemeSlot {
-                    months: vec![1, 2],
-                    themes: vec!["敬老".into()],
-                }],
-            }),
+            Ok(Rule::ThemeCalendar { slots: vec![ThemeSlot { months: vec![1, 2], themes: vec!["敬老".into()] }] }),
         ),
         (
             r#"{"days":[{"name_en":"Lei Feng Day","name_zh":"学雷锋日","day":5,"month":3}],"min":1,"kind":"key_days"}"#,
             Ok(Rule::KeyDays {
                 min: 1,
-                days: vec![KeyDay {
-                    month: 3,
-                    day: 5,
-                    name_zh: "学雷锋日".into(),
-                    name_en: "Lei Feng Day".into(),
-                }],
+                days: vec![KeyDay { month: 3, day: 5, name_zh: "学雷锋日".into(), name_en: "Lei Feng Day".into() }],
             }),
         ),
         (
             r#"{"themes":[{"min":2,"theme":"助残"}],"kind":"theme_coverage"}"#,
-            Ok(Rule::ThemeCoverage {
-                themes: vec![ThemeMin {
-                    theme: "助残".into(),
-                    min: 2,
-                }],
-            }),
+            Ok(Rule::ThemeCoverage { themes: vec![ThemeMin { theme: "助残".into(), min: 2 }] }),
         ),
-        (
-            r#"{"min":3,"kind":"distinct_teams"}"#,
-            Ok(Rule::DistinctTeams { min: 3 }),
-        ),
-        (
-            r#"{"kind":"holiday_activities","min":10}"#,
-            Ok(Rule::HolidayActivities { min: 10 }),
-        ),
+        (r#"{"min":3,"kind":"distinct_teams"}"#, Ok(Rule::DistinctTeams { min: 3 })),
+        (r#"{"kind":"holiday_activities","min":10}"#, Ok(Rule::HolidayActivities { min: 10 })),
         (r#"{"kind":"materials"}"#, Ok(Rule::Materials)),
         (
             r#"{"items":[{"label_en":"has a team","item":"有队伍"}],"kind":"checklist"}"#,
-            Ok(Rule::Checklist {
-                items: vec![CheckItem {
-                    item: "有队伍".into(),
-                    label_en: "has a team".into(),
-                }],
-            }),
+            Ok(Rule::Checklist { items: vec![CheckItem { item: "有队伍".into(), label_en: "has a team".into() }] }),
         ),
         (
             r#"{"parts":[{"rule":{"min":0.7,"kind":"record_share"},"period":"year","label_en":"part","label_zh":"部分","id":"a"},
@@ -476,12 +409,7 @@ fn rule_json_cases() -> Vec<(&'static str, Result<Rule, &'static str>)> {
             "kind":"all_of"}"#,
             Ok(Rule::AllOf {
                 parts: vec![
-                    part(
-                        "a",
-                        Rule::RecordShare {
-                            min: Share::percent(70),
-                        },
-                    ),
+                    part("a", Rule::RecordShare { min: Share::percent(70) }),
                     part("b", Rule::HoursPerHead { hours: 25.0 }),
                 ],
             }),
@@ -490,50 +418,24 @@ fn rule_json_cases() -> Vec<(&'static str, Result<Rule, &'static str>)> {
         // by hand, its old fields left behind) ...
         (
             r#"{"kind":"record_share","min":0.7,"comment":"x","teams":[],"of":"staff"}"#,
-            Ok(Rule::RecordShare {
-                min: Share::percent(70),
-            }),
+            Ok(Rule::RecordShare { min: Share::percent(70) }),
         ),
         // ... but a malformed one is reported (serde's tagged reader skipped it unread)
-        (
-            r#"{"kind":"materials","min":"n/a"}"#,
-            Err(r#"invalid type: string "n/a", expected f64"#),
-        ),
+        (r#"{"kind":"materials","min":"n/a"}"#, Err(r#"invalid type: string "n/a", expected f64"#)),
         // errors name what is wrong, in serde's words
         (r#"{"kind":"record_share"}"#, Err("missing field `min`")),
-        (
-            r#"{"kind":"heads_reaching_hours","min":0.8,"hours":12}"#,
-            Err("missing field `group`"),
-        ),
+        (r#"{"kind":"heads_reaching_hours","min":0.8,"hours":12}"#, Err("missing field `group`")),
         (r#"{"min":0.7}"#, Err("missing field `kind`")),
         (
             r#"{"kind":"records_share","min":0.7}"#,
             Err("unknown variant `records_share`, expected one of `registered_share`"),
         ),
-        (
-            r#"{"kind":"distinct_teams","min":2.5}"#,
-            Err("expected a whole number ≥ 0"),
-        ),
-        (
-            r#"{"kind":"distinct_teams","min":-1}"#,
-            Err("expected a whole number ≥ 0"),
-        ),
-        (
-            r#"{"kind":"record_share","min":1.5e9}"#,
-            Err("比例应为 0 到 1 之间的小数"),
-        ),
-        (
-            r#"{"kind":"record_share","min":"70%"}"#,
-            Err("invalid type: string \"70%\", expected f64"),
-        ),
-        (
-            r#"{"kind":"registered_share","min":0.13,"of":"people"}"#,
-            Err("unknown variant `people`"),
-        ),
-        (
-            r#""record_share""#,
-            Err(r#"invalid type: string "record_share", expected struct Rule"#),
-        ),
+        (r#"{"kind":"distinct_teams","min":2.5}"#, Err("expected a whole number ≥ 0")),
+        (r#"{"kind":"distinct_teams","min":-1}"#, Err("expected a whole number ≥ 0")),
+        (r#"{"kind":"record_share","min":1.5e9}"#, Err("比例应为 0 到 1 之间的小数")),
+        (r#"{"kind":"record_share","min":"70%"}"#, Err("invalid type: string \"70%\", expected f64")),
+        (r#"{"kind":"registered_share","min":0.13,"of":"people"}"#, Err("unknown variant `people`")),
+        (r#""record_share""#, Err(r#"invalid type: string "record_share", expected struct Rule"#)),
     ]
 }
 
@@ -544,10 +446,7 @@ fn rules_read_from_json_in_any_order_with_serdes_messages() {
         check(json, want.clone());
     }
     // every kind has a case that reads, and the kind list is the one serde writes
-    let read: BTreeSet<&str> = cases
-        .iter()
-        .filter_map(|(_, w)| w.as_ref().ok().map(Rule::kind))
-        .collect();
+    let read: BTreeSet<&str> = cases.iter().filter_map(|(_, w)| w.as_ref().ok().map(Rule::kind)).collect();
     assert_eq!(read, Rule::KINDS.iter().copied().collect::<BTreeSet<_>>());
     assert_eq!(Rule::KINDS.len(), read.len(), "a kind listed twice");
 }

@@ -499,7 +499,10 @@ fn report_csv_has_one_row_per_indicator_and_station() {
         assert_eq!(rows.len(), want, "{lang:?}");
         let last = rows.last().unwrap();
         let by = if lang == Lang::Zh { "生成" } else { "Made with" };
-        assert_eq!((last[0].as_str(), last[1].as_str()), (by, format!("志愿服务自评台 v{}", env!("CARGO_PKG_VERSION")).as_str()));
+        assert_eq!(
+            (last[0].as_str(), last[1].as_str()),
+            (by, format!("志愿服务自评台 v{}", env!("CARGO_PKG_VERSION")).as_str())
+        );
         assert!(rows.iter().all(|r| r.len() == 8));
         let find = |id: &str, station: &str| rows.iter().find(|r| r[0] == id && r[2] == station).unwrap().clone();
         let whole = "新繁镇";
@@ -627,7 +630,10 @@ fn extra_sheets_carry_stars_replay_and_what_if() {
             _ => None,
         })
         .collect();
-    assert_eq!(months, ["2017年1月", "2017年2月", "2017年3月", "2017年4月", "2017年5月", "2017年6月", "2017年7月", "2017年8月"]);
+    assert_eq!(
+        months,
+        ["2017年1月", "2017年2月", "2017年3月", "2017年4月", "2017年5月", "2017年6月", "2017年7月", "2017年8月"]
+    );
     // What-if: X1 met (0 more), X2 ⌈0.7 × 6⌉ − 4 = 1 more volunteer with a record.
     let w = sheet("测算");
     let row = |label: &str| (0..30).find(|r| w.get(&(*r, 0)) == Some(&Data::String(label.into()))).unwrap();

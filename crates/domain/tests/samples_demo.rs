@@ -6,15 +6,15 @@
 //! with plain string tests, not the importer or the dictionaries).
 
 use chrono::{Datelike, NaiveDate};
+use scorecard_domain::finding::{FindingKind, Severity};
 use scorecard_domain::import::{import, FileInput, ImportOptions};
+use scorecard_domain::prepare::prepare;
 use scorecard_domain::profile::builtins;
 use scorecard_domain::profile::indicator::Rule;
 use scorecard_domain::samples::vocab::CORPS;
 use scorecard_domain::samples::{demo_context, demo_spec, demo_workbook, demo_workbook_until, synth_rows};
 use scorecard_domain::score::result::Status;
 use scorecard_domain::score::score;
-use scorecard_domain::finding::{FindingKind, Severity};
-use scorecard_domain::prepare::prepare;
 use scorecard_domain::{Context, Tables};
 use std::collections::BTreeSet;
 
@@ -111,7 +111,8 @@ fn the_demo_plan_shows_in_the_scores() {
 
         // T2 and M2: a station holds the service day on the 5th of every month, so 3-5
         // (学雷锋日) and 12-5 (国际志愿者日) have activities too
-        let fifths: BTreeSet<u32> = rows.activities.iter().filter(|a| a.date.day() == 5).map(|a| a.date.month()).collect();
+        let fifths: BTreeSet<u32> =
+            rows.activities.iter().filter(|a| a.date.day() == 5).map(|a| a.date.month()).collect();
         assert_eq!(fifths, (1..=12).collect());
         assert_eq!(status_of(&all, "T2"), (Status::Met, 12.0), "{year} T2");
         assert_eq!(status_of(&all, "M2"), (Status::Met, 2.0), "{year} M2");
@@ -181,7 +182,10 @@ fn drill_downs_of_the_demo_say_where_they_stop() {
     let known = RowsCut { shown: 200, total: Some(4_963) };
     assert_eq!(known.note(Lang::Zh), "共 4,963 行，只列出前 200 行。");
     assert_eq!(known.note(Lang::En), "4,963 rows in all; only the first 200 are listed.");
-    assert_eq!(RowsCut { shown: 200, total: None }.note(Lang::En), "Only the first 200 rows are listed; the rest are not.");
+    assert_eq!(
+        RowsCut { shown: 200, total: None }.note(Lang::En),
+        "Only the first 200 rows are listed; the rest are not."
+    );
     let en = String::from_utf8(drill_csv(&[], Some(known), Lang::En)).unwrap();
     assert_eq!(en, "\"4,963 rows in all; only the first 200 are listed.\"\r\n");
 }
@@ -201,10 +205,15 @@ fn the_demo_of_a_day_in_its_year_holds_nothing_later() {
     assert!(volunteers < whole.volunteers.len() && kept.len() < whole.records.len() && activities == 6 * 12);
 
     let bytes = demo_workbook_until(2017, cut).unwrap();
-    let imp = import(&[FileInput { name: "示例镇志愿服务数据2017（截至6月30日）.xlsx", bytes: &bytes }], &ImportOptions::default());
+    let imp = import(
+        &[FileInput { name: "示例镇志愿服务数据2017（截至6月30日）.xlsx", bytes: &bytes }],
+        &ImportOptions::default(),
+    );
     let t = &imp.tables;
-    assert_eq!((t.volunteers.len(), t.records.len(), t.activities.len(), t.trainings.len()),
-        (volunteers, kept.len(), activities, trainings));
+    assert_eq!(
+        (t.volunteers.len(), t.records.len(), t.activities.len(), t.trainings.len()),
+        (volunteers, kept.len(), activities, trainings)
+    );
     let roster_hours: f64 = t.volunteers.iter().filter_map(|v| v.annual_hours).sum();
     assert!((roster_hours - hours).abs() < 1e-6, "年度服务时长 sums the kept records: {roster_hours} vs {hours}");
     for v in &t.volunteers {

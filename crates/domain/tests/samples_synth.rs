@@ -5,11 +5,11 @@
 use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
 use chrono::{Datelike, NaiveDate, Weekday};
 use scorecard_domain::model::{Field, Role};
+use scorecard_domain::samples::vocab::CORPS;
 use scorecard_domain::samples::{
     data_workbook, header_label, synth_csv, synth_rows, synth_workbook, Encoding, SampleRow, Style, Synth, SynthData,
     SynthSpec, VolunteerRow,
 };
-use scorecard_domain::samples::vocab::CORPS;
 use scorecard_domain::tags::{default_teams, default_themes, split_cell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};

@@ -1592,7 +1592,12 @@ fn every_result_cites_its_clause_and_quotes_it() {
         assert!(!card.indicators.is_empty());
         for r in &card.indicators {
             let ind = p.indicators.iter().find(|i| i.id == r.id).expect("an indicator of the profile");
-            assert!(r.source.starts_with(&ind.source.doc) && r.source.contains(&ind.source.clause), "{}: {}", r.id, r.source);
+            assert!(
+                r.source.starts_with(&ind.source.doc) && r.source.contains(&ind.source.clause),
+                "{}: {}",
+                r.id,
+                r.source
+            );
             assert!(!r.quote.is_empty(), "{} {} quotes its source", p.id, r.id);
             assert_eq!(r.quote, ind.source.quote.trim());
             for part in &r.parts {
@@ -1628,13 +1633,22 @@ fn english_lists_match_the_chinese_item_for_item() {
     assert!(!zh.is_empty() && !zh.contains(&"元旦".to_string()), "{zh:?}");
     assert_eq!(en, &zh.iter().map(|n| en_of[n.as_str()].to_string()).collect::<Vec<_>>());
     assert_eq!(x8.counts.len(), 1);
-    assert_eq!((x8.counts[0].name.as_str(), x8.counts[0].name_en.as_str(), x8.counts[0].count), ("元旦", en_of["元旦"], 1));
+    assert_eq!(
+        (x8.counts[0].name.as_str(), x8.counts[0].name_en.as_str(), x8.counts[0].count),
+        ("元旦", en_of["元旦"], 1)
+    );
 
     // 乡镇2021 T1 (each colour team every month): its English gap names the teams in English
     let town = builtin("town2021").unwrap();
     let mut b = TablesBuilder::new();
     b.volunteer(VolunteerSpec { number: "A1", name: "A1", station: "新桥社区", ..Default::default() });
-    b.activity(ActivitySpec { name: "宣讲", date: Some(d(2017, 1, 9)), station: "新桥社区", team: "红色党员先锋服务队", ..Default::default() });
+    b.activity(ActivitySpec {
+        name: "宣讲",
+        date: Some(d(2017, 1, 9)),
+        station: "新桥社区",
+        team: "红色党员先锋服务队",
+        ..Default::default()
+    });
     let card = score(&town, &Context { profile: town.id.clone(), ..ctx.clone() }, &b.finish(), today());
     let t1 = &card.indicators.iter().find(|i| i.id == "T1").unwrap().detail;
     let (zh, en) = (t1.gap.clone().unwrap(), t1.gap_en.clone().unwrap());

@@ -99,7 +99,10 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     assert!(w.plan[0].0.contains("新增注册志愿者 30 人"));
     assert_eq!(w.days_left, 184);
     // X2 is 50 % < 70 % now; the 41 are counted with X1's 130 registered, and the step says so.
-    assert_eq!(w.plan[1].0, "注册人数增至 130 人后，有记录率要达到 70%，需再让 41 名志愿者参加服务（目前 50 人有服务记录）");
+    assert_eq!(
+        w.plan[1].0,
+        "注册人数增至 130 人后，有记录率要达到 70%，需再让 41 名志愿者参加服务（目前 50 人有服务记录）"
+    );
     assert_eq!(w.plan[1].1, "Once registrations reach 130, get 41 more volunteers to serve to reach a 70% record share (50 have records now)");
     // 2250 / 6.0493 = 371.94… → 372 a month, rounded up
     assert_eq!(w.plan[2].0, "按注册 130 人、人均 25 小时计，到年底还需 2,250 小时，约每月 372 小时");
@@ -109,10 +112,13 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     c.population = Some(700);
     let w = what_if(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
     assert_eq!(w.registrations_needed, Some(0));
-    assert_eq!(w.plan.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), [
-        "让 20 名尚无记录的志愿者参加服务，有记录率达到 70%",
-        "按人均 25 小时计，到年底还需 1,500 小时，约每月 248 小时",
-    ]);
+    assert_eq!(
+        w.plan.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+        [
+            "让 20 名尚无记录的志愿者参加服务，有记录率达到 70%",
+            "按人均 25 小时计，到年底还需 1,500 小时，约每月 248 小时",
+        ]
+    );
 }
 
 /// Under a month left, the pace is per week, under two weeks per day: with 25 days left
@@ -202,9 +208,22 @@ fn the_replay_shows_when_an_indicator_became_at_risk() {
     });
     let c = ctx(d(2017, 6, 30));
     let r = monthly_replay(&builtin("xindu2017-town").unwrap(), &c, &tables, today());
-    let x4 = |m: &str| r.months.iter().find(|x| x.month == m).and_then(|x| x.indicators.iter().find(|s| s.id == "X4")).map(|s| s.status);
-    assert_eq!([x4("2017-03"), x4("2017-04"), x4("2017-05"), x4("2017-06")], [Some(Status::Met), Some(Status::Met), Some(Status::Behind), Some(Status::NotMet)]);
-    assert!(r.first_short.iter().any(|f| f.indicator == "X4" && f.station.is_none() && f.month == "2017-05"), "{:?}", r.first_short);
+    let x4 = |m: &str| {
+        r.months
+            .iter()
+            .find(|x| x.month == m)
+            .and_then(|x| x.indicators.iter().find(|s| s.id == "X4"))
+            .map(|s| s.status)
+    };
+    assert_eq!(
+        [x4("2017-03"), x4("2017-04"), x4("2017-05"), x4("2017-06")],
+        [Some(Status::Met), Some(Status::Met), Some(Status::Behind), Some(Status::NotMet)]
+    );
+    assert!(
+        r.first_short.iter().any(|f| f.indicator == "X4" && f.station.is_none() && f.month == "2017-05"),
+        "{:?}",
+        r.first_short
+    );
 }
 
 #[test]
@@ -281,6 +300,10 @@ fn summary_names_the_stations_that_fall_short_and_unknown_words_are_reported() {
     let words: Vec<&scorecard_domain::Finding> =
         card.findings.iter().filter(|f| f.column.as_deref() == Some("活动主题")).collect();
     assert_eq!(words.len(), 1, "{words:?}");
-    assert!(words[0].message.contains("「读书分享」") && words[0].message.contains("共 3 项活动"), "{}", words[0].message);
+    assert!(
+        words[0].message.contains("「读书分享」") && words[0].message.contains("共 3 项活动"),
+        "{}",
+        words[0].message
+    );
     assert_eq!(words[0].row, Some(2));
 }

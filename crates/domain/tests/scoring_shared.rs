@@ -8,8 +8,8 @@ use scorecard_domain::builder::{RecordSpec, TablesBuilder, VolunteerSpec};
 use scorecard_domain::extras::{charts, dashboard, monthly_replay, scheme, star_levels, what_if};
 use scorecard_domain::import::{import, FileInput, ImportOptions};
 use scorecard_domain::prepare::{prepare, prepare_quiet, CountedRecord, Matches, Prepared};
-use scorecard_domain::profile::{builtin, builtins};
 use scorecard_domain::profile::checklist::checklist_items;
+use scorecard_domain::profile::{builtin, builtins};
 use scorecard_domain::samples::{data_workbook, synth_rows, Style, SynthSpec};
 use scorecard_domain::score::score;
 use scorecard_domain::{Context, Tables};
@@ -51,15 +51,24 @@ fn tricky() -> Tables {
         ("", "", "王五", "", d(2017, 6, 4), 2.5), // ambiguous, no phone → nobody
         ("V404", "", "", "", d(2017, 7, 1), 1.0), // unknown
         ("V1", "", "", "", d(2016, 12, 31), 4.0), // last year
-        ("V1", "", "", "", d(2018, 1, 1), 4.0), // next year
-        ("V1", "", "", "", d(2017, 8, 1), 0.0), // no hours
-        ("V1", "", "", "", d(2017, 8, 2), 24.5), // too many
+        ("V1", "", "", "", d(2018, 1, 1), 4.0),   // next year
+        ("V1", "", "", "", d(2017, 8, 1), 0.0),   // no hours
+        ("V1", "", "", "", d(2017, 8, 2), 24.5),  // too many
         ("V8", "", "", "", d(2017, 12, 30), 6.0), // registers on 12-31
         ("V9", "", "", "", d(2017, 9, 9), 3.0),
         ("V3", "", "", "", d(2017, 10, 10), 2.0),
     ];
     for &(volunteer_no, id_number, name, phone, date, hours) in recs {
-        b.record(RecordSpec { volunteer_no, id_number, name, phone, date, hours, station: "记录站", ..Default::default() });
+        b.record(RecordSpec {
+            volunteer_no,
+            id_number,
+            name,
+            phone,
+            date,
+            hours,
+            station: "记录站",
+            ..Default::default()
+        });
     }
     b.finish()
 }

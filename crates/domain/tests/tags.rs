@@ -117,7 +117,9 @@ fn cells_win_and_the_name_is_used_only_where_a_cell_is_empty() {
         // a filled cell that names nothing known is not overridden by the name
         Case { name: "关爱空巢老人", theme: "其他", team: "志愿者", ..BLANK },
         // 节庆日 says 无: the name still names a holiday (cell OR name, §3)
-        Case { name: "中秋国庆联欢", holiday: "无", holidays: &["中秋节", "国庆节"], holiday_from_name: true, ..BLANK },
+        Case {
+            name: "中秋国庆联欢", holiday: "无", holidays: &["中秋节", "国庆节"], holiday_from_name: true, ..BLANK
+        },
         // the 节庆日 cell wins over the name
         Case { name: "中秋联欢", holiday: "国庆", holidays: &["国庆节"], ..BLANK },
         // aliases and full-width digits
@@ -163,7 +165,12 @@ fn false_friends_and_overlaps_between_dictionaries() {
         // 志愿者日常 is not 国际志愿者日 …
         Case { name: "社区志愿者日常巡逻", ..BLANK },
         // … but the day itself still counts next to it.
-        Case { name: "志愿者日常巡逻暨国际志愿者日表彰", holidays: &["国际志愿者日"], holiday_from_name: true, ..BLANK },
+        Case {
+            name: "志愿者日常巡逻暨国际志愿者日表彰",
+            holidays: &["国际志愿者日"],
+            holiday_from_name: true,
+            ..BLANK
+        },
         // 环境卫生 is street cleaning, not the 医疗卫生 team; 健康 still is.
         Case { name: "环境卫生整治", ..BLANK },
         Case { name: "环境卫生与健康讲座", teams: &["医疗卫生"], teams_inferred: true, ..BLANK },
@@ -210,12 +217,12 @@ fn a_holiday_within_three_days_is_suggested_the_nearest_one() {
     // (date, suggestion): 2017 has 国庆 10-1, 中秋 10-4, 宪法日 12-4, 志愿者日 12-5,
     // 公祭日 12-13, 端午 5-30, 儿童节 6-1.
     let table = [
-        (d(2017, 10, 2), Some("国庆节")), // 1 day after 国庆, 2 before 中秋
-        (d(2017, 10, 3), Some("中秋节")), // 2 after 国庆, 1 before 中秋
-        (d(2017, 12, 4), Some("国家宪法日")), // on the day
+        (d(2017, 10, 2), Some("国庆节")),       // 1 day after 国庆, 2 before 中秋
+        (d(2017, 10, 3), Some("中秋节")),       // 2 after 国庆, 1 before 中秋
+        (d(2017, 12, 4), Some("国家宪法日")),   // on the day
         (d(2017, 12, 8), Some("国际志愿者日")), // exactly 3 days
-        (d(2017, 12, 9), None),             // 4 days from both 12-5 and 12-13
-        (d(2017, 5, 31), Some("端午节")),    // tie between 5-30 and 6-1: the earlier
+        (d(2017, 12, 9), None),                 // 4 days from both 12-5 and 12-13
+        (d(2017, 5, 31), Some("端午节")),       // tie between 5-30 and 6-1: the earlier
         (d(2017, 8, 15), None),
     ];
     for (date, want) in table {
@@ -228,7 +235,12 @@ fn a_holiday_within_three_days_is_suggested_the_nearest_one() {
 #[test]
 fn activity_key_is_station_date_name() {
     let mut b = TablesBuilder::new();
-    b.activity(ActivitySpec { name: " 端午包粽子 ", date: Some(d(2017, 5, 30)), station: "新桥社区", ..Default::default() });
+    b.activity(ActivitySpec {
+        name: " 端午包粽子 ",
+        date: Some(d(2017, 5, 30)),
+        station: "新桥社区",
+        ..Default::default()
+    });
     b.activity(ActivitySpec { name: "端午包粽子", date: None, station: "新桥社区", ..Default::default() });
     b.activity(ActivitySpec { name: "", date: None, station: "", ..Default::default() });
     let t = b.finish();

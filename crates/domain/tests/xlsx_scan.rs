@@ -32,7 +32,8 @@ fn check(name: &str, bytes: &[u8], scanned: Scanned) -> scorecard_domain::import
         (r, o) => panic!("{name}: calamine {r:?}\nscanner {o:?}"),
     };
     assert_eq!(ours.dates, reference.dates, "{name}: date system");
-    let names = |x: &scorecard_domain::import::formats::XlsxRows| x.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    let names =
+        |x: &scorecard_domain::import::formats::XlsxRows| x.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&ours), names(&reference), "{name}: sheets");
     for (o, r) in ours.sheets.iter().zip(&reference.sheets) {
         assert_eq!(o.rows.len(), r.rows.len(), "{name}/{}: row count", r.name);
@@ -112,7 +113,9 @@ fn every_kind_of_cell_reads_as_calamine_reads_it() {
     let read = check("every kind", &bytes, Scanned::All);
     // and the values are the ones written (so "equal" is not "both empty")
     let sheet = &read.sheets[0];
-    let cell = |r: u32, c: usize| sheet.rows.iter().find(|x| x.0 == r).and_then(|x| x.1.get(c)).cloned().unwrap_or(Cell::Empty);
+    let cell = |r: u32, c: usize| {
+        sheet.rows.iter().find(|x| x.0 == r).and_then(|x| x.1.get(c)).cloned().unwrap_or(Cell::Empty)
+    };
     assert_eq!(cell(0, 0), Cell::Text("张三".into()));
     assert_eq!(cell(2, 0), Cell::Text("A & B <志愿> \"引号\" '单引号'".into()));
     assert_eq!(cell(5, 0), Cell::Text("字面量 _x000D_ 不是转义".into()));
@@ -150,11 +153,16 @@ fn package(sheet_data: &str, shared: &[&str], styles_xfs: &str, date1904: bool) 
     );
     let book_rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
     let sst: String = shared.iter().map(|s| format!("<si>{s}</si>")).collect();
-    let sst = format!(r#"<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="{n}" uniqueCount="{n}">{sst}</sst>"#, n = shared.len());
+    let sst = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="{n}" uniqueCount="{n}">{sst}</sst>"#,
+        n = shared.len()
+    );
     let styles = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet {NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts><cellXfs>{styles_xfs}</cellXfs></styleSheet>"#
     );
-    let sheet = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><dimension ref="A1:D9"/><sheetData>{sheet_data}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#);
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><dimension ref="A1:D9"/><sheetData>{sheet_data}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#
+    );
     zip(&[
         Part::stored("[Content_Types].xml", types.as_bytes()),
         Part::stored("_rels/.rels", rels.as_bytes()),
@@ -166,7 +174,8 @@ fn package(sheet_data: &str, shared: &[&str], styles_xfs: &str, date1904: bool) 
     ])
 }
 
-const XFS: &str = r#"<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="46"/><xf/>"#;
+const XFS: &str =
+    r#"<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="46"/><xf/>"#;
 const SHARED: &[&str] = &[
     "<t>姓名</t>",
     "<t xml:space=\"preserve\"> 张三 </t>",
@@ -235,7 +244,10 @@ fn big_sheets_across_chunks() {
 #[test]
 fn mutated_sheets_read_as_calamine_reads_them() {
     let base = r#"<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>42898</v></c><c r="C1" t="inlineStr"><is><t>李 &amp; 四</t></is></c><c r="D1"><f>1+1</f><v>2</v></c></row><row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="str"><v>x</v></c></row>"#;
-    let tokens: &[&str] = &["<", ">", "/", "\"", "'", "=", " ", "&", ";", "_x", "r", "c", "v", "t", "1", "9", ".", "-", "e", "\r", "</c>", "<c>", "</row>", "<row>"];
+    let tokens: &[&str] = &[
+        "<", ">", "/", "\"", "'", "=", " ", "&", ";", "_x", "r", "c", "v", "t", "1", "9", ".", "-", "e", "\r", "</c>",
+        "<c>", "</row>", "<row>",
+    ];
     let mut seed = 0x2017_u64;
     let mut next = |n: usize| {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);

@@ -9,8 +9,8 @@ use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
 use scorecard_domain::calendar::missing_item_text;
-use scorecard_domain::report::{cut_en, cut_zh};
 use scorecard_domain::profile::checklist::ChecklistItem;
+use scorecard_domain::report::{cut_en, cut_zh};
 use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Status, Unit};
 
 /// "4 / 6 个站点" style for counted units; the plain value otherwise.
@@ -19,7 +19,12 @@ fn now_text(d: &Detail, l: Lang) -> String {
         Unit::Periods => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个周期达标", "periods met")),
         Unit::Items => match l {
             Lang::Zh => format!("{} / {} 项已勾选", n(d.value), n(d.target)),
-            Lang::En => format!("{} of {} {} ticked", n(d.value), n(d.target), if d.target == Some(1.0) { "item" } else { "items" }),
+            Lang::En => format!(
+                "{} of {} {} ticked",
+                n(d.value),
+                n(d.target),
+                if d.target == Some(1.0) { "item" } else { "items" }
+            ),
         },
         Unit::Stations => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个站点达标", "stations met")),
         u => status::value(u, d.value, l),
@@ -126,9 +131,11 @@ fn input_label(f: InputField, l: Lang) -> &'static str {
 /// Where the user goes to provide a missing input.
 fn input_step(f: InputField) -> Step {
     match f {
-        InputField::Population | InputField::Staff | InputField::UnitType | InputField::PartyMembers | InputField::Stations => {
-            Step::Context
-        }
+        InputField::Population
+        | InputField::Staff
+        | InputField::UnitType
+        | InputField::PartyMembers
+        | InputField::Stations => Step::Context,
         InputField::Checklist => Step::Scorecard,
         _ => Step::Import,
     }
@@ -158,7 +165,9 @@ pub fn IndicatorCard(id: String, #[prop(into)] on_rows: Callback<(String, Option
     let id_items = id.clone();
     let items = Memo::new(move |_| {
         data.view.with(|v| {
-            v.as_ref().map(|v| v.checklist.iter().filter(|c| c.indicator == id_items).cloned().collect::<Vec<_>>()).unwrap_or_default()
+            v.as_ref()
+                .map(|v| v.checklist.iter().filter(|c| c.indicator == id_items).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     });
     view! {

@@ -62,7 +62,11 @@ fn month_labels(l: Lang) -> impl IntoView {
     (1..=12usize)
         .map(move |m| {
             let x = x_of(m - 1, 12);
-            let label = if l == Lang::Zh { format!("{m}月") } else { ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1].to_string() };
+            let label = if l == Lang::Zh {
+                format!("{m}月")
+            } else {
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1].to_string()
+            };
             view! { <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick">{label}</text> }
         })
         .collect_view()
@@ -73,23 +77,41 @@ fn month_labels(l: Lang) -> impl IntoView {
 fn HoursChart(c: Charts) -> impl IntoView {
     let l = lang();
     let max_bar = c.months.iter().map(|m| m.hours).fold(0.0, f64::max);
-    let max_line = c.months.iter().map(|m| m.cumulative_hours.max(m.target_cumulative_hours.unwrap_or(0.0))).fold(0.0, f64::max);
+    let max_line =
+        c.months.iter().map(|m| m.cumulative_hours.max(m.target_cumulative_hours.unwrap_or(0.0))).fold(0.0, f64::max);
     let full_target = c.hours_target_per_head.map(|t| t * f64::from(c.registered));
     let (top, step) = nice(max_line.max(max_bar).max(full_target.unwrap_or(0.0)));
     let bw = (W - PAD_L - PAD_R) / 12.0 * 0.5;
     let shown: Vec<_> = c.months.iter().filter(|m| m.ended || m.current).cloned().collect();
-    let actual: String = shown.iter().map(|m| format!("{:.1},{:.1}", x_of(m.month as usize - 1, 12), y_of(m.cumulative_hours, top))).collect::<Vec<_>>().join(" ");
+    let actual: String = shown
+        .iter()
+        .map(|m| format!("{:.1},{:.1}", x_of(m.month as usize - 1, 12), y_of(m.cumulative_hours, top)))
+        .collect::<Vec<_>>()
+        .join(" ");
     let target: String = c
         .months
         .iter()
-        .filter_map(|m| m.target_cumulative_hours.map(|t| format!("{:.1},{:.1}", x_of(m.month as usize - 1, 12), y_of(t, top))))
+        .filter_map(|m| {
+            m.target_cumulative_hours.map(|t| format!("{:.1},{:.1}", x_of(m.month as usize - 1, 12), y_of(t, top)))
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let last = shown.last().cloned();
     let summary = last.as_ref().map(|m| {
         let due = m.target_cumulative_hours.map(fmt_hours).unwrap_or_else(|| "—".into());
         let p = crate::ui::Punct(l);
-        format!("{}{}{} {}{}{}{}{} {}", t(l, "charts.cumulative"), p.colon(), fmt_hours(m.cumulative_hours), t(l, "charts.hours"), p.semi(), t(l, "charts.due"), p.colon(), due, t(l, "charts.hours"))
+        format!(
+            "{}{}{} {}{}{}{}{} {}",
+            t(l, "charts.cumulative"),
+            p.colon(),
+            fmt_hours(m.cumulative_hours),
+            t(l, "charts.hours"),
+            p.semi(),
+            t(l, "charts.due"),
+            p.colon(),
+            due,
+            t(l, "charts.hours")
+        )
     });
     view! {
         <figure class="chart" data-testid="chart-hours">
@@ -170,7 +192,13 @@ fn CoverageGrid(result: IndicatorResult) -> impl IntoView {
         .stations
         .first()
         .map(|s| {
-            s.detail.counts.iter().map(|c| (c.name.clone(), if c.name_en.is_empty() { c.name.clone() } else { c.name_en.clone() }, c.target)).collect()
+            s.detail
+                .counts
+                .iter()
+                .map(|c| {
+                    (c.name.clone(), if c.name_en.is_empty() { c.name.clone() } else { c.name_en.clone() }, c.target)
+                })
+                .collect()
         })
         .unwrap_or_default();
     let (lz, le) = (result.label.clone(), result.label_en.clone());

@@ -42,7 +42,11 @@ pub fn value(unit: Unit, v: Option<f64>, lang: crate::i18n::Lang) -> String {
         Unit::Ratio => fmt_pct(v),
         Unit::Hours => format!("{} {}", fmt_hours(v), lang.pick("小时", "h")),
         Unit::Count | Unit::Periods | Unit::Items | Unit::Stations => {
-            if v.fract() == 0.0 { format!("{}", v as i64) } else { fmt_hours(v) }
+            if v.fract() == 0.0 {
+                format!("{}", v as i64)
+            } else {
+                fmt_hours(v)
+            }
         }
     }
 }

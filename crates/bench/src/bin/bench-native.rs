@@ -64,7 +64,9 @@ fn parse_args() -> Result<Args, String> {
                 let v = value("--as-of")?;
                 a.as_of = Some(v.parse().map_err(|_| format!("--as-of {v:?} is not YYYY-MM-DD"))?);
             }
-            "--population" => a.population = value("--population")?.parse().map_err(|_| "--population takes a number")?,
+            "--population" => {
+                a.population = value("--population")?.parse().map_err(|_| "--population takes a number")?
+            }
             "--profile" => a.profile = value("--profile")?,
             "--label" => a.label = value("--label")?,
             "--replay" => a.replay = true,
@@ -345,7 +347,8 @@ fn dump(
     write("replay.json", j(serde_json::to_value(monthly_replay(profile, ctx, t, as_of))))?;
     // The shared computation must give the same views.
     let d = scorecard_domain::extras::dashboard(profile, ctx, t, as_of);
-    let same = serde_json::to_value(&d.card).ok() == serde_json::to_value(measure::score_card(profile, ctx, t, as_of)).ok()
+    let same = serde_json::to_value(&d.card).ok()
+        == serde_json::to_value(measure::score_card(profile, ctx, t, as_of)).ok()
         && serde_json::to_value(&d.charts).ok() == serde_json::to_value(charts(profile, ctx, t, as_of)).ok()
         && serde_json::to_value(&d.what_if).ok() == serde_json::to_value(what_if(profile, ctx, t, as_of)).ok()
         && serde_json::to_value(&d.stars).ok() == serde_json::to_value(&stars).ok();

@@ -30,7 +30,6 @@ pub enum PeriodState {
     Future,
 }
 
-
 impl Period {
     /// A month, if `month` is 1–12 and the year is one chrono can date.
     pub fn month(year: i32, month: u32) -> Option<Period> {

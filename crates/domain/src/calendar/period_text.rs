@@ -107,7 +107,10 @@ mod tests {
     fn missing_items_write_out_their_leading_period() {
         assert_eq!(missing_item_text("2017-01~02 暖冬行、送温暖", true), "1～2月 暖冬行、送温暖");
         assert_eq!(missing_item_text("2017-Q2", false), "Q2");
-        assert_eq!(missing_item_text("蜀龙社区 2026-01-22 普法宣传：缺方案", true), "蜀龙社区 2026-01-22 普法宣传：缺方案");
+        assert_eq!(
+            missing_item_text("蜀龙社区 2026-01-22 普法宣传：缺方案", true),
+            "蜀龙社区 2026-01-22 普法宣传：缺方案"
+        );
         assert_eq!(missing_item_text("清明节", true), "清明节");
         assert_eq!(missing_item_text("2017-03-05 学雷锋日", true), "3月5日 学雷锋日");
         let d = chrono::NaiveDate::from_ymd_opt(2017, 3, 5).unwrap();

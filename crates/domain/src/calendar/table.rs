@@ -116,14 +116,7 @@ pub const HOLIDAYS: [HolidayDef; 25] = [
     ),
     fixed("constitution_day", "国家宪法日", "National Constitution Day", &["宪法日"], 12, 4),
     // + 国际志愿人员日: the UN's official Chinese name of the day.
-    fixed(
-        "volunteer_day",
-        "国际志愿者日",
-        "International Volunteer Day",
-        &["志愿者日", "国际志愿人员日"],
-        12,
-        5,
-    ),
+    fixed("volunteer_day", "国际志愿者日", "International Volunteer Day", &["志愿者日", "国际志愿人员日"], 12, 5),
     fixed("memorial_day", "国家公祭日", "National Memorial Day", &["公祭日"], 12, 13),
 ];
 

@@ -74,7 +74,9 @@ fn targets(profile: &Profile) -> (Option<f64>, Option<u32>) {
     for ind in &profile.indicators {
         match &ind.rule {
             Rule::HoursPerHead { hours: h } if hours.is_none() => hours = Some(*h),
-            Rule::ActivitiesPerPeriod { min, day_of_month: None } if acts.is_none() && ind.period == PeriodKind::Month => {
+            Rule::ActivitiesPerPeriod { min, day_of_month: None }
+                if acts.is_none() && ind.period == PeriodKind::Month =>
+            {
                 acts = Some(*min)
             }
             Rule::AllOf { parts } => {

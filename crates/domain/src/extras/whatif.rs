@@ -5,12 +5,12 @@
 //! today's registrations we give them "after closing X1" (the registrations needed by X1
 //! also need records and hours).
 
+use crate::calendar::fmt_count as count;
 use crate::context::Context;
 use crate::model::Tables;
 use crate::profile::{Denominator, Profile, Rule, Share};
 use crate::score::scope::{in_view, station_names, Placer};
 use crate::score::snapshot::{HoursSource, Snapshot};
-use crate::calendar::fmt_count as count;
 use crate::score::words::hours_up;
 use crate::score::InputField;
 use chrono::NaiveDate;
@@ -165,7 +165,10 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         if later > 0.0 {
             // the hours are for the registrations after X1 when it adds any: say so
             let (of_zh, of_en) = if after > w.registered {
-                (format!("按注册 {} 人、人均 {} 小时计，", count(after), hours_up(t)), format!(" ({} registered × {} h)", count(after), hours_up(t)))
+                (
+                    format!("按注册 {} 人、人均 {} 小时计，", count(after), hours_up(t)),
+                    format!(" ({} registered × {} h)", count(after), hours_up(t)),
+                )
             } else {
                 (format!("按人均 {} 小时计，", hours_up(t)), format!(" ({} h each)", hours_up(t)))
             };

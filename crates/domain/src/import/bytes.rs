@@ -154,8 +154,13 @@ mod tests {
         for data in [Data::Memory(&bytes), Data::OnDemand(&trickle)] {
             let mut ours = ByteReader::new(data);
             let mut cursor = Cursor::new(&bytes[..]);
-            let steps =
-                [SeekFrom::Start(10), SeekFrom::Current(-4), SeekFrom::End(-7), SeekFrom::Start(2000), SeekFrom::Current(5)];
+            let steps = [
+                SeekFrom::Start(10),
+                SeekFrom::Current(-4),
+                SeekFrom::End(-7),
+                SeekFrom::Start(2000),
+                SeekFrom::Current(5),
+            ];
             for step in steps {
                 assert_eq!(ours.seek(step).unwrap(), cursor.seek(step).unwrap(), "{step:?}");
                 let (mut a, mut b) = (Vec::new(), Vec::new());

@@ -196,7 +196,25 @@ mod tests {
     #[test]
     fn trim_fast_path_equals_the_general_path() {
         let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|&c| is_space(c)).collect();
-        let others = ['a', '1', '~', '\u{7f}', 'é', 'ÿ', 'Ā', 'ः', '\u{e000}', '一', '张', '鿿', '，', 'Ａ', '😀', '\u{ffff}', '\u{10000}'];
+        let others = [
+            'a',
+            '1',
+            '~',
+            '\u{7f}',
+            'é',
+            'ÿ',
+            'Ā',
+            'ः',
+            '\u{e000}',
+            '一',
+            '张',
+            '鿿',
+            '，',
+            'Ａ',
+            '😀',
+            '\u{ffff}',
+            '\u{10000}',
+        ];
         let mut cases: Vec<String> = vec![String::new()];
         for &o in &others {
             cases.push(o.to_string());

@@ -184,7 +184,9 @@ fn looks_like_name(text: &str) -> bool {
     let cjk = t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let dots = t.chars().filter(|c| matches!(c, '·' | '•' | '.')).count();
     cjk + dots == n && (dots == 0 && (2..=5).contains(&n) || dots == 1 && (4..=16).contains(&n))
-        || (2..=30).contains(&n) && t.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') && t.contains(|c: char| c.is_ascii_alphabetic())
+        || (2..=30).contains(&n)
+            && t.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+            && t.contains(|c: char| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -217,7 +219,8 @@ mod tests {
         assert!(fields.mostly(fields.headers));
         let mobiles = col(&[t("13800138000"), Cell::Int(13900139000), t("028-87654321")]);
         assert_eq!(mobiles.mobiles, 2);
-        let dates = col(&[t("2019-03-02 10:21:33"), t("2019/3/2"), Cell::DateTime { serial: 43526.0, duration: false }]);
+        let dates =
+            col(&[t("2019-03-02 10:21:33"), t("2019/3/2"), Cell::DateTime { serial: 43526.0, duration: false }]);
         assert_eq!(dates.dates, 3);
         let ticks = col(&[t("√"), t("2次"), Cell::Int(0), t("１")]);
         assert_eq!(ticks.counts, 4);

@@ -1,10 +1,10 @@
 //! Which format a file is, from its bytes (not only its name): zip magic + the package's
 //! content types for xlsx/xlsm/ods, the OLE compound-file magic for xls, else text.
 
+use super::bytes::{ByteReader, Data};
 use super::error::{NotSpreadsheet, ReadError};
 use super::limits;
 use serde::{Deserialize, Serialize};
-use super::bytes::{ByteReader, Data};
 use std::io::Read;
 
 /// The formats we read.

@@ -31,7 +31,9 @@ impl NotSpreadsheet {
     /// What to do instead: re-saving helps an HTML or text table, not a photo or a PDF.
     fn advice_zh(self) -> &'static str {
         match self {
-            NotSpreadsheet::Word => "如果名册是 Word 里的表格，请把表格复制到 WPS 表格或 Excel 中，另存为 .xlsx 后导入。",
+            NotSpreadsheet::Word => {
+                "如果名册是 Word 里的表格，请把表格复制到 WPS 表格或 Excel 中，另存为 .xlsx 后导入。"
+            }
             NotSpreadsheet::Pdf | NotSpreadsheet::Image => {
                 "图片和 PDF 中的表格无法直接读取。请导入从系统导出的 Excel 文件（.xlsx 或 .xls）或 CSV 文件。"
             }
@@ -228,8 +230,10 @@ impl ReadError {
     /// What went wrong with `file` and what to do, in English.
     pub fn message_en(&self, file: &str) -> String {
         match self {
-            ReadError::Empty => format!("File \"{file}\" is empty (0 bytes). Check you picked the \
-                right file, or export it again."),
+            ReadError::Empty => format!(
+                "File \"{file}\" is empty (0 bytes). Check you picked the \
+                right file, or export it again."
+            ),
             ReadError::NotASpreadsheet { found: NotSpreadsheet::Text } => format!(
                 "File \"{file}\" has a spreadsheet extension but holds {}. Rename it back to .csv, \
                     or open it in WPS/Excel and save it as .xlsx.",
@@ -250,10 +254,14 @@ impl ReadError {
                 "File \"{file}\" is damaged or incomplete. Export it again or copy the \
                     original; if WPS/Excel can open it, save it as .xlsx and import that. (Details: {detail})"
             ),
-            ReadError::Unsupported { format } => format!("The \"{format}\" format is not supported \
-                (file \"{file}\"). {RESAVE_EN}"),
-            ReadError::NoSheets => format!("File \"{file}\" has no worksheet to read (only charts?). \
-                Put the data on a normal worksheet and save again."),
+            ReadError::Unsupported { format } => format!(
+                "The \"{format}\" format is not supported \
+                (file \"{file}\"). {RESAVE_EN}"
+            ),
+            ReadError::NoSheets => format!(
+                "File \"{file}\" has no worksheet to read (only charts?). \
+                Put the data on a normal worksheet and save again."
+            ),
             ReadError::TooLarge { what, limit } => too_large_en(file, *what, *limit),
         }
     }
@@ -291,22 +299,34 @@ fn too_large_en(file: &str, what: Limit, limit: u64) -> String {
     let (_, n) = what.shown(limit);
     match what {
         Limit::PartSize | Limit::TotalSize => format!("File \"{file}\" inflates to more than {n}. {REEXPORT_EN}"),
-        Limit::Ratio => format!("File \"{file}\" holds content compressed more than {n} (real sheets stay far \
-            below). {REEXPORT_EN}"),
+        Limit::Ratio => format!(
+            "File \"{file}\" holds content compressed more than {n} (real sheets stay far \
+            below). {REEXPORT_EN}"
+        ),
         Limit::Parts => format!("File \"{file}\" holds more than {n}. {REEXPORT_EN}"),
-        Limit::SharedStrings => format!("The text table (shared strings) of \"{file}\" is larger than {n} or \
+        Limit::SharedStrings => format!(
+            "The text table (shared strings) of \"{file}\" is larger than {n} or \
             does not match its content, too much to read in a browser. Open it in WPS/Excel, split it into \
-            several files saved as .xlsx; if it does not open, export it again."),
-        Limit::Rows => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN} If there \
-            really is that much data, split it into several files."),
-        Limit::FileRows => format!("The sheets of \"{file}\" hold more than {n} together, more than this tool \
-            reads at once. Split the data into several files (by year or station, say) and import each."),
+            several files saved as .xlsx; if it does not open, export it again."
+        ),
+        Limit::Rows => format!(
+            "A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN} If there \
+            really is that much data, split it into several files."
+        ),
+        Limit::FileRows => format!(
+            "The sheets of \"{file}\" hold more than {n} together, more than this tool \
+            reads at once. Split the data into several files (by year or station, say) and import each."
+        ),
         Limit::Columns => format!("A sheet of \"{file}\" goes past {n} (Excel's limit). {REEXPORT_EN}"),
-        Limit::CellText => format!("A cell of \"{file}\" holds more than {n} (Excel's limit for one cell); \
+        Limit::CellText => format!(
+            "A cell of \"{file}\" holds more than {n} (Excel's limit for one cell); \
             the file may be damaged. In a CSV file this usually means a quote (\") without its partner: \
-            check it and export again."),
-        Limit::Cells => format!("The sheets of \"{file}\" span more than {n} together; this format is read \
-            whole and would exhaust a browser's memory. {RESAVE_EN} (.xlsx is read row by row and can be larger.)"),
+            check it and export again."
+        ),
+        Limit::Cells => format!(
+            "The sheets of \"{file}\" span more than {n} together; this format is read \
+            whole and would exhaust a browser's memory. {RESAVE_EN} (.xlsx is read row by row and can be larger.)"
+        ),
     }
 }
 
@@ -372,6 +392,9 @@ mod tests {
             assert!(got_en.contains(en), "{what:?}: {got_en}");
         }
         assert_eq!((bytes(3 << 10), bytes(1 << 20), bytes(3 << 30)), ("3 KB".into(), "1 MB".into(), "3 GB".into()));
-        assert_eq!((grouped(0), grouped(999), grouped(1000), grouped(12_345_678)), ("0".into(), "999".into(), "1,000".into(), "12,345,678".into()));
+        assert_eq!(
+            (grouped(0), grouped(999), grouped(1000), grouped(12_345_678)),
+            ("0".into(), "999".into(), "1,000".into(), "12,345,678".into())
+        );
     }
 }

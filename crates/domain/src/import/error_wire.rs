@@ -23,21 +23,12 @@ impl TryFrom<ReadErrorWire> for ReadError {
     fn try_from(w: ReadErrorWire) -> Result<ReadError, String> {
         Ok(match w.kind.as_str() {
             "empty" => ReadError::Empty,
-            "not_a_spreadsheet" => ReadError::NotASpreadsheet {
-                found: need(w.found, "found")?,
-            },
+            "not_a_spreadsheet" => ReadError::NotASpreadsheet { found: need(w.found, "found")? },
             "encrypted" => ReadError::Encrypted,
-            "corrupt" => ReadError::Corrupt {
-                detail: need(w.detail, "detail")?,
-            },
-            "unsupported" => ReadError::Unsupported {
-                format: need(w.format, "format")?,
-            },
+            "corrupt" => ReadError::Corrupt { detail: need(w.detail, "detail")? },
+            "unsupported" => ReadError::Unsupported { format: need(w.format, "format")? },
             "no_sheets" => ReadError::NoSheets,
-            "too_large" => ReadError::TooLarge {
-                what: need(w.what, "what")?,
-                limit: need(w.limit, "limit")?,
-            },
+            "too_large" => ReadError::TooLarge { what: need(w.what, "what")?, limit: need(w.limit, "limit")? },
             other => return Err(unknown(other, &ReadError::KINDS)),
         })
     }
@@ -55,9 +46,7 @@ impl TryFrom<ImportErrorWire> for ImportError {
 
     fn try_from(w: ImportErrorWire) -> Result<ImportError, String> {
         Ok(match w.kind.as_str() {
-            "read" => ImportError::Read {
-                error: need(w.error, "error")?,
-            },
+            "read" => ImportError::Read { error: need(w.error, "error")? },
             "cancelled" => ImportError::Cancelled,
             other => return Err(unknown(other, &["read", "cancelled"])),
         })
@@ -73,21 +62,12 @@ mod tests {
     fn every_read_error() -> Vec<ReadError> {
         vec![
             ReadError::Empty,
-            ReadError::NotASpreadsheet {
-                found: NotSpreadsheet::ExcelLockFile,
-            },
+            ReadError::NotASpreadsheet { found: NotSpreadsheet::ExcelLockFile },
             ReadError::Encrypted,
-            ReadError::Corrupt {
-                detail: "invalid zip header".into(),
-            },
-            ReadError::Unsupported {
-                format: "xlsb".into(),
-            },
+            ReadError::Corrupt { detail: "invalid zip header".into() },
+            ReadError::Unsupported { format: "xlsb".into() },
             ReadError::NoSheets,
-            ReadError::TooLarge {
-                what: Limit::SharedStrings,
-                limit: 268_435_456,
-            },
+            ReadError::TooLarge { what: Limit::SharedStrings, limit: 268_435_456 },
         ]
     }
 
@@ -96,76 +76,33 @@ mod tests {
         let mut kinds = BTreeSet::new();
         for e in every_read_error() {
             let json = serde_json::to_string(&e).unwrap();
-            let kind = serde_json::from_str::<serde_json::Value>(&json).unwrap()["kind"]
-                .as_str()
-                .unwrap()
-                .to_string();
-            assert!(
-                json.starts_with(&format!("{{\"kind\":\"{kind}\"")),
-                "{json}"
-            );
-            assert_eq!(
-                serde_json::from_str::<ReadError>(&json).unwrap(),
-                e,
-                "{json}"
-            );
+            let kind = serde_json::from_str::<serde_json::Value>(&json).unwrap()["kind"].as_str().unwrap().to_string();
+            assert!(json.starts_with(&format!("{{\"kind\":\"{kind}\"")), "{json}");
+            assert_eq!(serde_json::from_str::<ReadError>(&json).unwrap(), e, "{json}");
             let wrapped = ImportError::Read { error: e };
             let json = serde_json::to_string(&wrapped).unwrap();
-            assert_eq!(
-                serde_json::from_str::<ImportError>(&json).unwrap(),
-                wrapped,
-                "{json}"
-            );
+            assert_eq!(serde_json::from_str::<ImportError>(&json).unwrap(), wrapped, "{json}");
             kinds.insert(kind);
         }
-        assert_eq!(
-            kinds,
-            ReadError::KINDS.iter().map(|k| k.to_string()).collect()
-        );
-        assert_eq!(
-            serde_json::from_str::<ImportError>(r#"{"kind":"cancelled"}"#).unwrap(),
-            ImportError::Cancelled
-        );
+        assert_eq!(kinds, ReadError::KINDS.iter().map(|k| k.to_string()).collect());
+        assert_eq!(serde_json::from_str::<ImportError>(r#"{"kind":"cancelled"}"#).unwrap(), ImportError::Cancelled);
     }
 
     #[test]
     fn keys_in_any_order_and_serdes_messages() {
-        let e: ImportError = serde_json::from_str(
-            r#"{"error":{"limit":5,"what":"rows","kind":"too_large"},"kind":"read"}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            e,
-            ImportError::Read {
-                error: ReadError::TooLarge {
-                    what: Limit::Rows,
-                    limit: 5
-                }
-            }
-        );
+        let e: ImportError =
+            serde_json::from_str(r#"{"error":{"limit":5,"what":"rows","kind":"too_large"},"kind":"read"}"#).unwrap();
+        assert_eq!(e, ImportError::Read { error: ReadError::TooLarge { what: Limit::Rows, limit: 5 } });
         for (json, words) in [
             (r#"{"kind":"corrupt"}"#, "missing field `detail`"),
-            (
-                r#"{"kind":"too_large","what":"rows"}"#,
-                "missing field `limit`",
-            ),
-            (
-                r#"{"kind":"broken"}"#,
-                "unknown variant `broken`, expected one of `empty`",
-            ),
-            (
-                r#"{"kind":"not_a_spreadsheet","found":"movie"}"#,
-                "unknown variant `movie`",
-            ),
+            (r#"{"kind":"too_large","what":"rows"}"#, "missing field `limit`"),
+            (r#"{"kind":"broken"}"#, "unknown variant `broken`, expected one of `empty`"),
+            (r#"{"kind":"not_a_spreadsheet","found":"movie"}"#, "unknown variant `movie`"),
         ] {
-            let err = serde_json::from_str::<ReadError>(json)
-                .unwrap_err()
-                .to_string();
+            let err = serde_json::from_str::<ReadError>(json).unwrap_err().to_string();
             assert!(err.contains(words), "{json}: {err}");
         }
-        let err = serde_json::from_str::<ImportError>(r#"{"kind":"read"}"#)
-            .unwrap_err()
-            .to_string();
+        let err = serde_json::from_str::<ImportError>(r#"{"kind":"read"}"#).unwrap_err().to_string();
         assert!(err.contains("missing field `error`"), "{err}");
     }
 }

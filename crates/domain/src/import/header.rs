@@ -187,7 +187,8 @@ impl Grid<'_> {
         }
         // distinct meanings: a merged group read twice, or 所属站点 beside 社区名称 (a field
         // list's rows), counts once
-        let mut known: Vec<crate::model::Field> = columns.iter().filter_map(|c| c.readings.first()).map(|r| r.field).collect();
+        let mut known: Vec<crate::model::Field> =
+            columns.iter().filter_map(|c| c.readings.first()).map(|r| r.field).collect();
         known.sort_unstable();
         known.dedup();
         let score = known.len();
@@ -226,10 +227,16 @@ impl Grid<'_> {
         };
         let blank = |c: usize| head.get(c).is_none_or(|t| t.trim().is_empty());
         let under_group = |c: usize| match self.merges {
-            Some(ms) => ms.iter().any(|m| m.first_row <= h && h <= m.last_row && m.last_col > m.first_col && (m.first_col..=m.last_col).contains(&(c as u32))),
+            Some(ms) => ms.iter().any(|m| {
+                m.first_row <= h
+                    && h <= m.last_row
+                    && m.last_col > m.first_col
+                    && (m.first_col..=m.last_col).contains(&(c as u32))
+            }),
             None => {
                 // the group's own cell (blanks follow it) or a blank after a group's cell
-                (!blank(c) && blank(c + 1)) || (blank(c) && (0..c).rev().find(|&k| !blank(k)).is_some_and(|k| (k + 1..=c).all(blank)))
+                (!blank(c) && blank(c + 1))
+                    || (blank(c) && (0..c).rev().find(|&k| !blank(k)).is_some_and(|k| (k + 1..=c).all(blank)))
             }
         };
         filled.iter().all(|&c| plain(parts[c].trim()) && under_group(c))
@@ -427,13 +434,24 @@ mod tests {
         let shown: Vec<&str> = band.columns.iter().map(|c| c.display.as_str()).collect();
         assert_eq!(
             shown,
-            ["序号", "基本信息/姓名", "基本信息/证件号码", "服务情况/服务时长/累计", "服务情况/服务时长/年度", "所属站点"]
+            [
+                "序号",
+                "基本信息/姓名",
+                "基本信息/证件号码",
+                "服务情况/服务时长/累计",
+                "服务情况/服务时长/年度",
+                "所属站点"
+            ]
         );
     }
 
     #[test]
     fn a_short_header_of_few_known_names() {
-        let rows = grid(&[(0, &["2019级志愿者"]), (1, &["姓名", "学院", "专业", "年级"]), (2, &["张三", "文学院", "汉语言", "2019级"])]);
+        let rows = grid(&[
+            (0, &["2019级志愿者"]),
+            (1, &["姓名", "学院", "专业", "年级"]),
+            (2, &["张三", "文学院", "汉语言", "2019级"]),
+        ]);
         let band = Grid { rows: &rows, merges: None }.find().unwrap();
         assert_eq!((band.first, band.last, band.score), (1, 1, 1));
         // a first row of data is no header, nor a lone row

@@ -144,8 +144,11 @@ pub fn auto_map(columns: &[ColumnHeader], role: Role) -> Vec<Mapped> {
         }
         // parts of one group: the total's column, else the volunteers' (志愿者/人数 beside
         // 服务对象/人数), else none of them
-        let grouped: Vec<usize> =
-            cands.iter().copied().filter(|&i| cands.iter().any(|&j| j != i && siblings(&split[i], &split[j]))).collect();
+        let grouped: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&i| cands.iter().any(|&j| j != i && siblings(&split[i], &split[j])))
+            .collect();
         let volunteers_part = || {
             let mut v = grouped.iter().copied().filter(|&i| split[i].0.iter().any(|g| g.contains("志愿者")));
             match (v.next(), v.next()) {
@@ -165,14 +168,17 @@ pub fn auto_map(columns: &[ColumnHeader], role: Role) -> Vec<Mapped> {
         for &i in &cands {
             if Some(i) == winner {
                 if total == Some(i) {
-                    out[i].why = Some(Why { kind: WhyKind::Total, word: columns[i].display.clone(), qualifier: String::new() });
+                    out[i].why =
+                        Some(Why { kind: WhyKind::Total, word: columns[i].display.clone(), qualifier: String::new() });
                 }
                 continue;
             }
             out[i].field = None;
             out[i].why = None;
             match winner {
-                Some(w) if !grouped.contains(&i) || total.is_some() => out[i].duplicate_of = columns.get(w).map(|c| c.index),
+                Some(w) if !grouped.contains(&i) || total.is_some() => {
+                    out[i].duplicate_of = columns.get(w).map(|c| c.index)
+                }
                 _ => out[i].sub_group = true,
             }
         }

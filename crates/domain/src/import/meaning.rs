@@ -14,8 +14,8 @@
 
 use super::synonyms::{lookup, normalize_header};
 use crate::model::{Field, Role};
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -66,7 +66,9 @@ impl Why {
         match self.kind {
             WhyKind::Synonym => format!("the header \"{}\" is a known column name", self.word),
             WhyKind::HeadWord if self.qualifier.is_empty() => format!("the header's head word \"{}\"", self.word),
-            WhyKind::HeadWord => format!("the header's head word \"{}\", qualified by \"{}\"", self.word, self.qualifier),
+            WhyKind::HeadWord => {
+                format!("the header's head word \"{}\", qualified by \"{}\"", self.word, self.qualifier)
+            }
             WhyKind::Content => format!("the cells: {}", content_en(&self.word)),
             WhyKind::Total => format!("the total column \"{}\" among columns of the same name", self.word),
         }
@@ -119,8 +121,27 @@ pub struct HeadRule {
 /// Words that may stand before any head without changing its meaning: whose it is
 /// (志愿者, 用户, 学生 …) or that it is the real one (真实, 实际, 有效, 本次 …).
 pub const NEUTRAL: &[&str] = &[
-    "志愿者", "用户", "会员", "人员", "成员", "队员", "个人", "本人", "学生", "社员", "参与者", "服务者",
-    "服务人员", "真实", "实际", "有效", "本次", "单次", "每次", "居民", "公民",
+    "志愿者",
+    "用户",
+    "会员",
+    "人员",
+    "成员",
+    "队员",
+    "个人",
+    "本人",
+    "学生",
+    "社员",
+    "参与者",
+    "服务者",
+    "服务人员",
+    "真实",
+    "实际",
+    "有效",
+    "本次",
+    "单次",
+    "每次",
+    "居民",
+    "公民",
 ];
 
 const PEOPLE: &[Role] = &[Volunteers, Records];
@@ -138,7 +159,14 @@ const ORG_WORDS: &[&str] =
 /// The head-word rules, most specific first within a field.
 pub const HEAD_RULES: &[HeadRule] = &[
     // people
-    HeadRule { field: Name, roles: PEOPLE, heads: &["姓名", "名字", "实名", "真实姓名"], words: &[], bare: true, also: &[] },
+    HeadRule {
+        field: Name,
+        roles: PEOPLE,
+        heads: &["姓名", "名字", "实名", "真实姓名"],
+        words: &[],
+        bare: true,
+        also: &[],
+    },
     HeadRule {
         field: Name,
         roles: PEOPLE,
@@ -175,8 +203,16 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: IdNumber,
         roles: PEOPLE,
         heads: &[
-            "证件号码", "证件号", "身份证号码", "身份证号", "身份证", "身份号码", "公民身份号码", "身份证件号码",
-            "身份证件号", "证件编号",
+            "证件号码",
+            "证件号",
+            "身份证号码",
+            "身份证号",
+            "身份证",
+            "身份号码",
+            "公民身份号码",
+            "身份证件号码",
+            "身份证件号",
+            "证件编号",
         ],
         words: &[],
         bare: true,
@@ -185,7 +221,18 @@ pub const HEAD_RULES: &[HeadRule] = &[
     HeadRule {
         field: Phone,
         roles: PEOPLE,
-        heads: &["手机号码", "手机号", "手机", "电话", "电话号码", "联系电话", "联系方式", "移动电话", "联系号码", "电话号"],
+        heads: &[
+            "手机号码",
+            "手机号",
+            "手机",
+            "电话",
+            "电话号码",
+            "联系电话",
+            "联系方式",
+            "移动电话",
+            "联系号码",
+            "电话号",
+        ],
         words: &["联系", "联络", "联系人", "常用"],
         bare: true,
         also: &[],
@@ -197,20 +244,55 @@ pub const HEAD_RULES: &[HeadRule] = &[
         roles: &[Volunteers],
         heads: WHEN,
         words: &[
-            "注册", "加入", "建立", "创建", "登记", "入会", "入队", "入库", "认证", "申请", "注册成功", "发证",
+            "注册",
+            "加入",
+            "建立",
+            "创建",
+            "登记",
+            "入会",
+            "入队",
+            "入库",
+            "认证",
+            "申请",
+            "注册成功",
+            "发证",
             "成为志愿者",
         ],
         bare: false,
         also: &[],
     },
-    HeadRule { field: UnitType, roles: &[Volunteers], heads: &["单位类型", "单位性质"], words: &[], bare: true, also: &[] },
+    HeadRule {
+        field: UnitType,
+        roles: &[Volunteers],
+        heads: &["单位类型", "单位性质"],
+        words: &[],
+        bare: true,
+        also: &[],
+    },
     // stations
     HeadRule {
         field: Station,
         roles: ALL_ROLES,
         heads: &[
-            "站点", "服务站", "志愿服务站", "社区", "村", "村社区", "网格", "服务中心", "实践站", "实践所", "组织名称",
-            "机构名称", "团体名称", "站点名称", "社区名称", "服务站名称", "中心名称", "实践站名称", "实践所名称",
+            "站点",
+            "服务站",
+            "志愿服务站",
+            "社区",
+            "村",
+            "村社区",
+            "网格",
+            "服务中心",
+            "实践站",
+            "实践所",
+            "组织名称",
+            "机构名称",
+            "团体名称",
+            "站点名称",
+            "社区名称",
+            "服务站名称",
+            "中心名称",
+            "实践站名称",
+            "实践所名称",
         ],
         words: STATION_WORDS,
         bare: true,
@@ -303,7 +385,19 @@ pub const HEAD_RULES: &[HeadRule] = &[
         roles: &[Records],
         heads: HOURS,
         words: &[
-            "录入", "申请", "记录", "获得", "参与", "活动", "服务", "志愿", "志愿服务", "考勤", "出勤", "值班", "在岗",
+            "录入",
+            "申请",
+            "记录",
+            "获得",
+            "参与",
+            "活动",
+            "服务",
+            "志愿",
+            "志愿服务",
+            "考勤",
+            "出勤",
+            "值班",
+            "在岗",
         ],
         bare: true,
         also: &[],
@@ -419,8 +513,22 @@ pub const HEAD_RULES: &[HeadRule] = &[
         roles: &[Activities],
         heads: &["人数", "人次"],
         words: &[
-            "参与", "参加", "志愿者", "志愿者服务", "出勤", "到场", "实到", "实际", "合计", "总", "参与志愿者",
-            "服务志愿者", "参加志愿者", "活动", "活动参与", "活动参加",
+            "参与",
+            "参加",
+            "志愿者",
+            "志愿者服务",
+            "出勤",
+            "到场",
+            "实到",
+            "实际",
+            "合计",
+            "总",
+            "参与志愿者",
+            "服务志愿者",
+            "参加志愿者",
+            "活动",
+            "活动参与",
+            "活动参加",
         ],
         bare: true,
         also: &[],
@@ -458,7 +566,14 @@ pub const HEAD_RULES: &[HeadRule] = &[
         also: &[],
     },
     // trainings
-    HeadRule { field: Date, roles: &[Trainings], heads: WHEN, words: &["培训", "开展", "举办"], bare: false, also: &[] },
+    HeadRule {
+        field: Date,
+        roles: &[Trainings],
+        heads: WHEN,
+        words: &["培训", "开展", "举办"],
+        bare: false,
+        also: &[],
+    },
     HeadRule {
         field: Topic,
         roles: &[Trainings],
@@ -489,13 +604,79 @@ pub const HEAD_RULES: &[HeadRule] = &[
 /// `unknown_column` finding (a row counter, points, login data, remarks, ratings, status
 /// of an account …).
 pub const IGNORED_HEADERS: &[&str] = &[
-    "序号", "备注", "说明", "操作", "行号", "积分", "累计积分", "总积分", "服务积分", "当前积分", "用户名", "昵称",
-    "账号", "最后登录", "最后登录时间", "登录次数", "账号状态", "活跃度", "注册来源", "修改日期", "更新日期",
-    "可服务时间", "可服务时段", "专业或特长", "特长", "专长", "工作单位", "学历", "民族", "国籍", "籍贯", "年龄",
-    "出生日期", "生日", "地址", "住址", "家庭住址", "详细地址", "邮箱", "电子邮箱", "状态", "确认状态", "确认人",
-    "审核人", "迟到", "早退", "请假情况", "是否请假", "年份", "月份", "学院", "专业", "班级", "专业班级", "年级",
-    "学校", "评分", "岗位", "岗位名称", "录入方式", "添加方式", "统计人", "统计日期", "活动地点",
-    "服务地点", "地点", "联系人", "志愿者类别", "人员类型", "职务", "部门", "天数", "次数",
+    "序号",
+    "备注",
+    "说明",
+    "操作",
+    "行号",
+    "积分",
+    "累计积分",
+    "总积分",
+    "服务积分",
+    "当前积分",
+    "用户名",
+    "昵称",
+    "账号",
+    "最后登录",
+    "最后登录时间",
+    "登录次数",
+    "账号状态",
+    "活跃度",
+    "注册来源",
+    "修改日期",
+    "更新日期",
+    "可服务时间",
+    "可服务时段",
+    "专业或特长",
+    "特长",
+    "专长",
+    "工作单位",
+    "学历",
+    "民族",
+    "国籍",
+    "籍贯",
+    "年龄",
+    "出生日期",
+    "生日",
+    "地址",
+    "住址",
+    "家庭住址",
+    "详细地址",
+    "邮箱",
+    "电子邮箱",
+    "状态",
+    "确认状态",
+    "确认人",
+    "审核人",
+    "迟到",
+    "早退",
+    "请假情况",
+    "是否请假",
+    "年份",
+    "月份",
+    "学院",
+    "专业",
+    "班级",
+    "专业班级",
+    "年级",
+    "学校",
+    "评分",
+    "岗位",
+    "岗位名称",
+    "录入方式",
+    "添加方式",
+    "统计人",
+    "统计日期",
+    "活动地点",
+    "服务地点",
+    "地点",
+    "联系人",
+    "志愿者类别",
+    "人员类型",
+    "职务",
+    "部门",
+    "天数",
+    "次数",
 ];
 
 /// The ignored word a header reads as, if any (after normalising).
@@ -716,7 +897,8 @@ mod tests {
     /// read as the volunteer's either (`content::refine` skips them).
     #[test]
     fn headers_of_other_people_are_refused() {
-        for raw in ["负责人姓名", "紧急联系人电话", "服务对象身份证号", "监护人身份证号", "工作单位名称"] {
+        for raw in ["负责人姓名", "紧急联系人电话", "服务对象身份证号", "监护人身份证号", "工作单位名称"]
+        {
             assert!(readings_of(raw).iter().all(|r| !matches!(r.field, Name | Phone | IdNumber)), "{raw}");
         }
         for raw in ["负责人姓名", "紧急联系人电话", "服务对象身份证号", "监护人身份证号"] {

@@ -58,8 +58,10 @@ pub fn unreadable_hours(header: &str, value: &str, role: Role, field: Field) -> 
     let (ez, ee) = effect(role, field);
     (
         format!("「{header}」列的「{value}」不是能识别的时长。请写成 2.5、2.5小时、2小时30分、150分钟 或 1:30。{ez}"),
-        format!("\"{value}\" in column \"{header}\" is not an amount of hours we can read. Write \
-            2.5, 2.5小时, 2小时30分, 150分钟 or 1:30. {ee}"),
+        format!(
+            "\"{value}\" in column \"{header}\" is not an amount of hours we can read. Write \
+            2.5, 2.5小时, 2小时30分, 150分钟 or 1:30. {ee}"
+        ),
     )
 }
 
@@ -103,9 +105,13 @@ pub fn unreadable_flag(header: &str, value: &str) -> Msg {
     let header = clip(header);
     let value = clip(value);
     (
-        format!("「{header}」列的「{value}」看不出是“有”还是“无”。请填 是/否（或 有/无、✓/✗），或写上文件名。暂按“无”计。"),
-        format!("\"{value}\" in column \"{header}\" says neither yes nor no. Write 是/否 (or 有/无, \
-            ✓/✗) or the file name. Counted as \"no\" for now."),
+        format!(
+            "「{header}」列的「{value}」看不出是“有”还是“无”。请填 是/否（或 有/无、✓/✗），或写上文件名。暂按“无”计。"
+        ),
+        format!(
+            "\"{value}\" in column \"{header}\" says neither yes nor no. Write 是/否 (or 有/无, \
+            ✓/✗) or the file name. Counted as \"no\" for now."
+        ),
     )
 }
 
@@ -114,8 +120,10 @@ pub fn unreadable_number(header: &str, value: &str) -> Msg {
     let value = clip(value);
     (
         format!("「{header}」列的「{value}」不是人数。请填整数，如 12 或 12人。本项按未填处理。"),
-        format!("\"{value}\" in column \"{header}\" is not a head count. Write a whole number such \
-            as 12 or 12人. The cell is treated as blank."),
+        format!(
+            "\"{value}\" in column \"{header}\" is not a head count. Write a whole number such \
+            as 12 or 12人. The cell is treated as blank."
+        ),
     )
 }
 
@@ -136,9 +144,13 @@ pub fn id_bad_length(header: &str, value: &str) -> Msg {
     let value = clip(value);
     let shown = mask_if_sensitive(&value);
     (
-        format!("「{header}」列的证件号码「{shown}」位数不对（居民身份证应为 18 位，旧证 15 位）。请核对。本行仍计入。"),
-        format!("ID number \"{shown}\" in column \"{header}\" has the wrong length (18 characters, \
-            or 15 for old IDs). Please check it. The row is still counted."),
+        format!(
+            "「{header}」列的证件号码「{shown}」位数不对（居民身份证应为 18 位，旧证 15 位）。请核对。本行仍计入。"
+        ),
+        format!(
+            "ID number \"{shown}\" in column \"{header}\" has the wrong length (18 characters, \
+            or 15 for old IDs). Please check it. The row is still counted."
+        ),
     )
 }
 
@@ -174,8 +186,10 @@ pub fn missing_required(role: Role, what_zh: &str, what_en: &str) -> Msg {
         ),
         _ => (
             format!("这一行缺少{what_zh}，仍保留，但不计入任何按日期统计的指标。请补填后重新导入。"),
-            format!("This row has no {what_en}; it is kept but counts in no indicator that needs \
-                a date. Fill it in and import again."),
+            format!(
+                "This row has no {what_en}; it is kept but counts in no indicator that needs \
+                a date. Fill it in and import again."
+            ),
         ),
     }
 }
@@ -187,9 +201,15 @@ pub fn missing_column(role: Role, field_zh: &str, field_en: &str) -> Msg {
         _ => ("这张表的行都不计入按日期统计的指标", "this sheet's rows count in no indicator that needs a date"),
     };
     (
-        format!("{}缺少「{field_zh}」列，{zh_effect}。请把对应列的表头改为「{field_zh}」，或在导入页面手动指定该列。", role.label_zh()),
-        format!("This {} sheet has no \"{field_en}\" column, so {en_effect}. Rename the matching \
-            column's header to \"{field_zh}\" or map it by hand on the import screen.", role.label_en()),
+        format!(
+            "{}缺少「{field_zh}」列，{zh_effect}。请把对应列的表头改为「{field_zh}」，或在导入页面手动指定该列。",
+            role.label_zh()
+        ),
+        format!(
+            "This {} sheet has no \"{field_en}\" column, so {en_effect}. Rename the matching \
+            column's header to \"{field_zh}\" or map it by hand on the import screen.",
+            role.label_en()
+        ),
     )
 }
 
@@ -217,9 +237,13 @@ pub fn unknown_column(header: &str, letter: &str) -> Msg {
     let header = clip(header);
     let letter = clip(letter);
     (
-        format!("第 {letter} 列「{header}」不是能识别的表头，未使用。如果这一列有用，请在导入页面把它指定为对应的字段。"),
-        format!("Column {letter} \"{header}\" is not a header we know; not used. If it matters, \
-            map it to a field on the import screen."),
+        format!(
+            "第 {letter} 列「{header}」不是能识别的表头，未使用。如果这一列有用，请在导入页面把它指定为对应的字段。"
+        ),
+        format!(
+            "Column {letter} \"{header}\" is not a header we know; not used. If it matters, \
+            map it to a field on the import screen."
+        ),
     )
 }
 
@@ -285,24 +309,30 @@ pub fn empty_sheet() -> Msg {
 pub fn sheet_failed(detail: &str) -> Msg {
     (
         format!("读取这张工作表时出错（{detail}），之后的行未导入。请在 WPS/Excel 中打开并另存为 .xlsx 后重新导入。"),
-        format!("Reading this sheet failed ({detail}); rows after that point were not imported. \
-            Open it in WPS/Excel, save as .xlsx and import again."),
+        format!(
+            "Reading this sheet failed ({detail}); rows after that point were not imported. \
+            Open it in WPS/Excel, save as .xlsx and import again."
+        ),
     )
 }
 
 pub fn more_of_kind(count: u64, label_zh: &str, label_en: &str) -> Msg {
     (
         format!("另有 {count} 处「{label_zh}」问题未逐条列出；请下载“问题行”文件查看并修改。"),
-        format!("{count} more \"{label_en}\" problems are not listed one by one; download the failed-rows \
-            file to see and fix them."),
+        format!(
+            "{count} more \"{label_en}\" problems are not listed one by one; download the failed-rows \
+            file to see and fix them."
+        ),
     )
 }
 
 pub fn failed_rows_capped(kept: usize) -> Msg {
     (
         format!("有问题的行太多，“问题行”文件只收录了前 {kept} 行。请先改正这些行再重新导入。"),
-        format!("Too many rows have problems; the failed-rows file holds only the first {kept}. \
-            Fix those and import again."),
+        format!(
+            "Too many rows have problems; the failed-rows file holds only the first {kept}. \
+            Fix those and import again."
+        ),
     )
 }
 
@@ -311,8 +341,10 @@ pub fn negative_roster_hours(header: &str, value: &str) -> Msg {
     let value = clip(value);
     (
         format!("「{header}」列的「{value}」是负数，时长不能小于 0。请核对。这位志愿者的此项时长按未填处理。"),
-        format!("\"{value}\" in column \"{header}\" is negative; hours cannot be below 0. Please \
-            check it. This volunteer's hours in this column are treated as blank."),
+        format!(
+            "\"{value}\" in column \"{header}\" is negative; hours cannot be below 0. Please \
+            check it. This volunteer's hours in this column are treated as blank."
+        ),
     )
 }
 
@@ -380,8 +412,10 @@ pub fn wide_confirmed(names: &[String]) -> Msg {
     let n = names.len();
     (
         format!("这张表的 {n} 列活动参加次数已按确认的单次时长和日期转为服务记录。"),
-        format!("The participation counts of {n} activity columns became service records, with the hours and \
-            dates you confirmed."),
+        format!(
+            "The participation counts of {n} activity columns became service records, with the hours and \
+            dates you confirmed."
+        ),
     )
 }
 
@@ -390,8 +424,10 @@ pub fn wide_activity_incomplete(name: &str, times: u32, no_hours: bool) -> Msg {
     let (zh, en) = if no_hours { ("单次时长", "hours per session") } else { ("日期", "date") };
     (
         format!("活动「{name}」没有{zh}，它的 {times} 人次未转为服务记录。请在确认参与统计表时填写。"),
-        format!("Activity \"{name}\" has no {en}; its {times} participations did not become service records. \
-            Fill it in where you confirm the participation sheet."),
+        format!(
+            "Activity \"{name}\" has no {en}; its {times} participations did not become service records. \
+            Fill it in where you confirm the participation sheet."
+        ),
     )
 }
 
@@ -400,8 +436,10 @@ pub fn unreadable_times(header: &str, value: &str) -> Msg {
     let value = clip(value);
     (
         format!("「{header}」列的「{value}」不是参加次数（应为 0、1、2 这样的整数或 √），按未参加处理。"),
-        format!("\"{value}\" in column \"{header}\" is not a count of participations (a whole number like 0, 1, 2 \
-            or √); treated as not taking part."),
+        format!(
+            "\"{value}\" in column \"{header}\" is not a count of participations (a whole number like 0, 1, 2 \
+            or √); treated as not taking part."
+        ),
     )
 }
 
@@ -414,7 +452,8 @@ pub fn sheet_looks(s: &super::report::SheetReport) -> Msg {
     if s.header_rows.is_none() {
         return (format!("「{name}」没有能识别的表头"), format!("\"{name}\" has no header we know"));
     }
-    let headers: Vec<String> = s.columns.iter().filter(|c| !c.header.is_empty()).take(6).map(|c| clip(&c.header).into_owned()).collect();
+    let headers: Vec<String> =
+        s.columns.iter().filter(|c| !c.header.is_empty()).take(6).map(|c| clip(&c.header).into_owned()).collect();
     let more = if s.columns.iter().filter(|c| !c.header.is_empty()).count() > 6 { "……" } else { "" };
     (
         format!("「{name}」的表头是{}{more}", headers.join("、")),
@@ -447,7 +486,11 @@ pub fn unused_here(header: &str, letter: &str, role: Role, field: Field) -> Msg 
     let letter = clip(letter);
     (
         format!("第 {letter} 列「{header}」是「{}」，在{}中用不到，未使用。", field.label_zh(), role.label_zh()),
-        format!("Column {letter} \"{header}\" is \"{}\", which a {} sheet does not use; not used.", field.label_en(), role.label_en().to_lowercase()),
+        format!(
+            "Column {letter} \"{header}\" is \"{}\", which a {} sheet does not use; not used.",
+            field.label_en(),
+            role.label_en().to_lowercase()
+        ),
     )
 }
 
@@ -481,7 +524,11 @@ pub fn catalogue_row(name: &str, hours: &str, out_of_range: bool) -> Msg {
             "This row of the activities' hours has no activity name; not used.".into(),
         );
     }
-    let (why_zh, why_en) = if out_of_range { ("不在 0–24 小时之间", "is not between 0 and 24 hours") } else { ("不是能识别的时长", "is not an amount of hours we can read") };
+    let (why_zh, why_en) = if out_of_range {
+        ("不在 0–24 小时之间", "is not between 0 and 24 hours")
+    } else {
+        ("不是能识别的时长", "is not an amount of hours we can read")
+    };
     (
         format!("活动「{name}」的单次时长「{hours}」{why_zh}，未使用；参与统计表中这项活动需要手工填写时长。"),
         format!("The hours \"{hours}\" of activity \"{name}\" {why_en}; not used: type that activity's hours where you confirm the participation sheet."),

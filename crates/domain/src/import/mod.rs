@@ -38,8 +38,8 @@ mod messages;
 pub mod report;
 pub mod role;
 mod rows;
-mod sheet;
 pub mod shape;
+mod sheet;
 pub mod skip;
 pub mod synonyms;
 pub mod wide;
@@ -161,7 +161,11 @@ pub fn import_with_progress(
 }
 
 /// [`import_with_progress`] of files whose bytes may be read on demand.
-pub fn import_data(files: &[FileData], opts: &ImportOptions, progress: &mut dyn FnMut(Progress) -> ControlFlow<()>) -> Import {
+pub fn import_data(
+    files: &[FileData],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Import {
     let mut tables = Tables::default();
     let mut reports = Vec::with_capacity(files.len());
     let bytes_total: u64 = files.iter().map(|f| f.data.size()).sum();
@@ -169,7 +173,14 @@ pub fn import_data(files: &[FileData], opts: &ImportOptions, progress: &mut dyn 
     let mut rows_before = 0u64;
     let mut cancelled = false;
     for (i, file) in files.iter().enumerate() {
-        let at = |rows_done| Progress { file_index: i, file_count: files.len(), rows_done, rows_before, bytes_done, bytes_total };
+        let at = |rows_done| Progress {
+            file_index: i,
+            file_count: files.len(),
+            rows_done,
+            rows_before,
+            bytes_done,
+            bytes_total,
+        };
         if progress(at(0)).is_break() {
             cancelled = true;
             break;
@@ -233,7 +244,9 @@ fn explain_unusable(report: &mut FileReport) {
     }
     let looks: Vec<(String, String)> = report.sheets.iter().map(messages::sheet_looks).collect();
     for s in &mut report.sheets {
-        for f in s.findings.iter_mut().filter(|f| f.kind == FindingKind::UnknownSheet && f.severity == Severity::Warning) {
+        for f in
+            s.findings.iter_mut().filter(|f| f.kind == FindingKind::UnknownSheet && f.severity == Severity::Warning)
+        {
             f.severity = Severity::Info;
         }
     }

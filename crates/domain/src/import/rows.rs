@@ -481,9 +481,8 @@ impl When {
             }
             _ => None,
         };
-        let span_in_date = get(plan, cells, Field::Date)
-            .and_then(|(_, c)| c.as_text().filter(|t| t.len() > 10))
-            .and_then(parse_span);
+        let span_in_date =
+            get(plan, cells, Field::Date).and_then(|(_, c)| c.as_text().filter(|t| t.len() > 10)).and_then(parse_span);
         When { start, end, span, span_in_date }
     }
 
@@ -506,7 +505,8 @@ impl When {
                 Field::TimeSpan => msg::unreadable_span(&col.header, &value),
                 _ => msg::unreadable_date(&col.header, &value, Role::Records, field),
             };
-            let kind = if field == Field::TimeSpan { FindingKind::UnreadableHours } else { FindingKind::UnreadableDate };
+            let kind =
+                if field == Field::TimeSpan { FindingKind::UnreadableHours } else { FindingKind::UnreadableDate };
             let col = col.clone();
             cx.problem(Some(&col), kind, Severity::Error, m);
         }
@@ -600,7 +600,8 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     let activity = text(plan, cells, Field::ActivityName, cx);
     let station = text(plan, cells, Field::Station, cx);
     let has_key_column = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().any(|&f| plan.has(f));
-    let key_cells_blank = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().all(|&f| is_blank(plan, cells, f, cx));
+    let key_cells_blank =
+        [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().all(|&f| is_blank(plan, cells, f, cx));
     if has_key_column && key_cells_blank {
         let col = [Field::VolunteerNo, Field::IdNumber, Field::Name].iter().find_map(|&f| plan.col(f)).cloned();
         let m = msg::missing_required(
@@ -633,12 +634,18 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
         None => when.hours().or_else(|| {
             if when.reversed() {
                 let (a, b) = (plan.col(Field::Start).cloned(), plan.col(Field::End).cloned());
-                let text = |c: &Option<PlanCol>| c.as_ref().and_then(|c| cells.get(c.index)).map(|x| x.display(cx.dates)).unwrap_or_default();
+                let text = |c: &Option<PlanCol>| {
+                    c.as_ref().and_then(|c| cells.get(c.index)).map(|x| x.display(cx.dates)).unwrap_or_default()
+                };
                 let m = msg::end_before_start(&text(&a), &text(&b));
                 cx.problem(b.as_ref(), FindingKind::HoursOutOfRange, Severity::Error, m);
             } else if plan.has(Field::Start) || plan.has(Field::TimeSpan) {
                 let col = plan.col(Field::TimeSpan).or(plan.col(Field::End)).or(plan.col(Field::Start)).cloned();
-                let m = msg::missing_required(Role::Records, "服务时长（或开始和结束时间）", "service hours (or start and end times)");
+                let m = msg::missing_required(
+                    Role::Records,
+                    "服务时长（或开始和结束时间）",
+                    "service hours (or start and end times)",
+                );
                 cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
             }
             None

@@ -201,13 +201,19 @@ mod tests {
             &["3", "王五", "110105194912310046", "助残", "2019-03-16", "否", "2.5", "否", "否", "5"],
         ]);
         assert_eq!(attendance.role, Some(Records), "an attendance list is service records");
-        let names_only = check(&[&["姓名", "学院", "专业", "年级"], &["张三", "文学院", "汉语言", "2019级"], &["李四", "理学院", "数学", "2018级"]]);
+        let names_only = check(&[
+            &["姓名", "学院", "专业", "年级"],
+            &["张三", "文学院", "汉语言", "2019级"],
+            &["李四", "理学院", "数学", "2018级"],
+        ]);
         assert_eq!(names_only.role, Some(Volunteers), "a short roster of names");
         let signin = check(&[&["姓名", "签到日期"], &["张三", "2019-03-02"], &["李四", "2019-03-02"]]);
         assert_eq!((signin.role, signin.note.is_some()), (None, true), "a sign-in sheet without hours is said");
-        let fields = check(&[&["姓名", "说明"], &["证件号码", "18 位"], &["手机号码", "11 位"], &["所属站点", "站点名称"]]);
+        let fields =
+            check(&[&["姓名", "说明"], &["证件号码", "18 位"], &["手机号码", "11 位"], &["所属站点", "站点名称"]]);
         assert_eq!((fields.role, fields.note.is_some()), (None, true), "a field list is no roster");
-        let catalogue = check(&[&["活动名称", "单次时长", "天数"], &["流浪狗之家", "2", "3"], &["植树节活动", "3", "1"]]);
+        let catalogue =
+            check(&[&["活动名称", "单次时长", "天数"], &["流浪狗之家", "2", "3"], &["植树节活动", "3", "1"]]);
         assert_eq!((catalogue.role, catalogue.catalogue), (None, Some((0, 1))));
         let matrix = check(&[
             &["学院", "编号", "姓名", "专业班级", "学号", "流浪狗之家", "国际志愿者日", "植树节活动", "敬老院", "合计"],
@@ -216,9 +222,17 @@ mod tests {
             &["理学院", "3", "王五", "数学2班", "2019003", "1", "", "", "", "1"],
         ]);
         assert_eq!((matrix.role, matrix.wide.clone()), (Some(Volunteers), vec![5, 6, 7, 8]));
-        let unplaced = check(&[&["编码", "名字", "哪天", "几个钟头"], &["V1", "张三", "2017-03-05", "2"], &["V2", "李四", "2017-03-06", "3"]]);
+        let unplaced = check(&[
+            &["编码", "名字", "哪天", "几个钟头"],
+            &["V1", "张三", "2017-03-05", "2"],
+            &["V2", "李四", "2017-03-06", "3"],
+        ]);
         assert_eq!(unplaced.role, None, "dates under a header we cannot read: no roster");
-        let summary = check(&[&["月份", "活动次数", "参与人数", "服务时长"], &["1月", "3", "45", "120"], &["2月", "2", "30", "80"]]);
+        let summary = check(&[
+            &["月份", "活动次数", "参与人数", "服务时长"],
+            &["1月", "3", "45", "120"],
+            &["2月", "2", "30", "80"],
+        ]);
         assert_eq!(summary.role, None, "a monthly summary is no roster");
     }
 }

@@ -7,13 +7,13 @@ use super::content::{self, Sample};
 use super::formats::Region;
 use super::header::{Band, Grid, SCAN_ROWS};
 use super::mapping::{self, Mapped, SavedMapping, SheetOverride, Source};
+use super::meaning::{Why, WhyKind};
 use super::messages as msg;
 use super::report::*;
 use super::role::score_roles;
 use super::rows::{convert, Known, Plan, PlanCol, Problem, Recent, RowCtx};
-use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
-use super::meaning::{Why, WhyKind};
 use super::shape::shape;
+use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
 use super::synonyms::header_says_minutes;
 use super::wide::{WideActivity, WideChoice, WideSheet};
 use super::{FAILED_ROWS_CAP, FINDINGS_PER_KIND};
@@ -370,7 +370,11 @@ impl<'a> SheetRun<'a> {
         // records come only from activities with hours and a date
         if run.confirmed && run.cols.iter().any(|c| c.convert && c.hours.is_some() && c.date.is_some()) {
             let mut source = |role| {
-                tables.sources.push(SourceSheet { file: self.job.file.to_string(), sheet: self.job.sheet.to_string(), role });
+                tables.sources.push(SourceSheet {
+                    file: self.job.file.to_string(),
+                    sheet: self.job.sheet.to_string(),
+                    role,
+                });
                 u32::try_from(tables.sources.len() - 1).unwrap_or(u32::MAX)
             };
             run.records_source = source(Role::Records);
@@ -415,7 +419,10 @@ impl<'a> SheetRun<'a> {
                 _ if content::is_tick(&cell.display(self.job.dates)) => 1,
                 _ => {
                     let m = msg::unreadable_times(&col.name, &cell.display(self.job.dates));
-                    let f = self.finding(FindingKind::UnreadableNumber, Severity::Error, m).at_row(excel_row).in_column(&col.name);
+                    let f = self
+                        .finding(FindingKind::UnreadableNumber, Severity::Error, m)
+                        .at_row(excel_row)
+                        .in_column(&col.name);
                     self.push_finding(f);
                     continue;
                 }
@@ -464,7 +471,8 @@ impl<'a> SheetRun<'a> {
         for col in run.cols.iter().filter(|c| c.convert) {
             match (col.hours, col.date) {
                 (Some(_), Some(date)) => {
-                    let station = col.stations.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.index()))).map(|(s, _)| *s);
+                    let station =
+                        col.stations.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.index()))).map(|(s, _)| *s);
                     tables.activities.push(Activity {
                         name: col.sym,
                         date: Some(date),
@@ -543,7 +551,10 @@ impl<'a> SheetRun<'a> {
                     .get(c.index as usize)
                     .and_then(|h| h.pieces.last())
                     .map_or(String::new(), |l| super::synonyms::normalize_header(l));
-                plan.set(field, PlanCol { index: c.index as usize, header: display_header(c), leaf, minutes: c.minutes });
+                plan.set(
+                    field,
+                    PlanCol { index: c.index as usize, header: display_header(c), leaf, minutes: c.minutes },
+                );
                 if !tables.present.contains(&(role, field)) {
                     tables.present.push((role, field));
                 }
@@ -588,7 +599,11 @@ impl<'a> SheetRun<'a> {
             Role::Records => &[
                 (&[Field::Date, Field::Start, Field::TimeSpan], "服务日期", "service date"),
                 (&[Field::Hours, Field::End, Field::TimeSpan], "服务时长", "service hours"),
-                (&[Field::VolunteerNo, Field::IdNumber, Field::Name], "志愿者编号、证件号码或姓名", "volunteer number, ID or name"),
+                (
+                    &[Field::VolunteerNo, Field::IdNumber, Field::Name],
+                    "志愿者编号、证件号码或姓名",
+                    "volunteer number, ID or name",
+                ),
             ],
             Role::Activities => &[(&[Field::Date], "活动日期", "activity date")],
             Role::Trainings => &[(&[Field::Date], "培训日期", "training date")],
@@ -601,7 +616,11 @@ impl<'a> SheetRun<'a> {
             }
         }
         if role == Role::Records && plan.has(Field::End) && !plan.has(Field::Hours) && !plan.has(Field::Start) {
-            let m = msg::missing_column(role, "开始时间（有结束时间时用来算时长）", "start time (to compute hours from the end time)");
+            let m = msg::missing_column(
+                role,
+                "开始时间（有结束时间时用来算时长）",
+                "start time (to compute hours from the end time)",
+            );
             let f = self.finding(FindingKind::MissingRequired, Severity::Error, m);
             self.report.findings.push(f);
         }
@@ -671,12 +690,21 @@ impl<'a> SheetRun<'a> {
         }
         if plan.indices().all(|i| known.is_blank(cells, i)) {
             // a matrix row with counts but nobody named: its participations cannot be anyone's
-            let counts_here = self.wide.as_ref().is_some_and(|w| w.cols.iter().any(|c| cells.get(c.index).is_some_and(|x| !x.is_blank())));
+            let counts_here = self
+                .wide
+                .as_ref()
+                .is_some_and(|w| w.cols.iter().any(|c| cells.get(c.index).is_some_and(|x| !x.is_blank())));
             if counts_here {
                 self.report.counts.left_out += 1;
-                let f = self.finding(FindingKind::MissingRequired, Severity::Error, msg::wide_nobody()).at_row(excel_row);
+                let f =
+                    self.finding(FindingKind::MissingRequired, Severity::Error, msg::wide_nobody()).at_row(excel_row);
                 self.push_finding(f);
-                self.preview(excel_row, cells, RowStatus::LeftOut, vec![CellMark { column: None, kind: FindingKind::MissingRequired }]);
+                self.preview(
+                    excel_row,
+                    cells,
+                    RowStatus::LeftOut,
+                    vec![CellMark { column: None, kind: FindingKind::MissingRequired }],
+                );
             } else {
                 self.report.counts.blank += 1;
             }
@@ -686,10 +714,17 @@ impl<'a> SheetRun<'a> {
             self.report.counts.skipped += 1;
             let f = self.finding(FindingKind::SkippedRow, Severity::Info, msg::repeated_header()).at_row(excel_row);
             self.push_finding(f);
-            self.preview(excel_row, cells, RowStatus::Skipped, vec![CellMark { column: None, kind: FindingKind::SkippedRow }]);
+            self.preview(
+                excel_row,
+                cells,
+                RowStatus::Skipped,
+                vec![CellMark { column: None, kind: FindingKind::SkippedRow }],
+            );
             return;
         }
-        if let Some((kind, text)) = skip_kind((0..cells.len().min(MARKER_COLUMNS)).map(|i| known.marker_candidate(cells, i))) {
+        if let Some((kind, text)) =
+            skip_kind((0..cells.len().min(MARKER_COLUMNS)).map(|i| known.marker_candidate(cells, i)))
+        {
             self.report.counts.skipped += 1;
             let m = match kind {
                 SkipKind::Totals => msg::totals_row(&text),
@@ -752,7 +787,11 @@ impl<'a> SheetRun<'a> {
             (n, Some(super::cells::Read::Value(h))) if !n.is_empty() && h > 0.0 && h <= 24.0 => {
                 self.report.counts.kept += 1;
                 if self.report.catalogue.len() < MAX_ENTRIES {
-                    self.report.catalogue.push(super::wide::CatalogueEntry { name: n.to_string(), hours: h, row: excel_row });
+                    self.report.catalogue.push(super::wide::CatalogueEntry {
+                        name: n.to_string(),
+                        hours: h,
+                        row: excel_row,
+                    });
                 }
                 self.preview(excel_row, cells, RowStatus::Kept, vec![]);
             }
@@ -762,7 +801,12 @@ impl<'a> SheetRun<'a> {
                 let m = msg::catalogue_row(n, &hours_text, matches!(h, Some(super::cells::Read::Value(_))));
                 let f = self.finding(FindingKind::UnreadableHours, Severity::Error, m).at_row(excel_row);
                 self.push_finding(f);
-                self.preview(excel_row, cells, RowStatus::LeftOut, vec![CellMark { column: Some(hours as u32), kind: FindingKind::UnreadableHours }]);
+                self.preview(
+                    excel_row,
+                    cells,
+                    RowStatus::LeftOut,
+                    vec![CellMark { column: Some(hours as u32), kind: FindingKind::UnreadableHours }],
+                );
             }
         }
         if self.report.catalogue.len() == MAX_ENTRIES && self.report.counts.kept == MAX_ENTRIES as u64 + 1 {

@@ -84,7 +84,14 @@ mod tests {
         for w in TOTALS.iter().chain(NOTES) {
             let spaced: String = w.chars().flat_map(|c| [c, ' ']).collect();
             let wide: String = w.chars().map(|c| if c == ':' { '：' } else { c }).collect();
-            cells.extend([w.to_string(), format!("  {w}"), format!("\u{3000}{spaced}"), format!("本页{w}"), format!("{wide}张三"), format!("{w}(元)")]);
+            cells.extend([
+                w.to_string(),
+                format!("  {w}"),
+                format!("\u{3000}{spaced}"),
+                format!("本页{w}"),
+                format!("{wide}张三"),
+                format!("{w}(元)"),
+            ]);
         }
         let mut marked = 0;
         for c in &cells {

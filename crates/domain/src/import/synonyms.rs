@@ -205,7 +205,9 @@ pub fn normalize_header(raw: &str) -> String {
     // an explanation in codes after a colon (`签到类型：CHECKIN-签到`, `状态:0-待审核`); a value
     // after it (`所属社区：新桥`, a banner's `联系电话：138…`) keeps the cell from reading as a header
     if let Some(i) = out.find(':').filter(|&i| i > 0) {
-        if out[i + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) && !out[i + 1..].bytes().all(|b| b.is_ascii_digit()) {
+        if out[i + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !out[i + 1..].bytes().all(|b| b.is_ascii_digit())
+        {
             out.truncate(i);
         }
     }
@@ -271,10 +273,44 @@ mod tests {
     #[test]
     fn normalizes_to_agrees_with_normalize_header() {
         let raws = [
-            "姓名", " 姓 名 ", "姓名：", "姓名::", "*姓名", "姓名（必填）", "【姓名】", "姓名(x)：", "ＩＤ", "Id",
-            "ID:", "", "：", "  ", "姓", "姓名a", "a:b", "ab:", "服务时长（小时）", "服务时长(分钟)", "Ⅰ", "İd",
-            "(((", ")姓名", "姓名\u{a0}", "志愿者编号", "ß", "身份證號碼", "1、您的姓名", "12.姓名", "2019年", "签到类型：checkin",
-            "a:b:", "１、姓名", "1.5", "所属社区：新桥", "电话:138", "状态:0-待审核",
+            "姓名",
+            " 姓 名 ",
+            "姓名：",
+            "姓名::",
+            "*姓名",
+            "姓名（必填）",
+            "【姓名】",
+            "姓名(x)：",
+            "ＩＤ",
+            "Id",
+            "ID:",
+            "",
+            "：",
+            "  ",
+            "姓",
+            "姓名a",
+            "a:b",
+            "ab:",
+            "服务时长（小时）",
+            "服务时长(分钟)",
+            "Ⅰ",
+            "İd",
+            "(((",
+            ")姓名",
+            "姓名\u{a0}",
+            "志愿者编号",
+            "ß",
+            "身份證號碼",
+            "1、您的姓名",
+            "12.姓名",
+            "2019年",
+            "签到类型：checkin",
+            "a:b:",
+            "１、姓名",
+            "1.5",
+            "所属社区：新桥",
+            "电话:138",
+            "状态:0-待审核",
         ];
         let mut leaves: Vec<String> = raws.iter().map(|r| normalize_header(r)).collect();
         leaves.extend(["", "a", "ab", "姓名", "id", "a:b"].map(String::from));

@@ -133,7 +133,11 @@ pub fn month_day_in(name: &str) -> Option<(u32, u32)> {
     }
     let d: u32 = rest[..k].parse().ok()?;
     let tail = &rest[k..];
-    if sep == '月' && !tail.is_empty() && !tail.starts_with(['日', '号']) && tail.starts_with(|c: char| c.is_ascii_digit()) {
+    if sep == '月'
+        && !tail.is_empty()
+        && !tail.starts_with(['日', '号'])
+        && tail.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
@@ -158,7 +162,9 @@ pub fn date_in(name: &str) -> Option<NaiveDate> {
     let bytes = s.as_bytes();
     (0..bytes.len()).filter(|&i| s.is_char_boundary(i) && bytes[i].is_ascii_digit()).find_map(|i| {
         let rest = &s[i..];
-        let len = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))).unwrap_or(rest.len());
+        let len = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日')))
+            .unwrap_or(rest.len());
         crate::import::cells::date::parse_date_text(&rest[..len])
     })
 }
@@ -202,7 +208,9 @@ pub fn is_period_or_total(header: &str) -> bool {
     let core = h.trim_start_matches('第');
     for unit in ["月份", "月", "年", "季度", "周", "日", "号"] {
         if let Some(n) = core.strip_suffix(unit) {
-            let n = n.trim_end_matches(['年', '-', '.', '/']).trim_start_matches(|c: char| c.is_ascii_digit() && n.contains('年'));
+            let n = n
+                .trim_end_matches(['年', '-', '.', '/'])
+                .trim_start_matches(|c: char| c.is_ascii_digit() && n.contains('年'));
             if !n.is_empty() && n.chars().all(|c| digits_or_cn(c) || matches!(c, '年' | '-' | '.' | '/')) {
                 return true;
             }
@@ -227,7 +235,8 @@ mod tests {
         assert_eq!(date_in("2019.3.5学雷锋"), Some(d(2019, 3, 5)));
         assert_eq!(date_in("植树（2019-03-12）"), Some(d(2019, 3, 12)));
         assert_eq!(date_in("流浪狗之家"), None);
-        for h in ["1月", "12月", "一月", "2019年", "2019年3月", "第一季度", "合计", "总计", "2019-03", "3"] {
+        for h in ["1月", "12月", "一月", "2019年", "2019年3月", "第一季度", "合计", "总计", "2019-03", "3"]
+        {
             assert!(is_period_or_total(h), "{h}");
         }
         assert_eq!(month_day_in("3月5日学雷锋"), Some((3, 5)));
@@ -235,7 +244,8 @@ mod tests {
         assert_eq!(month_day_in("12/5"), Some((12, 5)));
         assert_eq!(month_day_in("2月30日"), None);
         assert_eq!(month_day_in("流浪狗之家"), None);
-        for h in ["流浪狗之家", "国际志愿者日", "植树节活动", "敬老院探访", "2019-03-05", "3月5日", "3.12"] {
+        for h in ["流浪狗之家", "国际志愿者日", "植树节活动", "敬老院探访", "2019-03-05", "3月5日", "3.12"]
+        {
             assert!(!is_period_or_total(h), "{h}");
         }
     }
@@ -266,13 +276,16 @@ mod tests {
             records: 0,
         };
         let c = default_choice(&sheet, 2019);
-        let got: Vec<(u32, Option<f64>, Option<NaiveDate>)> = c.activities.iter().map(|a| (a.column, a.hours, a.date)).collect();
+        let got: Vec<(u32, Option<f64>, Option<NaiveDate>)> =
+            c.activities.iter().map(|a| (a.column, a.hours, a.date)).collect();
         assert_eq!(got, [(5, Some(3.0), Some(d(2019, 3, 12))), (6, None, Some(d(2019, 3, 5))), (7, Some(2.5), None)]);
     }
 
     #[test]
     fn catalogue_matching() {
-        let e = |name: &str, hours| (normalize_header(name), String::new(), CatalogueEntry { name: name.into(), hours, row: 2 });
+        let e = |name: &str, hours| {
+            (normalize_header(name), String::new(), CatalogueEntry { name: name.into(), hours, row: 2 })
+        };
         let entries = vec![e("流浪狗之家", 2.0), e("植树节", 3.0), e("敬老院探访活动", 1.5)];
         assert_eq!(hours_for("流浪狗之家", &entries).map(|x| x.2.hours), Some(2.0));
         assert_eq!(hours_for("植树节活动", &entries).map(|x| x.2.hours), Some(3.0), "contains the entry's name");

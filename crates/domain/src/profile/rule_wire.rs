@@ -1,9 +1,7 @@
 //! How a [`Rule`] is read from profile JSON: one flat struct of every kind's fields, then
 //! checked per kind (why: `crate::wire`). The JSON is the one `Rule` writes.
 
-use super::indicator::{
-    CheckItem, Denominator, Group, KeyDay, Part, Rule, ThemeMin, ThemeSlot, UnitTarget,
-};
+use super::indicator::{CheckItem, Denominator, Group, KeyDay, Part, Rule, ThemeMin, ThemeSlot, UnitTarget};
 use super::share::Share;
 use crate::wire::{need, unknown, whole};
 use serde::Deserialize;
@@ -36,58 +34,30 @@ impl TryFrom<RuleWire> for Rule {
         let share = |min: Option<f64>| need(min, "min").and_then(Share::read);
         let count = |min: Option<f64>| need(min, "min").and_then(whole);
         Ok(match w.kind.as_str() {
-            "registered_share" => Rule::RegisteredShare {
-                of: need(w.of, "of")?,
-                min: share(w.min)?,
-            },
-            "unit_registered_share" => Rule::UnitRegisteredShare {
-                targets: need(w.targets, "targets")?,
-            },
+            "registered_share" => Rule::RegisteredShare { of: need(w.of, "of")?, min: share(w.min)? },
+            "unit_registered_share" => Rule::UnitRegisteredShare { targets: need(w.targets, "targets")? },
             "record_share" => Rule::RecordShare { min: share(w.min)? },
             "party_record_share" => Rule::PartyRecordShare { min: share(w.min)? },
-            "participant_share" => Rule::ParticipantShare {
-                of: need(w.of, "of")?,
-                min: share(w.min)?,
-            },
-            "hours_per_head" => Rule::HoursPerHead {
-                hours: need(w.hours, "hours")?,
-            },
+            "participant_share" => Rule::ParticipantShare { of: need(w.of, "of")?, min: share(w.min)? },
+            "hours_per_head" => Rule::HoursPerHead { hours: need(w.hours, "hours")? },
             "heads_reaching_hours" => Rule::HeadsReachingHours {
                 hours: need(w.hours, "hours")?,
                 min: share(w.min)?,
                 group: need(w.group, "group")?,
             },
-            "trainings_per_period" => Rule::TrainingsPerPeriod {
-                min: count(w.min)?,
-                filter: need(w.filter, "filter")?,
-            },
-            "activities_per_period" => Rule::ActivitiesPerPeriod {
-                min: count(w.min)?,
-                day_of_month: w.day_of_month,
-            },
-            "teams_per_period" => Rule::TeamsPerPeriod {
-                min: count(w.min)?,
-                teams: need(w.teams, "teams")?,
-            },
-            "theme_calendar" => Rule::ThemeCalendar {
-                slots: need(w.slots, "slots")?,
-            },
-            "key_days" => Rule::KeyDays {
-                min: count(w.min)?,
-                days: need(w.days, "days")?,
-            },
-            "theme_coverage" => Rule::ThemeCoverage {
-                themes: need(w.themes, "themes")?,
-            },
+            "trainings_per_period" => {
+                Rule::TrainingsPerPeriod { min: count(w.min)?, filter: need(w.filter, "filter")? }
+            }
+            "activities_per_period" => Rule::ActivitiesPerPeriod { min: count(w.min)?, day_of_month: w.day_of_month },
+            "teams_per_period" => Rule::TeamsPerPeriod { min: count(w.min)?, teams: need(w.teams, "teams")? },
+            "theme_calendar" => Rule::ThemeCalendar { slots: need(w.slots, "slots")? },
+            "key_days" => Rule::KeyDays { min: count(w.min)?, days: need(w.days, "days")? },
+            "theme_coverage" => Rule::ThemeCoverage { themes: need(w.themes, "themes")? },
             "distinct_teams" => Rule::DistinctTeams { min: count(w.min)? },
             "holiday_activities" => Rule::HolidayActivities { min: count(w.min)? },
             "materials" => Rule::Materials,
-            "checklist" => Rule::Checklist {
-                items: need(w.items, "items")?,
-            },
-            "all_of" => Rule::AllOf {
-                parts: need(w.parts, "parts")?,
-            },
+            "checklist" => Rule::Checklist { items: need(w.items, "items")? },
+            "all_of" => Rule::AllOf { parts: need(w.parts, "parts")? },
             other => return Err(unknown(other, &Rule::KINDS)),
         })
     }

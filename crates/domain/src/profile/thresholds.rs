@@ -28,7 +28,13 @@ pub struct Threshold {
 }
 
 fn pct(key: &str, zh: &str, en: &str, s: Share) -> Threshold {
-    Threshold { key: key.into(), label_zh: zh.into(), label_en: en.into(), kind: ThresholdKind::Percent, value: s.fraction() * 100.0 }
+    Threshold {
+        key: key.into(),
+        label_zh: zh.into(),
+        label_en: en.into(),
+        kind: ThresholdKind::Percent,
+        value: s.fraction() * 100.0,
+    }
 }
 
 fn hours(key: &str, zh: &str, en: &str, h: f64) -> Threshold {
@@ -36,7 +42,13 @@ fn hours(key: &str, zh: &str, en: &str, h: f64) -> Threshold {
 }
 
 fn count(key: &str, zh: &str, en: &str, n: u32) -> Threshold {
-    Threshold { key: key.into(), label_zh: zh.into(), label_en: en.into(), kind: ThresholdKind::Count, value: f64::from(n) }
+    Threshold {
+        key: key.into(),
+        label_zh: zh.into(),
+        label_en: en.into(),
+        kind: ThresholdKind::Count,
+        value: f64::from(n),
+    }
 }
 
 /// The thresholds of one rule (parts of a composite carry a `part:ID:` prefix).
@@ -55,11 +67,16 @@ pub fn list(rule: &Rule) -> Vec<Threshold> {
             .collect(),
         Rule::HoursPerHead { hours: h } => vec![hours("hours", "人均时长（小时/年）", "hours per head a year", *h)],
         Rule::HeadsReachingHours { hours: h, min, .. } => {
-            vec![hours("hours", "每人时长（小时/年）", "hours each a year", *h), pct("min", "达到的比例", "share reaching it", *min)]
+            vec![
+                hours("hours", "每人时长（小时/年）", "hours each a year", *h),
+                pct("min", "达到的比例", "share reaching it", *min),
+            ]
         }
         Rule::TrainingsPerPeriod { min, .. } => vec![count("min", "每期培训次数", "trainings per period", *min)],
         Rule::ActivitiesPerPeriod { min, .. } => vec![count("min", "每期活动次数", "activities per period", *min)],
-        Rule::TeamsPerPeriod { min, .. } => vec![count("min", "每支队伍每期活动次数", "activities per team per period", *min)],
+        Rule::TeamsPerPeriod { min, .. } => {
+            vec![count("min", "每支队伍每期活动次数", "activities per team per period", *min)]
+        }
         Rule::KeyDays { min, .. } => vec![count("min", "每个纪念日活动次数", "activities on each key day", *min)],
         Rule::DistinctTeams { min } => vec![count("min", "不同专业队伍数", "distinct team kinds", *min)],
         Rule::HolidayActivities { min } => vec![count("min", "节庆日活动次数", "holiday activities", *min)],
@@ -204,6 +221,8 @@ mod tests {
         assert!(list(&d.indicator("D4").unwrap().rule).iter().any(|t| t.key == key && t.value == 20.0));
         let mut c = builtin("civilised-city").unwrap();
         set(&mut c, "C2", "unit:school", 75.0).unwrap();
-        assert!(list(&c.indicator("C2").unwrap().rule).iter().any(|t| t.key == "unit:school" && (t.value - 75.0).abs() < 1e-9));
+        assert!(list(&c.indicator("C2").unwrap().rule)
+            .iter()
+            .any(|t| t.key == "unit:school" && (t.value - 75.0).abs() < 1e-9));
     }
 }

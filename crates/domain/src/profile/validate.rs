@@ -186,8 +186,10 @@ fn check_rule(p: &Profile, id: &str, period: PeriodKind, scope: Scope, rule: &Ru
         out.push(err(
             Some(id),
             format!("指标 {id} 除以手工填写的人数（常住人口/职工总数），只能整体计算，不能按站点计算。"),
-            format!("Indicator {id} divides by a number entered by hand (population/staff); it cannot be scored \
-                per station."),
+            format!(
+                "Indicator {id} divides by a number entered by hand (population/staff); it cannot be scored \
+                per station."
+            ),
         ));
     }
     match rule {

@@ -130,7 +130,10 @@ mod tests {
         assert_eq!(json, r#"{"kind":"xlsx","detail":"too many rows"}"#);
         assert_eq!(serde_json::from_str::<ReportError>(&json).unwrap(), e);
         let read = serde_json::from_str::<ReportError>(r#"{"detail":"x","kind":"xlsx"}"#).unwrap();
-        assert_eq!(read.message_en(), "Could not write the Excel report (x). Import less data and retry, or export CSV.");
+        assert_eq!(
+            read.message_en(),
+            "Could not write the Excel report (x). Import less data and retry, or export CSV."
+        );
         let err = serde_json::from_str::<ReportError>(r#"{"kind":"pdf"}"#).unwrap_err().to_string();
         assert!(err.contains("unknown variant `pdf`, expected `xlsx`"), "{err}");
     }

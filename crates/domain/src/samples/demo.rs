@@ -147,7 +147,10 @@ mod tests {
         let mut now = Context { year: 2026, ..Context::default() };
         fill_demo_context(&mut now, today);
         assert_eq!(now.as_of, None, "in the current year a blank as-of date stays today");
-        assert_eq!((ctx.staff, ctx.unit_type, ctx.level), (Some(DEMO_STAFF), Some(UnitType::CivilisedVillage), Level::Town));
+        assert_eq!(
+            (ctx.staff, ctx.unit_type, ctx.level),
+            (Some(DEMO_STAFF), Some(UnitType::CivilisedVillage), Level::Town)
+        );
         assert_eq!((ctx.profile.as_str(), ctx.year), ("town2021", 2024));
         assert_eq!(ctx.checklist.get("X11|激励回馈"), Some(&false), "the user's answer stays");
         let demo = demo_context(2024);

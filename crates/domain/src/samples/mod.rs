@@ -35,7 +35,10 @@ pub mod xlsx;
 
 pub use cells::{SampleRow, Value};
 pub use csv::{synth_csv, Encoding};
-pub use demo::{demo_context, demo_file_name, demo_spec, demo_until, demo_workbook, demo_workbook_until, fill_demo_context, DEMO_SEED};
+pub use demo::{
+    demo_context, demo_file_name, demo_spec, demo_until, demo_workbook, demo_workbook_until, fill_demo_context,
+    DEMO_SEED,
+};
 pub use headers::header_label;
 pub use idcard::{gb11643_check, id_is_valid};
 pub use rows::{ActivityRow, RecordRow, SynthData, TrainingRow, VolunteerRow};

@@ -104,7 +104,9 @@ pub fn header_list(field: Field) -> Option<(Vec<String>, DataValidationErrorStyl
         Field::UnitType => Some((owned(UnitType::ALL.iter().map(|u| u.label_zh()).collect()), Stop)),
         Field::Theme => Some((names(default_themes()), Warning)),
         // X7's team kinds, then 乡镇2021's seven colour teams (a town under that plan names them)
-        Field::Team => Some((names(default_teams()).into_iter().chain(super::vocab::CORPS.map(String::from)).collect(), Warning)),
+        Field::Team => {
+            Some((names(default_teams()).into_iter().chain(super::vocab::CORPS.map(String::from)).collect(), Warning))
+        }
         Field::Holiday => Some((owned(HOLIDAYS.iter().map(|h| h.name).collect()), Warning)),
         Field::Plan | Field::Record | Field::Brief | Field::Photo => Some((owned(vec!["是", "否"]), Warning)),
         Field::TrainingKind => Some((owned(training_kinds()), Warning)),

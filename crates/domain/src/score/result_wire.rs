@@ -23,10 +23,7 @@ impl<'de> Deserialize<'de> for StationResult {
                     "station" => set(&mut station, map, "station"),
                     _ => Ok(false),
                 })?;
-                Ok(StationResult {
-                    station: required(station, "station")?,
-                    detail,
-                })
+                Ok(StationResult { station: required(station, "station")?, detail })
             }
         }
         d.deserialize_map(V)
@@ -42,10 +39,8 @@ impl<'de> Deserialize<'de> for IndicatorResult {
                 f.write_str("an indicator's result")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<IndicatorResult, A::Error> {
-                let (mut id, mut label, mut label_en, mut source, mut quote) =
-                    (None, None, None, None, None);
-                let (mut bonus, mut scope, mut period, mut stations, mut parts) =
-                    (None, None, None, None, None);
+                let (mut id, mut label, mut label_en, mut source, mut quote) = (None, None, None, None, None);
+                let (mut bonus, mut scope, mut period, mut stations, mut parts) = (None, None, None, None, None);
                 let detail: Detail = split_map(map, |key, map: &mut A| match key {
                     "id" => set(&mut id, map, "id"),
                     "label" => set(&mut label, map, "label"),
@@ -101,10 +96,7 @@ mod tests {
             gap: Some("还差 8.3 小时".into()),
             gap_en: Some("8.3 hours short".into()),
             days_left: Some(38),
-            missing: Missing::ByName(vec![(
-                "新桥社区".into(),
-                vec!["敬老".into(), "助残".into()],
-            )]),
+            missing: Missing::ByName(vec![("新桥社区".into(), vec!["敬老".into(), "助残".into()])]),
             missing_total: 2,
             missing_en: Missing::ByName(vec![(
                 "新桥社区".into(),
@@ -120,12 +112,7 @@ mod tests {
                 met: false,
                 lacking: vec!["大丰社区".into()],
             }],
-            counts: vec![NamedCount {
-                name: "红队".into(),
-                name_en: "Red team".into(),
-                count: 3,
-                target: 1,
-            }],
+            counts: vec![NamedCount { name: "红队".into(), name_en: "Red team".into(), count: 3, target: 1 }],
             suggestions: vec![HolidaySuggestion {
                 key: "k".into(),
                 station: "新桥社区".into(),
@@ -143,11 +130,7 @@ mod tests {
                 behind: true,
                 at,
             }],
-            rows: Rows {
-                total: 1,
-                refs: vec![at],
-                truncated: false,
-            },
+            rows: Rows { total: 1, refs: vec![at], truncated: false },
         }
     }
 
@@ -161,10 +144,7 @@ mod tests {
             bonus: false,
             scope: Scope::Whole,
             period: PeriodKind::None,
-            detail: Detail {
-                status: Status::Met,
-                ..Detail::default()
-            },
+            detail: Detail { status: Status::Met, ..Detail::default() },
             stations: vec![],
             parts: vec![],
         };
@@ -178,10 +158,7 @@ mod tests {
             scope: Scope::PerStation,
             period: PeriodKind::Year,
             detail: full_detail(Status::Behind),
-            stations: vec![StationResult {
-                station: "新桥社区".into(),
-                detail: full_detail(Status::NotMet),
-            }],
+            stations: vec![StationResult { station: "新桥社区".into(), detail: full_detail(Status::NotMet) }],
             parts: vec![part],
         }
     }
@@ -190,17 +167,11 @@ mod tests {
     fn results_read_back_every_field_in_any_key_order() {
         let r = full_result();
         let json = serde_json::to_string(&r).unwrap();
-        assert!(
-            json.starts_with(r#"{"id":"D4","label":"时长""#)
-                && json.contains(r#""status":"behind""#),
-            "{json}"
-        );
+        assert!(json.starts_with(r#"{"id":"D4","label":"时长""#) && json.contains(r#""status":"behind""#), "{json}");
         assert_eq!(serde_json::from_str::<IndicatorResult>(&json).unwrap(), r);
         // through serde_json's Value the keys come back sorted: the detail's and the outer
         // fields interleaved (bonus, counts, days_left, denominator, gap, id, …)
-        let sorted =
-            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap())
-                .unwrap();
+        let sorted = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap()).unwrap();
         assert!(sorted.starts_with(r#"{"bonus":true,"counts":"#), "{sorted}");
         assert_eq!(serde_json::from_str::<IndicatorResult>(&sorted).unwrap(), r);
         // a key neither struct has is ignored, as the derived reader ignored it
@@ -218,13 +189,8 @@ mod tests {
             (r#""bonus":true,"#, "", "bonus"),
         ] {
             assert!(json.contains(from), "{from}");
-            let err =
-                serde_json::from_str::<IndicatorResult>(&json.replacen(from, to, 1)).unwrap_err();
-            assert!(
-                err.to_string()
-                    .contains(&format!("missing field `{field}`")),
-                "{field}: {err}"
-            );
+            let err = serde_json::from_str::<IndicatorResult>(&json.replacen(from, to, 1)).unwrap_err();
+            assert!(err.to_string().contains(&format!("missing field `{field}`")), "{field}: {err}");
         }
         // a key given twice, outer or inner, is an error as it was
         for (key, again) in [("id", r#""id":"X1","#), ("status", r#""status":"met","#)] {
@@ -232,16 +198,8 @@ mod tests {
             let err = serde_json::from_str::<IndicatorResult>(&twice).unwrap_err();
             assert!(err.to_string().contains(&format!("duplicate field `{key}`")), "{key}: {err}");
         }
-        let err = serde_json::from_str::<IndicatorResult>(&json.replacen(
-            r#""bonus":true"#,
-            r#""bonus":"yes""#,
-            1,
-        ))
-        .unwrap_err();
-        assert!(
-            err.to_string()
-                .contains(r#"invalid type: string "yes", expected a boolean"#),
-            "{err}"
-        );
+        let err = serde_json::from_str::<IndicatorResult>(&json.replacen(r#""bonus":true"#, r#""bonus":"yes""#, 1))
+            .unwrap_err();
+        assert!(err.to_string().contains(r#"invalid type: string "yes", expected a boolean"#), "{err}");
     }
 }

@@ -187,7 +187,10 @@ fn attendance_spans() -> Case {
             ("考勤表.csv".into(), gbk(&delimited(&ra, ','))),
             ("服务登记.csv".into(), delimited(&rb, ',').into_bytes()),
         ],
-        expect: vec![expect("考勤表.csv", "", Some(Role::Records), a, 60), expect("服务登记.csv", "", Some(Role::Records), b, 30)],
+        expect: vec![
+            expect("考勤表.csv", "", Some(Role::Records), a, 60),
+            expect("服务登记.csv", "", Some(Role::Records), b, 30),
+        ],
     }
 }
 
@@ -378,15 +381,27 @@ fn ngo_activity_log() -> Case {
 /// Rosters of four or five short columns: names only, no ID, phone or dates.
 fn names_only() -> Case {
     let a: &[(&str, Option<Field>)] = &[("姓名", Some(Name)), ("学院", None), ("专业", None), ("年级", None)];
-    let b: &[(&str, Option<Field>)] = &[("序号", None), ("姓名", Some(Name)), ("性别", Some(Gender)), ("小区", None), ("备注", None)];
+    let b: &[(&str, Option<Field>)] =
+        &[("序号", None), ("姓名", Some(Name)), ("性别", Some(Gender)), ("小区", None), ("备注", None)];
     let mut g = Gen::new(7);
     let mut ra = vec![row(&["2019级青年志愿者名单", "", "", ""]), headers(a)];
     for _ in 0..30 {
-        ra.push(vec![g.name(), g.pick(&["文学院", "理学院"]).into(), g.pick(&["汉语言", "数学"]).into(), "2019级".into()]);
+        ra.push(vec![
+            g.name(),
+            g.pick(&["文学院", "理学院"]).into(),
+            g.pick(&["汉语言", "数学"]).into(),
+            "2019级".into(),
+        ]);
     }
     let mut rb = vec![headers(b)];
     for i in 0..12 {
-        rb.push(vec![format!("{}", i + 1), g.name(), g.pick(&["男", "女"]).into(), g.pick(&["锦苑", "桂园"]).into(), String::new()]);
+        rb.push(vec![
+            format!("{}", i + 1),
+            g.name(),
+            g.pick(&["男", "女"]).into(),
+            g.pick(&["锦苑", "桂园"]).into(),
+            String::new(),
+        ]);
     }
     Case {
         name: "names_only",
@@ -463,16 +478,11 @@ pub fn matrix_files() -> Vec<(String, Vec<u8>)> {
 }
 
 fn participation_matrix() -> Case {
-    let mut cols: Vec<(String, Option<Field>)> = [
-        ("学院", None),
-        ("编号", None),
-        ("姓名", Some(Name)),
-        ("专业班级", None),
-        ("学号", Some(VolunteerNo)),
-    ]
-    .iter()
-    .map(|(h, f): &(&str, Option<Field>)| (h.to_string(), *f))
-    .collect();
+    let mut cols: Vec<(String, Option<Field>)> =
+        [("学院", None), ("编号", None), ("姓名", Some(Name)), ("专业班级", None), ("学号", Some(VolunteerNo))]
+            .iter()
+            .map(|(h, f): &(&str, Option<Field>)| (h.to_string(), *f))
+            .collect();
     cols.extend((0..MATRIX_ACTIVITIES).map(|i| (matrix_activity(i).0, None)));
     let file = "青协参与统计.xlsx";
     let columns: Vec<(&str, Option<Field>)> = cols.iter().map(|(h, f)| (h.as_str(), *f)).collect();
@@ -481,7 +491,13 @@ fn participation_matrix() -> Case {
         files: matrix_files(),
         expect: vec![
             expect(file, "参与统计", Some(Role::Volunteers), &columns, MATRIX_ROWS as u64),
-            expect(file, "活动时长", None, &[("活动名称", None), ("单次时长", None), ("天数", None)], MATRIX_ACTIVITIES as u64),
+            expect(
+                file,
+                "活动时长",
+                None,
+                &[("活动名称", None), ("单次时长", None), ("天数", None)],
+                MATRIX_ACTIVITIES as u64,
+            ),
         ],
     }
 }
@@ -512,7 +528,13 @@ fn unusable() -> Case {
         expect: vec![
             // a field list has no header we know: its first column is what headers are made of
             expect(file, "字段说明", None, &[], 0),
-            expect(file, "月度汇总", None, &[("月份", None), ("活动次数", None), ("参与人数", None), ("服务时长", None)], 0),
+            expect(
+                file,
+                "月度汇总",
+                None,
+                &[("月份", None), ("活动次数", None), ("参与人数", None), ("服务时长", None)],
+                0,
+            ),
         ],
     }
 }
@@ -523,7 +545,11 @@ fn platform_tables() -> Case {
     let mut g = Gen::new(9);
     let mut files = Vec::new();
     let mut expects = Vec::new();
-    let mut add = |file: &str, title: Option<&str>, cols: &[(&str, Option<Field>)], role: Role, rows: Vec<Vec<String>>| {
+    let mut add = |file: &str,
+                   title: Option<&str>,
+                   cols: &[(&str, Option<Field>)],
+                   role: Role,
+                   rows: Vec<Vec<String>>| {
         let mut all = Vec::new();
         if let Some(t) = title {
             all.push(row(&[t]));
@@ -531,7 +557,8 @@ fn platform_tables() -> Case {
         all.push(headers(cols));
         let n = rows.len() as u64;
         all.extend(rows);
-        let bytes = if file.ends_with(".csv") { delimited(&all, ',').into_bytes() } else { xlsx(&[Sheet::new("Sheet1", all)]) };
+        let bytes =
+            if file.ends_with(".csv") { delimited(&all, ',').into_bytes() } else { xlsx(&[Sheet::new("Sheet1", all)]) };
         let sheet = if file.ends_with(".csv") { "" } else { "Sheet1" };
         files.push((file.to_string(), bytes));
         expects.push(expect(file, sheet, Some(role), cols, n));
@@ -572,7 +599,15 @@ fn platform_tables() -> Case {
     ];
     let rows = (0..15)
         .map(|i| {
-            vec![format!("{}", i + 1), g.name(), "女".into(), "新都区".into(), g.mobile(), format!("{} 小时", g.below(90)), "详情".into()]
+            vec![
+                format!("{}", i + 1),
+                g.name(),
+                "女".into(),
+                "新都区".into(),
+                g.mobile(),
+                format!("{} 小时", g.below(90)),
+                "详情".into(),
+            ]
         })
         .collect();
     add("队伍志愿者.xlsx", None, nvsi_roster, Role::Volunteers, rows);
@@ -623,7 +658,9 @@ fn platform_tables() -> Case {
         ("备注", None),
     ];
     let rows = (0..20)
-        .map(|i| vec![format!("2019{i:04}"), g.name(), "迎新引导".into(), g.date_text(2019), g.hours_text(), String::new()])
+        .map(|i| {
+            vec![format!("2019{i:04}"), g.name(), "迎新引导".into(), g.date_text(2019), g.hours_text(), String::new()]
+        })
         .collect();
     add("志愿时长导入.xlsx", None, campus, Role::Records, rows);
     let wechat: &[(&str, Option<Field>)] = &[
@@ -633,7 +670,8 @@ fn platform_tables() -> Case {
         ("志愿时长", Some(CumulativeHours)),
         ("志愿备注", None),
     ];
-    let rows = (0..10).map(|i| vec![format!("{}", i + 1), g.name(), g.mobile(), g.hours_text(), String::new()]).collect();
+    let rows =
+        (0..10).map(|i| vec![format!("{}", i + 1), g.name(), g.mobile(), g.hours_text(), String::new()]).collect();
     add("活动报名导出.xlsx", Some("2019年重阳节敬老活动"), wechat, Role::Volunteers, rows);
     let audit: &[(&str, Option<Field>)] = &[
         ("发起申请时间", None),
@@ -693,7 +731,13 @@ fn review_shapes() -> Case {
     ];
     let mut rows = vec![headers(dated)];
     for _ in 0..20 {
-        rows.push(vec![g.name(), g.id(), "关爱空巢老人".into(), format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)), g.hours_text()]);
+        rows.push(vec![
+            g.name(),
+            g.id(),
+            "关爱空巢老人".into(),
+            format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)),
+            g.hours_text(),
+        ]);
     }
     files.push(("活动服务记录.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
     expects.push(expect("活动服务记录.xlsx", "Sheet1", Some(Role::Records), dated, 20));
@@ -707,19 +751,32 @@ fn review_shapes() -> Case {
     ];
     let mut rows = vec![headers(visits)];
     for i in 0..20 {
-        rows.push(vec![format!("{}", i + 1), g.name(), g.name(), g.id(), format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)), g.hours_text()]);
+        rows.push(vec![
+            format!("{}", i + 1),
+            g.name(),
+            g.name(),
+            g.id(),
+            format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)),
+            g.hours_text(),
+        ]);
     }
     files.push(("探访记录.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
     expects.push(expect("探访记录.xlsx", "Sheet1", Some(Role::Records), visits, 20));
-    let roster: &[(&str, Option<Field>)] =
-        &[("序号", None), ("姓名", Some(Name)), ("性别", Some(Gender)), ("身份证号", Some(IdNumber)), ("所属社区", Some(Station))];
+    let roster: &[(&str, Option<Field>)] = &[
+        ("序号", None),
+        ("姓名", Some(Name)),
+        ("性别", Some(Gender)),
+        ("身份证号", Some(IdNumber)),
+        ("所属社区", Some(Station)),
+    ];
     let mut rows = vec![row(&["填表人：张三", "联系电话：13800000000", "所属社区：新桥", "", ""]), headers(roster)];
     for i in 0..15 {
         rows.push(vec![format!("{}", i + 1), g.name(), "女".into(), g.id(), "新桥社区".into()]);
     }
     files.push(("新桥名册.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
     expects.push(expect("新桥名册.xlsx", "Sheet1", Some(Role::Volunteers), roster, 15));
-    let members: &[(&str, Option<Field>)] = &[("用户名", None), ("姓名", Some(Name)), ("手机号", Some(Phone)), ("最后登录", None)];
+    let members: &[(&str, Option<Field>)] =
+        &[("用户名", None), ("姓名", Some(Name)), ("手机号", Some(Phone)), ("最后登录", None)];
     let mut rows = vec![headers(members)];
     for i in 0..15 {
         rows.push(vec![format!("u{i}"), g.name(), g.mobile(), g.date_text(2019)]);
@@ -734,13 +791,16 @@ fn review_shapes() -> Case {
     }
     files.push(("时长名册.xlsx".to_string(), xlsx(&[Sheet::new("Sheet1", rows)])));
     expects.push(expect("时长名册.xlsx", "Sheet1", Some(Role::Volunteers), optional, 15));
-    let mut rows = vec![
-        row(&["活动名称", "活动日期", "参与人数", "", ""]),
-        row(&["", "", "学生", "教师", "合计"]),
-    ];
+    let mut rows = vec![row(&["活动名称", "活动日期", "参与人数", "", ""]), row(&["", "", "学生", "教师", "合计"])];
     for _ in 0..10 {
         let (a, b) = (g.below(20), g.below(5));
-        rows.push(vec!["社区义诊".into(), format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)), a.to_string(), b.to_string(), (a + b).to_string()]);
+        rows.push(vec![
+            "社区义诊".into(),
+            format!("2019-{:02}-{:02}", 1 + g.below(12), 1 + g.below(28)),
+            a.to_string(),
+            b.to_string(),
+            (a + b).to_string(),
+        ]);
     }
     let mut sheet = Sheet::new("活动", rows);
     sheet.merges = vec![(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4)];

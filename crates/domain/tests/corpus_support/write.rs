@@ -51,7 +51,13 @@ pub fn delimited(rows: &[Vec<String>], delim: char) -> String {
     for r in rows {
         let cells: Vec<String> = r
             .iter()
-            .map(|c| if c.contains(delim) || c.contains('"') { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() })
+            .map(|c| {
+                if c.contains(delim) || c.contains('"') {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.clone()
+                }
+            })
             .collect();
         out.push_str(&cells.join(&delim.to_string()));
         out.push_str("\r\n");

@@ -51,7 +51,8 @@ pub fn deflated(name: &str, head: &[u8], chunk: &[u8], times: u32, tail: &[u8]) 
         assert_eq!(c.total_in(), input.len() as u64, "output buffer too small");
         out
     }
-    let (h, c, t) = (piece(head, FlushCompress::Sync), piece(chunk, FlushCompress::Sync), piece(tail, FlushCompress::Finish));
+    let (h, c, t) =
+        (piece(head, FlushCompress::Sync), piece(chunk, FlushCompress::Sync), piece(tail, FlushCompress::Finish));
     let mut data = h;
     for _ in 0..times {
         data.extend_from_slice(&c);
@@ -135,7 +136,9 @@ pub fn xlsx_parts(sheet: Part, shared: Option<Part>) -> Vec<Part> {
 
 /// An xlsx whose one sheet is this XML (inside `<worksheet><sheetData>`).
 pub fn xlsx_with_rows(rows_xml: &str) -> Vec<u8> {
-    let sheet = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>{rows_xml}</sheetData></worksheet>"#);
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>{rows_xml}</sheetData></worksheet>"#
+    );
     zip(&xlsx_parts(Part::stored("xl/worksheets/sheet1.xml", sheet.as_bytes()), None))
 }
 
@@ -159,14 +162,20 @@ pub fn shared_strings_bomb() -> Vec<u8> {
     let head = format!(r#"<?xml version="1.0" encoding="UTF-8"?><sst {NS}>"#);
     let chunk = b"<si><t>x</t></si>".repeat((1 << 20) / 17);
     let shared = deflated("xl/sharedStrings.xml", head.as_bytes(), &chunk, 1100, b"</sst>");
-    let sheet = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>{ROSTER_ROWS}</sheetData></worksheet>"#);
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>{ROSTER_ROWS}</sheetData></worksheet>"#
+    );
     zip(&xlsx_parts(Part::stored("xl/worksheets/sheet1.xml", sheet.as_bytes()), Some(shared)))
 }
 
 /// Shared strings that declare a billion strings in a few bytes (calamine reserves them).
 pub fn shared_strings_count_lie() -> Vec<u8> {
-    let sst = format!(r#"<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="1" uniqueCount="1000000000"><si><t>姓名</t></si></sst>"#);
-    let sheet = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#);
+    let sst = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="1" uniqueCount="1000000000"><si><t>姓名</t></si></sst>"#
+    );
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#
+    );
     zip(&xlsx_parts(
         Part::stored("xl/worksheets/sheet1.xml", sheet.as_bytes()),
         Some(Part::stored("xl/sharedStrings.xml", sst.as_bytes())),
@@ -176,7 +185,8 @@ pub fn shared_strings_count_lie() -> Vec<u8> {
 /// A sheet that declares 64 KiB but inflates to 200 MB (a part lying about its size).
 pub fn lying_size() -> Vec<u8> {
     let head = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>{ROSTER_ROWS}"#);
-    let mut part = deflated("xl/worksheets/sheet1.xml", head.as_bytes(), &row_chunk(), 200, b"</sheetData></worksheet>");
+    let mut part =
+        deflated("xl/worksheets/sheet1.xml", head.as_bytes(), &row_chunk(), 200, b"</sheetData></worksheet>");
     part.declared = 64 << 10;
     zip(&xlsx_parts(part, None))
 }
@@ -222,8 +232,12 @@ pub fn laughs_in_sheet() -> Vec<u8> {
 }
 
 pub fn laughs_in_shared_strings() -> Vec<u8> {
-    let sst = format!(r#"<?xml version="1.0" encoding="UTF-8"?>{LAUGHS}<sst {NS} count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>"#);
-    let sheet = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#);
+    let sst = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>{LAUGHS}<sst {NS} count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>"#
+    );
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#
+    );
     zip(&xlsx_parts(
         Part::stored("xl/worksheets/sheet1.xml", sheet.as_bytes()),
         Some(Part::stored("xl/sharedStrings.xml", sst.as_bytes())),

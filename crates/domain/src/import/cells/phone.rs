@@ -89,7 +89,8 @@ mod tests {
 
     #[test]
     fn clean_mobiles_read_as_the_general_path_reads_them() {
-        let cells = ["13812345678", "1381234567", "138123456789", "23812345678", "1381234567８", "1381234567a", "19999999999"];
+        let cells =
+            ["13812345678", "1381234567", "138123456789", "23812345678", "1381234567８", "1381234567a", "19999999999"];
         for c in cells {
             let cell = Cell::Text(c.into());
             assert_eq!(read_phone(&cell), read_phone_general(&cell), "{c}");

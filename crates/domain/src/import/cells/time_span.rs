@@ -298,7 +298,8 @@ fn date_prefix(s: &str) -> Option<(NaiveDate, usize)> {
 
 /// Chinese numerals up to 24 (`九`, `十一`, `二十`): `(value, bytes)`.
 fn chinese_hour(s: &str) -> Option<(u32, usize)> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or((c == '两').then_some(2));
+    let digit =
+        |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or((c == '两').then_some(2));
     let mut chars = s.char_indices().peekable();
     let (_, c0) = *chars.peek()?;
     let mut value;
@@ -446,7 +447,10 @@ mod tests {
         let m = |c: Cell| read_moment(&c, DateSystem::V1900);
         let t = |s: &'static str| Cell::Text(s.into());
         // 2019-05-01 is serial 43586
-        assert_eq!(m(Cell::DateTime { serial: 43586.375, duration: false }), Some(Moment { date: d(2019, 5, 1), minutes: Some(540) }));
+        assert_eq!(
+            m(Cell::DateTime { serial: 43586.375, duration: false }),
+            Some(Moment { date: d(2019, 5, 1), minutes: Some(540) })
+        );
         assert_eq!(m(Cell::DateTime { serial: 0.5, duration: false }), Some(Moment { date: None, minutes: Some(720) }));
         assert_eq!(m(t("2019-05-01 09:00:00")), Some(Moment { date: d(2019, 5, 1), minutes: Some(540) }));
         assert_eq!(m(t("下午2点")), Some(Moment { date: None, minutes: Some(840) }));
@@ -455,7 +459,11 @@ mod tests {
         assert_eq!(m(Cell::Int(3)), None);
         let at = |date, minutes| Moment { date, minutes: Some(minutes) };
         assert_eq!(hours_between(at(d(2019, 5, 1), 540), at(d(2019, 5, 1), 690)), Some(2.5));
-        assert_eq!(hours_between(at(d(2019, 5, 1), 540), at(None, 690)), Some(2.5), "an end without a date is that day's");
+        assert_eq!(
+            hours_between(at(d(2019, 5, 1), 540), at(None, 690)),
+            Some(2.5),
+            "an end without a date is that day's"
+        );
         assert_eq!(hours_between(at(None, 1320), at(None, 120)), Some(4.0), "past midnight");
         assert_eq!(hours_between(at(d(2019, 5, 1), 600), at(d(2019, 5, 1), 540)), None, "an end before its start");
         assert_eq!(hours_between(at(None, 540), at(None, 540)), Some(0.0), "0 hours, reported by the row");

@@ -92,8 +92,11 @@ pub fn open_xlsx(data: Data<'_>) -> Result<Box<dyn SheetSource + '_>, ReadError>
 /// (`xlsx_book` + `xlsx_scan`, calamine where they stop) or, with `reference`, by calamine
 /// alone. For the tests and benchmarks that hold the two readers to the same answer.
 pub fn xlsx_rows(bytes: &[u8], reference: bool) -> Result<XlsxRows, ReadError> {
-    let mut source =
-        if reference { xlsx::XlsxSource::open_with_calamine(Data::Memory(bytes))? } else { xlsx::XlsxSource::open(Data::Memory(bytes))? };
+    let mut source = if reference {
+        xlsx::XlsxSource::open_with_calamine(Data::Memory(bytes))?
+    } else {
+        xlsx::XlsxSource::open(Data::Memory(bytes))?
+    };
     let mut out = XlsxRows { dates: source.date_system(), ..XlsxRows::default() };
     for name in source.sheet_names() {
         let mut rows = Vec::new();

@@ -3,9 +3,9 @@
 
 use super::range::stream_range;
 use super::{guarded, RowFn, SheetSource};
+use crate::import::bytes::{ByteReader, Data};
 use crate::import::error::ReadError;
 use calamine::{Ods, OdsError, Reader};
-use crate::import::bytes::{ByteReader, Data};
 
 pub struct OdsSource<'a> {
     book: Ods<ByteReader<'a>>,

@@ -105,10 +105,16 @@ fn count_cells(mut xml: impl BufRead) -> u64 {
             b"/table:table-row" => table.end_row(),
             b"table:table-cell" | b"table:covered-table-cell" => {
                 let filled = !closed
-                    || [&b"office:value"[..], b"office:string-value", b"office:date-value", b"office:time-value",
-                        b"office:boolean-value", b"table:formula"]
-                        .iter()
-                        .any(|a| has_attr(&tag, a));
+                    || [
+                        &b"office:value"[..],
+                        b"office:string-value",
+                        b"office:date-value",
+                        b"office:time-value",
+                        b"office:boolean-value",
+                        b"table:formula",
+                    ]
+                    .iter()
+                    .any(|a| has_attr(&tag, a));
                 table.cell(attr_number(&tag, b"table:number-columns-repeated"), filled);
             }
             b"/table:table" => {

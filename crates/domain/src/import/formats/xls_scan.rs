@@ -231,10 +231,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<(&'static str, Vec<u8>), ReadError> {
     let mut out = Vec::new();
     let stream = cfb.open_stream(name).map_err(|e| corrupt(&e.to_string()))?;
     // a stream cannot hold more than the file; the cap only guards a looping sector chain
-    stream
-        .take(bytes.len() as u64 + 4096)
-        .read_to_end(&mut out)
-        .map_err(|e| corrupt(&e.to_string()))?;
+    stream.take(bytes.len() as u64 + 4096).read_to_end(&mut out).map_err(|e| corrupt(&e.to_string()))?;
     Ok((name, out))
 }
 

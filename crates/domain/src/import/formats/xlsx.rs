@@ -12,12 +12,12 @@
 use super::xlsx_book::{self, Book, PartNames};
 use super::xlsx_scan::{self, Scan};
 use super::{guarded, xlsx_merges, Region, RowFn, SheetSource, NO_KEY};
+use crate::import::bytes::{ByteReader, Data};
 use crate::import::cell::{Cell, DateSystem};
 use crate::import::error::{Limit, ReadError};
 use crate::import::limits::{MAX_COLUMNS, MAX_MERGES, MAX_ROWS};
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 use std::borrow::Cow;
-use crate::import::bytes::{ByteReader, Data};
 use std::ops::ControlFlow;
 
 /// Merged regions are read only from files up to this size: finding them means inflating the
@@ -58,7 +58,14 @@ impl<'a> XlsxSource<'a> {
     pub fn open_with_calamine(data: Data<'a>) -> Result<Self, ReadError> {
         guarded(|| {
             let book = Some(Xlsx::new(ByteReader::new(data)).map_err(map_err)?);
-            Ok(XlsxSource { data, fast: None, book, calamine_only: true, small: data.size() <= MERGES_UP_TO_BYTES, scanned: 0 })
+            Ok(XlsxSource {
+                data,
+                fast: None,
+                book,
+                calamine_only: true,
+                small: data.size() <= MERGES_UP_TO_BYTES,
+                scanned: 0,
+            })
         })
     }
 
@@ -99,9 +106,12 @@ impl SheetSource for XlsxSource<'_> {
     fn sheet_names(&self) -> Vec<String> {
         match (&self.fast, &self.book) {
             (Some(fast), _) => fast.sheets.iter().filter(|s| s.worksheet).map(|s| s.name.clone()).collect(),
-            (None, Some(book)) => {
-                book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
-            }
+            (None, Some(book)) => book
+                .sheets_metadata()
+                .iter()
+                .filter(|s| s.typ == SheetType::WorkSheet)
+                .map(|s| s.name.clone())
+                .collect(),
             (None, None) => Vec::new(),
         }
     }
@@ -219,7 +229,13 @@ fn declared_last_row(entry: zip::read::ZipFile<'_, ByteReader<'_>>) -> Option<u3
 
 /// The sheet read by `xlsx_scan`: `Some` when it read to the end (or stopped, or failed on a
 /// limit), `None` when calamine must go on from `rows.delivered` cells.
-fn scan_sheet<'s>(data: Data<'_>, fast: &'s Book, sheet: &str, rows: &mut Rows<'s>, f: &mut RowFn<'_>) -> Option<Result<(), ReadError>> {
+fn scan_sheet<'s>(
+    data: Data<'_>,
+    fast: &'s Book,
+    sheet: &str,
+    rows: &mut Rows<'s>,
+    f: &mut RowFn<'_>,
+) -> Option<Result<(), ReadError>> {
     let (mut zip, name) = sheet_part(data, fast, sheet)?;
     let entry = zip.by_name(&name).ok()?;
     let ctx = xlsx_scan::Context { strings: &fast.strings, formats: &fast.formats };

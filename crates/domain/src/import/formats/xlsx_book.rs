@@ -12,10 +12,10 @@
 //!
 //! [`xlsx_scan`]: super::xlsx_scan
 
+use crate::import::bytes::{ByteReader, Data};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
 use std::collections::HashMap;
-use crate::import::bytes::{ByteReader, Data};
 use std::io::{BufRead, BufReader};
 use zip::ZipArchive;
 
@@ -82,7 +82,11 @@ impl PartNames {
 }
 
 /// A quick-xml reader over a part with calamine's settings; `Some(None)` when absent.
-fn part_reader<'z, 'b>(zip: &'z mut Zip<'b>, names: &PartNames, path: &str) -> Option<Option<Xml<impl BufRead + use<'z, 'b>>>> {
+fn part_reader<'z, 'b>(
+    zip: &'z mut Zip<'b>,
+    names: &PartNames,
+    path: &str,
+) -> Option<Option<Xml<impl BufRead + use<'z, 'b>>>> {
     match zip.by_name(names.find(path)) {
         Ok(f) => {
             let mut r = Xml::from_reader(BufReader::new(f));
@@ -147,7 +151,8 @@ fn relationships(zip: &mut Zip<'_>, names: &PartNames, path: &str) -> Option<Has
         match xml.read_event_into(&mut buf).ok()? {
             Event::Start(e) if e.local_name().as_ref() == "Relationship" => {
                 if let Some(id) = raw_attr(&e, "Id")? {
-                    let get = |k| -> Option<String> { Some(raw_attr(&e, k)?.map(|v| v.into_owned()).unwrap_or_default()) };
+                    let get =
+                        |k| -> Option<String> { Some(raw_attr(&e, k)?.map(|v| v.into_owned()).unwrap_or_default()) };
                     out.insert(id.into_owned(), (get("Target")?, get("Type")?));
                 }
             }
@@ -247,7 +252,12 @@ fn shared_strings(zip: &mut Zip<'_>, names: &PartNames, path: &str) -> Option<Ve
 
 /// A plain or rich string up to `closing`, phonetic runs left out (calamine's
 /// `read_string_with_bufs`). Outer `None`: XML it cannot read.
-fn read_string<R: BufRead>(xml: &mut Xml<R>, closing: QName<'_>, buf: &mut Vec<u8>, text_buf: &mut Vec<u8>) -> Option<Option<String>> {
+fn read_string<R: BufRead>(
+    xml: &mut Xml<R>,
+    closing: QName<'_>,
+    buf: &mut Vec<u8>,
+    text_buf: &mut Vec<u8>,
+) -> Option<Option<String>> {
     let mut rich: Option<String> = None;
     let mut phonetic = false;
     loop {
@@ -278,7 +288,11 @@ fn read_string<R: BufRead>(xml: &mut Xml<R>, closing: QName<'_>, buf: &mut Vec<u
                         _ => {}
                     }
                 }
-                let value = if preserve { unescape_xml(&value) } else { unescape_xml(value.trim_matches([' ', '\t', '\r', '\n'])) };
+                let value = if preserve {
+                    unescape_xml(&value)
+                } else {
+                    unescape_xml(value.trim_matches([' ', '\t', '\r', '\n']))
+                };
                 match &mut rich {
                     Some(s) => s.push_str(&value),
                     None => rich = Some(value),
@@ -358,10 +372,13 @@ fn styles(zip: &mut Zip<'_>, names: &PartNames, path: &str) -> Option<Vec<Number
                 inner.clear();
                 match xml.read_event_into(&mut inner).ok()? {
                     Event::Start(e) if e.local_name().as_ref() == "xf" => {
-                        formats.push(raw_attr(&e, "numFmtId")?.map_or(NumberKind::Other, |id| match custom.get(&*id) {
-                            Some(code) => custom_format_kind(code),
-                            None => builtin_format_kind(id.as_bytes()),
-                        }));
+                        formats.push(raw_attr(&e, "numFmtId")?.map_or(
+                            NumberKind::Other,
+                            |id| match custom.get(&*id) {
+                                Some(code) => custom_format_kind(code),
+                                None => builtin_format_kind(id.as_bytes()),
+                            },
+                        ));
                     }
                     Event::End(e) if e.local_name().as_ref() == "cellXfs" => break,
                     Event::Eof => return None,
@@ -380,8 +397,8 @@ fn styles(zip: &mut Zip<'_>, names: &PartNames, path: &str) -> Option<Vec<Number
 fn builtin_format_kind(id: &[u8]) -> NumberKind {
     match id {
         b"14" | b"15" | b"16" | b"17" | b"18" | b"19" | b"20" | b"21" | b"22" | b"45" | b"47" => NumberKind::DateTime,
-        b"27" | b"28" | b"29" | b"30" | b"31" | b"32" | b"33" | b"34" | b"35" | b"36" | b"50" | b"51" | b"52" | b"53" | b"54"
-        | b"55" | b"56" | b"57" | b"58" => NumberKind::DateTime,
+        b"27" | b"28" | b"29" | b"30" | b"31" | b"32" | b"33" | b"34" | b"35" | b"36" | b"50" | b"51" | b"52"
+        | b"53" | b"54" | b"55" | b"56" | b"57" | b"58" => NumberKind::DateTime,
         b"46" => NumberKind::Duration,
         _ => NumberKind::Other,
     }

@@ -148,7 +148,9 @@ pub fn scan<'s, R: Read>(src: R, ctx: &Context<'s>, f: &mut CellFn<'_, 's>) -> S
         if rest.starts_with(b"</sheetData>") {
             return Scan::Done;
         }
-        if !(rest.starts_with(b"<row") && rest.get(4).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\r' | b'\n'))) {
+        if !(rest.starts_with(b"<row")
+            && rest.get(4).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\r' | b'\n')))
+        {
             return unsupported(&run);
         }
         // the start tag, whole
@@ -221,7 +223,9 @@ impl Run {
         loop {
             let Some(start) = body.iter().position(|b| !b.is_ascii_whitespace()) else { return RowEnd::Next };
             body = &body[start..];
-            if !(body.starts_with(b"<c") && body.get(2).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\r' | b'\n'))) {
+            if !(body.starts_with(b"<c")
+                && body.get(2).is_some_and(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\r' | b'\n')))
+            {
                 return RowEnd::Unsupported;
             }
             let Ok(tag) = start_tag(&body[2..]) else { return RowEnd::Unsupported };

@@ -1,7 +1,7 @@
 //! The optional sheets: 月度通报 (monthly replay), 星级志愿者 (star levels), 测算 (what-if).
 
-use crate::calendar::period_text;
 use super::writer::{Res, Sheet, ROW_MAX};
+use crate::calendar::period_text;
 use crate::extras::{Replay, StarReport, WhatIf};
 use crate::mask::mask_id;
 use crate::model::Tables;

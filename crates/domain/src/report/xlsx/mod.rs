@@ -88,7 +88,9 @@ pub fn report_xlsx(
 
     let mut book = Workbook::new();
     let title = format!("{}{}年志愿服务自评报告", ctx.organisation.trim(), card.year);
-    book.set_properties(&DocProperties::new().set_title(title).set_company("志愿服务自评台").set_comment(crate::made_by()));
+    book.set_properties(
+        &DocProperties::new().set_title(title).set_company("志愿服务自评台").set_comment(crate::made_by()),
+    );
     for ws in sheets {
         book.push_worksheet(ws);
     }

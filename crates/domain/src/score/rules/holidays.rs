@@ -9,10 +9,10 @@
 //! the next holidays still ahead.
 
 use super::{annual_status, capped, days_left_text, needs, Cx, View};
+use crate::calendar::day_text;
 use crate::score::facts::HolidayMark;
 use crate::score::result::{Detail, HolidaySuggestion, InputField, NamedCount, Rows, Unit};
 use crate::score::scope::in_view;
-use crate::calendar::day_text;
 use crate::score::words::{list_en, list_zh};
 
 pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
@@ -64,7 +64,8 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
     let passed_without_en: Vec<String> = passed.iter().map(|h| h.name_en.to_string()).collect();
     let mut upcoming: Vec<&crate::score::bridge::Holiday> = hols.iter().filter(|h| h.date > d).collect();
     crate::sort::sort_by_key(&mut upcoming, |h| h.date);
-    let next_zh: Vec<String> = upcoming.iter().take(3).map(|h| format!("{} {}", h.name, day_text(h.date, true))).collect();
+    let next_zh: Vec<String> =
+        upcoming.iter().take(3).map(|h| format!("{} {}", h.name, day_text(h.date, true))).collect();
     let next_en: Vec<String> =
         upcoming.iter().take(3).map(|h| format!("{} {}", h.name_en, day_text(h.date, false))).collect();
     let (left_zh, left_en) = days_left_text(cx.snap);

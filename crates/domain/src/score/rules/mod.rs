@@ -13,13 +13,13 @@ mod materials;
 mod periodic;
 mod ratio;
 
-use chrono::{Datelike, NaiveDate};
 use super::facts::Facts;
 use super::result::{Detail, IndicatorResult, InputField, Missing, StationResult, Status, Unit, MISSING_CAP};
 use super::snapshot::Snapshot;
 use crate::context::Context;
 use crate::model::Tables;
 use crate::profile::{Indicator, PeriodKind, Profile, Rule, Scope};
+use chrono::{Datelike, NaiveDate};
 
 /// What every rule can look at.
 pub(crate) struct Cx<'a> {

@@ -14,12 +14,12 @@
 //!   every key day has had its activity, else in progress.
 
 use super::{needs, Cx, View};
+use crate::calendar::{day_text, missing_item_text, period_text};
 use crate::profile::{KeyDay, PeriodKind, ThemeSlot};
 use crate::score::bridge::{self, Slot};
 use crate::score::facts::Act;
 use crate::score::result::{Detail, InputField, Missing, PeriodDetail, Rows, SlotState, Status, Unit};
 use crate::score::scope::in_view;
-use crate::calendar::{day_text, missing_item_text, period_text};
 use crate::score::words::{list_en, list_zh, ordinal, plural};
 use chrono::NaiveDate;
 
@@ -107,7 +107,13 @@ fn detail(cx: &Cx, evals: &[SlotEval], rows: Rows, noun: &Noun, final_only: bool
     let failed_labels: Vec<String> = ended
         .iter()
         .filter(|e| !e.met)
-        .map(|e| if e.lacking.is_empty() { e.slot.label.clone() } else { format!("{} {}", e.slot.label, e.lacking.join("、")) })
+        .map(|e| {
+            if e.lacking.is_empty() {
+                e.slot.label.clone()
+            } else {
+                format!("{} {}", e.slot.label, e.lacking.join("、"))
+            }
+        })
         .collect();
     let failed_in = |zh: bool| -> Vec<String> { failed_labels.iter().map(|l| missing_item_text(l, zh)).collect() };
     let (failed, failed_en) = (failed_in(true), failed_in(false));
@@ -293,17 +299,13 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         .filter(|(_, months)| !months.is_empty())
         .collect();
     let months_text = |m: &[String], zh: bool| -> Vec<String> { m.iter().map(|l| period_text(l, zh, false)).collect() };
-    let short: Vec<String> = missing
-        .iter()
-        .map(|(t, m)| format!("{t}（{}）", list_zh(&months_text(m, true), 4)))
-        .collect();
+    let short: Vec<String> =
+        missing.iter().map(|(t, m)| format!("{t}（{}）", list_zh(&months_text(m, true), 4))).collect();
     let team_en = |t: &str| -> String {
         cx.profile.team_index(t).and_then(|i| cx.profile.teams.get(i)).map_or(t.to_string(), |d| d.en().to_string())
     };
-    let short_en: Vec<String> = missing
-        .iter()
-        .map(|(t, m)| format!("{} ({})", team_en(t), list_en(&months_text(m, false), 4)))
-        .collect();
+    let short_en: Vec<String> =
+        missing.iter().map(|(t, m)| format!("{} ({})", team_en(t), list_en(&months_text(m, false), 4))).collect();
     let current_idle: Vec<String> = per_team
         .iter()
         .filter(|(_, e)| e.iter().any(|s| s.state == SlotState::Current && !s.met))
@@ -327,7 +329,12 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         .iter()
         .map(|(t, e)| crate::score::result::NamedCount {
             name: t.clone(),
-            name_en: cx.profile.team_index(t).and_then(|i| cx.profile.teams.get(i)).map(|d| d.en().to_string()).unwrap_or_default(),
+            name_en: cx
+                .profile
+                .team_index(t)
+                .and_then(|i| cx.profile.teams.get(i))
+                .map(|d| d.en().to_string())
+                .unwrap_or_default(),
             count: e.iter().map(|s| s.count).sum(),
             target: min.saturating_mul(to_u32(e.iter().filter(|s| s.state == SlotState::Ended).count())),
         })
