@@ -10,6 +10,7 @@
 // right after the first run (later runs only add timings).
 import http from 'node:http';
 import fs from 'node:fs';
+import { processTree } from './procs.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -62,21 +63,9 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const BASE = `http://127.0.0.1:${server.address().port}`;
 
 // --- memory of Chromium's renderer processes, from /proc ------------------------------
-function children() {
-  const byParent = new Map();
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!byParent.has(ppid)) byParent.set(ppid, []);
-      byParent.get(ppid).push(Number(pid));
-    } catch { /* gone */ }
-  }
-  return byParent;
-}
 /** Renderer processes below this node process: [{pid, rss_kib, hwm_kib, anon_kib, file_kib}]. */
 function renderers() {
-  const tree = children();
+  const tree = processTree();
   const out = [];
   const walk = (pid) => {
     for (const c of tree.get(pid) || []) {

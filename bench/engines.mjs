@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ENGINES } from '../tests/e2e/browsers.mjs';
+import { descendants } from './procs.mjs';
 import { startDriver, session } from '../tests/e2e/wd.mjs';
 import { startServer, DIST } from '../tests/e2e/lib.mjs';
 
@@ -30,23 +31,6 @@ const BUILDS = opt('--builds', 'file,served').split(',').filter(Boolean);
 const OUT = path.resolve(opt('--out', path.join(ROOT, 'bench/out')));
 const IN = path.resolve(opt('--in', path.join(ROOT, 'bench/out')));
 const TIMEOUT_MS = Number(opt('--timeout-s', '900')) * 1000;
-
-/** Every process below `pid`. */
-function descendants(pid) {
-  const byParent = new Map();
-  for (const p of fs.readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!byParent.has(ppid)) byParent.set(ppid, []);
-      byParent.get(ppid).push(Number(p));
-    } catch { /* gone */ }
-  }
-  const out = [];
-  const walk = p => { for (const c of byParent.get(p) || []) { out.push(c); walk(c); } };
-  walk(pid);
-  return out;
-}
 
 /** Anonymous + shared RSS of a process, KiB (0 once it is gone). */
 function ownKib(pid) {

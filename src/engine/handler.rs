@@ -357,6 +357,36 @@ mod tests {
         assert!(a.bytes.is_some_and(|b| b.starts_with(b"PK")));
     }
 
+    /// A draft with no files (a new one, or every file removed) empties the engine: its
+    /// score is of no data, never of the tables the engine held for another draft.
+    #[test]
+    fn an_import_of_no_files_empties_the_engine() {
+        let mut e = Engine::default();
+        let roster =
+            csv("志愿者编号,姓名,所属站点,注册日期\nV1,张三,新桥社区,2017-01-02\nV2,李四,新桥社区,2017-02-02\n");
+        e.import(&[roster], &Default::default(), &mut |_| ControlFlow::Continue(()));
+        let score = |e: &mut Engine| {
+            let ctx = Context {
+                year: 2017,
+                population: Some(20),
+                as_of: NaiveDate::from_ymd_opt(2017, 6, 30),
+                ..Context::default()
+            };
+            let a = e.handle(Request::Score {
+                context: ctx,
+                profile: builtin("xindu2017-town").unwrap(),
+                today: NaiveDate::from_ymd_opt(2017, 6, 30).unwrap(),
+            });
+            let Response::Scored(view) = a.response else { panic!("not scored") };
+            view.charts.registered
+        };
+        assert_eq!(score(&mut e), 2);
+        let a = e.import_data(&[], &Default::default(), &mut |_| ControlFlow::Continue(()));
+        let Response::Imported(s) = a.response else { panic!("not imported") };
+        assert_eq!((s.volunteers, s.records, s.files.len()), (0, 0, 0));
+        assert_eq!(score(&mut e), 0);
+    }
+
     #[test]
     fn an_import_past_the_row_cap_fails_and_keeps_the_previous_one() {
         let mut e = Engine::default();

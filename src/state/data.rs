@@ -219,7 +219,7 @@ impl DataState {
             self.import.set(None);
             app.edit(|d| d.files.clear());
             store::delete_files(&app.draft.with_untracked(|d| d.id.clone()));
-            self.rescore(app);
+            self.empty_engine_then_rescore(app);
             return;
         }
         let names: Vec<String> = metas.iter().map(|m| m.name.clone()).collect();
@@ -368,14 +368,14 @@ impl DataState {
         self.clear();
         let (id, metas) = app.draft.with_untracked(|d| (d.id.clone(), d.files.clone()));
         if metas.is_empty() {
-            self.rescore(app);
+            self.empty_engine_then_rescore(app);
             return;
         }
         let stored: Option<Vec<StoredFile>> = store::load_files(&id).and_then(|t| serde_json::from_str(&t).ok());
         let Some(stored) = stored else {
             self.file_list.set(metas.clone());
             self.files_missing.set(metas);
-            self.rescore(app);
+            self.empty_engine_then_rescore(app);
             return;
         };
         let mut files = Vec::new();
@@ -387,6 +387,22 @@ impl DataState {
         }
         self.files.set_value(files);
         self.run_import(app);
+    }
+
+    /// A draft without data: the engine drops the tables it holds (another draft's, or the
+    /// files just removed) before the score, so no number of other data is ever shown.
+    fn empty_engine_then_rescore(&self, app: AppState) {
+        let this = *self;
+        let gen = self.import_generation.get_value() + 1;
+        self.import_generation.set_value(gen);
+        let options = self.options(app);
+        leptos::task::spawn_local(async move {
+            let none = Request::Import { names: Vec::new(), options };
+            let _ = client().call_with(none, Some(js_sys::Array::new()), None).await;
+            if this.import_generation.get_value() == gen {
+                this.rescore(app);
+            }
+        });
     }
 
     /// Scores again, 250 ms after the last change (typing a number does not score per key).

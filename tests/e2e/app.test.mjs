@@ -260,3 +260,34 @@ test('a town of many stations: station tables and the per-station checklist open
     await srv.close();
   }
 });
+
+// A new draft opened after the demo has no data: its scorecard scores nothing, not the
+// demo's tables the engine still held (it showed X1 515 % = the demo's 515 registered over
+// the new draft's 100 residents until a file was imported).
+test('a new draft after the demo scores no data, never the demo\'s', async () => {
+  const srv = await startServer();
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.goto(srv.base + '/');
+    await ready(page);
+    await page.fill('[data-testid="ctx-year"]', '2017');
+    await page.click('[data-testid="demo-hint-go"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-volunteers"]')?.textContent === '600');
+    await page.click('[data-testid="drafts-open"]');
+    await page.click('[data-testid="draft-new"]');
+    await page.click('[data-testid="step-context"]');
+    await page.fill('[data-testid="ctx-year"]', '2017');
+    await page.fill('[data-testid="ctx-population"]', '100');
+    await page.fill('[data-testid="ctx-as-of"]', '2017-06-30');
+    await page.click('[data-testid="step-scorecard"]');
+    await page.waitForSelector('[data-testid="indicator-X1"] [data-testid="value"]');
+    await page.waitForTimeout(1500); // every score asked for has come back
+    // no registered volunteer to count: no value (the bug showed 515%)
+    assert.equal(await page.textContent('[data-testid="indicator-X1"] [data-testid="value"]'), '—');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+});

@@ -121,6 +121,7 @@ for (const engine of Object.keys(ENGINES)) {
     const files = fixtures();
     files.csv = await gbkCsv(files.dir);
     const srv = await startServer();
+    try {
     for (const served of [true, false]) {
       const profile = fs.mkdtempSync(path.join(os.tmpdir(), `vscore-${engine}-`));
       const e = ENGINES[engine](profile);
@@ -140,8 +141,11 @@ for (const engine of Object.keys(ENGINES)) {
       }
     }
     // served: the server saw only the app's own files
-    assert.deepEqual(srv.requests.filter(u => !/^\/(index\.html|(app|worker|volunteer_scorecard(_bg)?|style)\.[0-9a-f]{10}\.(js|wasm|css)|sw\.js|manifest\.webmanifest|icon-(192|512)\.png)?(\?.*)?$/.test(u)), []);
-    await srv.close();
-    fs.rmSync(files.dir, { recursive: true, force: true });
+    assert.deepEqual(srv.requests.filter(u => !/^\/(index\.html|(app|worker|volunteer_scorecard(_page)?(_bg)?|style)\.[0-9a-f]{10}\.(js|wasm|css)|sw\.js|manifest\.webmanifest|icon-(192|512)\.png)?(\?.*)?$/.test(u)), []);
+    } finally {
+      // a failure must not leave the server holding the test process open
+      await srv.close();
+      fs.rmSync(files.dir, { recursive: true, force: true });
+    }
   });
 }
