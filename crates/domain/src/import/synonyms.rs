@@ -229,6 +229,13 @@ fn needs_full_normalising(raw: &str) -> bool {
 /// check), where the allocating form was 7 % of an import's instructions. `leaf` is a
 /// normalised header (so it never ends with `:`).
 pub fn normalizes_to(raw: &str, leaf: &str) -> bool {
+    // A cell opening with three digits or more (an ID, a phone, a date written as text) keeps
+    // them first when normalised (only a list number of one or two is dropped), so it equals
+    // no leaf that does not open with a digit: answered without the allocating path, which
+    // such cells took on every row (a third of a 10k import).
+    if raw.bytes().take_while(u8::is_ascii_digit).count() >= 3 && !leaf.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     if needs_full_normalising(raw) {
         return normalize_header(raw) == leaf;
     }
@@ -311,9 +318,16 @@ mod tests {
             "所属社区：新桥",
             "电话:138",
             "状态:0-待审核",
+            "11010519491231002X",
+            "13800000001",
+            "2017-03-01",
+            "2017/3/5 9:00",
+            "123、姓名",
+            "99、姓名",
+            "100",
         ];
         let mut leaves: Vec<String> = raws.iter().map(|r| normalize_header(r)).collect();
-        leaves.extend(["", "a", "ab", "姓名", "id", "a:b"].map(String::from));
+        leaves.extend(["", "a", "ab", "姓名", "id", "a:b", "1", "123"].map(String::from));
         for raw in raws {
             for leaf in &leaves {
                 assert_eq!(normalizes_to(raw, leaf), normalize_header(raw) == *leaf, "{raw:?} vs {leaf:?}");
