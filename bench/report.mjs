@@ -159,7 +159,7 @@ if (engines.length) {
   md.push('');
 }
 if (load.length) {
-  md.push('**First visit on a slow line** (served as `./dev serve` serves it; headless Chromium, network and CPU throttled through the DevTools protocol; `bench/load.mjs`, medians):');
+  md.push('**First visit on a slow line** (served as `./dev serve` serves it; headless Chromium, the CPU 4× slower through DevTools, the line made by the server for the page, its worker and its service worker alike; `bench/load.mjs`, medians):');
   md.push('');
   md.push('| line, CPU | painted ms | context form typed into ms | engine ready ms | repeat visit usable ms | transferred KB |');
   md.push('|---|--:|--:|--:|--:|--:|');
