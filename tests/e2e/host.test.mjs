@@ -84,7 +84,8 @@ test('in the browser: the app loads brotli from the host, shows its version, ins
     page.on('response', (r) => { encodings[new URL(r.url()).pathname] = r.headers()['content-encoding']; });
     await page.goto(srv.base + '/');
     await ready(page);
-    assert.equal(encodings['/' + assets['volunteer_scorecard_bg.wasm']], 'br');
+    // the page's own wasm (the UI; the worker fetches the engine's itself)
+    assert.equal(encodings['/' + assets['volunteer_scorecard_page_bg.wasm']], 'br');
     assert.equal(await page.textContent('[data-testid="app-version"]'), `v${VERSION}`);
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
     assert.equal(manifest.start_url, './');
