@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { workspaceVersion } from './version.mjs';
 
 const [outDir, dist] = process.argv.slice(2);
 if (!outDir || !dist) { console.error('usage: package.mjs OUT DIST'); process.exit(2); }
@@ -97,8 +98,7 @@ if (!/export function worker_main\(/.test(glue)) throw new Error('glue lacks wor
 // them cache-first, and waits when a newer one is deployed; the page then offers to reload
 // (`vs-update-ready`, handled by src/ui/update_banner.rs). Not in the single file (file://
 // has no service workers; it is offline already).
-const VERSION = (fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/) || [])[1];
-if (!VERSION) throw new Error('no [workspace.package] version in Cargo.toml');
+const VERSION = workspaceVersion(root);
 // Registered once the engine has answered (src/ui/app.rs calls __vsAfterEngine): its first
 // caching then finds the big files in the HTTP cache instead of competing with the page's and
 // the worker's own downloads on a slow line.

@@ -14,14 +14,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { workspaceVersion } from './version.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const [dist = path.join(root, 'dist'), out = path.join(root, 'release')] = process.argv.slice(2);
 const fail = (msg) => { console.error(`release: ${msg}`); process.exit(2); };
 
-const cargo = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
-const version = (cargo.match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/) || [])[1];
-if (!version) fail('no version under [workspace.package] in Cargo.toml');
+const version = workspaceVersion(root);
 const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
 const section = changelog.split(/^## /m).find((s) => s.startsWith(`${version} `) || s.startsWith(`${version}\n`));
 if (!section) fail(`CHANGELOG.md has no "## ${version}" section: write the release notes first`);

@@ -316,6 +316,23 @@ mod tests {
         ("名册.csv".to_string(), text.as_bytes().to_vec())
     }
 
+    /// Scores with xindu2017-town for 2017 as of 30 June, 20 residents.
+    fn score_2017(e: &mut Engine) -> ScoreView {
+        let ctx = Context {
+            year: 2017,
+            population: Some(20),
+            as_of: NaiveDate::from_ymd_opt(2017, 6, 30),
+            ..Context::default()
+        };
+        let a = e.handle(Request::Score {
+            context: ctx,
+            profile: builtin("xindu2017-town").unwrap(),
+            today: NaiveDate::from_ymd_opt(2017, 6, 30).unwrap(),
+        });
+        let Response::Scored(view) = a.response else { panic!("not scored") };
+        *view
+    }
+
     #[test]
     fn import_then_score_then_failed_rows() {
         let mut e = Engine::default();
@@ -335,18 +352,7 @@ mod tests {
         assert_eq!(s.failed_rows, 1);
         assert!(s.files[0].sheets[0].failed_rows.is_empty());
 
-        let ctx = Context {
-            year: 2017,
-            population: Some(20),
-            as_of: NaiveDate::from_ymd_opt(2017, 6, 30),
-            ..Context::default()
-        };
-        let a = e.handle(Request::Score {
-            context: ctx,
-            profile: builtin("xindu2017-town").unwrap(),
-            today: NaiveDate::from_ymd_opt(2017, 6, 30).unwrap(),
-        });
-        let Response::Scored(view) = a.response else { panic!("not scored") };
+        let view = score_2017(&mut e);
         let x1 = view.card.indicators.iter().find(|i| i.id == "X1").unwrap();
         // 2 registered of 20 residents = 10 % < 13 %.
         assert_eq!(x1.detail.value, Some(0.1));
@@ -365,21 +371,7 @@ mod tests {
         let roster =
             csv("志愿者编号,姓名,所属站点,注册日期\nV1,张三,新桥社区,2017-01-02\nV2,李四,新桥社区,2017-02-02\n");
         e.import(&[roster], &Default::default(), &mut |_| ControlFlow::Continue(()));
-        let score = |e: &mut Engine| {
-            let ctx = Context {
-                year: 2017,
-                population: Some(20),
-                as_of: NaiveDate::from_ymd_opt(2017, 6, 30),
-                ..Context::default()
-            };
-            let a = e.handle(Request::Score {
-                context: ctx,
-                profile: builtin("xindu2017-town").unwrap(),
-                today: NaiveDate::from_ymd_opt(2017, 6, 30).unwrap(),
-            });
-            let Response::Scored(view) = a.response else { panic!("not scored") };
-            view.charts.registered
-        };
+        let score = |e: &mut Engine| score_2017(e).charts.registered;
         assert_eq!(score(&mut e), 2);
         let a = e.import_data(&[], &Default::default(), &mut |_| ControlFlow::Continue(()));
         let Response::Imported(s) = a.response else { panic!("not imported") };

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import XLSX from 'xlsx';
 import { startServer, launch, ready, shot, foreign, ROOT } from './lib.mjs';
 import { townWorkbook, YEAR, AS_OF, POPULATION } from './fixtures/town.mjs';
+import { workspaceVersion } from '../../tools/version.mjs';
 
 const status = (page, id) => page.getAttribute(`[data-testid="indicator-${id}"]`, 'data-status');
 const count = async (page, st) => Number(await page.getAttribute(`[data-testid="summary-${st}"]`, 'data-count'));
@@ -145,7 +146,7 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.match(csv.bytes.toString('utf8'), /X1,/);
     const csvText = csv.bytes.toString('utf8');
     // every export names the release that made it
-    const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/)[1];
+    const VERSION = workspaceVersion();
     assert.match(csvText.trim().split('\n').pop(), new RegExp(`^生成,志愿服务自评台 v${VERSION.replace(/\./g, '\\.')},`));
     assert.ok(summary[1].join('').includes(`生成：志愿服务自评台 v${VERSION}`), JSON.stringify(summary[1]));
     assert.ok(!csvText.includes('11010519491231002X') && !csvText.includes('13800000001'), 'CSV masks IDs and phones');

@@ -12,8 +12,9 @@ import crypto from 'node:crypto';
 import { spawn, execFileSync } from 'node:child_process';
 import { startServer, launch, ready, shot, foreign, DIST, ROOT } from './lib.mjs';
 import { townWorkbook } from './fixtures/town.mjs';
+import { workspaceVersion } from '../../tools/version.mjs';
 
-const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/)[1];
+const VERSION = workspaceVersion();
 const assets = JSON.parse(fs.readFileSync(path.join(DIST, 'assets.json'), 'utf8'));
 
 /** `node tools/host.mjs DIST PORT`, as `./dev serve` runs it. */
