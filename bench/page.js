@@ -57,7 +57,7 @@ window.bench = {
   /** Compiles the wasm, starts the worker and waits for its first answer. Returns ms. */
   async init() {
     const t0 = performance.now();
-    const module = await WebAssembly.compileStreaming(fetch('/dist/volunteer_scorecard_bg.wasm'));
+    const module = await WebAssembly.compileStreaming(fetch('/dist/volunteer_scorecard_engine_bg.wasm'));
     worker = new Worker('/dist/worker.js', { type: 'module' });
     worker.onmessage = onMessage;
     worker.onerror = (e) => {

@@ -69,7 +69,14 @@ const browserRows = browser.engine.map((e) => {
 const b1m = browserRows.find((r) => r.size === '1m');
 const b10k = browserRows.find((r) => r.size === '10k');
 const n1m = nativeBySize['1m'];
-const check = (name, value, target, ok, unit = '') => ({ name, value, target, met: value == null ? null : ok(value), unit });
+const check = (name, value, target, ok, unit = '', why = '') => ({ name, value, target, met: value == null ? null : ok(value), unit, why });
+// The least a first visit can take on a line before any work: the page's bytes (index.html,
+// app.js, the glue, the page's wasm, as brotli) at the line's speed, after two round trips
+// (the page, then the wasm it asks for).
+const lineFloor = (r) => (r?.line && sizes?.page_brotli ? 2 * r.line.latency + (sizes.page_brotli / r.line.bytesPerSec) * 1000 : null);
+const floorWhy = (r) => (lineFloor(r) == null ? '' : `the line alone takes ${f0(lineFloor(r))} ms: ` +
+  `${f0(sizes.page_brotli / 1024)} KB at ${f0(r.line.bytesPerSec / 1024)} KB/s after two round trips of ${r.line.latency} ms; ` +
+  `then the wasm is instantiated and the app mounted at a quarter CPU`);
 const targets = [
   check('Chromium 1M import + score ÷ native calamine stream (wall)', b1m?.vs_native_calamine, '≤ 1.5×', (v) => v <= 1.5, '×'),
   check('… the same in CPU time', b1m?.cpu_vs_native_calamine, '≤ 1.5×', (v) => v <= 1.5, '×'),
@@ -90,8 +97,8 @@ const targets = [
   check('… the first import after the page loaded (ms)', b10k?.first_total_ms, '≤ 150', (v) => v <= 150),
   check('Native `scorecard score` 1M ÷ calamine stream (wall)', n1m?.cli_score_ratio, '≤ 1.2×', (v) => v <= 1.2, '×'),
   check('… the same in CPU time', n1m?.cpu?.cli_score_ratio, '≤ 1.2×', (v) => v <= 1.2, '×'),
-  check('First visit, Slow 4G + CPU 4×: the context form typed into (ms)', slow?.usable_ms, '≤ 2,500', (v) => v <= 2500),
-  check('First visit, Fast 4G + CPU 4×: the context form typed into (ms)', fast?.usable_ms, '≤ 1,000', (v) => v <= 1000),
+  check('First visit, Slow 4G + CPU 4×: the context form typed into (ms)', slow?.usable_ms, '≤ 2,500', (v) => v <= 2500, '', floorWhy(slow)),
+  check('First visit, Fast 4G + CPU 4×: the context form typed into (ms)', fast?.usable_ms, '≤ 1,000', (v) => v <= 1000, '', floorWhy(fast)),
   check('First visit, something useful painted, slower of the two (ms)',
     slow && fast ? Math.max(slow.painted_ms, fast.painted_ms) : null, '≤ 500', (v) => v <= 500),
   check('First visit, Slow 4G: the engine ready for an import (ms)', slow?.engine_ms, '≤ 8,000', (v) => v <= 8000),
@@ -178,7 +185,10 @@ md.push('| target | measured | wanted | |');
 md.push('|---|--:|--:|---|');
 for (const t of targets) {
   const v = t.value == null ? '—' : (t.unit === '×' ? f2(t.value) + '×' : f0(t.value));
-  const verdict = t.met === 'info' ? '' : t.met == null ? 'not measured' : t.met ? 'met' : '**missed**';
+  // a missed target says by how much, and why where the bench knows
+  const by = typeof t.value === 'number' ? Math.abs(t.value - Number(String(t.target).replace(/[^0-9.]/g, ''))) : null;
+  const verdict = t.met === 'info' ? '' : t.met == null ? 'not measured' : t.met ? 'met'
+    : `**missed** by ${t.unit === '×' ? f2(by) + '×' : f0(by)}${t.why ? ` (${t.why})` : ''}`;
   md.push(`| ${t.name} | ${v} | ${t.target} | ${verdict} |`);
 }
 fs.writeFileSync(path.join(outDir, 'results.md'), md.join('\n') + '\n');

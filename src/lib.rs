@@ -10,8 +10,9 @@ pub mod ui;
 
 /// Mounts the app on `<body>`, replacing the boot message.
 pub fn mount() {
-    // The same module also starts inside the engine's Web Worker, where there is no page.
-    if web_sys::window().is_none() {
+    // The same module also starts inside the engine's Web Worker, where there is no page;
+    // the served worker's own build has no page to mount (feature `ui`, Cargo.toml).
+    if cfg!(not(feature = "ui")) || web_sys::window().is_none() {
         return;
     }
     std::panic::set_hook(Box::new(on_panic));

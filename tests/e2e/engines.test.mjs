@@ -141,7 +141,7 @@ for (const engine of Object.keys(ENGINES)) {
       }
     }
     // served: the server saw only the app's own files
-    assert.deepEqual(srv.requests.filter(u => !/^\/(index\.html|(app|worker|volunteer_scorecard(_page)?(_bg)?|style)\.[0-9a-f]{10}\.(js|wasm|css)|sw\.js|manifest\.webmanifest|icon-(192|512)\.png)?(\?.*)?$/.test(u)), []);
+    assert.deepEqual(srv.requests.filter(u => !/^\/(index\.html|(app|worker|volunteer_scorecard(_page|_engine)?(_bg)?|style)\.[0-9a-f]{10}\.(js|wasm|css)|sw\.js|manifest\.webmanifest|icon-(192|512)\.png)?(\?.*)?$/.test(u)), []);
     } finally {
       // a failure must not leave the server holding the test process open
       await srv.close();

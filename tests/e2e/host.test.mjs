@@ -48,8 +48,8 @@ test('./dev serve: brotli or gzip as accepted, the wasm type, a year for hashed 
     const etag = r.headers.get('etag');
     assert.equal((await get('/', 'br', { 'if-none-match': etag })).status, 304);
     // the wasm: its type (streaming compilation), a year, immutable; gzip when brotli is not offered
-    const wasm = assets['volunteer_scorecard_bg.wasm'];
-    assert.match(wasm, /^volunteer_scorecard_bg\.[0-9a-f]{10}\.wasm$/);
+    const wasm = assets['volunteer_scorecard_engine_bg.wasm'];
+    assert.match(wasm, /^volunteer_scorecard_engine_bg\.[0-9a-f]{10}\.wasm$/);
     r = await get('/' + wasm, 'gzip');
     assert.equal(r.headers.get('content-type'), 'application/wasm');
     assert.equal(r.headers.get('content-encoding'), 'gzip');
