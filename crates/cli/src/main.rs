@@ -7,6 +7,7 @@ mod demo;
 mod holidays;
 mod inspect;
 mod out;
+mod pack;
 mod profiles;
 mod score;
 
@@ -39,8 +40,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Scores the files against a profile.
+    /// Scores the files against a profile (stations' report files among them, with the
+    /// town's --passphrase-file).
     Score(score::ScoreArgs),
+    /// Writes a station's report file for its town (汇总报送) from its raw files: no names,
+    /// ID or phone numbers, volunteers as codes of the town's passphrase.
+    Pack(pack::PackArgs),
     /// The 25 holidays of a year with their dates.
     Holidays {
         year: i32,
@@ -71,6 +76,7 @@ fn main() {
     let code = match cli.command {
         Command::Inspect { files, format } => inspect::run(&files, format),
         Command::Score(args) => score::run(&args),
+        Command::Pack(args) => pack::run(&args),
         Command::Holidays { year, format } => holidays::run(year, format),
         Command::Profiles { format } => profiles::run(format),
         Command::Demo { out, year, context } => demo::run(&out, year, context.as_deref()),

@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! scorecard score --profile ID --year Y [--as-of YYYY-MM-DD] [--population N] [--staff N]
-//!                 [--unit-type T] [--stations A,B,…] [--context FILE.json] [--format json|text] FILE...
+//!                 [--unit-type T] [--stations A,B,…] [--context FILE.json] [--format json|text]
+//!                 [--passphrase-file FILE] FILE...
 //! ```
 //! The context file is the JSON the web app exports; flags override it. Without an as-of
 //! date the day is today (clamped into the year). `--profile` takes a built-in id or the
-//! path of a custom profile exported as JSON.
+//! path of a custom profile exported as JSON. Stations' report files (报送文件, `scorecard
+//! pack`) may be among the files: with the town's `--passphrase-file` they are scored as
+//! the page scores them.
 //!
 //! Exit: 0 when every file was read (whatever the indicators say); 1 when a file (or the
 //! context file) could not be read, after printing the scorecard of what was read; 2 on a
@@ -41,11 +44,15 @@ pub struct ScoreArgs {
     pub context: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// The town's passphrase for stations' report files among FILES (汇总报送): a file
+    /// holding it (never typed on the command line, where it would stay in the history).
+    #[arg(long = "passphrase-file")]
+    pub passphrase_file: Option<PathBuf>,
     pub files: Vec<PathBuf>,
 }
 
 /// A usage problem (exit 2) or an unreadable file (exit 1), with its message.
-enum Fail {
+pub(crate) enum Fail {
     Usage(String),
     Read(String),
 }
@@ -71,6 +78,19 @@ pub fn run(args: &ScoreArgs) -> i32 {
         }
     };
     let ctx = Context { profile: profile.id.clone(), ..ctx };
+    let mut options = options;
+    if let Some(path) = &args.passphrase_file {
+        match read_passphrase(path) {
+            Ok(p) => options.town = Some(town_options(&ctx, p, today)),
+            Err(Fail::Usage(m) | Fail::Read(m)) => {
+                eprintln!("scorecard score: {m}");
+                return 2;
+            }
+        }
+    } else {
+        // without a passphrase a report file says what is missing, not "unreadable"
+        options.town = Some(town_options(&ctx, String::new(), today));
+    }
     let (tables, import_findings, unreadable) = read_files(&args.files, &options);
     for m in &unreadable {
         eprintln!("scorecard score: {m}");
@@ -91,8 +111,37 @@ pub fn run(args: &ScoreArgs) -> i32 {
     }
 }
 
+/// What the town's import checks report files against (its profile, year, as-of date
+/// and stations), with its passphrase (empty: none given).
+pub(crate) fn town_options(ctx: &Context, passphrase: String, today: NaiveDate) -> scorecard_domain::town::TownOptions {
+    scorecard_domain::town::TownOptions {
+        passphrase: Some(passphrase).filter(|p| !p.is_empty()),
+        profile: ctx.profile.clone(),
+        year: ctx.year,
+        as_of: Some(ctx.as_of(today)),
+        stations: ctx.stations.clone(),
+    }
+}
+
+/// The passphrase in `path` (its first line, spaces around ignored).
+pub(crate) fn read_passphrase(path: &Path) -> Result<String, Fail> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Fail::Usage(format!("无法读取口令文件 {} / cannot read the passphrase file: {e}", path.display()))
+    })?;
+    let p = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("").trim().to_string();
+    let min = scorecard_domain::town::passkey::MIN_CHARS;
+    if p.chars().count() < min {
+        return Err(Fail::Usage(format!(
+            "口令文件 {} 中的口令太短：至少 {min} 个字符 / the passphrase in {} is too short: at least {min} characters",
+            path.display(),
+            path.display()
+        )));
+    }
+    Ok(p)
+}
+
 /// The context: the file's (if any), then the flags on top.
-fn build_context(args: &ScoreArgs, today: NaiveDate) -> Result<(Context, ImportOptions), Fail> {
+pub(crate) fn build_context(args: &ScoreArgs, today: NaiveDate) -> Result<(Context, ImportOptions), Fail> {
     let (mut ctx, options) = match &args.context {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
@@ -147,7 +196,7 @@ fn build_context(args: &ScoreArgs, today: NaiveDate) -> Result<(Context, ImportO
 }
 
 /// A built-in profile by id, or a custom profile from a JSON file.
-fn load_profile(args: &ScoreArgs, ctx: &Context) -> Result<Profile, String> {
+pub(crate) fn load_profile(args: &ScoreArgs, ctx: &Context) -> Result<Profile, String> {
     let id = args.profile.clone().unwrap_or_else(|| {
         if args.context.is_some() {
             ctx.profile.clone()
@@ -177,7 +226,7 @@ fn load_profile(args: &ScoreArgs, ctx: &Context) -> Result<Profile, String> {
 
 /// Reads and imports every file; returns the tables, the import findings and one message
 /// per file that could not be read.
-fn read_files(paths: &[PathBuf], options: &ImportOptions) -> (Tables, Vec<Finding>, Vec<String>) {
+pub(crate) fn read_files(paths: &[PathBuf], options: &ImportOptions) -> (Tables, Vec<Finding>, Vec<String>) {
     let mut unreadable = Vec::new();
     let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
     for p in paths {

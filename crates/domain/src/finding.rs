@@ -44,10 +44,13 @@ pub enum FindingKind {
     Suggestion,
     /// Figures that cannot both be true (more registered volunteers than residents …).
     ImpossibleValue,
+    /// About stations' report files in a town's import (报送文件): a station missing, sent
+    /// for another date, superseded by a later month, volunteers registered at two stations.
+    TownReport,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 18] = [
+    pub const ALL: [FindingKind; 19] = [
         FindingKind::UnreadableFile,
         FindingKind::UnknownSheet,
         FindingKind::DuplicateVolunteer,
@@ -66,6 +69,7 @@ impl FindingKind {
         FindingKind::BadPhone,
         FindingKind::Suggestion,
         FindingKind::ImpossibleValue,
+        FindingKind::TownReport,
     ];
 
     /// The stable snake_case name (same as serde).
@@ -89,6 +93,7 @@ impl FindingKind {
             FindingKind::BadPhone => "bad_phone",
             FindingKind::Suggestion => "suggestion",
             FindingKind::ImpossibleValue => "impossible_value",
+            FindingKind::TownReport => "town_report",
         }
     }
 
@@ -113,6 +118,7 @@ impl FindingKind {
             FindingKind::BadPhone => "手机号码格式错误",
             FindingKind::Suggestion => "建议确认",
             FindingKind::ImpossibleValue => "数字互相矛盾",
+            FindingKind::TownReport => "报送文件",
         }
     }
 
@@ -137,6 +143,7 @@ impl FindingKind {
             FindingKind::BadPhone => "Phone number malformed",
             FindingKind::Suggestion => "Please confirm",
             FindingKind::ImpossibleValue => "Figures that cannot both be true",
+            FindingKind::TownReport => "Stations' report files",
         }
     }
 }
@@ -330,7 +337,7 @@ mod tests {
             seen.insert(k.code());
             assert!(!k.label_zh().is_empty() && !k.label_en().is_empty());
         }
-        assert_eq!(seen.len(), 18, "every kind listed once in ALL");
+        assert_eq!(seen.len(), 19, "every kind listed once in ALL");
     }
 
     /// One classification for both screens: rows left out, things to check, records of

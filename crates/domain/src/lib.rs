@@ -22,6 +22,7 @@ pub mod score;
 pub mod sort;
 pub mod tags;
 pub mod text;
+pub mod town;
 pub(crate) mod wire;
 
 pub use context::{Context, Level, UnitType};

@@ -540,6 +540,16 @@ impl<'t> Matches<'t> {
         Matches { tables, year, roster, of }
     }
 
+    /// Whom record `ri` is of: `None` when it never counts in the year (another year, hours
+    /// out of range), `Some(None)` when it matches no volunteer of the roster.
+    pub fn volunteer_of(&self, ri: usize) -> Option<Option<usize>> {
+        match *self.of.get(ri)? {
+            Self::LEFT_OUT => None,
+            BySym::NONE => Some(None),
+            v => Some(Some(v as usize)),
+        }
+    }
+
     /// What `prepare(tables, year, as_of).0` is, for any `as_of`.
     pub fn at(&self, as_of: NaiveDate) -> Prepared<'t> {
         let tables = self.tables;

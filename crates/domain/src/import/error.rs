@@ -183,6 +183,11 @@ pub enum ImportError {
     },
     /// The caller's progress callback asked to stop.
     Cancelled,
+    /// A station's report file that cannot be counted (wrong passphrase, changed, newer …).
+    Report {
+        problem: crate::town::ReportProblem,
+        detail: String,
+    },
 }
 
 impl From<ReadError> for ImportError {
@@ -335,6 +340,7 @@ impl ImportError {
         match self {
             ImportError::Read { error } => error.message_zh(file),
             ImportError::Cancelled => format!("已取消导入，文件「{file}」未读完。"),
+            ImportError::Report { problem, detail } => problem.message_zh(file, detail),
         }
     }
 
@@ -342,6 +348,7 @@ impl ImportError {
         match self {
             ImportError::Read { error } => error.message_en(file),
             ImportError::Cancelled => format!("Import cancelled; file \"{file}\" was not read to the end."),
+            ImportError::Report { problem, detail } => problem.message_en(file, detail),
         }
     }
 }

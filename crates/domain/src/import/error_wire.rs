@@ -39,6 +39,8 @@ impl TryFrom<ReadErrorWire> for ReadError {
 pub struct ImportErrorWire {
     kind: String,
     error: Option<ReadError>,
+    problem: Option<crate::town::ReportProblem>,
+    detail: Option<String>,
 }
 
 impl TryFrom<ImportErrorWire> for ImportError {
@@ -48,7 +50,8 @@ impl TryFrom<ImportErrorWire> for ImportError {
         Ok(match w.kind.as_str() {
             "read" => ImportError::Read { error: need(w.error, "error")? },
             "cancelled" => ImportError::Cancelled,
-            other => return Err(unknown(other, &["read", "cancelled"])),
+            "report" => ImportError::Report { problem: need(w.problem, "problem")?, detail: need(w.detail, "detail")? },
+            other => return Err(unknown(other, &["read", "cancelled", "report"])),
         })
     }
 }
@@ -86,6 +89,12 @@ mod tests {
         }
         assert_eq!(kinds, ReadError::KINDS.iter().map(|k| k.to_string()).collect());
         assert_eq!(serde_json::from_str::<ImportError>(r#"{"kind":"cancelled"}"#).unwrap(), ImportError::Cancelled);
+        for problem in crate::town::ReportProblem::ALL {
+            let e = ImportError::Report { problem, detail: "格式版本 2 > 1".into() };
+            let json = serde_json::to_string(&e).unwrap();
+            assert!(json.starts_with(r#"{"kind":"report""#), "{json}");
+            assert_eq!(serde_json::from_str::<ImportError>(&json).unwrap(), e, "{json}");
+        }
     }
 
     #[test]

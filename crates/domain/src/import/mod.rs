@@ -42,6 +42,7 @@ pub mod shape;
 mod sheet;
 pub mod skip;
 pub mod synonyms;
+mod town_import;
 pub mod wide;
 
 pub use detect::Format;
@@ -96,11 +97,14 @@ pub struct ImportOptions {
     pub saved: Vec<SavedMapping>,
     /// Data rows shown per sheet in the preview.
     pub preview_rows: usize,
+    /// A town's passphrase and expectations for stations' report files (never saved).
+    #[serde(skip)]
+    pub town: Option<crate::town::TownOptions>,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        ImportOptions { overrides: Vec::new(), saved: Vec::new(), preview_rows: 20 }
+        ImportOptions { overrides: Vec::new(), saved: Vec::new(), preview_rows: 20, town: None }
     }
 }
 
@@ -172,6 +176,7 @@ pub fn import_data(
     let mut bytes_done = 0u64;
     let mut rows_before = 0u64;
     let mut cancelled = false;
+    let mut town_reports = town_import::TownReports::new(opts.town.as_ref());
     for (i, file) in files.iter().enumerate() {
         let at = |rows_done| Progress {
             file_index: i,
@@ -185,6 +190,11 @@ pub fn import_data(
             cancelled = true;
             break;
         }
+        if let Some(report) = town_reports.take(i, file) {
+            reports.push(report);
+            bytes_done += file.data.size();
+            continue;
+        }
         let mut tick = |rows: u64| progress(at(rows));
         let mut rows = 0u64;
         let report = import_file(file, opts, &mut tables, &mut tick, &mut rows);
@@ -196,6 +206,7 @@ pub fn import_data(
             break;
         }
     }
+    town_reports.finish(&mut tables, &mut reports);
     fill_wide_hours(&mut reports);
     for report in &mut reports {
         explain_unusable(report);
@@ -274,6 +285,7 @@ fn import_file(
         error: None,
         sheets: Vec::new(),
         findings: Vec::new(),
+        town_report: None,
     };
     let fail = |mut report: FileReport, e: ReadError| {
         let e = ImportError::from(e);

@@ -28,6 +28,23 @@ pub struct FileReport {
     pub sheets: Vec<SheetReport>,
     /// Findings about the whole file (`unreadable_file`).
     pub findings: Vec<Finding>,
+    /// For a station's report file (汇总报送): what it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town_report: Option<ReportSummary>,
+}
+
+/// What a station's report file holds, for its card on the import screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportSummary {
+    pub station: String,
+    pub year: i32,
+    pub as_of: chrono::NaiveDate,
+    pub made_by: String,
+    pub volunteers: usize,
+    pub activities: usize,
+    pub trainings: usize,
+    /// False when a later file of the same station replaced it.
+    pub counted: bool,
 }
 
 /// One sheet as read.

@@ -93,6 +93,27 @@ impl SynthData {
     /// The rows the town has on `last`: what is dated later (records, activities, trainings,
     /// volunteers registered later) is not there yet, and each volunteer's 年度/累计服务时长
     /// are those of the records that remain. A demo loaded in November has no December.
+    /// One station's own rows: its roster, the records of its volunteers, its activities
+    /// and the trainings it is named first in (a joint training goes to one station), so
+    /// the stations' files together hold the town's rows once (汇总报送's tests).
+    pub fn station(&self, name: &str) -> SynthData {
+        SynthData {
+            year: self.year,
+            seed: self.seed,
+            town: self.town.clone(),
+            stations: vec![name.to_string()],
+            volunteers: self.volunteers.iter().filter(|v| v.station == name).cloned().collect(),
+            records: self.records.iter().filter(|r| r.station == name).cloned().collect(),
+            activities: self.activities.iter().filter(|a| a.station == name).cloned().collect(),
+            trainings: self
+                .trainings
+                .iter()
+                .filter(|t| t.stations.first().is_some_and(|s| s == name))
+                .cloned()
+                .collect(),
+        }
+    }
+
     pub fn until(mut self, last: NaiveDate) -> SynthData {
         self.records.retain(|r| r.date <= last);
         self.activities.retain(|a| a.date <= last);

@@ -1,0 +1,123 @@
+//! Stations' report files among a town's import: recognised by their first bytes, read
+//! and checked with the town's passphrase, the latest per station added to the tables
+//! after the raw files (see [`crate::town`]).
+
+use super::bytes::Data;
+use super::error::ImportError;
+use super::report::{FileReport, ReportSummary};
+use super::FileData;
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::model::Tables;
+use crate::town::{self, merge, Keys, ReportFile, ReportProblem, TownOptions};
+
+pub(super) struct TownReports<'a> {
+    town: Option<&'a TownOptions>,
+    keys: Keys<'a>,
+    /// (file index, name, file) of every file read and accepted, in import order.
+    accepted: Vec<(usize, String, ReportFile)>,
+}
+
+impl<'a> TownReports<'a> {
+    pub fn new(town: Option<&'a TownOptions>) -> TownReports<'a> {
+        let passphrase = town.and_then(|t| t.passphrase.as_deref());
+        TownReports { town, keys: Keys::new(passphrase), accepted: Vec::new() }
+    }
+
+    /// The report of file `i` if it is a report file (read here, rows added in `finish`).
+    pub fn take(&mut self, i: usize, file: &FileData) -> Option<FileReport> {
+        let head = file.data.head(256).ok()?;
+        if !town::looks_like_report(&head) {
+            return None;
+        }
+        let mut report = FileReport {
+            name: file.name.to_string(),
+            size: file.data.size(),
+            format: None,
+            encoding: None,
+            delimiter: None,
+            error: None,
+            sheets: Vec::new(),
+            findings: Vec::new(),
+            town_report: None,
+        };
+        let read = whole(file.data).and_then(|bytes| self.keys.read(&bytes));
+        let read = read.and_then(|f| match self.town {
+            Some(t) if !t.profile.is_empty() && t.profile != f.profile => {
+                Err((ReportProblem::OtherProfile, format!("{} ≠ {}", f.profile, t.profile)))
+            }
+            _ => Ok(f),
+        });
+        match read {
+            Ok(f) => {
+                report.town_report = Some(ReportSummary {
+                    station: f.station.clone(),
+                    year: f.year,
+                    as_of: f.as_of,
+                    made_by: f.made_by.clone(),
+                    volunteers: f.volunteers.len(),
+                    activities: f.activities.len(),
+                    trainings: f.trainings.len(),
+                    counted: true,
+                });
+                self.accepted.push((i, file.name.to_string(), f));
+            }
+            Err((problem, detail)) => {
+                let e = ImportError::Report { problem, detail };
+                report.findings.push(Finding::file(
+                    file.name,
+                    FindingKind::UnreadableFile,
+                    Severity::Error,
+                    e.message_zh(file.name),
+                    e.message_en(file.name),
+                ));
+                report.error = Some(e);
+            }
+        }
+        Some(report)
+    }
+
+    /// Adds the counted files' rows to `tables` and the town's findings to `reports`.
+    pub fn finish(self, tables: &mut Tables, reports: &mut [FileReport]) {
+        if self.accepted.is_empty() {
+            return;
+        }
+        let all: Vec<(&str, &ReportFile)> = self.accepted.iter().map(|(_, n, f)| (n.as_str(), f)).collect();
+        let superseded = merge::superseded(&all);
+        let mut counted: Vec<(usize, &str, &ReportFile)> = Vec::new();
+        for (k, (i, name, f)) in self.accepted.iter().enumerate() {
+            let Some(report) = reports.get_mut(*i) else { continue };
+            match superseded[k] {
+                Some(newer) => {
+                    let (newer_name, newer) = all[newer];
+                    if let Some(s) = report.town_report.as_mut() {
+                        s.counted = false;
+                    }
+                    report.findings.push(Finding::file(
+                        name,
+                        FindingKind::TownReport,
+                        Severity::Info,
+                        format!("「{}」另有截至 {} 的报送「{newer_name}」，以最新的一份为准，这份（截至 {}）未计入。", f.station, newer.as_of.format("%Y年%-m月%-d日"), f.as_of.format("%Y年%-m月%-d日")),
+                        format!("\"{}\" also sent \"{newer_name}\" as of {}; the latest counts, this one (as of {}) does not.", f.station, newer.as_of, f.as_of),
+                    ));
+                }
+                None => {
+                    merge::add_report(tables, name, f);
+                    counted.push((*i, name, f));
+                }
+            }
+        }
+        let Some(t) = self.town else { return };
+        let files: Vec<(&str, &ReportFile)> = counted.iter().map(|(_, n, f)| (*n, *f)).collect();
+        let as_of = t.as_of.unwrap_or_else(|| files.iter().map(|(_, f)| f.as_of).max().unwrap_or_default());
+        for finding in merge::town_findings(&files, t.year, as_of, &t.stations) {
+            let at = counted.iter().find(|(_, n, _)| *n == finding.file).or(counted.first()).map(|(i, _, _)| *i);
+            if let Some(r) = at.and_then(|i| reports.get_mut(i)) {
+                r.findings.push(finding);
+            }
+        }
+    }
+}
+
+fn whole(data: Data) -> Result<Vec<u8>, (ReportProblem, String)> {
+    data.whole().map(|b| b.to_vec()).map_err(|e| (ReportProblem::NotAReport, e.to_string()))
+}
