@@ -3,7 +3,7 @@
 use super::blob_bytes::{BlobBytes, BufferBytes};
 use super::handler::{too_big, Answer, Engine, MAX_BROWSER_BYTES};
 use super::protocol::{Request, Response};
-use scorecard_domain::import::{Data, FileData, Progress};
+use scorecard_domain::import::{Data, FileData, ImportOptions, Progress};
 use std::ops::ControlFlow;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -115,7 +115,8 @@ pub async fn run(
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Answer {
     match req {
-        Request::Import { names, options } => {
+        Request::Import { names, options, town } => {
+            let options = ImportOptions { town, ..options };
             let blobs = files.unwrap_or_default();
             let bytes = match read_all(&blobs).await {
                 Ok(b) => b,

@@ -1,6 +1,6 @@
 //! Answers engine requests by calling the domain. No DOM, no messaging: the transport
 //! (worker or in-page) reads the files and carries the answers. Tested natively.
-use super::protocol::{ImportSummary, Request, Response, ScoreView, CSV_MIME, XLSX_MIME};
+use super::protocol::{ImportSummary, Request, Response, ScoreView, CSV_MIME, JSON_MIME, XLSX_MIME};
 use chrono::NaiveDate;
 use scorecard_domain::profile::Profile;
 use scorecard_domain::report::{self, RowTable, RowsCut};
@@ -152,6 +152,7 @@ impl Engine {
                 }
                 .into(),
             },
+            Request::Pack { context, passphrase, today } => self.pack(&context, &passphrase, today),
             Request::FailedRows => match &self.import {
                 None => Response::Failed {
                     zh: "还没有导入任何文件。".into(),
@@ -167,6 +168,31 @@ impl Engine {
                 },
             },
         }
+    }
+
+    /// The station's report file of the imported data (汇总报送): no names, ID or phone
+    /// numbers; volunteers as codes of the town's passphrase.
+    fn pack(&self, context: &Context, passphrase: &str, today: NaiveDate) -> Answer {
+        let min = scorecard_domain::town::passkey::MIN_CHARS;
+        if passphrase.trim().chars().count() < min {
+            return Response::Failed {
+                zh: format!("请先输入镇（街道）发给各站点的报送口令（至少 {min} 个字符）。"),
+                en: format!("Enter the passphrase your town gave its stations first (at least {min} characters)."),
+            }
+            .into();
+        }
+        let tables = self.tables();
+        if tables.volunteers.is_empty() && tables.records.is_empty() && tables.activities.is_empty() {
+            return Response::Failed {
+                zh: "还没有导入本站点的数据，没有可报送的内容。请先在第 2 步导入名册和记录。".into(),
+                en: "Nothing imported yet, so there is nothing to report. Import the roster and records in step 2 first.".into(),
+            }
+            .into();
+        }
+        let key = scorecard_domain::town::Passkey::derive(passphrase);
+        let (file, _findings) = scorecard_domain::town::pack(tables, context, &key, today);
+        let name = scorecard_domain::town::file_name(&file);
+        Answer { response: Response::File { name, mime: JSON_MIME.into() }, bytes: Some(file.write(&key).into_bytes()) }
     }
 
     /// Imports files whose bytes the transport has read, replacing the previous import.
@@ -426,7 +452,7 @@ mod tests {
 
     #[test]
     fn requests_survive_json_and_bad_ones_fail_cleanly() {
-        let req = Request::Import { names: vec!["a.xlsx".into()], options: Default::default() };
+        let req = Request::Import { names: vec!["a.xlsx".into()], options: Default::default(), town: None };
         let back: Request = serde_json::from_str(&serde_json::to_string(&req).unwrap()).unwrap();
         assert!(matches!(back, Request::Import { .. }));
         let mut e = Engine::default();

@@ -24,6 +24,15 @@ pub enum Request {
     Import {
         names: Vec<String>,
         options: ImportOptions,
+        /// For stations' report files among them: the town's passphrase and context.
+        #[serde(default)]
+        town: Option<scorecard_domain::town::TownOptions>,
+    },
+    /// The station's report file for its town (汇总报送) from the imported data.
+    Pack {
+        context: Context,
+        passphrase: String,
+        today: NaiveDate,
     },
     /// Scores the imported data (or none) with this context and profile.
     Score {
@@ -129,3 +138,4 @@ pub type ImportProgress = Progress;
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+pub const JSON_MIME: &str = "application/json";

@@ -67,11 +67,19 @@ pub struct DataState {
     /// The draft lists files whose bytes are not stored: the user must choose them again.
     pub files_missing: RwSignal<Vec<FileMeta>>,
     pub custom_profiles: RwSignal<Vec<Profile>>,
+    /// The town's passphrase for report files (汇总报送), in memory unless remembered.
+    pub passphrase: RwSignal<String>,
+    pub remember_passphrase: RwSignal<bool>,
     score_generation: StoredValue<u64>,
     import_generation: StoredValue<u64>,
     /// A draft the page just made and filled itself (the demo's, or the one real files go
     /// to from the demo): its restore must not clear the files the page gave it.
     filled_draft: StoredValue<Option<String>>,
+}
+
+/// A file refused as a report file (wrong passphrase …): still one of the town's.
+fn is_report_error(f: &scorecard_domain::import::FileReport) -> bool {
+    matches!(f.error, Some(scorecard_domain::import::ImportError::Report { .. }))
 }
 
 fn global_mappings() -> Vec<SavedMapping> {
@@ -91,6 +99,8 @@ impl DataState {
             error: RwSignal::new(None),
             files_missing: RwSignal::new(Vec::new()),
             custom_profiles: RwSignal::new(custom),
+            passphrase: RwSignal::new(store::load_passphrase().unwrap_or_default()),
+            remember_passphrase: RwSignal::new(store::load_passphrase().is_some()),
             score_generation: StoredValue::new(0),
             import_generation: StoredValue::new(0),
             filled_draft: StoredValue::new(None),
@@ -143,10 +153,40 @@ impl DataState {
         self.custom_profiles.set(list);
     }
 
+    /// What report files among the import are checked against: the town's passphrase (as
+    /// typed on this page, or remembered) and the draft's profile, year, date and stations.
+    fn town_options(&self, app: AppState) -> scorecard_domain::town::TownOptions {
+        let ctx = app.draft.with_untracked(|d| d.context.clone());
+        let passphrase = self.passphrase.get_untracked();
+        scorecard_domain::town::TownOptions {
+            passphrase: Some(passphrase).filter(|p| !p.trim().is_empty()),
+            profile: ctx.profile.clone(),
+            year: ctx.year,
+            as_of: Some(ctx.as_of(today())),
+            stations: ctx.stations.clone(),
+        }
+    }
+
+    /// The passphrase as typed; kept on this computer only when `remember` (else forgotten).
+    pub fn set_passphrase(&self, app: AppState, passphrase: String, remember: bool) {
+        self.passphrase.set(passphrase.clone());
+        self.remember_passphrase.set(remember);
+        let saved = if remember { store::save_passphrase(&passphrase) } else { store::forget_passphrase() };
+        if let Err(e) = saved {
+            app.push_notice(NoticeKind::Error, "passphrase", e.message_zh(), e.message_en(), None);
+        }
+    }
+
+    /// True when a file of the import is a station's report file.
+    pub fn has_report_files(&self) -> bool {
+        self.import
+            .with(|i| i.as_ref().is_some_and(|i| i.files.iter().any(|f| f.town_report.is_some() || is_report_error(f))))
+    }
+
     /// The import options of the draft: its hand overrides plus every remembered mapping.
     fn options(&self, app: AppState) -> ImportOptions {
         let overrides = app.draft.with_untracked(|d| overrides_of(&d.import_options));
-        ImportOptions { overrides, saved: global_mappings(), preview_rows: 20 }
+        ImportOptions { overrides, saved: global_mappings(), preview_rows: 20, town: None }
     }
 
     /// Adds files (a file of the same name replaces the old one) and imports again.
@@ -228,6 +268,7 @@ impl DataState {
             array.push(f);
         }
         let options = self.options(app);
+        let town = Some(self.town_options(app));
         let total: u64 = metas.iter().map(|m| m.size).sum();
         self.progress.set(Some(ImportProgress {
             started_ms: now_ms(),
@@ -253,7 +294,8 @@ impl DataState {
             });
         });
         leptos::task::spawn_local(async move {
-            let reply = client().call_with(Request::Import { names, options }, Some(array), Some(on_progress)).await;
+            let reply =
+                client().call_with(Request::Import { names, options, town }, Some(array), Some(on_progress)).await;
             if this.import_generation.get_value() != gen {
                 return; // a newer import (or a cancel) took over
             }
@@ -397,7 +439,7 @@ impl DataState {
         self.import_generation.set_value(gen);
         let options = self.options(app);
         leptos::task::spawn_local(async move {
-            let none = Request::Import { names: Vec::new(), options };
+            let none = Request::Import { names: Vec::new(), options, town: None };
             let _ = client().call_with(none, Some(js_sys::Array::new()), None).await;
             if this.import_generation.get_value() == gen {
                 this.rescore(app);

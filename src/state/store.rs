@@ -15,6 +15,8 @@ const MAPPINGS_KEY: &str = "vscore:v2:mappings";
 const CURRENT_KEY: &str = "vscore:v2:current";
 const PREFS_KEY: &str = "vscore:v2:prefs";
 const PROFILES_KEY: &str = "vscore:v2:profiles";
+/// The town's report passphrase, only when the clerk ticked "remember on this computer".
+const PASSPHRASE_KEY: &str = "vscore:v2:town-passphrase";
 /// Where the first release kept its single draft; migrated once, then removed.
 const LEGACY_V1_KEY: &str = "vscore:v1:draft";
 
@@ -215,6 +217,21 @@ pub fn save_prefs(v: &serde_json::Value) -> Result<(), StoreError> {
         return Err(StoreError::Unavailable);
     }
     LocalStorage::set(PREFS_KEY, v).map_err(classify)
+}
+
+/// The remembered report passphrase (汇总报送), if the clerk asked to keep it.
+pub fn load_passphrase() -> Option<String> {
+    get_raw(PASSPHRASE_KEY).filter(|p| !p.is_empty())
+}
+
+pub fn save_passphrase(p: &str) -> Result<(), StoreError> {
+    set_raw(PASSPHRASE_KEY, p)
+}
+
+/// Forgets a remembered passphrase (unticked, or never ticked).
+pub fn forget_passphrase() -> Result<(), StoreError> {
+    remove(PASSPHRASE_KEY);
+    Ok(())
 }
 
 /// Custom profiles, as the JSON the profile editor exports.

@@ -51,6 +51,7 @@ pub fn ExportScreen() -> impl IntoView {
                     <button data-testid="export-context" on:click=export_context>"⬇ " {tr("export.context")}</button>
                     <p class="help">{tr("export.context_help")}</p>
                 </div>
+                <crate::ui::town_panel::PackItem/>
             </div>
         </section>
         <h3 class="no-print preview-title">{tr("export.preview")}</h3>

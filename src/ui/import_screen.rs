@@ -88,7 +88,7 @@ pub fn ImportScreen() -> impl IntoView {
                 <span>{tr("import.drop")} " "</span>
                 <label class="button primary" for="file-input">{tr("import.choose")}</label>
                 <input id="file-input" data-testid="file-input" class="sr-only" type="file" multiple
-                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt" on:change=on_pick />
+                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt,.json" on:change=on_pick />
                 <p class="muted small">{tr("import.drop_hint")}</p>
             </div>
             <div class="import-tools">
@@ -100,6 +100,7 @@ pub fn ImportScreen() -> impl IntoView {
                 </button>
                 <span class="muted small">{tr("import.sample_help")}</span>
             </div>
+            <crate::ui::town_panel::TownImportPanel/>
             <MissingFiles/>
             <Progress/>
             {move || data.error.get().map(|(zh, en)| view! {
@@ -213,7 +214,11 @@ fn FileCard(file: FileReport) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let name = file.name.clone();
-    let format = file.format.map(|f| f.label().to_string()).unwrap_or_else(|| "?".into());
+    let format = file
+        .format
+        .map(|f| f.label().to_string())
+        .or_else(|| file.town_report.as_ref().map(|_| "json".into()))
+        .unwrap_or_else(|| "?".into());
     let encoding = file.encoding.map(|e| e.label());
     let error = file.error.clone();
     let fname = file.name.clone();
@@ -237,6 +242,10 @@ fn FileCard(file: FileReport) -> impl IntoView {
                     </div>
                 }
             })}
+            {file.town_report.map(|s| view! { <crate::ui::town_panel::ReportLine summary=s/> })}
+            {file.findings.iter().filter(|f| f.kind == FindingKind::TownReport).cloned().collect::<Vec<_>>().into_iter().map(|f| view! {
+                <p class="notice info small" data-testid="town-finding">{move || if lang() == Lang::Zh { f.message.clone() } else { f.message_en.clone() }}</p>
+            }).collect_view()}
             {file.sheets.into_iter().map(|s| view! { <SheetCard file=fname.clone() sheet=s/> }).collect_view()}
         </section>
     }

@@ -12,6 +12,7 @@ pub mod notices;
 pub mod profile_editor;
 pub mod scorecard;
 pub mod topbar;
+pub mod town_panel;
 pub mod update_banner;
 pub mod wide_panel;
 pub mod year_banner;

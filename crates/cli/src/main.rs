@@ -62,6 +62,9 @@ enum Command {
         /// Also write the demo's context here (as of 31 December), for `score --context`.
         #[arg(long)]
         context: Option<PathBuf>,
+        /// Also write each station's own workbook into this folder (for `pack`, 汇总报送).
+        #[arg(long = "by-station")]
+        by_station: Option<PathBuf>,
     },
     /// Lists the built-in profiles and their indicators.
     Profiles {
@@ -79,7 +82,9 @@ fn main() {
         Command::Pack(args) => pack::run(&args),
         Command::Holidays { year, format } => holidays::run(year, format),
         Command::Profiles { format } => profiles::run(format),
-        Command::Demo { out, year, context } => demo::run(&out, year, context.as_deref()),
+        Command::Demo { out, year, context, by_station } => {
+            demo::run(&out, year, context.as_deref(), by_station.as_deref())
+        }
     };
     std::process::exit(code);
 }

@@ -320,6 +320,8 @@ fn every_file_the_town_cannot_count_says_why_and_the_others_still_count() {
     let (s0, t0) = &station_tables()[0];
     let wrong_pass = pack(t0, &station_ctx(s0, profile_id, end()), &other_key, today()).0.write(&other_key);
     let other_profile = pack(t0, &station_ctx(s0, "guangan2015", end()), key(), today()).0.write(key());
+    assert_no_personal_data(&wrong_pass, demo());
+    assert_no_personal_data(&other_profile, demo());
     let text = String::from_utf8(good[0].1.clone()).unwrap();
     let tampered = text.replacen("\"hours\": 2.0", "\"hours\": 20.0", 1);
     assert_ne!(tampered, text, "the file has an hours entry to change");
@@ -421,4 +423,36 @@ fn a_report_file_lists_codes_hours_and_activities_and_reads_back_equal() {
     // the code is the keyed hash of the ID number: the same ID at another station, the same code
     let v0 = &data.volunteers[0];
     assert!(back.volunteers.iter().any(|v| v.code == key().code("id", &v0.id_number.to_uppercase())));
+}
+
+#[test]
+fn stations_missing_or_of_another_year_are_named() {
+    let profile_id = "xindu2017-town";
+    let mut ctx = town_ctx(profile_id, end());
+    ctx.stations = demo().stations.clone();
+    let mut files = report_files(profile_id, end());
+    let (absent, _) = files.pop().unwrap();
+    // one station packed its data under 2016 (a year the town does not assess)
+    let (s0, t0) = &station_tables()[0];
+    let last_year = Context {
+        year: YEAR - 1,
+        as_of: NaiveDate::from_ymd_opt(YEAR - 1, 12, 31),
+        ..station_ctx(s0, profile_id, end())
+    };
+    let old = pack(t0, &last_year, key(), today()).0.write(key());
+    assert_no_personal_data(&old, demo());
+    files[0] = (files[0].0.clone(), old.into_bytes());
+    let town = import_all(&files, &town_opts(&ctx, PASSPHRASE));
+    let said: Vec<&str> = town
+        .findings
+        .iter()
+        .filter(|f| f.kind == scorecard_domain::FindingKind::TownReport)
+        .map(|f| f.message.as_str())
+        .collect();
+    let missing = &demo().stations[5];
+    assert!(absent.contains(missing.as_str()));
+    assert!(said.iter().any(|m| m.starts_with(&format!("还没有收到这些站点的报送：{missing}。"))), "{said:?}");
+    assert!(said.iter().any(|m| m.contains(&format!("「{s0}」的报送是 2016 年的，本镇考核的是 2017 年"))), "{said:?}");
+    // and in English too
+    assert!(town.findings.iter().any(|f| f.message_en.starts_with(&format!("No report file yet from: {missing}."))));
 }

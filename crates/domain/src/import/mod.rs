@@ -51,7 +51,9 @@ pub use failed_rows::failed_rows_xlsx;
 pub use formats::TextEncoding;
 pub use header::HeaderRows;
 pub use mapping::{ColumnOverride, SavedColumn, SavedMapping, SheetOverride, Source};
-pub use report::{CellMark, ColumnReport, FailedRow, FileReport, PreviewRow, RowCounts, RowStatus, SheetReport};
+pub use report::{
+    CellMark, ColumnReport, FailedRow, FileReport, PreviewRow, ReportSummary, RowCounts, RowStatus, SheetReport,
+};
 pub use role::RoleScore;
 
 use crate::finding::{Finding, FindingKind, Severity};

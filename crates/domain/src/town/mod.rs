@@ -21,7 +21,8 @@ use std::cell::RefCell;
 
 /// What a town's import needs to read report files: its passphrase, and what the files
 /// must agree with. Never saved (the passphrase stays in memory unless the clerk asks).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct TownOptions {
     pub passphrase: Option<String>,
     /// The town's profile id; a file of another is refused.
