@@ -323,9 +323,9 @@ fn every_file_the_town_cannot_count_says_why_and_the_others_still_count() {
     assert_no_personal_data(&wrong_pass, demo());
     assert_no_personal_data(&other_profile, demo());
     let text = String::from_utf8(good[0].1.clone()).unwrap();
-    let tampered = text.replacen("\"hours\": 2.0", "\"hours\": 20.0", 1);
+    let tampered = text.replacen("\"hours\":2.0", "\"hours\":20.0", 1);
     assert_ne!(tampered, text, "the file has an hours entry to change");
-    let newer = text.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    let newer = text.replacen("\"schema_version\":1", "\"schema_version\":2", 1);
     let broken = text.replacen("\"volunteers\"", "\"volunteerz\"", 1);
     let cases: Vec<(&str, String, ReportProblem, &str)> = vec![
         ("口令不对.json", wrong_pass, ReportProblem::WrongPassphrase, "这个报送文件使用了不同的口令"),
@@ -410,7 +410,7 @@ fn a_report_file_lists_codes_hours_and_activities_and_reads_back_equal() {
     let (file, findings) = pack(t0, &station_ctx(s0, "xindu2017-town", end()), key(), today());
     assert!(findings.is_empty(), "{findings:?}");
     let text = file.clone().write(key());
-    assert!(text.starts_with("{\n  \"schema\": \"volunteer-scorecard.report\""), "{}", &text[..60]);
+    assert!(text.starts_with("{\"schema\":\"volunteer-scorecard.report\""), "{}", &text[..60]);
     let back = scorecard_domain::town::Keys::new(Some(PASSPHRASE)).read(text.as_bytes()).unwrap();
     assert_eq!(ReportFile { seal: String::new(), ..back.clone() }, file);
     // the station's roster and its hours, by hand from the demo's rows

@@ -278,17 +278,7 @@ fn import_file(
     tick: &mut dyn FnMut(u64) -> ControlFlow<()>,
     rows_done: &mut u64,
 ) -> FileReport {
-    let mut report = FileReport {
-        name: file.name.to_string(),
-        size: file.data.size(),
-        format: None,
-        encoding: None,
-        delimiter: None,
-        error: None,
-        sheets: Vec::new(),
-        findings: Vec::new(),
-        town_report: None,
-    };
+    let mut report = FileReport::new(file.name, file.data.size());
     let fail = |mut report: FileReport, e: ReadError| {
         let e = ImportError::from(e);
         report.findings.push(unreadable(file.name, &e));

@@ -33,6 +33,23 @@ pub struct FileReport {
     pub town_report: Option<ReportSummary>,
 }
 
+impl FileReport {
+    /// A file's report before anything is read of it.
+    pub fn new(name: &str, size: u64) -> FileReport {
+        FileReport {
+            name: name.to_string(),
+            size,
+            format: None,
+            encoding: None,
+            delimiter: None,
+            error: None,
+            sheets: Vec::new(),
+            findings: Vec::new(),
+            town_report: None,
+        }
+    }
+}
+
 /// What a station's report file holds, for its card on the import screen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportSummary {

@@ -29,17 +29,7 @@ impl<'a> TownReports<'a> {
         if !town::looks_like_report(&head) {
             return None;
         }
-        let mut report = FileReport {
-            name: file.name.to_string(),
-            size: file.data.size(),
-            format: None,
-            encoding: None,
-            delimiter: None,
-            error: None,
-            sheets: Vec::new(),
-            findings: Vec::new(),
-            town_report: None,
-        };
+        let mut report = FileReport::new(file.name, file.data.size());
         let read = whole(file.data).and_then(|bytes| self.keys.read(&bytes));
         let read = read.and_then(|f| match self.town {
             Some(t) if !t.profile.is_empty() && t.profile != f.profile => {

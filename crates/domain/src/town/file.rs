@@ -208,20 +208,23 @@ impl ReportFile {
         self.seal = String::new();
         let body = serde_json::to_string(&self).unwrap_or_default();
         self.seal = key.seal(&body);
-        serde_json::to_string_pretty(&self).unwrap_or_default()
+        // compact, as the seal's body: a pretty writer would compile every writer again
+        serde_json::to_string(&self).unwrap_or_default()
     }
 
     /// Reads and checks a report file: the schema, the passphrase, the seal. `derive` gives
     /// the key for the file's key derivation (the town derives it once per round count).
     pub fn read(bytes: &[u8], key: Option<&dyn Fn(&Kdf) -> Passkey>) -> Result<ReportFile, (ReportProblem, String)> {
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        // read from text, as every other JSON of the app (one compiled reader, not two)
+        let text = std::str::from_utf8(bytes).map_err(|e| (ReportProblem::NotAReport, e.to_string()))?;
         // the version first, so a newer file is told apart from a broken one
         #[derive(Deserialize)]
         struct Head {
             schema: String,
             schema_version: u32,
         }
-        let head: Head = serde_json::from_slice(bytes).map_err(|e| (ReportProblem::NotAReport, e.to_string()))?;
+        let head: Head = serde_json::from_str(text).map_err(|e| (ReportProblem::NotAReport, e.to_string()))?;
         if head.schema != SCHEMA {
             return Err((ReportProblem::NotAReport, format!("schema {}", head.schema)));
         }
@@ -234,7 +237,7 @@ impl ReportFile {
                 ),
             ));
         }
-        let file: ReportFile = serde_json::from_slice(bytes).map_err(|e| (ReportProblem::NotAReport, e.to_string()))?;
+        let file: ReportFile = serde_json::from_str(text).map_err(|e| (ReportProblem::NotAReport, e.to_string()))?;
         if file.kdf.alg != KDF || file.kdf.salt != SALT || file.kdf.iterations == 0 {
             return Err((ReportProblem::NotAReport, format!("kdf {} / {}", file.kdf.alg, file.kdf.salt)));
         }
