@@ -74,6 +74,12 @@ const check = (name, value, target, ok, unit = '', why = '') => ({ name, value, 
 // app.js, the glue, the page's wasm, as brotli) at the line's speed, after two round trips
 // (the page, then the wasm it asks for).
 const lineFloor = (r) => (r?.line && sizes?.page_brotli ? 2 * r.line.latency + (sizes.page_brotli / r.line.bytesPerSec) * 1000 : null);
+// The paint waits for no wasm: what moves it is the fresh browser profile's start (fonts,
+// processes), so the spread of the runs says more than the median.
+const paintWhy = () => {
+  const all = load.flatMap((r) => (r.all || []).map((a) => a.first?.painted)).filter((x) => x != null);
+  return all.length ? `the runs ranged ${f0(Math.min(...all))}–${f0(Math.max(...all))} ms: a fresh browser's start, not the page's bytes` : '';
+};
 const floorWhy = (r) => (lineFloor(r) == null ? '' : `the line alone takes ${f0(lineFloor(r))} ms: ` +
   `${f0(sizes.page_brotli / 1024)} KB at ${f0(r.line.bytesPerSec / 1024)} KB/s after two round trips of ${r.line.latency} ms; ` +
   `then the wasm is instantiated and the app mounted at a quarter CPU`);
@@ -100,7 +106,7 @@ const targets = [
   check('First visit, Slow 4G + CPU 4×: the context form typed into (ms)', slow?.usable_ms, '≤ 2,500', (v) => v <= 2500, '', floorWhy(slow)),
   check('First visit, Fast 4G + CPU 4×: the context form typed into (ms)', fast?.usable_ms, '≤ 1,000', (v) => v <= 1000, '', floorWhy(fast)),
   check('First visit, something useful painted, slower of the two (ms)',
-    slow && fast ? Math.max(slow.painted_ms, fast.painted_ms) : null, '≤ 500', (v) => v <= 500),
+    slow && fast ? Math.max(slow.painted_ms, fast.painted_ms) : null, '≤ 500', (v) => v <= 500, '', paintWhy()),
   check('First visit, Slow 4G: the engine ready for an import (ms)', slow?.engine_ms, '≤ 8,000', (v) => v <= 8000),
   check('Repeat visit usable, slower of the two (ms)',
     slow && fast ? Math.max(slow.repeat_usable_ms, fast.repeat_usable_ms) : null, '≤ 600', (v) => v <= 600),

@@ -77,6 +77,44 @@ pub struct DataState {
     filled_draft: StoredValue<Option<String>>,
 }
 
+/// Stations' answers to their own checklist items, from the report files that count, for
+/// the items the town has not answered itself; says how many were taken.
+fn take_station_answers(app: AppState, summary: &ImportSummary) {
+    let answers: Vec<(String, bool)> = summary
+        .files
+        .iter()
+        .filter_map(|f| f.town_report.as_ref().filter(|s| s.counted))
+        .flat_map(|s| s.checklist.iter().map(|(k, v)| (k.clone(), *v)))
+        .collect();
+    let mut checklist = app.draft.with_untracked(|d| d.context.checklist.clone());
+    let taken = fill_unanswered(&mut checklist, answers);
+    if taken > 0 {
+        app.edit(|d| d.context.checklist = checklist);
+        app.push_notice(
+            NoticeKind::Info,
+            "station-answers",
+            format!("已从站点的报送文件带入 {taken} 项站点核对清单的回答；本镇已填写的保持不变。"),
+            format!("{taken} answers to stations' checklist items were taken from their report files; the town's own answers stay."),
+            None,
+        );
+    }
+}
+
+/// Adds the answers for keys not answered yet; returns how many.
+pub fn fill_unanswered(
+    checklist: &mut std::collections::BTreeMap<String, bool>,
+    answers: Vec<(String, bool)>,
+) -> usize {
+    let mut n = 0;
+    for (k, v) in answers {
+        if let std::collections::btree_map::Entry::Vacant(e) = checklist.entry(k) {
+            e.insert(v);
+            n += 1;
+        }
+    }
+    n
+}
+
 /// A file refused as a report file (wrong passphrase …): still one of the town's.
 fn is_report_error(f: &scorecard_domain::import::FileReport) -> bool {
     matches!(f.error, Some(scorecard_domain::import::ImportError::Report { .. }))
@@ -303,6 +341,7 @@ impl DataState {
             match reply.response {
                 Response::Imported(summary) => {
                     this.remember_hand_mappings(&summary);
+                    take_station_answers(app, &summary);
                     this.import.set(Some(summary));
                     app.edit(|d| d.files = metas.clone());
                     this.store_files(app, files, total).await;
@@ -541,4 +580,27 @@ pub fn file_from_bytes(name: &str, bytes: &[u8]) -> Option<web_sys::File> {
     let arr = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&arr);
     web_sys::File::new_with_u8_array_sequence(&parts, name).ok().map(|f| f.unchecked_into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_unanswered;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn stations_answers_fill_only_what_the_town_left_open() {
+        let mut town = BTreeMap::from([("X10|升庵社区|有队伍".to_string(), false)]);
+        let taken = fill_unanswered(
+            &mut town,
+            vec![
+                ("X10|升庵社区|有队伍".into(), true),
+                ("X10|升庵社区|有阵地".into(), true),
+                ("X10|友爱村|有队伍".into(), false),
+            ],
+        );
+        assert_eq!(taken, 2);
+        assert_eq!(town["X10|升庵社区|有队伍"], false, "the town's own answer stays");
+        assert_eq!(town["X10|升庵社区|有阵地"], true);
+        assert_eq!(town["X10|友爱村|有队伍"], false);
+    }
 }

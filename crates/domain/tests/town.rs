@@ -456,3 +456,20 @@ fn stations_missing_or_of_another_year_are_named() {
     // and in English too
     assert!(town.findings.iter().any(|f| f.message_en.starts_with(&format!("No report file yet from: {missing}."))));
 }
+
+#[test]
+fn a_stations_answers_about_itself_travel_with_its_report_and_its_answers_about_the_whole_do_not() {
+    let profile_id = "xindu2017-town";
+    let (s0, t0) = &station_tables()[0];
+    let mut ctx = station_ctx(s0, profile_id, end());
+    ctx.checklist.insert(format!("X10|{s0}|有队伍"), true);
+    ctx.checklist.insert(format!("X10|{s0}|有阵地"), false);
+    ctx.checklist.insert("X11|激励回馈".into(), true);
+    let text = pack(t0, &ctx, key(), today()).0.write(key());
+    let town =
+        import_all(&[("报送.json".into(), text.into_bytes())], &town_opts(&town_ctx(profile_id, end()), PASSPHRASE));
+    let summary = town.files[0].town_report.as_ref().unwrap();
+    let want: std::collections::BTreeMap<String, bool> =
+        [(format!("X10|{s0}|有队伍"), true), (format!("X10|{s0}|有阵地"), false)].into_iter().collect();
+    assert_eq!(summary.checklist, want);
+}

@@ -62,6 +62,10 @@ pub struct ReportSummary {
     pub trainings: usize,
     /// False when a later file of the same station replaced it.
     pub counted: bool,
+    /// The station's answers to its own checklist items (keys naming one of its stations):
+    /// the town's page takes those it has not answered itself.
+    #[serde(default)]
+    pub checklist: std::collections::BTreeMap<String, bool>,
 }
 
 /// One sheet as read.

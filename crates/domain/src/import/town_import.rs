@@ -48,6 +48,7 @@ impl<'a> TownReports<'a> {
                     activities: f.activities.len(),
                     trainings: f.trainings.len(),
                     counted: true,
+                    checklist: station_answers(&f),
                 });
                 self.accepted.push((i, file.name.to_string(), f));
             }
@@ -106,6 +107,22 @@ impl<'a> TownReports<'a> {
             }
         }
     }
+}
+
+/// The station's answers to items about one of its own stations (`X10|升庵社区|有队伍`):
+/// answers about the whole (`X11|激励回馈`) are the station's, not the town's.
+fn station_answers(f: &ReportFile) -> std::collections::BTreeMap<String, bool> {
+    let names: Vec<String> = std::iter::once(f.station.as_str())
+        .chain(f.volunteers.iter().filter_map(|v| v.station.as_deref()))
+        .chain(f.activities.iter().filter_map(|a| a.station.as_deref()))
+        .map(|s| s.trim().replace('|', "｜"))
+        .collect();
+    f.context
+        .checklist
+        .iter()
+        .filter(|(k, _)| k.split('|').nth(1).is_some_and(|s| names.iter().any(|n| n == s)))
+        .map(|(k, v)| (k.clone(), *v))
+        .collect()
 }
 
 fn whole(data: Data) -> Result<Vec<u8>, (ReportProblem, String)> {
