@@ -138,6 +138,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.summary", "已导入", "Imported"),
     ("import.volunteers", "志愿者", "volunteers"),
     ("import.records", "服务记录", "service records"),
+    ("import.records_monthly", "服务记录（报送文件按人按月汇总）", "service records (report files: per person and month)"),
     ("import.activities", "活动", "activities"),
     ("import.trainings", "培训", "trainings"),
     ("import.unit_people", "人", ""),

@@ -190,9 +190,12 @@ fn ImportSummaryLine() -> impl IntoView {
         {move || match data.import.get() {
             None => view! { <p class="muted" data-testid="import-empty">{tr("import.empty")}</p> }.into_any(),
             Some(s) => {
+                // a report file's records are its months' hours, not the station's records
+                let monthly = s.files.iter().any(|f| f.town_report.is_some());
+                let records = if monthly { "import.records_monthly" } else { "import.records" };
                 let parts = [
                     ("import.volunteers", s.volunteers, "import.unit_people", "summary-volunteers"),
-                    ("import.records", s.records, "import.unit_items", "summary-records"),
+                    (records, s.records, "import.unit_items", "summary-records"),
                     ("import.activities", s.activities, "import.unit_times", "summary-activities"),
                     ("import.trainings", s.trainings, "import.unit_times", "summary-trainings"),
                 ];

@@ -137,6 +137,7 @@ test('a town scores six stations from six report files, as from their workbooks;
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-summary"][data-counted="true"]').length === 6);
       assert.equal(await page.$('[data-testid="file-error"]'), null);
       assert.equal(await page.textContent('[data-testid="summary-volunteers"]'), '600');
+      assert.match(await page.textContent('.import-summary'), /服务记录（报送文件按人按月汇总）/);
       assert.ok(await page.isVisible('[data-testid="town-codes-note"]'));
       await shot(page, 'town-02-import');
       const fromReports = await scorecard(page);
