@@ -127,6 +127,7 @@ fn global_mappings() -> Vec<SavedMapping> {
 impl DataState {
     pub fn new() -> DataState {
         let custom = store::load_profiles().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let remembered = store::load_passphrase();
         DataState {
             files: StoredValue::new_local(Vec::new()),
             file_list: RwSignal::new(Vec::new()),
@@ -137,8 +138,8 @@ impl DataState {
             error: RwSignal::new(None),
             files_missing: RwSignal::new(Vec::new()),
             custom_profiles: RwSignal::new(custom),
-            passphrase: RwSignal::new(store::load_passphrase().unwrap_or_default()),
-            remember_passphrase: RwSignal::new(store::load_passphrase().is_some()),
+            remember_passphrase: RwSignal::new(remembered.is_some()),
+            passphrase: RwSignal::new(remembered.unwrap_or_default()),
             score_generation: StoredValue::new(0),
             import_generation: StoredValue::new(0),
             filled_draft: StoredValue::new(None),

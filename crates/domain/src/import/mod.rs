@@ -267,7 +267,7 @@ fn explain_unusable(report: &mut FileReport) {
     report.findings.push(Finding::file(&report.name, FindingKind::UnknownSheet, Severity::Warning, zh, en));
 }
 
-fn unreadable(file: &str, error: &ImportError) -> Finding {
+pub(super) fn unreadable(file: &str, error: &ImportError) -> Finding {
     Finding::file(file, FindingKind::UnreadableFile, Severity::Error, error.message_zh(file), error.message_en(file))
 }
 

@@ -54,13 +54,7 @@ impl<'a> TownReports<'a> {
             }
             Err((problem, detail)) => {
                 let e = ImportError::Report { problem, detail };
-                report.findings.push(Finding::file(
-                    file.name,
-                    FindingKind::UnreadableFile,
-                    Severity::Error,
-                    e.message_zh(file.name),
-                    e.message_en(file.name),
-                ));
+                report.findings.push(super::unreadable(file.name, &e));
                 report.error = Some(e);
             }
         }
