@@ -148,6 +148,25 @@ pub fn parse_stations(s: &str) -> Vec<String> {
     out
 }
 
+/// The as-of box's placeholder: the date a blank box stands for (today, kept within the
+/// year: the year's end for a past year, its first day for a future one), said as such, so
+/// a grey date is never mistaken for one typed or for what blank does not mean.
+pub fn blank_as_of_text(year: i32, today: NaiveDate, lang: crate::i18n::Lang) -> String {
+    let ctx = scorecard_domain::context::Context { year, as_of: None, ..Default::default() };
+    let d = ctx.as_of(today);
+    let (zh, en) = if d == today {
+        ("今天", "today")
+    } else if d < today {
+        ("年末", "year end")
+    } else {
+        ("年初", "year start")
+    };
+    match lang {
+        crate::i18n::Lang::Zh => format!("留空即{zh}：{d}"),
+        crate::i18n::Lang::En => format!("blank = {en}, {d}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +236,16 @@ mod tests {
     #[test]
     fn stations() {
         assert_eq!(parse_stations("新桥社区\n大丰社区、 新桥社区；三河村\n\n"), vec!["新桥社区", "大丰社区", "三河村"]);
+    }
+
+    #[test]
+    fn the_as_of_placeholder_says_what_blank_means() {
+        use crate::i18n::Lang;
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let today = day(2026, 12, 7);
+        assert_eq!(blank_as_of_text(2026, today, Lang::Zh), "留空即今天：2026-12-07");
+        assert_eq!(blank_as_of_text(2017, today, Lang::Zh), "留空即年末：2017-12-31");
+        assert_eq!(blank_as_of_text(2027, today, Lang::Zh), "留空即年初：2027-01-01");
+        assert_eq!(blank_as_of_text(2017, today, Lang::En), "blank = year end, 2017-12-31");
     }
 }

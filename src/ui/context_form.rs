@@ -110,7 +110,7 @@ pub fn ContextForm() -> impl IntoView {
                 <Field id="ctx-as-of" label="ctx.as_of" help="ctx.as_of.help"
                     error=Signal::derive(move || draft.with(|d| d.inputs.contains_key("as_of").then_some("ctx.invalid_date")))>
                     <input id="ctx-as-of" data-testid="ctx-as-of" type="text" aria-describedby="ctx-as-of-help"
-                        placeholder=move || draft.with(|d| format!("{}-06-30", d.context.year))
+                        placeholder=move || draft.with(|d| form::blank_as_of_text(d.context.year, crate::state::data::today(), lang()))
                         prop:value=move || draft.with(|d| d.inputs.get("as_of").cloned()
                             .unwrap_or_else(|| d.context.as_of.map(|x| x.to_string()).unwrap_or_default()))
                         on:input=move |ev| {

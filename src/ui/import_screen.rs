@@ -11,9 +11,15 @@ use crate::state::draft::Step;
 use crate::state::{AppState, DataState, NoticeKind};
 use leptos::prelude::*;
 use scorecard_domain::finding::{FindingClass, FindingCounts, FindingKind};
+use scorecard_domain::import::cells::date::DateOrder;
 use scorecard_domain::import::meaning::WhyKind;
-use scorecard_domain::import::{FileReport, HeaderRows, RowStatus, SheetReport, Source};
+use scorecard_domain::import::report::{ColumnDates, DateOrderHow};
+use scorecard_domain::import::{ColumnDateOrder, FileReport, HeaderRows, RowStatus, SheetReport, Source};
 use scorecard_domain::model::{Field, Role};
+
+/// How many columns a sheet's mapping table and preview show at most: a sheet whose cells
+/// reach column XEU is not 16,384 columns of boxes (mapped columns beyond are still listed).
+const COLUMNS_SHOWN: usize = 60;
 
 /// How many findings the list shows at most (the filters narrow it).
 const FINDINGS_SHOWN: usize = 500;
@@ -88,7 +94,7 @@ pub fn ImportScreen() -> impl IntoView {
                 <span>{tr("import.drop")} " "</span>
                 <label class="button primary" for="file-input">{tr("import.choose")}</label>
                 <input id="file-input" data-testid="file-input" class="sr-only" type="file" multiple
-                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt,.json" on:change=on_pick />
+                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt,.json,.pack" on:change=on_pick />
                 <p class="muted small">{tr("import.drop_hint")}</p>
             </div>
             <div class="import-tools">
@@ -105,7 +111,7 @@ pub fn ImportScreen() -> impl IntoView {
             <Progress/>
             {move || data.error.get().map(|(zh, en)| view! {
                 <div class="notice error" role="alert" data-testid="import-error">
-                    <span class="notice-icon" aria-hidden="true">"⛔"</span>
+                    <span class="notice-icon" aria-hidden="true"><crate::ui::icon::StopIcon/></span>
                     <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
                 </div>
             })}
@@ -115,8 +121,12 @@ pub fn ImportScreen() -> impl IntoView {
         {move || data.import.get().map(|imp| {
             let files = imp.files.clone();
             let failed = imp.failed_rows;
+            // matrices on several sheets: their activities' hours and dates are asked once
+            let shared = crate::ui::matrix_panel::matrix_sheets(&files).len() > 1;
+            let matrix_files = files.clone();
             view! {
-                {files.into_iter().map(|f| view! { <FileCard file=f/> }).collect_view()}
+                {shared.then(|| view! { <crate::ui::matrix_panel::MatrixPanel files=matrix_files/> })}
+                {files.into_iter().map(|f| view! { <FileCard file=f shared_matrix=shared/> }).collect_view()}
                 <FindingsPanel/>
                 <section class="panel actions-panel">
                     <button data-testid="download-failed-rows" disabled=failed == 0
@@ -213,7 +223,7 @@ fn ImportSummaryLine() -> impl IntoView {
 }
 
 #[component]
-fn FileCard(file: FileReport) -> impl IntoView {
+fn FileCard(file: FileReport, shared_matrix: bool) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let name = file.name.clone();
@@ -226,6 +236,14 @@ fn FileCard(file: FileReport) -> impl IntoView {
     let error = file.error.clone();
     let fname = file.name.clone();
     let ename = file.name.clone();
+    // the file's problems counted as the findings panel counts them when filtered to this
+    // file: the import's findings and the scoring's (a record of another year …) alike, a
+    // "N more" finding as its N — one source for both places
+    let f_file = file.name.clone();
+    let file_counts = Memo::new(move |_| {
+        let all = data.all_findings();
+        FindingCounts::of(all.iter().filter(|f| f.file == f_file))
+    });
     view! {
         <section class="panel file-card" data-testid="file-card" data-file=file.name.clone()>
             <header class="file-head">
@@ -240,16 +258,19 @@ fn FileCard(file: FileReport) -> impl IntoView {
                 let (zh, en) = (e.message_zh(&ename), e.message_en(&ename));
                 view! {
                     <div class="notice error" role="alert" data-testid="file-error">
-                        <span class="notice-icon" aria-hidden="true">"⛔"</span>
+                        <span class="notice-icon" aria-hidden="true"><crate::ui::icon::StopIcon/></span>
                         <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
                     </div>
                 }
             })}
+            <div class="file-finding-counts small" data-testid="file-finding-counts">
+                {move || view! { <crate::ui::finding_counts::FindingCountsLine counts=file_counts.get()/> }}
+            </div>
             {file.town_report.map(|s| view! { <crate::ui::town_panel::ReportLine summary=s/> })}
             {file.findings.iter().filter(|f| f.kind == FindingKind::TownReport).cloned().collect::<Vec<_>>().into_iter().map(|f| view! {
                 <p class="notice info small" data-testid="town-finding">{move || if lang() == Lang::Zh { f.message.clone() } else { f.message_en.clone() }}</p>
             }).collect_view()}
-            {file.sheets.into_iter().map(|s| view! { <SheetCard file=fname.clone() sheet=s/> }).collect_view()}
+            {file.sheets.into_iter().map(|s| view! { <SheetCard file=fname.clone() sheet=s shared_matrix=shared_matrix/> }).collect_view()}
         </section>
     }
 }
@@ -289,7 +310,7 @@ fn kind_label(l: Lang, k: FindingKind) -> &'static str {
 }
 
 #[component]
-fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
+fn SheetCard(file: String, sheet: SheetReport, shared_matrix: bool) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let sheet_name = sheet.name.clone();
@@ -323,13 +344,17 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
     let reset_header = move |_| data.set_override(app, &f3, &s3, |o| o.header_rows = None);
     let counts = sheet.counts;
     let role_fields: Vec<Field> = role.map(|r| r.fields().to_vec()).unwrap_or_default();
-    let columns = sheet.columns.clone();
     let preview = sheet.preview.clone();
-    let n_cols = columns.len().max(preview.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let all_cols = sheet.columns.len().max(preview.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    // No more columns than a screen can show: the first ones, and any mapped one beyond them.
+    let n_cols = all_cols.min(COLUMNS_SHOWN);
+    let columns: Vec<_> =
+        sheet.columns.iter().filter(|c| (c.index as usize) < COLUMNS_SHOWN || c.field.is_some()).cloned().collect();
+    let hidden_cols = all_cols.saturating_sub(columns.len().max(n_cols));
     let headers: Vec<String> =
         (0..n_cols).map(|i| columns.get(i).map(|c| format!("{} {}", c.letter, c.header)).unwrap_or_default()).collect();
     let role_source = sheet.role_source;
-    let sheet_findings = sheet.findings.len();
+
     view! {
         <div class="sheet-card" data-testid="sheet-card" data-sheet=sheet.name.clone()
             data-role=role.map(role_code).unwrap_or("none")
@@ -371,7 +396,6 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                 {tr("import.skipped")} " " <b class="num" data-testid="count-skipped">{fmt_int(counts.skipped)}</b> {move || crate::ui::punct().comma()}
                 {tr("import.blank")} " " <b class="num">{fmt_int(counts.blank)}</b> {move || crate::ui::punct().comma()}
                 {tr("import.left_out")} " " <b class="num" data-testid="count-left-out">{fmt_int(counts.left_out)}</b>
-                {(sheet_findings > 0).then(|| view! { <span>" · " {tr("import.findings")} " " <b class="num">{sheet_findings}</b></span> })}
             </p>
             <details class="mapping" open=role.is_some() && sheet.wide.is_none()>
                 <summary>{tr("import.mapping")}</summary>
@@ -405,6 +429,7 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                                         </td>
                                         <td class="source-cell">
                                             <span class="badge">{tr(source_key(c.source))}</span>
+                                            {c.dates.clone().map(|dates| view! { <DateOrderChoice file=file.clone() sheet=sheet_name.clone() column=col dates=dates/> })}
                                             {c.why.clone().map(|w| {
                                                 let (zh, en) = (w.text_zh(), w.text_en());
                                                 view! { <span class="why small muted" data-testid="mapping-why" data-kind=why_code(w.kind)>
@@ -418,8 +443,24 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                {(hidden_cols > 0).then(|| view! {
+                    <p class="muted small" data-testid="columns-hidden">{move || if lang() == Lang::Zh {
+                        format!("另有 {} 列未列出（没有对应的字段）。", fmt_int(hidden_cols as u64))
+                    } else {
+                        format!("{} more columns not listed (no field mapped).", fmt_int(hidden_cols as u64))
+                    }}</p>
+                })}
             </details>
-            {sheet.wide.clone().map(|w| view! { <crate::ui::wide_panel::WidePanel file=file.clone() sheet=sheet_name.clone() wide=w/> })}
+            {sheet.wide.clone().map(|w| if shared_matrix {
+                let records = w.records;
+                view! { <p class="small muted" data-testid="wide-shared-note">{move || if lang() == Lang::Zh {
+                    format!("参加次数表：活动时长和日期在上方统一填写（本表已转为服务记录 {} 条）。", fmt_int(records))
+                } else {
+                    format!("Participation matrix: hours and dates are given once above ({} records made from this sheet).", fmt_int(records))
+                }}</p> }.into_any()
+            } else {
+                view! { <crate::ui::wide_panel::WidePanel file=file.clone() sheet=sheet_name.clone() wide=w/> }.into_any()
+            })}
             <details class="preview">
                 <summary>{tr("import.preview")}</summary>
                 <p class="muted small">{tr("import.preview_help")}</p>
@@ -462,6 +503,41 @@ fn SheetCard(file: String, sheet: SheetReport) -> impl IntoView {
                 </div>
             </details>
         </div>
+    }
+}
+
+/// A date column written day-or-month first (21/06/2024): how it is read and why, and the
+/// order to choose — offered plainly when its cells fit both orders and stay unread until
+/// the clerk says which.
+#[component]
+fn DateOrderChoice(file: String, sheet: String, column: u32, dates: ColumnDates) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let open = dates.how == DateOrderHow::Ambiguous;
+    let current = dates.order;
+    let (zh, en) = (dates.zh.clone(), dates.en.clone());
+    let on_change = move |ev: leptos::ev::Event| {
+        let order = match event_target_value(&ev).as_str() {
+            "dmy" => DateOrder::Dmy,
+            "mdy" => DateOrder::Mdy,
+            _ => DateOrder::Ymd,
+        };
+        data.set_override(app, &file, &sheet, |o| {
+            o.date_orders.retain(|d| d.column != column);
+            o.date_orders.push(ColumnDateOrder { column, order });
+        });
+    };
+    view! {
+        <span class="date-order small" class:ask=open data-testid="date-order" data-how=format!("{:?}", dates.how).to_lowercase()>
+            <span class="why">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
+            " "
+            <select data-testid="date-order-choice" aria-label=tr("import.date_order") on:change=on_change>
+                {open.then(|| view! { <option value="" selected=true>{tr("import.date_order_pick")}</option> })}
+                {[(DateOrder::Dmy, "dmy"), (DateOrder::Mdy, "mdy")].into_iter().map(|(o, code)| view! {
+                    <option value=code selected=!open && current == Some(o)>{move || lang().pick(o.format_zh(), o.format_en())}</option>
+                }).collect_view()}
+            </select>
+        </span>
     }
 }
 
@@ -584,11 +660,11 @@ fn class_key(c: FindingClass) -> &'static str {
     }
 }
 
-fn class_icon(c: FindingClass) -> &'static str {
+fn class_icon(c: FindingClass) -> AnyView {
     match c {
-        FindingClass::LeftOut => "⛔",
-        FindingClass::Check => "⚠",
-        FindingClass::OutOfPeriod => "◷",
-        FindingClass::Hint => "ℹ",
+        FindingClass::LeftOut => view! { <crate::ui::icon::StopIcon/> }.into_any(),
+        FindingClass::Check => "⚠".into_any(),
+        FindingClass::OutOfPeriod => "◷".into_any(),
+        FindingClass::Hint => "ℹ".into_any(),
     }
 }

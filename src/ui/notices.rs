@@ -19,9 +19,9 @@ pub fn Notices() -> impl IntoView {
                         NoticeKind::Error => "notice error",
                     };
                     let icon = match n.kind {
-                        NoticeKind::Info => "ℹ",
-                        NoticeKind::Warning => "⚠",
-                        NoticeKind::Error => "⛔",
+                        NoticeKind::Info => "ℹ".into_any(),
+                        NoticeKind::Warning => "⚠".into_any(),
+                        NoticeKind::Error => view! { <crate::ui::icon::StopIcon/> }.into_any(),
                     };
                     let (zh, en) = (n.zh.clone(), n.en.clone());
                     let action = n.action.clone();

@@ -36,7 +36,13 @@ pub fn PassphraseField(#[prop(optional)] import_again: bool) -> impl IntoView {
                 <span>{tr("town.passphrase")}</span>
                 <input type="password" autocomplete="off" data-testid="town-passphrase"
                     prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        // what is typed counts at once (in memory only): files dropped while
+                        // the field still has the focus are read with it (issue 28)
+                        let p = event_target_value(&ev);
+                        data.passphrase.set(p.clone());
+                        typed.set(p);
+                    }
                     on:change=move |_| apply() />
             </label>
             <label class="check">

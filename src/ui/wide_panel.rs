@@ -3,6 +3,7 @@
 //! activities' hours in the same import, a date in the header or the holiday the name
 //! names (in the scored year) — and one button that turns the counts into service records.
 use super::fmt::fmt_int;
+use super::matrix_panel::{hours_text, parse_hours};
 use super::{lang, tr};
 use crate::i18n::Lang;
 use crate::state::form::parse_date;
@@ -21,21 +22,6 @@ struct Row {
     include: RwSignal<bool>,
     hours: RwSignal<String>,
     date: RwSignal<String>,
-}
-
-fn hours_text(h: Option<f64>) -> String {
-    h.map(|h| if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h}") }).unwrap_or_default()
-}
-
-/// Hours of one participation as typed: a number over 0 and at most 24.
-fn parse_hours(s: &str) -> Option<f64> {
-    let t: String = s
-        .trim()
-        .chars()
-        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
-        .collect();
-    let t = t.trim_end_matches("小时").trim_end_matches('h').trim();
-    t.parse::<f64>().ok().filter(|h| *h > 0.0 && *h <= 24.0)
 }
 
 #[component]
@@ -191,28 +177,5 @@ pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView 
                 {confirmed.then(|| view! { <button data-testid="wide-undo" on:click=undo>{tr("wide.undo")}</button> })}
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hours_as_typed() {
-        for (s, want) in [
-            ("2", Some(2.0)),
-            ("1.5", Some(1.5)),
-            ("２.５", Some(2.5)),
-            ("3小时", Some(3.0)),
-            ("0", None),
-            ("25", None),
-            ("", None),
-            ("两", None),
-        ] {
-            assert_eq!(parse_hours(s), want, "{s}");
-        }
-        assert_eq!(hours_text(Some(3.0)), "3");
-        assert_eq!(hours_text(Some(1.5)), "1.5");
     }
 }

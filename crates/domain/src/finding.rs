@@ -47,10 +47,13 @@ pub enum FindingKind {
     /// About stations' report files in a town's import (报送文件): a station missing, sent
     /// for another date, superseded by a later month, volunteers registered at two stations.
     TownReport,
+    /// A start time, end time or time span (开始时间, 结束时间, 服务时段) that could not be read.
+    /// Declared last so the order of the older kinds (their `Ord`) is unchanged.
+    UnreadableTime,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 19] = [
+    pub const ALL: [FindingKind; 20] = [
         FindingKind::UnreadableFile,
         FindingKind::UnknownSheet,
         FindingKind::DuplicateVolunteer,
@@ -61,6 +64,7 @@ impl FindingKind {
         FindingKind::DateOutOfPeriod,
         FindingKind::UnreadableDate,
         FindingKind::UnreadableHours,
+        FindingKind::UnreadableTime,
         FindingKind::UnreadableNumber,
         FindingKind::UnreadableFlag,
         FindingKind::MissingRequired,
@@ -85,6 +89,7 @@ impl FindingKind {
             FindingKind::DateOutOfPeriod => "date_out_of_period",
             FindingKind::UnreadableDate => "unreadable_date",
             FindingKind::UnreadableHours => "unreadable_hours",
+            FindingKind::UnreadableTime => "unreadable_time",
             FindingKind::UnreadableNumber => "unreadable_number",
             FindingKind::UnreadableFlag => "unreadable_flag",
             FindingKind::MissingRequired => "missing_required",
@@ -110,6 +115,7 @@ impl FindingKind {
             FindingKind::DateOutOfPeriod => "日期不在考核期内",
             FindingKind::UnreadableDate => "日期无法识别",
             FindingKind::UnreadableHours => "时长无法识别",
+            FindingKind::UnreadableTime => "时间无法识别",
             FindingKind::UnreadableNumber => "数字无法识别",
             FindingKind::UnreadableFlag => "是/否无法识别",
             FindingKind::MissingRequired => "缺少必填项",
@@ -135,6 +141,7 @@ impl FindingKind {
             FindingKind::DateOutOfPeriod => "Date outside the period",
             FindingKind::UnreadableDate => "Unreadable date",
             FindingKind::UnreadableHours => "Unreadable hours",
+            FindingKind::UnreadableTime => "Unreadable time",
             FindingKind::UnreadableNumber => "Unreadable number",
             FindingKind::UnreadableFlag => "Unreadable yes/no",
             FindingKind::MissingRequired => "Required cell empty",
@@ -337,7 +344,7 @@ mod tests {
             seen.insert(k.code());
             assert!(!k.label_zh().is_empty() && !k.label_en().is_empty());
         }
-        assert_eq!(seen.len(), 19, "every kind listed once in ALL");
+        assert_eq!(seen.len(), 20, "every kind listed once in ALL");
     }
 
     /// One classification for both screens: rows left out, things to check, records of

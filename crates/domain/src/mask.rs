@@ -28,6 +28,19 @@ pub fn mask_if_sensitive(s: &str) -> String {
     }
 }
 
+/// A person's name for a list others may see (a projector, a shared screen): the first
+/// character kept, the rest starred — `张三` → `张*`, `欧阳娜娜` → `欧***`, `Li Wei` → `L*****`.
+/// A name of one character is starred whole. Used for lists of people below a target,
+/// which name people to a room unless the clerk asks to see them.
+pub fn mask_name(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    match chars.len() {
+        0 => String::new(),
+        1 => "*".into(),
+        n => std::iter::once(chars[0]).chain(std::iter::repeat_n('*', n - 1)).collect(),
+    }
+}
+
 fn mask_middle(s: &str, head: usize, tail: usize) -> String {
     let chars: Vec<char> = s.trim().chars().collect();
     let n = chars.len();
@@ -54,5 +67,14 @@ mod tests {
         assert_eq!(mask_if_sensitive("13812345678"), "138****5678");
         assert_eq!(mask_if_sensitive("张三"), "张三");
         assert_eq!(mask_if_sensitive("XD2017001"), "XD2017001");
+    }
+
+    #[test]
+    fn names_keep_only_their_first_character() {
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name(" 欧阳娜娜 "), "欧***");
+        assert_eq!(mask_name("Li Wei"), "L*****");
+        assert_eq!(mask_name("王"), "*");
+        assert_eq!(mask_name(""), "");
     }
 }

@@ -348,6 +348,10 @@ pub struct Tables {
     /// Fields that occurred as a column in at least one sheet of each role, so rules can
     /// tell "column absent" (rule not shown / needs input) from "column empty".
     pub present: Vec<(Role, Field)>,
+    /// 汇总报送: the report files counted and refused, when the import had any (the
+    /// scorecard names the stations whose data is not in it, `town::missing_stations`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<crate::town::TownReceipt>,
 }
 
 /// The year most of the data is dated in (service records, activities, trainings): the

@@ -223,7 +223,16 @@ impl Roster {
             .or_else(|| by_id.get(v.id_number));
             if let Some(first) = dup_of {
                 if let Some(sink) = sink.as_deref_mut() {
-                    if sink.room(v.at, FindingKind::DuplicateVolunteer, Severity::Warning) {
+                    if let Some(here) = crate::town::report_of(tables, v.at) {
+                        // a report file's row: told per station, never by code or row; a
+                        // volunteer also in another station's file is told per pair of
+                        // stations by the import (`town::merge::town_findings`)
+                        match crate::town::report_of(tables, tables.volunteers[first].at) {
+                            Some(there) if there.first_source != here.first_source => {}
+                            Some(_) => sink.note(here.first_source, TownNote::Duplicate),
+                            None => sink.note(here.first_source, TownNote::DuplicateElsewhere),
+                        }
+                    } else if sink.room(v.at, FindingKind::DuplicateVolunteer, Severity::Warning) {
                         let first_row = tables.volunteers[first].at.row;
                         let who = tables.so(v.name.or(v.number));
                         sink.list.push(finding_at(
@@ -242,7 +251,9 @@ impl Roster {
             }
             let Some(key) = key else {
                 if let Some(sink) = sink.as_deref_mut() {
-                    if sink.room(v.at, FindingKind::MissingRequired, Severity::Error) {
+                    if !sink.town(tables, v.at, TownNote::NoKey)
+                        && sink.room(v.at, FindingKind::MissingRequired, Severity::Error)
+                    {
                         sink.list.push(finding_at(
                             tables,
                             v.at,
@@ -348,7 +359,7 @@ impl Roster {
 
 /// Applies the keys and checks of §2 for year `year` up to `as_of`.
 pub fn prepare(tables: &Tables, year: i32, as_of: NaiveDate) -> (Prepared<'_>, Vec<Finding>) {
-    let mut sink = Sink::default();
+    let mut sink = Sink { year, as_of, ..Sink::default() };
     let prepared = prepare_into(tables, year, as_of, Some(&mut sink));
     (prepared, sink.finish(tables))
 }
@@ -374,7 +385,8 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
         if r.date.year() != year || r.date > as_of {
             // Built only while there is room: most rows of a big sheet may be out of period.
             if let Some(sink) = sink.as_deref_mut() {
-                if sink.room(r.at, FindingKind::DateOutOfPeriod, Severity::Info) {
+                let note = if r.date.year() != year { TownNote::OutOfYear } else { TownNote::AfterAsOf };
+                if !sink.town(tables, r.at, note) && sink.room(r.at, FindingKind::DateOutOfPeriod, Severity::Info) {
                     sink.list.push(out_of_period(tables, r, year, as_of));
                 }
             }
@@ -383,7 +395,9 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
         // §2: a record lasting over 24 hours, or 0 hours or less, is reported and left out.
         if !hours_in_range(r.hours) {
             if let Some(sink) = sink.as_deref_mut() {
-                if sink.room(r.at, FindingKind::HoursOutOfRange, Severity::Error) {
+                if !sink.town(tables, r.at, TownNote::HoursOutOfRange)
+                    && sink.room(r.at, FindingKind::HoursOutOfRange, Severity::Error)
+                {
                     sink.list.push(hours_out_of_range(tables, r));
                 }
             }
@@ -400,7 +414,9 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
             }
             Found::Volunteer(vi) => {
                 if let Some(sink) = sink.as_deref_mut() {
-                    if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
+                    if !sink.town(tables, r.at, TownNote::RegisteredLater)
+                        && sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning)
+                    {
                         let reg = tables.volunteers[vi].registered_on.map(|d| d.to_string()).unwrap_or_default();
                         sink.list.push(finding_at(
                             tables,
@@ -415,7 +431,9 @@ fn prepare_into<'t>(tables: &'t Tables, year: i32, as_of: NaiveDate, mut sink: O
             }
             other => {
                 if let Some(sink) = sink.as_deref_mut() {
-                    if sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning) {
+                    if !sink.town(tables, r.at, TownNote::NotOnRoster)
+                        && sink.room(r.at, FindingKind::UnmatchedRecord, Severity::Warning)
+                    {
                         sink.list.push(not_on_roster(tables, r, other));
                     }
                 }
@@ -583,9 +601,98 @@ impl<'t> Matches<'t> {
 struct Sink {
     list: Vec<Finding>,
     counts: HashMap<(u32, FindingKind), (u64, Severity, RowRef)>,
+    /// 汇总报送: problems on report files' rows, per file (its first source) and kind.
+    town: std::collections::BTreeMap<(u32, TownNote), u64>,
+    year: i32,
+    as_of: NaiveDate,
+}
+
+/// A problem on a report file's rows (汇总报送), told once per file in the town's terms:
+/// which station's file, how many, what the town can do. A report file's row number means
+/// nothing to a clerk and its volunteers are codes, so neither is ever shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum TownNote {
+    /// A volunteer twice on the station's own roster.
+    Duplicate,
+    /// A volunteer also on a roster of the town's own sheets.
+    DuplicateElsewhere,
+    NoKey,
+    OutOfYear,
+    AfterAsOf,
+    HoursOutOfRange,
+    RegisteredLater,
+    NotOnRoster,
+}
+
+impl TownNote {
+    fn kind(self) -> (FindingKind, Severity) {
+        match self {
+            TownNote::Duplicate | TownNote::DuplicateElsewhere => (FindingKind::DuplicateVolunteer, Severity::Warning),
+            TownNote::NoKey => (FindingKind::MissingRequired, Severity::Error),
+            TownNote::OutOfYear | TownNote::AfterAsOf => (FindingKind::DateOutOfPeriod, Severity::Info),
+            TownNote::HoursOutOfRange => (FindingKind::HoursOutOfRange, Severity::Error),
+            TownNote::RegisteredLater | TownNote::NotOnRoster => (FindingKind::UnmatchedRecord, Severity::Warning),
+        }
+    }
+
+    /// The message about `n` rows of the report file of `s`, in Chinese and English.
+    fn message(self, s: &str, n: u64, year: i32, as_of: NaiveDate) -> (String, String) {
+        let d = as_of.format("%Y年%-m月%-d日");
+        match self {
+            TownNote::Duplicate => (
+                format!("「{s}」的报送文件中有 {n} 名志愿者在该站点的名册中登记了不止一次，每人只计一次。如需更正，请「{s}」删除名册中重复的行后重新生成报送文件。"),
+                format!("The report file of \"{s}\" has {n} volunteers listed more than once on the station's roster; each counted once. To correct it, ask \"{s}\" to remove the repeated rows from its roster and make its report file again."),
+            ),
+            TownNote::DuplicateElsewhere => (
+                format!("「{s}」的报送文件中有 {n} 名志愿者也在本镇导入的其他名册中，每人只计一次。"),
+                format!("The report file of \"{s}\" has {n} volunteers who are also on another roster the town imported; each counted once."),
+            ),
+            TownNote::NoKey => (
+                format!("「{s}」的报送文件中有 {n} 名志愿者没有编码，无法识别，未计入。请让「{s}」重新生成并发送报送文件。"),
+                format!("The report file of \"{s}\" has {n} volunteers without a code, who cannot be identified; not counted. Ask \"{s}\" to make and send its report file again."),
+            ),
+            TownNote::OutOfYear => (
+                format!("「{s}」的报送文件中有 {n} 条服务时长（按人按月汇总）不在考核年度 {year} 年内，不计入。请让「{s}」按 {year} 年重新生成报送文件。"),
+                format!("The report file of \"{s}\" has {n} entries of hours (per person and month) outside the assessment year {year}; not counted. Ask \"{s}\" for a {year} report file."),
+            ),
+            TownNote::AfterAsOf => (
+                format!("「{s}」的报送文件中有 {n} 条服务时长（按人按月汇总）晚于本镇的截止日期 {d}，不计入。请核对本镇的截止日期，或让「{s}」按本镇的截止日期重新生成报送文件。"),
+                format!("The report file of \"{s}\" has {n} entries of hours (per person and month) after the town's as-of date {as_of}; not counted. Check the town's as-of date, or ask \"{s}\" for a report as of it."),
+            ),
+            TownNote::HoursOutOfRange => (
+                format!("「{s}」的报送文件中有 {n} 条服务时长不在 0–24 小时之间，不计入。请让「{s}」核对服务记录后重新生成报送文件。"),
+                format!("The report file of \"{s}\" has {n} entries of hours not between 0 and 24; not counted. Ask \"{s}\" to check its service records and make its report file again."),
+            ),
+            TownNote::RegisteredLater => (
+                format!("「{s}」的报送文件中有 {n} 条服务时长的志愿者在本镇截止日期 {d} 之后才注册，不计入。"),
+                format!("The report file of \"{s}\" has {n} entries of hours of volunteers registered after the town's as-of date {as_of}; not counted."),
+            ),
+            TownNote::NotOnRoster => (
+                format!("「{s}」的报送文件中有 {n} 条服务时长（按人按月汇总）的志愿者不在任何站点的名册中，不计入。请让「{s}」核对这些服务记录的志愿者编号或证件号码是否与名册一致，或把这些志愿者补进名册，然后重新生成报送文件。"),
+                format!("The report file of \"{s}\" has {n} entries of hours (per person and month) of volunteers on no station's roster; not counted. Ask \"{s}\" to check that those service records' volunteer numbers or ID numbers match its roster, or to add those volunteers to it, then make its report file again."),
+            ),
+        }
+    }
 }
 
 impl Sink {
+    /// Counts a problem of the report file whose sheets start at source `first_source`.
+    fn note(&mut self, first_source: u32, note: TownNote) {
+        *self.town.entry((first_source, note)).or_insert(0) += 1;
+    }
+
+    /// When `at` is a report file's row: counts `note` for its file and returns true (no
+    /// row finding is built); else false.
+    fn town(&mut self, tables: &Tables, at: RowRef, note: TownNote) -> bool {
+        match crate::town::report_of(tables, at) {
+            Some(r) => {
+                self.note(r.first_source, note);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Counts a finding; true when it is still to be built and listed.
     fn room(&mut self, at: RowRef, kind: FindingKind, severity: Severity) -> bool {
         let e = self.counts.entry((at.source, kind)).or_insert((0, severity, at));
@@ -610,6 +717,13 @@ impl Sink {
             );
             f.row = None;
             self.list.push(f.standing_for(more));
+        }
+        let counted = tables.town.as_ref().map(|t| t.counted.as_slice()).unwrap_or_default();
+        for ((first_source, note), n) in std::mem::take(&mut self.town) {
+            let Some(r) = counted.iter().find(|r| r.first_source == first_source) else { continue };
+            let (kind, severity) = note.kind();
+            let (zh, en) = note.message(&r.station, n, self.year, self.as_of);
+            self.list.push(Finding::file(&r.file, kind, severity, zh, en));
         }
         self.list
     }

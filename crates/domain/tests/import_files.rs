@@ -306,6 +306,8 @@ fn an_unknown_sheet_shows_its_rows_and_is_never_counted_blank() {
         header_rows: None,
         columns: vec![],
         wide: None,
+        date_orders: vec![],
+        matrix: None,
     };
     let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
     let imp = import(&[FileInput { name: "甲乙丙.csv", bytes: csv.as_bytes() }], &opts);
@@ -337,6 +339,8 @@ fn hand_overrides_and_a_remembered_mapping() {
             ColumnOverride { column: 3, field: Some(Field::Station) },
         ],
         wide: None,
+        date_orders: vec![],
+        matrix: None,
     };
     let opts = ImportOptions { overrides: vec![hand], ..Default::default() };
     let imp = import(&[FileInput { name: "六月.csv", bytes: csv.as_bytes() }], &opts);

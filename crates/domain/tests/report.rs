@@ -670,7 +670,9 @@ fn the_context_json_with_import_options_is_what_the_cli_reads() {
         saved: vec![SavedMapping {
             signature: "姓名|证件号码".into(),
             role: Some(Role::Volunteers),
-            columns: vec![SavedColumn { header: "证件号码".into(), field: Some(Field::IdNumber) }],
+            columns: vec![SavedColumn {
+                header: "证件号码".into(), field: Some(Field::IdNumber), date_order: None
+            }],
         }],
         ..ImportOptions::default()
     };
@@ -752,7 +754,7 @@ fn rows_with_long_wrapped_text_are_made_taller() {
 }
 
 #[test]
-fn capped_row_lists_say_how_many_there_were() {
+fn the_report_lists_every_row_where_the_screen_lists_two_hundred() {
     let mut b = TablesBuilder::new();
     let numbers: Vec<String> = (1..=205).map(|i| format!("N{i}")).collect();
     for no in &numbers {
@@ -768,9 +770,20 @@ fn capped_row_lists_say_how_many_there_were() {
     let ctx = Context { year: 2017, as_of: Some(d(2017, 6, 30)), population: Some(1000), ..Context::default() };
     let profile = builtin("xindu2017-town").unwrap();
     let card = score(&profile, &ctx, &tables, today());
+    // the screen's card keeps the first 200 (its drill-down says so) …
+    let x1_card = card.indicators.iter().find(|r| r.id == "X1").unwrap();
+    assert_eq!((x1_card.detail.rows.total, x1_card.detail.rows.refs.len()), (205, 200));
+    assert!(x1_card.detail.rows.truncated);
+    // … the report lists all 205, each volunteer once
     let all = cells(&report_xlsx(&card, &ctx, &profile, &tables, &[], None).unwrap());
     let (_, x1) = all.iter().find(|(n, _)| n.starts_with("X1 ")).unwrap();
-    assert!(x1.values().any(|v| v == &Data::String("相关记录（共 205 条，只列出前 200 条）".into())));
+    assert!(x1.values().any(|v| v == &Data::String("相关记录（共 205 条）".into())));
     let listed = x1.values().filter(|v| matches!(v, Data::String(s) if s == "志愿者名册")).count();
-    assert_eq!(listed, 1 + 200, "the role heading, then the source sheet of each listed row");
+    assert_eq!(listed, 1 + 205, "the role heading, then the source sheet of each listed row");
+    for no in &numbers {
+        assert!(x1.values().any(|v| v == &Data::String(no.clone())), "{no} listed");
+    }
+    // and scoring for the screens afterwards caps again
+    let again = score(&profile, &ctx, &tables, today());
+    assert_eq!(again.indicators.iter().find(|r| r.id == "X1").unwrap().detail.rows.refs.len(), 200);
 }

@@ -95,7 +95,7 @@ fn what_if_closes_x1_to_x3_by_year_end() {
     assert!((w.months_left - months).abs() < 1e-9);
     assert!((w.hours_per_month.unwrap() - 1500.0 / months).abs() < 1e-9);
     assert!((w.hours_per_month_after_registrations.unwrap() - 2250.0 / months).abs() < 1e-9);
-    assert_eq!(w.plan.len(), 3);
+    assert_eq!(w.plan.len(), 4);
     assert!(w.plan[0].0.contains("新增注册志愿者 30 人"));
     assert_eq!(w.days_left, 184);
     // X2 is 50 % < 70 % now; the 41 are counted with X1's 130 registered, and the step says so.
@@ -104,9 +104,18 @@ fn what_if_closes_x1_to_x3_by_year_end() {
         "注册人数增至 130 人后，有记录率要达到 70%，需再让 41 名志愿者参加服务（目前 50 人有服务记录）"
     );
     assert_eq!(w.plan[1].1, "Once registrations reach 130, get 41 more volunteers to serve to reach a 70% record share (50 have records now)");
-    // 2250 / 6.0493 = 371.94… → 372 a month, rounded up
-    assert_eq!(w.plan[2].0, "按注册 130 人、人均 25 小时计，到年底还需 2,250 小时，约每月 372 小时");
-    assert_eq!(w.plan[2].1, "2,250 more hours by year end (130 registered × 25 h), about 372 h a month");
+    // X3's own gap first, the hours its card says (issue 28): 1500 / 6.0493 = 247.96… → 248
+    assert_eq!(w.plan[2].0, "按目前注册 100 人、人均 25 小时计，到年底还需 1,500 小时，约每月 248 小时");
+    assert_eq!(w.plan[2].1, "1,500 more hours by year end (100 registered now × 25 h), about 248 h a month");
+    // then with X1's registrations, saying why it is more: 2250 / 6.0493 = 371.94… → 372
+    assert_eq!(
+        w.plan[3].0,
+        "新增注册的 30 人也计入人均后（共 130 人、人均 25 小时），到年底共需 2,250 小时，约每月 372 小时"
+    );
+    assert_eq!(
+        w.plan[3].1,
+        "2,250 hours by year end once the 30 new registrations count too (130 registered × 25 h), about 372 h a month"
+    );
 
     // X1 met (130 of 1000): the X2 and X3 steps are at today's registrations, said plainly.
     c.population = Some(700);
@@ -116,7 +125,7 @@ fn what_if_closes_x1_to_x3_by_year_end() {
         w.plan.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
         [
             "让 20 名尚无记录的志愿者参加服务，有记录率达到 70%",
-            "按人均 25 小时计，到年底还需 1,500 小时，约每月 248 小时",
+            "按目前注册 100 人、人均 25 小时计，到年底还需 1,500 小时，约每月 248 小时",
         ]
     );
 }

@@ -473,3 +473,197 @@ fn a_stations_answers_about_itself_travel_with_its_report_and_its_answers_about_
         [(format!("X10|{s0}|有队伍"), true), (format!("X10|{s0}|有阵地"), false)].into_iter().collect();
     assert_eq!(summary.checklist, want);
 }
+
+/// The per-station indicators of a scorecard (X4, X5, X6 … of the town profiles).
+fn per_station(card: &Scorecard) -> Vec<&scorecard_domain::score::IndicatorResult> {
+    card.indicators.iter().filter(|i| i.scope == scorecard_domain::profile::Scope::PerStation).collect()
+}
+
+#[test]
+fn a_refused_file_names_its_station_at_the_top_and_in_every_per_station_indicator() {
+    use scorecard_domain::score::Status;
+    let profile_id = "xindu2017-town";
+    let profile = builtin(profile_id).unwrap();
+    let ctx = town_ctx(profile_id, end()); // no station list: the stations are the data's
+    let stations = &demo().stations;
+    let refused = &stations[5];
+    let mut files = report_files(profile_id, end());
+    let all = score(&profile, &ctx, &import_all(&files, &town_opts(&ctx, PASSPHRASE)).tables, today());
+    assert!(all.missing_stations.is_empty(), "{:?}", all.missing_stations);
+    let x4_all = all.indicators.iter().find(|i| i.id == "X4").unwrap();
+    assert_eq!(x4_all.stations.len(), 6);
+
+    // the last station's file made with another passphrase
+    let other_key = Passkey::derive("另一个镇的口令2017");
+    let (s5, t5) = &station_tables()[5];
+    assert_eq!(s5, refused);
+    let wrong = pack(t5, &station_ctx(s5, profile_id, end()), &other_key, today()).0.write(&other_key);
+    files[5].1 = wrong.into_bytes();
+    let town = import_all(&files, &town_opts(&ctx, PASSPHRASE));
+    let card = score(&profile, &ctx, &town.tables, today());
+
+    // named at the top, with why
+    assert_eq!(card.missing_stations.len(), 1, "{:?}", card.missing_stations);
+    let m = &card.missing_stations[0];
+    assert_eq!(&m.station, refused);
+    assert_eq!(m.reason, "报送文件被拒绝（口令不同）");
+    assert_eq!(m.file.as_deref(), Some(files[5].0.as_str()));
+    assert!(!m.reason_en.is_empty());
+
+    // X4 does not say 5/5 met: it names the station and is not met
+    let x4 = card.indicators.iter().find(|i| i.id == "X4").unwrap();
+    assert_ne!(x4.detail.status, Status::Met);
+    assert_eq!(x4.detail.target, Some(6.0), "six stations expected, not five");
+    let gap = x4.detail.gap.as_deref().unwrap_or_default();
+    assert!(gap.contains("未能评估：缺少 1 个站点的数据"), "{gap}");
+    assert!(gap.contains(&format!("{refused}：报送文件被拒绝（口令不同）")), "{gap}");
+    assert!(x4.detail.gap_en.as_deref().unwrap_or_default().contains(refused.as_str()));
+    // every per-station indicator: the station is there, needing its file, and nothing is 达标
+    let ps = per_station(&card);
+    assert!(ps.len() >= 3, "{}", ps.len());
+    for ind in ps {
+        assert_ne!(ind.detail.status, Status::Met, "{}", ind.id);
+        assert!(ind.detail.gap.as_deref().unwrap_or_default().contains(refused.as_str()), "{}", ind.id);
+        let row = ind.stations.iter().find(|s| &s.station == refused).unwrap_or_else(|| panic!("{}", ind.id));
+        assert_eq!(row.detail.status, Status::NeedsInput, "{}", ind.id);
+        assert!(row.detail.gap.as_deref().unwrap_or_default().starts_with("未能评估"), "{}", ind.id);
+        // the other stations' results are those of the full import
+        let full = all.indicators.iter().find(|i| i.id == ind.id).unwrap();
+        for s in stations.iter().take(5) {
+            let a = full.stations.iter().find(|x| &x.station == s).unwrap();
+            let b = ind.stations.iter().find(|x| &x.station == s).unwrap();
+            assert_eq!(a.detail.status, b.detail.status, "{} {s}", ind.id);
+        }
+    }
+
+    // a file whose station cannot be read at all is named by its file name
+    let mut broken = files.clone();
+    broken[5] =
+        ("站点六的报送.json".into(), b"{\"schema\":\"volunteer-scorecard.report\",\"schema_version\":1,".to_vec());
+    let card = score(&profile, &ctx, &import_all(&broken, &town_opts(&ctx, PASSPHRASE)).tables, today());
+    assert_eq!(card.missing_stations.len(), 1, "{:?}", card.missing_stations);
+    assert_eq!(card.missing_stations[0].station, "站点六的报送.json");
+    assert!(card.missing_stations[0].reason.starts_with("报送文件被拒绝（"), "{}", card.missing_stations[0].reason);
+}
+
+#[test]
+fn a_station_of_the_list_that_sent_nothing_is_not_assessed_as_failing_but_named() {
+    use scorecard_domain::score::Status;
+    let profile_id = "xindu2017-town";
+    let profile = builtin(profile_id).unwrap();
+    let mut ctx = town_ctx(profile_id, end());
+    ctx.stations = demo().stations.clone();
+    let mut files = report_files(profile_id, end());
+    files.pop();
+    let absent = &demo().stations[5];
+    // and one sent with no passphrase typed in: every file refused, every station named
+    let town = import_all(&files, &town_opts(&ctx, PASSPHRASE));
+    let card = score(&profile, &ctx, &town.tables, today());
+    assert_eq!(card.missing_stations.len(), 1, "{:?}", card.missing_stations);
+    assert_eq!(&card.missing_stations[0].station, absent);
+    assert_eq!(card.missing_stations[0].reason, "未收到报送文件");
+    assert_eq!(card.missing_stations[0].file, None);
+    for ind in per_station(&card) {
+        let row = ind.stations.iter().find(|s| &s.station == absent).unwrap();
+        assert_eq!(row.detail.status, Status::NeedsInput, "{}: not 未达标, not assessed", ind.id);
+        assert!(row.detail.gap.as_deref().unwrap_or_default().contains("未收到报送文件"), "{}", ind.id);
+        assert_ne!(ind.detail.status, Status::Met, "{}", ind.id);
+        assert!(
+            ind.detail.gap.as_deref().unwrap_or_default().contains(&format!("{absent}：未收到报送文件")),
+            "{}",
+            ind.id
+        );
+    }
+
+    let mut no_pass = town_opts(&ctx, PASSPHRASE);
+    no_pass.town.as_mut().unwrap().passphrase = None;
+    let card = score(&profile, &ctx, &import_all(&files, &no_pass).tables, today());
+    let named: Vec<(&str, &str)> =
+        card.missing_stations.iter().map(|m| (m.station.as_str(), m.reason.as_str())).collect();
+    let mut want: Vec<(&str, &str)> =
+        demo().stations[..5].iter().map(|s| (s.as_str(), "报送文件被拒绝（未输入口令）")).collect();
+    want.push((absent.as_str(), "未收到报送文件"));
+    assert_eq!(named, want);
+}
+
+/// True when `text` says "第 N 行" / "row N" of some number.
+fn names_a_row(text: &str) -> bool {
+    let re_zh = text.match_indices("第 ").any(|(i, _)| {
+        let rest = &text[i + "第 ".len()..];
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        !digits.is_empty() && rest[digits.len()..].starts_with(" 行")
+    });
+    re_zh
+        || text
+            .to_lowercase()
+            .match_indices("row ")
+            .any(|(i, _)| text[i + 4..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// True when `text` holds a 16-hex-digit run (a volunteer's code in a report file).
+fn shows_a_code(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_hexdigit() { run + 1 } else { 0 };
+        if run >= 16 {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn findings_on_report_file_rows_speak_of_the_station_never_of_rows_or_codes() {
+    let mut data = demo().clone();
+    let (a, b) = (data.stations[0].clone(), data.stations[1].clone());
+    let of_a: Vec<_> = data.volunteers.iter().filter(|v| v.station == a).cloned().collect();
+    // A's roster lists two of its volunteers twice; three of A's are on B's roster too
+    data.volunteers.push(of_a[0].clone());
+    data.volunteers.push(of_a[1].clone());
+    for v in &of_a[2..5] {
+        data.volunteers.push(scorecard_domain::samples::VolunteerRow { station: b.clone(), ..v.clone() });
+    }
+    // A has records of four people on nobody's roster (made-up numbers and IDs)
+    let r0 = data.records.iter().find(|r| r.station == a).unwrap().clone();
+    for k in 0..4u32 {
+        data.records.push(scorecard_domain::samples::RecordRow {
+            volunteer_no: format!("99999900000000{k}"),
+            name: format!("测试甲{k}"),
+            id_number: format!("11010119900101{:03}X", 900 + k),
+            phone: String::new(),
+            ..r0.clone()
+        });
+    }
+    let profile_id = "xindu2017-town";
+    let profile = builtin(profile_id).unwrap();
+    let ctx = town_ctx(profile_id, end());
+    let reports = pack_data(&data, profile_id, end(), key());
+    let names: Vec<&str> = reports.iter().map(|(n, _)| n.as_str()).collect();
+    let town = import_all(&reports, &town_opts(&ctx, PASSPHRASE));
+    let card = score(&profile, &ctx, &town.tables, today());
+    let on_reports: Vec<&scorecard_domain::Finding> =
+        town.findings.iter().chain(&card.findings).filter(|f| names.contains(&f.file.as_str())).collect();
+    for f in &on_reports {
+        for text in [&f.message, &f.message_en] {
+            assert!(!names_a_row(text), "a row number: {text}");
+            assert!(!shows_a_code(text), "a code: {text}");
+            assert!(!text.contains("请删除重复的一行"), "{text}");
+        }
+        assert_eq!(f.row, None, "{f:?}");
+        assert!(!f.location_zh().contains(" 行"), "{}", f.location_zh());
+    }
+    // what A's file holds is said in the town's words, naming A and what to do
+    let dup: Vec<_> =
+        on_reports.iter().filter(|f| f.kind == scorecard_domain::FindingKind::DuplicateVolunteer).collect();
+    assert_eq!(dup.len(), 1, "one finding for A's repeated rows: {dup:?}");
+    assert!(dup[0].message.contains(&format!("「{a}」的报送文件中有 2 名志愿者")), "{}", dup[0].message);
+    assert!(dup[0].message.contains("重新"), "{}", dup[0].message);
+    let unmatched: Vec<_> =
+        on_reports.iter().filter(|f| f.kind == scorecard_domain::FindingKind::UnmatchedRecord).collect();
+    assert_eq!(unmatched.len(), 1, "{unmatched:?}");
+    assert!(unmatched[0].message.contains(&format!("「{a}」的报送文件中有 4 条")), "{}", unmatched[0].message);
+    // the two stations' shared volunteers: told once, per pair (not per person by prepare)
+    let pairs: Vec<_> = on_reports.iter().filter(|f| f.message.contains("名相同的志愿者")).collect();
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert!(pairs[0].message.contains(&format!("「{a}」和「{b}」的名册中有 3 名相同的志愿者")), "{}", pairs[0].message);
+}

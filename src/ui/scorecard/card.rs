@@ -65,7 +65,9 @@ fn reached(d: &Detail) -> Option<f64> {
 /// list, since they hold 、 themselves. A met indicator's list is what it does not need.
 fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
     let (m, m_en, total) = (d.missing.clone(), d.missing_en.clone(), d.missing_total);
-    if m.is_empty() {
+    // A list of people (those below an hours target) is the people table below, collapsed
+    // and masked: a card on a projector does not name people to the room.
+    if m.is_empty() || !d.short.is_empty() {
         return None;
     }
     let shown = m.items();
@@ -193,13 +195,16 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     let bar = reached(&d);
     let d_now = d.clone();
     let d_target = d.clone();
-    let prorated = d.prorated_target.map(|p| (d.unit, p));
+    // the domain's words for the pro-rated target (hours, and the share of the year), so
+    // a share indicator's hours are never shown as a percentage
+    let prorated = d.prorated_target.map(|p| (d.unit, p, d.prorated_text.clone(), d.prorated_text_en.clone()));
     let needs = d.needs_input;
     let impossible = d.impossible;
     let stations = result.stations.clone();
     let parts = result.parts.clone();
     let suggestions = d.suggestions.clone();
     let short = d.short.clone();
+    let short_total = d.missing_total.max(d.short.len() as u64);
     let periods = d.periods.clone();
     let counts = d.counts.clone();
     let missing = missing_view(&d, st == Status::Met);
@@ -221,9 +226,12 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                     {move || target_text(&d_target, lang()).map(|t| view! {
                         <div class="target"><span class="label">{tr("score.target")}</span><span class="num" data-testid="target">{t}</span></div>
                     })}
-                    {prorated.map(|(u, p)| view! {
+                    {prorated.map(|(u, p, zh, en)| view! {
                         <div class="target"><span class="label">{tr("score.prorated")}</span>
-                            <span class="num" data-testid="prorated">{move || status::value(u, Some(p), lang())}</span></div>
+                            <span class="num" data-testid="prorated">{move || match (lang(), &zh, &en) {
+                                (Lang::Zh, Some(t), _) | (Lang::En, _, Some(t)) => t.clone(),
+                                (l, _, _) => status::value(if u == Unit::Ratio { Unit::Hours } else { u }, Some(p), l),
+                            }}</span></div>
                     })}
                 </div>
                 {bar.map(|b| view! {
@@ -301,20 +309,7 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                     </ul>
                 })}
                 {(!suggestions.is_empty()).then(|| view! { <Suggestions list=suggestions/> })}
-                {(!short.is_empty()).then(|| {
-                    let shown: Vec<_> = short.into_iter().take(50).collect();
-                    view! {
-                        <details class="short">
-                            <summary>{tr("score.short_list")} {let k = shown.len(); move || crate::ui::punct().paren(k)}</summary>
-                            <table class="grid">
-                                <thead><tr><th>{tr("score.station")}</th><th>{tr("score.name")}</th><th>{tr("score.short_hours")}</th><th>{tr("score.short_needed")}</th></tr></thead>
-                                <tbody>{shown.into_iter().map(|s| view! {
-                                    <tr><td>{s.station}</td><td>{s.name}</td><td class="num">{fmt_hours(s.hours)}</td><td class="num">{fmt_hours(s.needed)}</td></tr>
-                                }).collect_view()}</tbody>
-                            </table>
-                        </details>
-                    }
-                })}
+                {(!short.is_empty()).then(|| view! { <PeopleShort short=short total=short_total/> })}
                 {(!stations.is_empty()).then(|| {
                     // A town's table of many stations is built when opened, not with the card
                     // (60 stations × 4 indicators were a third of a big scorecard's elements).
@@ -407,6 +402,47 @@ fn CardFoot(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
                 }
             })}
         </footer>
+    }
+}
+
+/// How many people the card's list shows; the rest are in the drill-down and the report.
+const PEOPLE_SHOWN: usize = 50;
+
+/// The people below an hours target: closed, and their names masked (`张*`) until the
+/// clerk asks to see them — a scorecard is shown to rooms and projectors.
+#[component]
+fn PeopleShort(short: Vec<scorecard_domain::score::ShortVolunteer>, total: u64) -> impl IntoView {
+    let reveal = RwSignal::new(false);
+    let shown: Vec<_> = short.into_iter().take(PEOPLE_SHOWN).collect();
+    let k = shown.len() as u64;
+    let count = move || match lang() {
+        Lang::Zh => format!("（{} 人）", fmt_int(total)),
+        Lang::En => format!(" ({})", fmt_int(total)),
+    };
+    view! {
+        <details class="short" data-testid="people-list">
+            <summary>{tr("score.short_list")} {count}</summary>
+            <p class="small muted">
+                <label class="inline-check">
+                    <input type="checkbox" data-testid="people-reveal" prop:checked=move || reveal.get()
+                        on:change=move |ev| reveal.set(event_target_checked(&ev)) />
+                    " " {tr("score.show_names")}
+                </label>
+            </p>
+            <table class="grid">
+                <thead><tr><th>{tr("score.station")}</th><th>{tr("score.name")}</th><th>{tr("score.short_hours")}</th><th>{tr("score.short_needed")}</th></tr></thead>
+                <tbody>{shown.into_iter().map(|s| {
+                    let masked = scorecard_domain::mask::mask_name(&s.name);
+                    let name = s.name.clone();
+                    view! {
+                        <tr data-testid="people-row"><td>{s.station}</td>
+                            <td data-testid="people-name">{move || if reveal.get() { name.clone() } else { masked.clone() }}</td>
+                            <td class="num">{fmt_hours(s.hours)}</td><td class="num">{fmt_hours(s.needed)}</td></tr>
+                    }
+                }).collect_view()}</tbody>
+            </table>
+            {(total > k).then(|| view! { <p class="muted small">{move || if lang() == Lang::Zh { cut_zh(Some(total), k, "人") } else { cut_en(Some(total), k, "people") }}</p> })}
+        </details>
     }
 }
 

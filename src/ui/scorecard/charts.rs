@@ -67,7 +67,7 @@ fn month_labels(l: Lang) -> impl IntoView {
             } else {
                 ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1].to_string()
             };
-            view! { <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick">{label}</text> }
+            view! { <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick month">{label}</text> }
         })
         .collect_view()
 }
@@ -114,7 +114,7 @@ fn HoursChart(c: Charts) -> impl IntoView {
         )
     });
     view! {
-        <figure class="chart" data-testid="chart-hours">
+        <figure class="chart chart-fit" data-testid="chart-hours">
             <figcaption>{tr("charts.hours_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=summary.clone().unwrap_or_default()>
                 {axis(top, step, t(l, "charts.hours"))}
@@ -152,7 +152,7 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
     let (top, step) = nice(max);
     let bw = (W - PAD_L - PAD_R) / 12.0 * 0.6;
     view! {
-        <figure class="chart" data-testid="chart-activities">
+        <figure class="chart chart-fit" data-testid="chart-activities">
             <figcaption>{tr("charts.activities_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr("charts.activities_title")>
                 {axis(top, step, t(l, "charts.times"))}

@@ -3,6 +3,7 @@
 mod card;
 pub mod charts;
 mod extras;
+pub mod present;
 mod rows;
 pub mod status;
 
@@ -31,6 +32,7 @@ pub fn ScorecardScreen() -> impl IntoView {
     let only_problems = RwSignal::new(false);
     let rows_for = RwSignal::new(None::<(String, Option<String>)>);
     let on_rows = Callback::new(move |x: (String, Option<String>)| rows_for.set(Some(x)));
+    let presenting = RwSignal::new(false);
 
     view! {
         <section class="panel score-head" data-testid="scorecard">
@@ -58,6 +60,7 @@ pub fn ScorecardScreen() -> impl IntoView {
                 }
             }))}
             <crate::ui::year_banner::YearBanner/>
+            <MissingStations/>
             {move || data.scoring.get().then(|| view! { <p class="muted" role="status">{tr("score.computing")}</p> })}
             {move || data.import.with(|i| i.is_none()).then(|| view! { <p class="notice info">{tr("score.no_data")}</p> })}
             <Summary tab=tab/>
@@ -75,7 +78,12 @@ pub fn ScorecardScreen() -> impl IntoView {
                 <div class="cards-toolbar">
                     <label><input type="checkbox" data-testid="only-problems" prop:checked=move || only_problems.get()
                         on:change=move |ev| only_problems.set(event_target_checked(&ev)) /> " " {tr("score.filter_problems")}</label>
+                    <button data-testid="present" title=tr("score.present_help") on:click=move |_| presenting.set(true)>
+                        "▶ " {tr("score.present")}</button>
                 </div>
+                // while presenting, the cards are the presentation's alone (a card's checklist
+                // radios must not be on the page twice: one group would untick the other)
+                <Show when=move || !presenting.get()>
                 <div class="cards" data-testid="cards">
                     <For each=move || data.view.with(|v| v.as_ref().map(|v| v.card.indicators.iter()
                             .filter(|r| !only_problems.get() || matches!(r.detail.status, Status::NotMet | Status::Behind | Status::NeedsInput))
@@ -84,6 +92,7 @@ pub fn ScorecardScreen() -> impl IntoView {
                         <IndicatorCard id=id on_rows=on_rows/>
                     </For>
                 </div>
+                </Show>
                 <Omitted/>
                 <CardFindings/>
             }.into_any(),
@@ -92,6 +101,7 @@ pub fn ScorecardScreen() -> impl IntoView {
             Tab::WhatIf => view! { <extras::WhatIfPanel/> }.into_any(),
             Tab::Stars => view! { <extras::StarsPanel/> }.into_any(),
         }}
+        <present::Presentation open=presenting on_rows=on_rows/>
         <rows::RowsDialog target=rows_for/>
     }
 }
@@ -108,6 +118,9 @@ fn Summary(tab: RwSignal<Tab>) -> impl IntoView {
                 (Status::NotMet, s.not_met), (Status::Behind, s.behind), (Status::NeedsInput, s.needs_input),
             ];
             let short = s.stations_short.clone();
+            // what is known of the stations: a line only over per-station indicators that were
+            // computed (never a reassuring one over those still needing data)
+            let note = s.stations_note();
             view! {
                 <div class="summary" data-testid="summary">
                     {items.into_iter().map(|(st, n)| view! {
@@ -122,8 +135,9 @@ fn Summary(tab: RwSignal<Tab>) -> impl IntoView {
                     })}
                 </div>
                 <div class="short-stations" data-testid="stations-short">
+                    {note.map(|(zh, en)| view! { <p class="muted small" data-testid="stations-note">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</p> })}
                     {if short.is_empty() {
-                        view! { <p class="muted small">{tr("score.stations_all_ok")}</p> }.into_any()
+                        ().into_any()
                     } else {
                         view! {
                             <p><b>{tr("score.stations_short")} {crate::ui::colon}</b>
@@ -142,6 +156,34 @@ fn Summary(tab: RwSignal<Tab>) -> impl IntoView {
                             </p>
                         }.into_any()
                     }}
+                </div>
+            }
+        }))}
+    }
+}
+
+/// Stations the town expected but has no data of (a report file refused, or none sent):
+/// named first, before any per-station figure is read as complete.
+#[component]
+fn MissingStations() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    view! {
+        {move || data.view.with(|v| v.as_ref().filter(|v| !v.card.missing_stations.is_empty()).map(|v| {
+            let list = v.card.missing_stations.clone();
+            let n = list.len();
+            view! {
+                <div class="notice warning missing-stations" role="alert" data-testid="missing-stations">
+                    <span class="notice-icon" aria-hidden="true">"⚠"</span>
+                    <div class="notice-text">
+                        <b>{move || if lang() == Lang::Zh { format!("有 {n} 个站点的数据不在本次评估中，分站点指标未能评估这些站点：") } else { format!("{n} stations have no data in this assessment; per-station indicators cannot assess them:") }}</b>
+                        <ul>{list.into_iter().map(|m| {
+                            let (rz, re, az, ae) = (m.reason.clone(), m.reason_en.clone(), m.action.clone(), m.action_en.clone());
+                            view! { <li data-testid="missing-station" data-station=m.station.clone()>
+                                <b data-cjk-ok="station">{m.station.clone()}</b> {crate::ui::colon}
+                                {move || if lang() == Lang::Zh { format!("{rz}。{az}") } else { format!("{re}. {ae}") }}
+                            </li> }
+                        }).collect_view()}</ul>
+                    </div>
                 </div>
             }
         }))}

@@ -162,26 +162,52 @@ pub fn what_if_from(profile: &Profile, ctx: &Context, snap: &Snapshot) -> WhatIf
         w.hours_needed_after_registrations = Some(later);
         w.hours_per_month = per_month(now);
         w.hours_per_month_after_registrations = per_month(later);
-        if later > 0.0 {
-            // the hours are for the registrations after X1 when it adds any: say so
-            let (of_zh, of_en) = if after > w.registered {
-                (
-                    format!("按注册 {} 人、人均 {} 小时计，", count(after), hours_up(t)),
-                    format!(" ({} registered × {} h)", count(after), hours_up(t)),
-                )
-            } else {
-                (format!("按人均 {} 小时计，", hours_up(t)), format!(" ({} h each)", hours_up(t)))
-            };
-            match rate(later, w.days_left, days_in_year) {
-                Some((per_zh, per_en, r)) => w.plan.push((
-                    format!("{of_zh}到年底还需 {} 小时，约{per_zh} {} 小时", hours_up(later), hours_up(r)),
-                    format!("{} more hours by year end{of_en}, about {} h {per_en}", hours_up(later), hours_up(r)),
-                )),
-                None => w.plan.push((
-                    format!("年度已结束；{of_zh}全年还差 {} 小时", hours_up(later)),
+        // First X3's own gap, the same hours as its card (the volunteers registered by the
+        // as-of date, their counted hours in the year up to it); then, when X1 adds
+        // registrations, the larger total they bring, saying why it is larger (issue 28).
+        let pace = |h: f64| rate(h, w.days_left, days_in_year);
+        if now > 0.0 {
+            let (of_zh, of_en) = (
+                format!("按目前注册 {} 人、人均 {} 小时计，", count(w.registered), hours_up(t)),
+                format!(" ({} registered now × {} h)", count(w.registered), hours_up(t)),
+            );
+            w.plan.push(match pace(now) {
+                Some((per_zh, per_en, r)) => (
+                    format!("{of_zh}到年底还需 {} 小时，约{per_zh} {} 小时", hours_up(now), hours_up(r)),
+                    format!("{} more hours by year end{of_en}, about {} h {per_en}", hours_up(now), hours_up(r)),
+                ),
+                None => (
+                    format!("年度已结束；{of_zh}全年还差 {} 小时", hours_up(now)),
+                    format!("The year is over: {} hours short{of_en}", hours_up(now)),
+                ),
+            });
+        }
+        if later > now && after > w.registered {
+            let added = after - w.registered;
+            let (of_zh, of_en) = (
+                format!(
+                    "新增注册的 {} 人也计入人均后（共 {} 人、人均 {} 小时），",
+                    count(added),
+                    count(after),
+                    hours_up(t)
+                ),
+                format!(
+                    " once the {} new registrations count too ({} registered × {} h)",
+                    count(added),
+                    count(after),
+                    hours_up(t)
+                ),
+            );
+            w.plan.push(match pace(later) {
+                Some((per_zh, per_en, r)) => (
+                    format!("{of_zh}到年底共需 {} 小时，约{per_zh} {} 小时", hours_up(later), hours_up(r)),
+                    format!("{} hours by year end{of_en}, about {} h {per_en}", hours_up(later), hours_up(r)),
+                ),
+                None => (
+                    format!("年度已结束；{of_zh}全年共差 {} 小时", hours_up(later)),
                     format!("The year is over: {} hours short{of_en}", hours_up(later)),
-                )),
-            }
+                ),
+            });
         }
     }
     w

@@ -6,7 +6,7 @@
 //! not a roster; a run of columns holding small counts is a participation matrix.
 
 use super::cell::{Cell, DateSystem};
-use super::cells::date::read_date;
+use super::cells::date::{day_month, read_date, DateOrder, DayMonth};
 use super::cells::id_number::{read_id, IdRead};
 use super::cells::phone::{read_phone, PhoneRead};
 use super::cells::time_span::parse_span;
@@ -60,7 +60,11 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         if matches!(read_phone(cell), PhoneRead::Ok(ref p) if p.len() == 11 && p.starts_with('1')) {
             s.mobiles += 1;
         }
-        if matches!(read_date(cell, dates), Read::Value(_)) {
+        // a day-or-month-first date is a date here, whichever its order (the column's order
+        // is decided apart, [`day_months`])
+        let day_month_date = matches!(cell, Cell::Text(t)
+            if matches!(day_month(t), Some(DayMonth::DayFirst | DayMonth::MonthFirst | DayMonth::Either)));
+        if day_month_date || matches!(read_date(cell, dates), Read::Value(_)) {
             s.dates += 1;
         }
         let text = cell.display(dates);
@@ -86,6 +90,64 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
     }
     s.sequence = in_order && s.filled >= 3 && expect.is_some();
     s
+}
+
+/// What a column's sampled `a/b/yyyy` dates (`21/06/2024`, `03/04/2024`) say of the order
+/// it writes day and month in: counts of each kind, and the first cell of each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DayMonths {
+    /// Dates only day first (`21/06/2024`).
+    pub day_first: u32,
+    /// Dates only month first (`06/21/2024`).
+    pub month_first: u32,
+    /// Dates either way (`03/04/2024`).
+    pub either: u32,
+    /// No date either way (`13/25/2024`).
+    pub neither: u32,
+    /// The first cell of the kind, as written.
+    pub first_day_first: Option<String>,
+    pub first_month_first: Option<String>,
+    pub first_either: Option<String>,
+}
+
+impl DayMonths {
+    /// True when the column holds any `a/b/yyyy` text.
+    pub fn any(&self) -> bool {
+        self.day_first + self.month_first + self.either + self.neither > 0
+    }
+
+    /// The order the cells prove: day first when some date is only day first and none only
+    /// month first. Month first is never taken on the cells' word (issue 28: `6/19/2017` in
+    /// a Chinese sheet is more likely a typo than an American date): the clerk chooses it.
+    pub fn proved(&self) -> Option<DateOrder> {
+        (self.day_first > 0 && self.month_first == 0).then_some(DateOrder::Dmy)
+    }
+}
+
+/// The `a/b/yyyy` dates among column `col`'s sampled text cells.
+pub fn day_months(rows: &[&[Cell<'_>]], col: usize) -> DayMonths {
+    let mut out = DayMonths::default();
+    for cells in rows {
+        let Some(Cell::Text(t)) = cells.get(col) else { continue };
+        let Some(kind) = day_month(t) else { continue };
+        let shown = || Some(super::cell::trim(t).to_string());
+        match kind {
+            DayMonth::DayFirst => {
+                out.day_first += 1;
+                out.first_day_first = out.first_day_first.take().or_else(shown);
+            }
+            DayMonth::MonthFirst => {
+                out.month_first += 1;
+                out.first_month_first = out.first_month_first.take().or_else(shown);
+            }
+            DayMonth::Either => {
+                out.either += 1;
+                out.first_either = out.first_either.take().or_else(shown);
+            }
+            DayMonth::Neither => out.neither += 1,
+        }
+    }
+    out
 }
 
 /// What the cells say of one column, when its header did not say it all.
@@ -222,7 +284,26 @@ mod tests {
         let dates =
             col(&[t("2019-03-02 10:21:33"), t("2019/3/2"), Cell::DateTime { serial: 43526.0, duration: false }]);
         assert_eq!(dates.dates, 3);
+        let day_first = col(&[t("21/06/2024"), t("03/04/2024"), t("2024-06-01")]);
+        assert_eq!(day_first.dates, 3, "a day-first date is a date");
         let ticks = col(&[t("√"), t("2次"), Cell::Int(0), t("１")]);
         assert_eq!(ticks.counts, 4);
+    }
+
+    #[test]
+    fn day_month_orders() {
+        let of = |cells: &[&'static str]| {
+            let rows: Vec<Vec<Cell<'static>>> = cells.iter().map(|c| vec![t(c)]).collect();
+            let refs: Vec<&[Cell]> = rows.iter().map(Vec::as_slice).collect();
+            day_months(&refs, 0)
+        };
+        let d = of(&["2024-06-01", "03/04/2024", "21/06/2024", " 22/06/2024 ", "13/25/2024"]);
+        assert_eq!((d.day_first, d.month_first, d.either, d.neither), (2, 0, 1, 1));
+        assert_eq!((d.first_day_first.as_deref(), d.first_either.as_deref()), (Some("21/06/2024"), Some("03/04/2024")));
+        assert_eq!(d.proved(), Some(DateOrder::Dmy));
+        assert_eq!(of(&["03/04/2024", "05/06/2024"]).proved(), None);
+        assert_eq!(of(&["21/06/2024", "06/21/2024"]).proved(), None, "cells proving both orders prove none");
+        assert_eq!(of(&["06/21/2024"]).proved(), None, "month first only by the clerk's choice");
+        assert!(!of(&["2024-06-01"]).any());
     }
 }

@@ -5,6 +5,7 @@
 //! serde and keyed by things a clerk can see (file and sheet names, Excel row numbers,
 //! column indices, header texts).
 
+use super::cells::date::DateOrder;
 use super::header::{ColumnHeader, HeaderRows};
 use super::meaning::{Why, WhyKind, IGNORED_HEADERS};
 use super::role::field_of;
@@ -40,6 +41,20 @@ pub struct SheetOverride {
     pub columns: Vec<ColumnOverride>,
     /// For a participation matrix: the activity columns to turn into service records.
     pub wide: Option<super::wide::WideChoice>,
+    /// Per column: the order its day-or-month-first dates (`03/04/2024`) are written in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub date_orders: Vec<ColumnDateOrder>,
+    /// Hours and dates typed once for every participation matrix of the import (any one
+    /// sheet's override may carry it; see [`super::wide::MatrixChoice`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<super::wide::MatrixChoice>,
+}
+
+/// The clerk's date order for one column (0 = A).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnDateOrder {
+    pub column: u32,
+    pub order: DateOrder,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +78,9 @@ pub struct SavedMapping {
 pub struct SavedColumn {
     pub header: String,
     pub field: Option<Field>,
+    /// The order the clerk chose for the column's day-or-month-first dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
 }
 
 /// The normalised header texts joined by `|`, trailing blank columns dropped:
@@ -226,7 +244,7 @@ pub fn saved_from(columns: &[ColumnHeader], role: Option<Role>, fields: &[Option
             .iter()
             .zip(fields)
             .filter(|(c, _)| !c.is_blank())
-            .map(|(c, f)| SavedColumn { header: normalize_header(&c.pieces.concat()), field: *f })
+            .map(|(c, f)| SavedColumn { header: normalize_header(&c.pieces.concat()), field: *f, date_order: None })
             .collect(),
     }
 }

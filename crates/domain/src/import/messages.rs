@@ -52,6 +52,95 @@ pub fn unreadable_date(header: &str, value: &str, role: Role, field: Field) -> M
     )
 }
 
+/// A day-or-month-first date in a column whose order is not known (`03/04/2024`).
+pub fn date_order_unknown(header: &str, value: &str, role: Role, field: Field) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
+    let (ez, ee) = effect(role, field);
+    (
+        format!(
+            "「{header}」列的「{value}」是日/月/年还是月/日/年，这一列看不出来（没有日大于 12 的日期）。\
+            请在导入页为这一列选择日期顺序，或把日期写成 2017-06-12。{ez}"
+        ),
+        format!(
+            "Is \"{value}\" in column \"{header}\" day/month/year or month/day/year? The column does not \
+            tell (no day above 12). Choose the column's date order on the import screen, or write the date \
+            as 2017-06-12. {ee}"
+        ),
+    )
+}
+
+/// A cell that is no date in its column's order (`13/25/2024` in a day-first column).
+/// `example`: the cell that proved the order ("" when the clerk chose it).
+pub fn date_order_contradicted(
+    header: &str,
+    value: &str,
+    order: super::cells::date::DateOrder,
+    example: &str,
+    role: Role,
+    field: Field,
+) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
+    let example = clip(example);
+    let (ez, ee) = effect(role, field);
+    let (why_zh, why_en) = if example.is_empty() {
+        ("按为这一列选定的顺序".to_string(), "the order chosen for the column".to_string())
+    } else {
+        (format!("这一列有 {example} 这样的日期"), format!("the column has dates such as {example}"))
+    };
+    (
+        format!(
+            "「{header}」列的日期按 {} 读（{why_zh}），「{value}」不是这样写的日期。请改正这一格。{ez}",
+            order.format_zh()
+        ),
+        format!(
+            "Column \"{header}\" is read as {} ({why_en}); \"{value}\" is no date written so. Correct the \
+            cell. {ee}",
+            order.format_en()
+        ),
+    )
+}
+
+/// The sentence on a column whose day-or-month-first dates' order is known or open.
+pub fn column_date_order(
+    how: super::report::DateOrderHow,
+    order: Option<super::cells::date::DateOrder>,
+    example: &str,
+    month_first: bool,
+) -> Msg {
+    use super::cells::date::DateOrder;
+    use super::report::DateOrderHow as H;
+    let example = clip(example);
+    let order = order.unwrap_or(DateOrder::Ymd);
+    match how {
+        H::Cells => (
+            format!("日在前：有 {example} 这样的日期，这一列的日期都按 {} 读。", order.format_zh()),
+            format!("Day first: the column has dates such as {example}, so all its dates are read as {}.", order.format_en()),
+        ),
+        H::Hand | H::Saved => (
+            format!("这一列的日期按选定的 {} 读。", order.format_zh()),
+            format!("The column's dates are read as {}, as chosen.", order.format_en()),
+        ),
+        H::Ambiguous if month_first => (
+            format!(
+                "日期顺序不明：有 {example} 这样月在前的日期，也可能有日在前的。请选择这一列是日/月/年还是月/日/年；选定之前这些日期不读。"
+            ),
+            format!(
+                "Date order unclear: the column has month-first dates such as {example}. Choose whether it is \
+                day/month/year or month/day/year; until then these dates are not read."
+            ),
+        ),
+        H::Ambiguous => (
+            format!("日期顺序不明：像 {example} 这样的日期，日和月都不大于 12。请选择这一列是日/月/年还是月/日/年；选定之前这些日期不读。"),
+            format!(
+                "Date order unclear: in dates such as {example} neither day nor month is above 12. Choose \
+                whether the column is day/month/year or month/day/year; until then these dates are not read."
+            ),
+        ),
+    }
+}
+
 pub fn unreadable_hours(header: &str, value: &str, role: Role, field: Field) -> Msg {
     let header = clip(header);
     let value = clip(value);
@@ -71,6 +160,32 @@ pub fn unreadable_span(header: &str, value: &str) -> Msg {
         format!("「{header}」中的「{v}」不是起止时间，这条记录不计入。请写成 9:00-11:30 或 上午9点到11点半。"),
         format!("\"{v}\" in \"{header}\" is not a time span; the record is not counted. Write it as 9:00-11:30."),
     )
+}
+
+/// A start or end time (`field` is [`Field::Start`] or [`Field::End`]) that is no time of
+/// day; `with_day`: the sheet has no date column, so the cell must carry its day too.
+pub fn unreadable_time(header: &str, value: &str, field: Field, with_day: bool) -> Msg {
+    let header = clip(header);
+    let value = clip(value);
+    let what = field.label_zh();
+    let what_en = if field == Field::End { "end time" } else { "start time" };
+    if with_day {
+        (
+            format!("「{header}」列的「{value}」不是能识别的{what}。本表没有日期列，{what}要连同当天一起写，如 2017-06-12 9:00 或 2017/6/12 下午2点。这条服务记录未计入。"),
+            format!("\"{value}\" in column \"{header}\" is not a {what_en} we can read. The sheet has no date column, \
+                so write the day with it, as 2017-06-12 9:00. This record is not counted."),
+        )
+    } else {
+        (
+            format!(
+                "「{header}」列的「{value}」不是能识别的{what}。请写成 9:00、9:30 或 下午2点。这条服务记录未计入。"
+            ),
+            format!(
+                "\"{value}\" in column \"{header}\" is not a {what_en} we can read. Write it as 9:00, 9:30 or \
+                下午2点. This record is not counted."
+            ),
+        )
+    }
 }
 
 pub fn end_before_start(start: &str, end: &str) -> Msg {

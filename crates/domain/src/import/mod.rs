@@ -50,9 +50,10 @@ pub use error::{ExportError, ImportError, Limit, NotSpreadsheet, ReadError};
 pub use failed_rows::failed_rows_xlsx;
 pub use formats::TextEncoding;
 pub use header::HeaderRows;
-pub use mapping::{ColumnOverride, SavedColumn, SavedMapping, SheetOverride, Source};
+pub use mapping::{ColumnDateOrder, ColumnOverride, SavedColumn, SavedMapping, SheetOverride, Source};
 pub use report::{
-    CellMark, ColumnReport, FailedRow, FileReport, PreviewRow, ReportSummary, RowCounts, RowStatus, SheetReport,
+    CellMark, ColumnDates, ColumnReport, DateOrderHow, FailedRow, FileReport, PreviewRow, ReportSummary, RowCounts,
+    RowStatus, SheetReport,
 };
 pub use role::RoleScore;
 
@@ -179,6 +180,7 @@ pub fn import_data(
     let mut rows_before = 0u64;
     let mut cancelled = false;
     let mut town_reports = town_import::TownReports::new(opts.town.as_ref());
+    let matrix = wide::Shared::of(&opts.overrides);
     for (i, file) in files.iter().enumerate() {
         let at = |rows_done| Progress {
             file_index: i,
@@ -199,7 +201,7 @@ pub fn import_data(
         }
         let mut tick = |rows: u64| progress(at(rows));
         let mut rows = 0u64;
-        let report = import_file(file, opts, &mut tables, &mut tick, &mut rows);
+        let report = import_file(file, opts, &matrix, &mut tables, &mut tick, &mut rows);
         cancelled = matches!(report.error, Some(ImportError::Cancelled));
         reports.push(report);
         bytes_done += file.data.size();
@@ -274,6 +276,7 @@ pub(super) fn unreadable(file: &str, error: &ImportError) -> Finding {
 fn import_file(
     file: &FileData,
     opts: &ImportOptions,
+    matrix: &wide::Shared,
     tables: &mut Tables,
     tick: &mut dyn FnMut(u64) -> ControlFlow<()>,
     rows_done: &mut u64,
@@ -327,6 +330,7 @@ fn import_file(
             preview_rows: opts.preview_rows,
             last_row_hint: source.last_row_hint(name),
             shared_strings: source.shared_strings(),
+            matrix,
         };
         let mut run = SheetRun::new(job);
         let mut stopped = false;
@@ -393,7 +397,17 @@ pub fn saved_mapping_for(sheet: &SheetReport) -> Option<SavedMapping> {
             .columns
             .iter()
             .filter(|c| !c.key.is_empty())
-            .map(|c| SavedColumn { header: c.key.clone(), field: c.field })
+            .map(|c| SavedColumn {
+                header: c.key.clone(),
+                field: c.field,
+                // the clerk's order (here or remembered) is remembered; one the cells proved is
+                // proved again
+                date_order: c
+                    .dates
+                    .as_ref()
+                    .filter(|d| matches!(d.how, DateOrderHow::Hand | DateOrderHow::Saved))
+                    .and_then(|d| d.order),
+            })
             .collect(),
     })
 }

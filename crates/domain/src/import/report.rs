@@ -1,6 +1,7 @@
 //! What the import screen and `scorecard inspect` show: per file, per sheet, per column.
 //! All serde, so a Web Worker can hand it to the page as JSON.
 
+use super::cells::date::DateOrder;
 use super::detect::Format;
 use super::error::{ImportError, ReadError};
 use super::formats::TextEncoding;
@@ -122,6 +123,43 @@ pub struct ColumnReport {
     /// counter, one group's part of a total).
     #[serde(default)]
     pub why: Option<Why>,
+    /// For a date column holding day-or-month-first dates (`21/06/2024`, `03/04/2024`), or
+    /// one the clerk chose an order for: the order its dates are read in and why; the UI
+    /// offers the choice when `how` is [`DateOrderHow::Ambiguous`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<ColumnDates>,
+}
+
+/// How a column's day-or-month-first dates are read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnDates {
+    /// The order they are read in; `None`: not read (the order is not known).
+    pub order: Option<DateOrder>,
+    pub how: DateOrderHow,
+    /// The sampled cell that decided it (`21/06/2024`), or one that left it open
+    /// (`03/04/2024`); "" when the clerk chose.
+    pub example: String,
+    /// Among the sampled cells: dates only day first, only month first, either way.
+    pub day_first: u32,
+    pub month_first: u32,
+    pub either: u32,
+    /// One sentence for the column (日在前：有 21/06/2024 这样的日期 …).
+    pub zh: String,
+    pub en: String,
+}
+
+/// Where a column's date order came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrderHow {
+    /// Its cells prove it (a day above 12, no cell only month first).
+    Cells,
+    /// The clerk chose it for this sheet ([`super::mapping::SheetOverride::date_orders`]).
+    Hand,
+    /// A remembered mapping of sheets with these headers carries it.
+    Saved,
+    /// Its cells fit both orders (or prove both): not read until the clerk chooses.
+    Ambiguous,
 }
 
 /// Row counts of the data part (below the header).

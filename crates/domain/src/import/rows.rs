@@ -13,7 +13,7 @@
 
 use super::cell::{Cell, DateSystem};
 use super::cells::count::read_count;
-use super::cells::date::read_date;
+use super::cells::date::{day_month, read_date_in, year_first, DateOrder};
 use super::cells::flag::read_flag;
 use super::cells::hours::read_hours;
 use super::cells::id_number::{read_id, IdRead};
@@ -35,6 +35,10 @@ pub struct PlanCol {
     /// The normalised lowest header text, to recognise a header row repeated in the data.
     pub leaf: String,
     pub minutes: bool,
+    /// The order the column's day-or-month-first dates are read in ([`DateOrder::Ymd`]:
+    /// not read), and the cell that proved it ("" when the clerk chose it).
+    pub order: DateOrder,
+    pub order_example: String,
 }
 
 /// What each field of the role reads from.
@@ -96,10 +100,11 @@ impl Plan {
         self.cols.iter().flatten().chain(self.more.iter().map(|(_, c)| c)).map(|c| c.index)
     }
 
-    /// Plain data in any column of this plan: not blank, no marker word (`skip_kind`), no
-    /// mapped column's header (`is_repeated_header`). What [`Known::plain`] stands for.
+    /// Plain data in any column of this plan: not blank, no placeholder (`skip::is_filler`),
+    /// no marker word (`skip_kind`), no mapped column's header (`is_repeated_header`). What
+    /// [`Known::plain`] stands for.
     pub fn is_plain_text(&self, t: &str) -> bool {
-        !super::cell::trim(t).is_empty()
+        !super::skip::is_placeholder(t)
             && !super::skip::may_be_marker(t)
             && !self.cols.iter().flatten().any(|c| super::synonyms::normalizes_to(t, &c.leaf))
     }
@@ -138,6 +143,12 @@ impl<'a> Known<'a> {
     /// `Cell::is_blank` of cell `i` (blank past the row's end).
     pub fn is_blank(&self, cells: &[Cell], i: usize) -> bool {
         !self.plain(i) && cells.get(i).is_none_or(Cell::is_blank)
+    }
+
+    /// [`super::skip::is_filler`] of cell `i` (filler past the row's end): a cell known
+    /// plain is data, its text unread.
+    pub fn is_filler(&self, cells: &[Cell], i: usize) -> bool {
+        !self.plain(i) && cells.get(i).is_none_or(super::skip::is_filler)
     }
 
     /// Cell `i`'s text for the marker check, `None` when it is known plain or not text.
@@ -321,12 +332,22 @@ fn joined(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<
 
 fn date(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx, severity: Severity) -> Read<NaiveDate> {
     let Some((col, cell)) = get(plan, cells, field) else { return Read::Empty };
-    let got = read_date(cell, cx.dates);
+    let got = read_date_in(cell, cx.dates, col.order);
     if got == Read::Unreadable {
-        let m = msg::unreadable_date(&col.header, &cell.display(cx.dates), plan.role, field);
-        cx.problem(Some(col), FindingKind::UnreadableDate, severity, m);
+        cx.problem(Some(col), FindingKind::UnreadableDate, severity, unreadable_date(col, cell, cx, plan.role, field));
     }
     got
+}
+
+/// What to say of an unreadable date: a day-or-month-first date in a column whose order is
+/// not known asks for the order; one that is no date in the column's order names it.
+fn unreadable_date(col: &PlanCol, cell: &Cell, cx: &RowCtx, role: Role, field: Field) -> msg::Msg {
+    let shown = cell.display(cx.dates);
+    match (cell.as_text().and_then(day_month), col.order) {
+        (Some(_), DateOrder::Ymd) => msg::date_order_unknown(&col.header, &shown, role, field),
+        (Some(_), order) => msg::date_order_contradicted(&col.header, &shown, order, &col.order_example, role, field),
+        (None, _) => msg::unreadable_date(&col.header, &shown, role, field),
+    }
 }
 
 fn count(plan: &Plan, cells: &[Cell], field: Field, cx: &mut RowCtx) -> Option<u32> {
@@ -459,11 +480,16 @@ impl When {
     fn read(plan: &Plan, cells: &[Cell], cx: &RowCtx, bad: &mut Vec<Field>) -> When {
         use super::cells::time_span::{parse_span, read_moment};
         let mut moment = |field: Field| {
-            let (_, cell) = get(plan, cells, field)?;
+            let (col, cell) = get(plan, cells, field)?;
             if cell.is_blank() {
                 return None;
             }
-            let m = read_moment(cell, cx.dates);
+            let m = match cell.as_text() {
+                Some(t) if col.order != DateOrder::Ymd => {
+                    read_moment(&Cell::Text(year_first(t, col.order).into_owned().into()), cx.dates)
+                }
+                _ => read_moment(cell, cx.dates),
+            };
             if m.is_none() {
                 bad.push(field);
             }
@@ -472,8 +498,8 @@ impl When {
         let start = moment(Field::Start);
         let end = moment(Field::End);
         let span = match get(plan, cells, Field::TimeSpan) {
-            Some((_, cell)) if !cell.is_blank() => {
-                let got = parse_span(&cell.display_cow(cx.dates));
+            Some((col, cell)) if !cell.is_blank() => {
+                let got = parse_span(&year_first(&cell.display_cow(cx.dates), col.order));
                 if got.is_none() {
                     bad.push(Field::TimeSpan);
                 }
@@ -481,8 +507,9 @@ impl When {
             }
             _ => None,
         };
-        let span_in_date =
-            get(plan, cells, Field::Date).and_then(|(_, c)| c.as_text().filter(|t| t.len() > 10)).and_then(parse_span);
+        let span_in_date = get(plan, cells, Field::Date)
+            .and_then(|(col, c)| c.as_text().filter(|t| t.len() > 10).map(|t| year_first(t, col.order)))
+            .and_then(|t| parse_span(&t));
         When { start, end, span, span_in_date }
     }
 
@@ -501,14 +528,14 @@ impl When {
         for &field in bad {
             let Some((col, cell)) = get(plan, cells, field) else { continue };
             let value = cell.display(cx.dates);
+            // a time is named as the time it is (开始时间, 结束时间, 服务时段), never as a date;
+            // without a date column the start must carry its day
             let m = match field {
                 Field::TimeSpan => msg::unreadable_span(&col.header, &value),
-                _ => msg::unreadable_date(&col.header, &value, Role::Records, field),
+                _ => msg::unreadable_time(&col.header, &value, field, field == Field::Start && !plan.has(Field::Date)),
             };
-            let kind =
-                if field == Field::TimeSpan { FindingKind::UnreadableHours } else { FindingKind::UnreadableDate };
             let col = col.clone();
-            cx.problem(Some(&col), kind, Severity::Error, m);
+            cx.problem(Some(&col), FindingKind::UnreadableTime, Severity::Error, m);
         }
     }
 
@@ -613,6 +640,9 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
     }
     let mut bad = Vec::new();
     let when = When::read(plan, cells, cx, &mut bad);
+    // a start or span that was written but cannot be read is reported as such (`When::report`),
+    // not as a missing date or missing hours as well
+    let day_unread = !plan.has(Field::Date) && bad.iter().any(|f| matches!(f, Field::Start | Field::TimeSpan));
     let date = match date(plan, cells, Field::Date, cx, Severity::Error) {
         Read::Value(d) => Some(d),
         Read::Empty if when.date().is_some() => when.date(),
@@ -621,7 +651,9 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
             cx.problems.retain(|p| p.kind != FindingKind::UnreadableDate);
             when.span_in_date.and_then(|s| s.date)
         }
-        Read::Empty if plan.has(Field::Date) || plan.has(Field::Start) || plan.has(Field::TimeSpan) => {
+        Read::Empty
+            if !day_unread && (plan.has(Field::Date) || plan.has(Field::Start) || plan.has(Field::TimeSpan)) =>
+        {
             let col = plan.col(Field::Date).or(plan.col(Field::Start)).or(plan.col(Field::TimeSpan)).cloned();
             let m = msg::missing_required(Role::Records, "服务日期", "service date");
             cx.problem(col.as_ref(), FindingKind::MissingRequired, Severity::Error, m);
@@ -639,7 +671,7 @@ fn convert_record(plan: &Plan, cells: &[Cell], cx: &mut RowCtx) -> bool {
                 };
                 let m = msg::end_before_start(&text(&a), &text(&b));
                 cx.problem(b.as_ref(), FindingKind::HoursOutOfRange, Severity::Error, m);
-            } else if plan.has(Field::Start) || plan.has(Field::TimeSpan) {
+            } else if bad.is_empty() && (plan.has(Field::Start) || plan.has(Field::TimeSpan)) {
                 let col = plan.col(Field::TimeSpan).or(plan.col(Field::End)).or(plan.col(Field::Start)).cloned();
                 let m = msg::missing_required(
                     Role::Records,

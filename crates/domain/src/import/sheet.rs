@@ -3,6 +3,7 @@
 //! raw cells of rows with problems are kept, each bounded).
 
 use super::cell::{Cell, DateSystem};
+use super::cells::date::DateOrder;
 use super::content::{self, Sample};
 use super::formats::Region;
 use super::header::{Band, Grid, SCAN_ROWS};
@@ -13,7 +14,7 @@ use super::report::*;
 use super::role::score_roles;
 use super::rows::{convert, Known, Plan, PlanCol, Problem, Recent, RowCtx};
 use super::shape::shape;
-use super::skip::{skip_kind, SkipKind, MARKER_COLUMNS};
+use super::skip::{is_filler, is_filler_row, skip_kind, SkipKind, MARKER_COLUMNS};
 use super::synonyms::header_says_minutes;
 use super::wide::{WideActivity, WideChoice, WideSheet};
 use super::{FAILED_ROWS_CAP, FINDINGS_PER_KIND};
@@ -37,6 +38,8 @@ pub struct SheetJob<'a> {
     pub last_row_hint: Option<u32>,
     /// How many shared strings the workbook has (cells' keys are below it; 0 for none).
     pub shared_strings: usize,
+    /// What the import's matrices share (hours and dates typed once, see `wide::Shared`).
+    pub matrix: &'a super::wide::Shared,
 }
 
 /// At most this many rows are reserved from a hint (the browser refuses more rows anyway).
@@ -73,6 +76,8 @@ pub struct SheetRun<'a> {
     wide: Option<WideRun>,
     /// A table of activities' hours: (name column, hours column, hours in minutes).
     catalogue: Option<(usize, usize, bool)>,
+    /// Per column: the sampled cells' day-or-month-first dates (the column's date order).
+    day_months: Vec<content::DayMonths>,
 }
 
 /// One activity column of a participation matrix, as the rows are read.
@@ -146,6 +151,7 @@ impl<'a> SheetRun<'a> {
             recent: Recent::for_keys(keys),
             wide: None,
             catalogue: None,
+            day_months: Vec::new(),
         }
     }
 
@@ -176,6 +182,10 @@ impl<'a> SheetRun<'a> {
             self.report.used_rows = self.report.used_rows.max(row.saturating_add(1));
             self.report.used_columns = self.report.used_columns.max(c as u32 + 1);
         }
+        // the row ends at its last cell with anything in it: empty cells a format reaches
+        // (styled to column XEU) are no columns of the header, the preview or the report
+        let width = last_used.map_or(0, |c| c + 1);
+        let (cells, keys) = (cells.get(..width).unwrap_or(cells), keys.get(..width).unwrap_or(keys));
         match &mut self.phase {
             Phase::Buffering(rows) => {
                 if last_used.is_none() {
@@ -252,14 +262,17 @@ impl<'a> SheetRun<'a> {
             };
             self.report.findings.push(f);
             // the sheet as it is, so the clerk can see what it holds and which rows head it
-            for (r, cells) in rows.iter().filter(|(_, c)| !c.iter().all(Cell::is_blank)).take(self.job.preview_rows) {
+            for (r, cells) in rows.iter().filter(|(_, c)| !is_filler_row(c)).take(self.job.preview_rows) {
                 self.preview(r.saturating_add(1), cells, RowStatus::NotImported, vec![]);
             }
             self.phase = Phase::Streaming { plan: None, source: 0, last: u32::MAX };
             return;
         };
-        let data: Vec<&[Cell]> = rows.iter().filter(|(r, _)| *r > band.last).map(|(_, c)| c.as_slice()).collect();
+        // rows that only look filled (formula zeros down a template) say nothing of the columns
+        let data: Vec<&[Cell]> =
+            rows.iter().filter(|(r, c)| *r > band.last && !is_filler_row(c)).map(|(_, c)| c.as_slice()).collect();
         let samples: Vec<Sample> = (0..band.columns.len()).map(|i| content::sample(&data, i, self.job.dates)).collect();
+        self.day_months = (0..band.columns.len()).map(|i| content::day_months(&data, i)).collect();
         let mut band = band;
         let notes = content::refine(&mut band.columns, &samples);
         self.report.header_rows = Some(band.excel_rows());
@@ -329,6 +342,9 @@ impl<'a> SheetRun<'a> {
     /// clerk has confirmed it, the sources its records and activities go to.
     fn start_wide(&mut self, band: &Band, wide: &[usize], plan: Option<&Plan>, tables: &mut Tables) {
         let choice: Option<&WideChoice> = self.job.hand.and_then(|h| h.wide.as_ref());
+        let shared = self.job.matrix;
+        // a sheet without its own choice is confirmed by the import's matrix choice
+        let all = choice.is_none() && shared.confirm_all;
         let mut moved = Vec::new();
         let cols: Vec<WideCol> = wide
             .iter()
@@ -342,15 +358,22 @@ impl<'a> SheetRun<'a> {
                     }
                     same
                 });
+                // the sheet's own value, else the one given for the same activity elsewhere
+                let pool = shared.get(&c.display);
+                let convert = chosen.is_some() || all && !pool.is_some_and(|p| p.skip);
+                let hours = super::wide::usable_hours(chosen.and_then(|a| a.hours))
+                    .or(pool.and_then(|p| p.hours))
+                    .or(shared.default_hours);
+                let date = chosen.and_then(|a| a.date).or(pool.and_then(|p| p.date));
                 WideCol {
                     index: c.index as usize,
                     name: c.display.clone(),
                     people: 0,
                     times: 0,
-                    convert: chosen.is_some(),
-                    hours: chosen.and_then(|a| a.hours).filter(|h| *h > 0.0 && *h <= 24.0),
-                    date: chosen.and_then(|a| a.date),
-                    sym: chosen.map(|_| tables.strings.intern(&c.display)),
+                    convert,
+                    hours: hours.filter(|_| convert),
+                    date: date.filter(|_| convert),
+                    sym: convert.then(|| tables.strings.intern(&c.display)),
                     stations: HashMap::new(),
                 }
             })
@@ -361,7 +384,7 @@ impl<'a> SheetRun<'a> {
         }
         let mut run = WideRun {
             cols,
-            confirmed: choice.is_some(),
+            confirmed: choice.is_some() || all,
             records_source: 0,
             activities_source: 0,
             header_row: band.last.saturating_add(1),
@@ -542,6 +565,10 @@ impl<'a> SheetRun<'a> {
             }
         }
         self.report.columns = column_reports(band, &mapped, notes, wide);
+        let dates: Vec<Option<ColumnDates>> = self.report.columns.iter().map(|c| self.column_dates(c, saved)).collect();
+        for (c, d) in self.report.columns.iter_mut().zip(dates) {
+            c.dates = d;
+        }
         let mut plan = Plan::new(role);
         let columns = self.report.columns.clone();
         for (c, m) in columns.iter().zip(&mapped) {
@@ -551,9 +578,20 @@ impl<'a> SheetRun<'a> {
                     .get(c.index as usize)
                     .and_then(|h| h.pieces.last())
                     .map_or(String::new(), |l| super::synonyms::normalize_header(l));
+                let (order, order_example) = match &c.dates {
+                    Some(d) => (d.order.unwrap_or_default(), d.example.clone()),
+                    None => (DateOrder::Ymd, String::new()),
+                };
                 plan.set(
                     field,
-                    PlanCol { index: c.index as usize, header: display_header(c), leaf, minutes: c.minutes },
+                    PlanCol {
+                        index: c.index as usize,
+                        header: display_header(c),
+                        leaf,
+                        minutes: c.minutes,
+                        order,
+                        order_example,
+                    },
                 );
                 if !tables.present.contains(&(role, field)) {
                     tables.present.push((role, field));
@@ -627,6 +665,50 @@ impl<'a> SheetRun<'a> {
         plan
     }
 
+    /// How a column's day-or-month-first dates are read: in the clerk's order for it (this
+    /// sheet's, else a remembered mapping's), else in the order its sampled cells prove;
+    /// said for a date column holding such dates (open when they prove none).
+    fn column_dates(&self, c: &ColumnReport, saved: Option<&SavedMapping>) -> Option<ColumnDates> {
+        let hand = self.job.hand.and_then(|h| h.date_orders.iter().find(|o| o.column == c.index)).map(|o| o.order);
+        let remembered = || {
+            saved
+                .and_then(|s| s.columns.iter().find(|s| !c.key.is_empty() && s.header == c.key))
+                .and_then(|s| s.date_order)
+        };
+        let dm = self.day_months.get(c.index as usize).cloned().unwrap_or_default();
+        let (order, how, example) = if let Some(order) = hand {
+            (Some(order), DateOrderHow::Hand, String::new())
+        } else if let Some(order) = remembered() {
+            (Some(order), DateOrderHow::Saved, String::new())
+        } else {
+            let dated = matches!(
+                c.field,
+                Some(Field::Date | Field::Start | Field::End | Field::TimeSpan | Field::RegisteredOn)
+            );
+            if !dated || dm.day_first + dm.month_first + dm.either == 0 {
+                return None;
+            }
+            match dm.proved() {
+                Some(order) => (Some(order), DateOrderHow::Cells, dm.first_day_first.clone().unwrap_or_default()),
+                None => {
+                    let open = dm.first_month_first.clone().or(dm.first_either.clone()).or(dm.first_day_first.clone());
+                    (None, DateOrderHow::Ambiguous, open.unwrap_or_default())
+                }
+            }
+        };
+        let (zh, en) = msg::column_date_order(how, order, &example, dm.month_first > 0);
+        Some(ColumnDates {
+            order,
+            how,
+            example,
+            day_first: dm.day_first,
+            month_first: dm.month_first,
+            either: dm.either,
+            zh,
+            en,
+        })
+    }
+
     fn data_row(&mut self, row: u32, cells: &[Cell<'_>], keys: &[u32], tables: &mut Tables) {
         let (plan, source) = match &mut self.phase {
             Phase::Streaming { plan, source, last } => {
@@ -663,7 +745,7 @@ impl<'a> SheetRun<'a> {
                 self.catalogue_row(excel_row, cells, cat);
                 return;
             }
-            if cells.iter().all(Cell::is_blank) {
+            if is_filler_row(cells) {
                 counts.blank += 1;
             } else if self.report.preview.len() < self.job.preview_rows && self.report.header_rows.is_some() {
                 let shown = displays(cells, self.job.dates);
@@ -680,7 +762,7 @@ impl<'a> SheetRun<'a> {
         // no column mapped yet (a role chosen by hand over unknown headers): a row with data
         // is not blank, it is not imported; the sheet's missing-column errors say why
         if plan.indices().next().is_none() {
-            if cells.iter().all(Cell::is_blank) {
+            if is_filler_row(cells) {
                 counts.blank += 1;
             } else {
                 counts.left_out += 1;
@@ -688,12 +770,14 @@ impl<'a> SheetRun<'a> {
             }
             return;
         }
-        if plan.indices().all(|i| known.is_blank(cells, i)) {
+        // nothing but blanks, formula zeros and placeholders in the mapped columns: a blank
+        // row (`skip::is_filler`), however many a template's formulas reach down
+        if plan.indices().all(|i| known.is_filler(cells, i)) {
             // a matrix row with counts but nobody named: its participations cannot be anyone's
             let counts_here = self
                 .wide
                 .as_ref()
-                .is_some_and(|w| w.cols.iter().any(|c| cells.get(c.index).is_some_and(|x| !x.is_blank())));
+                .is_some_and(|w| w.cols.iter().any(|c| cells.get(c.index).is_some_and(|x| !is_filler(x))));
             if counts_here {
                 self.report.counts.left_out += 1;
                 let f =
@@ -777,7 +861,7 @@ impl<'a> SheetRun<'a> {
     /// A row of a table of activities' hours: its name and hours, kept for the matrices.
     fn catalogue_row(&mut self, excel_row: u32, cells: &[Cell<'_>], (name, hours, minutes): (usize, usize, bool)) {
         const MAX_ENTRIES: usize = 2_000;
-        if cells.iter().all(Cell::is_blank) {
+        if is_filler_row(cells) {
             self.report.counts.blank += 1;
             return;
         }
@@ -882,6 +966,7 @@ fn column_reports(band: &Band, mapped: &[Mapped], notes: &[Option<Why>], wide: &
                 field,
                 source: m.map_or(Source::Auto, |m| m.source),
                 why,
+                dates: None,
             }
         })
         .collect()

@@ -1,6 +1,9 @@
-//! Rows that are part of the layout, not data: totals (合计 …) and footer notes (填表人 …).
-//! Looked for in the first columns only, so an activity named 小计算机培训 is not a total.
+//! Rows that are part of the layout, not data: totals (合计 …) and footer notes (填表人 …),
+//! looked for in the first columns only, so an activity named 小计算机培训 is not a total;
+//! and rows that only look filled ([`is_filler`]): formulas copied down a template showing
+//! 0 or "", placeholders such as `-` or `无`.
 
+use super::cell::{trim, Cell};
 use super::cells::fold::{fold_char, fold_width};
 
 /// How many leading columns are searched for a marker.
@@ -70,6 +73,55 @@ pub fn may_be_marker(raw: &str) -> bool {
             .map(fold_char)
             .find(|c| !c.is_whitespace())
             .is_some_and(|f| NOTES.iter().any(|n| n.starts_with(f)))
+}
+
+/// Texts a template or a clerk puts in a cell to say "nothing here" (compared after folding
+/// full-width forms and lower-casing ASCII: `－`, `／`, `０`, `N/A` are among them).
+pub const PLACEHOLDERS: &[&str] =
+    &["0", "0.0", "0.00", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "空", "暂无", "n/a", "#n/a", "null"];
+
+/// True when a cell holds no data of its own. Decision (issue 28): a row whose every cell
+/// (every mapped cell, on a sheet with a mapping) is one of these is a blank row, counted
+/// in `RowCounts::blank` and never a problem row:
+/// - empty, or only spaces (what [`Cell::is_blank`] says);
+/// - a zero: `0`, `0.0`, a zero formatted as a date or time (`1900-01-00`, `0:00`) — what a
+///   formula copied down an empty template shows (`=SUM(F21:G21)`, `=B21*1`);
+/// - `FALSE` or an error value (`#N/A`, `#VALUE!`): a formula's answer about nothing;
+/// - one of the [`PLACEHOLDERS`] (`-`, `/`, `无`, `0`, `N/A` …), alone in its cell.
+///
+/// A name, an ID, a date, any other number or any other text is data: one such cell in a
+/// mapped column makes the row a row (`无锡` is a place, `00` and `0.5` are not zeros).
+pub fn is_filler(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Int(i) => *i == 0,
+        Cell::Float(f) => *f == 0.0,
+        Cell::DateTime { serial, .. } => *serial == 0.0,
+        Cell::Bool(b) => !b,
+        Cell::Error(_) => true,
+        Cell::Text(t) => is_placeholder(t),
+    }
+}
+
+/// [`is_filler`] of every cell.
+pub fn is_filler_row(cells: &[Cell]) -> bool {
+    cells.iter().all(is_filler)
+}
+
+/// Blank text, or one of the [`PLACEHOLDERS`]; decided without allocating (it runs on the
+/// first mapped cell of every row).
+pub fn is_placeholder(raw: &str) -> bool {
+    let t = trim(raw);
+    if t.is_empty() {
+        return true;
+    }
+    // the longest placeholder is 6 bytes (`——`, `暂无`); most data is longer or starts
+    // with a character no placeholder starts with
+    if t.len() > 6 {
+        return false;
+    }
+    let folded = || t.chars().map(|c| fold_char(c).to_ascii_lowercase());
+    PLACEHOLDERS.iter().any(|p| p.chars().eq(folded()))
 }
 
 #[cfg(test)]

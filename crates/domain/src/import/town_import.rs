@@ -8,19 +8,23 @@ use super::report::{FileReport, ReportSummary};
 use super::FileData;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::model::Tables;
-use crate::town::{self, merge, Keys, ReportFile, ReportProblem, TownOptions};
+use crate::town::{
+    self, merge, Keys, ReceivedReport, RefusedReport, ReportFile, ReportProblem, TownOptions, TownReceipt,
+};
 
 pub(super) struct TownReports<'a> {
     town: Option<&'a TownOptions>,
     keys: Keys<'a>,
     /// (file index, name, file) of every file read and accepted, in import order.
     accepted: Vec<(usize, String, ReportFile)>,
+    /// Every file refused, with its station where the file names one.
+    refused: Vec<RefusedReport>,
 }
 
 impl<'a> TownReports<'a> {
     pub fn new(town: Option<&'a TownOptions>) -> TownReports<'a> {
         let passphrase = town.and_then(|t| t.passphrase.as_deref());
-        TownReports { town, keys: Keys::new(passphrase), accepted: Vec::new() }
+        TownReports { town, keys: Keys::new(passphrase), accepted: Vec::new(), refused: Vec::new() }
     }
 
     /// The report of file `i` if it is a report file (read here, rows added in `finish`).
@@ -30,9 +34,14 @@ impl<'a> TownReports<'a> {
             return None;
         }
         let mut report = FileReport::new(file.name, file.data.size());
-        let read = whole(file.data).and_then(|bytes| self.keys.read(&bytes));
+        let bytes = whole(file.data);
+        // the station a refused file names (its passphrase or seal may be wrong, or it
+        // may be broken past the station): the scorecard names it
+        let mut station = None;
+        let read = bytes.as_ref().map_err(Clone::clone).and_then(|b| self.keys.read(b));
         let read = read.and_then(|f| match self.town {
             Some(t) if !t.profile.is_empty() && t.profile != f.profile => {
+                station = Some(f.station.clone());
                 Err((ReportProblem::OtherProfile, format!("{} ≠ {}", f.profile, t.profile)))
             }
             _ => Ok(f),
@@ -53,6 +62,8 @@ impl<'a> TownReports<'a> {
                 self.accepted.push((i, file.name.to_string(), f));
             }
             Err((problem, detail)) => {
+                let station = station.or_else(|| bytes.as_deref().ok().and_then(town::station_of));
+                self.refused.push(RefusedReport { file: file.name.to_string(), station, problem });
                 let e = ImportError::Report { problem, detail };
                 report.findings.push(super::unreadable(file.name, &e));
                 report.error = Some(e);
@@ -63,9 +74,10 @@ impl<'a> TownReports<'a> {
 
     /// Adds the counted files' rows to `tables` and the town's findings to `reports`.
     pub fn finish(self, tables: &mut Tables, reports: &mut [FileReport]) {
-        if self.accepted.is_empty() {
+        if self.accepted.is_empty() && self.refused.is_empty() {
             return;
         }
+        let mut receipt = TownReceipt { counted: Vec::new(), refused: self.refused.clone() };
         let all: Vec<(&str, &ReportFile)> = self.accepted.iter().map(|(_, n, f)| (n.as_str(), f)).collect();
         let superseded = merge::superseded(&all);
         let mut counted: Vec<(usize, &str, &ReportFile)> = Vec::new();
@@ -86,12 +98,20 @@ impl<'a> TownReports<'a> {
                     ));
                 }
                 None => {
+                    let first_source = tables.sources.len() as u32;
                     merge::add_report(tables, name, f);
+                    let end_source = tables.sources.len() as u32;
+                    let station = f.station.clone();
+                    receipt.counted.push(ReceivedReport { file: name.clone(), station, first_source, end_source });
                     counted.push((*i, name, f));
                 }
             }
         }
+        tables.town = Some(receipt);
         let Some(t) = self.town else { return };
+        if counted.is_empty() {
+            return;
+        }
         let files: Vec<(&str, &ReportFile)> = counted.iter().map(|(_, n, f)| (*n, *f)).collect();
         let as_of = t.as_of.unwrap_or_else(|| files.iter().map(|(_, f)| f.as_of).max().unwrap_or_default());
         for finding in merge::town_findings(&files, t.year, as_of, &t.stations) {

@@ -10,6 +10,14 @@
 //! header (`2019.3.5学雷锋`), follows from the holiday the name names (植树节活动 → 3-12 of
 //! the scored year) or is typed. An activity without hours or a date makes no records: one
 //! finding says so, not one per cell.
+//!
+//! A workbook of a sheet per department repeats the same activities on every sheet (issue
+//! 28: 477 hour boxes and 477 date boxes for one real workbook). An activity's hours and
+//! date are therefore typed once for the import: a value given on one sheet applies to
+//! every sheet with an activity column of the same normalised header unless that sheet
+//! gives its own, and a [`MatrixChoice`] (with a default hours value) confirms every matrix
+//! sheet of the import at once ([`Shared`]); [`matrix_activities`] lists the distinct
+//! activities, each once, with the sheets that have it.
 
 use super::synonyms::normalize_header;
 use crate::calendar::holiday_by_id;
@@ -75,6 +83,219 @@ pub struct WideActivityChoice {
     pub hours: Option<f64>,
     #[serde(default)]
     pub date: Option<NaiveDate>,
+}
+
+/// Hours and dates typed once for every participation matrix of an import (a workbook of a
+/// sheet per department, the same activities as columns). Any one sheet's override carries
+/// it ([`super::SheetOverride::matrix`]); every matrix sheet of the import without its own
+/// [`WideChoice`] is then confirmed with all its activity columns (but those skipped here).
+/// An activity's hours and date are, on each sheet: the sheet's own choice for the column,
+/// else this list's entry of the same name (normalised), else another sheet's choice for a
+/// column of the same name; hours without any of these are `default_hours`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MatrixChoice {
+    /// Hours of one participation for every activity that has none of its own.
+    pub default_hours: Option<f64>,
+    pub activities: Vec<SharedActivity>,
+}
+
+/// One activity's hours and date for every matrix sheet that has it (by name).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SharedActivity {
+    pub name: String,
+    pub hours: Option<f64>,
+    pub date: Option<NaiveDate>,
+    /// Leave the activity out on the sheets this choice confirms.
+    pub skip: bool,
+}
+
+/// What the sheets of one import share for their matrices, from all the overrides
+/// (see [`MatrixChoice`]): per normalised activity name the first hours and the first date
+/// given, the first default hours, and whether sheets without a choice are confirmed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shared {
+    by_name: Vec<(String, SharedActivity)>,
+    pub default_hours: Option<f64>,
+    /// A [`MatrixChoice`] was given: every matrix sheet is confirmed.
+    pub confirm_all: bool,
+}
+
+/// Hours of one participation a matrix takes: over 0, at most 24.
+pub fn usable_hours(h: Option<f64>) -> Option<f64> {
+    h.filter(|h| *h > 0.0 && *h <= 24.0)
+}
+
+impl Shared {
+    /// From the overrides of an import, in their order: the [`MatrixChoice`]s' entries
+    /// first, then the sheets' own choices.
+    pub fn of(overrides: &[super::SheetOverride]) -> Shared {
+        let mut out = Shared::default();
+        let mut add = |name: &str, hours: Option<f64>, date: Option<NaiveDate>, skip: bool| {
+            let key = normalize_header(name);
+            if key.is_empty() {
+                return;
+            }
+            match out.by_name.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, e)) => {
+                    e.hours = e.hours.or(usable_hours(hours));
+                    e.date = e.date.or(date);
+                }
+                None => out
+                    .by_name
+                    .push((key, SharedActivity { name: name.to_string(), hours: usable_hours(hours), date, skip })),
+            }
+        };
+        for m in overrides.iter().filter_map(|o| o.matrix.as_ref()) {
+            for a in &m.activities {
+                add(&a.name, a.hours, a.date, a.skip);
+            }
+        }
+        for w in overrides.iter().filter_map(|o| o.wide.as_ref()) {
+            for a in &w.activities {
+                add(&a.name, a.hours, a.date, false);
+            }
+        }
+        let matrices = || overrides.iter().filter_map(|o| o.matrix.as_ref());
+        out.default_hours = matrices().find_map(|m| usable_hours(m.default_hours));
+        out.confirm_all = matrices().next().is_some();
+        out
+    }
+
+    /// The shared hours and date of the activity named `name`.
+    pub fn get(&self, name: &str) -> Option<&SharedActivity> {
+        let key = normalize_header(name);
+        self.by_name.iter().find(|(k, _)| *k == key).map(|(_, a)| a)
+    }
+}
+
+/// Where a matrix activity is: a sheet's column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixPlace {
+    pub file: String,
+    pub sheet: String,
+    pub column: u32,
+    pub letter: String,
+}
+
+/// One activity across all the matrix sheets of an import, listed once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixActivity {
+    /// The normalised name the sheets' columns are matched by.
+    pub key: String,
+    /// The name as the first sheet having it writes it.
+    pub name: String,
+    /// How many matrix sheets have it, and where.
+    pub sheets: u32,
+    pub places: Vec<MatrixPlace>,
+    /// Summed over the sheets: volunteers with a count above 0, and the counts.
+    pub people: u32,
+    pub times: u32,
+    /// Hints, from the first sheet that has one: hours from a table of activities' hours,
+    /// where they were read, a date, a month and day, a holiday in the header.
+    pub hours: Option<f64>,
+    pub hours_from: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub month_day: Option<(u32, u32)>,
+    pub holiday: Option<String>,
+    /// The hours and date records were made with, when every sheet that converted it used
+    /// the same (`None` when none did, or they differ).
+    pub chosen_hours: Option<f64>,
+    pub chosen_date: Option<NaiveDate>,
+    /// Sheets that converted it.
+    pub confirmed_sheets: u32,
+}
+
+/// The distinct activities of all the participation matrices of an import, in the order
+/// they first appear (file, sheet, column), each with the sheets that have it: what the
+/// import screen asks hours and a date for once.
+pub fn matrix_activities(files: &[super::FileReport]) -> Vec<MatrixActivity> {
+    let mut out: Vec<MatrixActivity> = Vec::new();
+    let mut chosen: Vec<Vec<(Option<f64>, Option<NaiveDate>)>> = Vec::new();
+    for f in files {
+        for s in &f.sheets {
+            let Some(w) = &s.wide else { continue };
+            for a in &w.activities {
+                let key = normalize_header(&a.name);
+                let i = match out.iter().position(|m| m.key == key) {
+                    Some(i) => i,
+                    None => {
+                        out.push(MatrixActivity {
+                            key,
+                            name: a.name.clone(),
+                            sheets: 0,
+                            places: Vec::new(),
+                            people: 0,
+                            times: 0,
+                            hours: None,
+                            hours_from: None,
+                            date: None,
+                            month_day: None,
+                            holiday: None,
+                            chosen_hours: None,
+                            chosen_date: None,
+                            confirmed_sheets: 0,
+                        });
+                        chosen.push(Vec::new());
+                        out.len() - 1
+                    }
+                };
+                let m = &mut out[i];
+                m.sheets += 1;
+                m.places.push(MatrixPlace {
+                    file: f.name.clone(),
+                    sheet: s.name.clone(),
+                    column: a.column,
+                    letter: a.letter.clone(),
+                });
+                m.people += a.people;
+                m.times += a.times;
+                if m.hours.is_none() {
+                    m.hours = a.hours;
+                    m.hours_from = a.hours_from.clone();
+                }
+                m.date = m.date.or(a.date);
+                m.month_day = m.month_day.or(a.month_day);
+                m.holiday = m.holiday.take().or_else(|| a.holiday.clone());
+                if w.confirmed && (a.chosen_hours.is_some() || a.chosen_date.is_some()) {
+                    chosen[i].push((a.chosen_hours, a.chosen_date));
+                }
+            }
+        }
+    }
+    for (m, c) in out.iter_mut().zip(chosen) {
+        m.confirmed_sheets = c.len() as u32;
+        if let Some(&(h, d)) = c.first() {
+            if c.iter().all(|x| x.0 == h) {
+                m.chosen_hours = h;
+            }
+            if c.iter().all(|x| x.1 == d) {
+                m.chosen_date = d;
+            }
+        }
+    }
+    out
+}
+
+/// The [`MatrixChoice`] a clerk confirms when taking every hint: each activity with its
+/// hours from a table of hours, its date from the header or the holiday it names in `year`.
+pub fn default_matrix_choice(activities: &[MatrixActivity], year: i32) -> MatrixChoice {
+    MatrixChoice {
+        default_hours: None,
+        activities: activities
+            .iter()
+            .map(|a| SharedActivity {
+                name: a.name.clone(),
+                hours: a.hours,
+                date: a
+                    .date
+                    .or_else(|| a.month_day.and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d)))
+                    .or_else(|| a.holiday.as_deref().and_then(|id| holiday_by_id(id, year)).map(|h| h.date)),
+                skip: false,
+            })
+            .collect(),
+    }
 }
 
 impl WideChoice {

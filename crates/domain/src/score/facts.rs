@@ -83,6 +83,10 @@ pub(crate) fn finding_at(
     zh: String,
     en: String,
 ) -> Finding {
+    // 汇总报送: a report file's row number means nothing to a clerk: the file alone
+    if let Some(r) = crate::town::report_of(tables, at) {
+        return Finding::file(&r.file, kind, severity, zh, en);
+    }
     // A CSV's only "sheet" has an empty name: no sheet then, so locations read 文件「x.csv」，第 5 行.
     let (file, sheet) = match tables.source_of(at) {
         Some(s) => (s.file.as_str(), Some(s.sheet.as_str()).filter(|n| !n.is_empty())),
@@ -93,6 +97,30 @@ pub(crate) fn finding_at(
         Some(sh) => f.in_sheet(sh),
         None => f,
     }
+}
+
+/// 汇总报送: a row repeating `first` when either is a report file's, in the town's words
+/// (whose file each is, never a row number): (here, here in English, there, there in
+/// English), as in "「站点二」报送的" … "与「站点一」报送的" … "一项活动"; `None` for two
+/// rows of the town's own sheets.
+fn twice(tables: &Tables, at: RowRef, first: RowRef) -> Option<(String, String, String, String)> {
+    let here = crate::town::report_of(tables, at);
+    let there = crate::town::report_of(tables, first);
+    if here.is_none() && there.is_none() {
+        return None;
+    }
+    let (here_zh, here_en) = match here {
+        Some(r) => (format!("「{}」报送的", r.station), format!("in the report file of \"{}\" ", r.station)),
+        None => ("本镇导入的".to_string(), "in the town's own sheets ".to_string()),
+    };
+    let (there_zh, there_en) = match there {
+        Some(r) if here.is_some_and(|h| h.first_source == r.first_source) => {
+            ("同一报送文件中的".to_string(), "in the same report file".to_string())
+        }
+        Some(r) => (format!("「{}」报送的", r.station), format!("in the report file of \"{}\"", r.station)),
+        None => ("本镇导入的表格中的".to_string(), "in the town's own sheets".to_string()),
+    };
+    Some((here_zh, here_en, there_zh, there_en))
 }
 
 /// Counts rows left out per source sheet, for one summary finding each (not one per row).
@@ -109,6 +137,18 @@ impl OutOfYear {
 
     fn findings(&self, tables: &Tables, year: i32, what_zh: &str, what_en: &str, out: &mut Vec<Finding>) {
         for (n, first) in self.by_source.values() {
+            if let Some(r) = crate::town::report_of(tables, *first) {
+                let s = &r.station;
+                out.push(finding_at(
+                    tables,
+                    *first,
+                    FindingKind::DateOutOfPeriod,
+                    Severity::Info,
+                    format!("「{s}」的报送文件中有 {n} 条{what_zh}的日期不在 {year} 年内，未计入。如需计入，请检查考核年度，或让「{s}」按 {year} 年重新生成报送文件。"),
+                    format!("The report file of \"{s}\" has {n} {what_en} dated outside {year}; not counted. Check the assessment year, or ask \"{s}\" for a {year} report file."),
+                ));
+                continue;
+            }
             out.push(finding_at(
                 tables,
                 *first,
@@ -154,6 +194,29 @@ impl UnknownWords {
             let (col, dict_zh, dict_en) =
                 if k.0 == 0 { ("活动主题", "主题", "theme") } else { ("服务队", "服务队", "team") };
             let w = &k.1;
+            if let Some(r) = crate::town::report_of(tables, *at) {
+                let s = &r.station;
+                out.push(
+                    finding_at(
+                        tables,
+                        *at,
+                        FindingKind::Suggestion,
+                        Severity::Info,
+                        format!(
+                            "「{s}」报送的{col}「{w}」不在「{}」的{dict_zh}词典中（共 {n} 项活动），未计入{dict_zh}统计。如属某一{dict_zh}，\
+                                请让「{s}」改写后重新生成报送文件，或在自定义方案中把它加为别名。",
+                            profile.name_zh
+                        ),
+                        format!(
+                            "\"{w}\" in the report file of \"{s}\" names no {dict_en} of \"{}\" ({n} activities); not \
+                                counted. Ask \"{s}\" to rewrite it and make its report file again, or add it as an alias in a custom profile.",
+                            profile.name_en
+                        ),
+                    )
+                    .in_column(col),
+                );
+                continue;
+            }
             out.push(
                 finding_at(
                     tables,
@@ -187,7 +250,7 @@ impl Facts {
         let mut findings = Vec::new();
 
         let mut acts = Vec::new();
-        let mut first_by_key: HashMap<String, u32> = HashMap::new();
+        let mut first_by_key: HashMap<String, RowRef> = HashMap::new();
         let mut out_of_year = OutOfYear::default();
         let mut unknown = UnknownWords::default();
         for (row, a) in tables.activities.iter().enumerate() {
@@ -198,18 +261,27 @@ impl Facts {
                 continue;
             }
             let key = bridge::activity_key(tables, a);
-            if let Some(first) = first_by_key.get(&key) {
-                findings.push(finding_at(
-                    tables,
-                    a.at,
-                    FindingKind::SkippedRow,
-                    Severity::Info,
-                    format!("这项活动与第 {first} 行站点、日期、名称都相同，视为同一活动，只计一次。"),
-                    format!("This activity has the same station, date and name as row {first}; counted once."),
-                ));
+            if let Some(&first) = first_by_key.get(&key) {
+                let (zh, en) = match twice(tables, a.at, first) {
+                    Some((here_zh, here_en, there_zh, there_en)) => {
+                        let name = tables.so(a.name);
+                        (
+                            format!("{here_zh}活动「{name}」（{date}）与{there_zh}一项活动站点、日期、名称都相同，视为同一活动，只计一次。"),
+                            format!("The activity \"{name}\" ({date}) {here_en}has the same station, date and name as one {there_en}; counted once."),
+                        )
+                    }
+                    None => (
+                        format!("这项活动与第 {} 行站点、日期、名称都相同，视为同一活动，只计一次。", first.row),
+                        format!(
+                            "This activity has the same station, date and name as row {}; counted once.",
+                            first.row
+                        ),
+                    ),
+                };
+                findings.push(finding_at(tables, a.at, FindingKind::SkippedRow, Severity::Info, zh, en));
                 continue;
             }
-            first_by_key.insert(key.clone(), a.at.row);
+            first_by_key.insert(key.clone(), a.at);
             let tags = bridge::tag(tables, a, &dicts);
             if !profile.themes.is_empty() {
                 for w in bridge::unknown(&dicts.themes, tables.so(a.theme), false) {
@@ -246,24 +318,33 @@ impl Facts {
             }
             let mut places: Vec<Place> = t.stations.iter().map(|s| placer.place(Some(*s))).collect();
             if places.is_empty() {
-                places.push(Place::Unassigned);
+                places.push(placer.place(None));
             }
             let key = format!("{date}|{}|{}", tables.so(t.topic), tables.so(t.kind));
             match train_by_key.get(&key) {
                 Some(&i) => {
                     let Some(tr) = trains.get_mut(i) else { continue };
-                    let first_row = tr.rows.first().map(|r| r.row).unwrap_or(0);
-                    findings.push(finding_at(
-                        tables,
-                        t.at,
-                        FindingKind::SkippedRow,
-                        Severity::Info,
-                        format!("这次培训与第 {first_row} 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。"),
-                        format!(
-                            "This training has the same date, topic and type as row {first_row}; it counts \
-                            once per station."
+                    let first = tr.rows.first().copied().unwrap_or(t.at);
+                    let first_row = first.row;
+                    let (zh, en) = match twice(tables, t.at, first) {
+                        Some((here_zh, here_en, there_zh, there_en)) => {
+                            let topic = tables.so(t.topic);
+                            (
+                                format!("{here_zh}培训「{topic}」（{date}）与{there_zh}一次培训日期、主题、类型相同，视为同一次培训（如联合培训），每个站点只计一次。"),
+                                format!("The training \"{topic}\" ({date}) {here_en}has the same date, topic and type as one {there_en} (a joint training, say); it counts once per station."),
+                            )
+                        }
+                        None => (
+                            format!(
+                                "这次培训与第 {first_row} 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。"
+                            ),
+                            format!(
+                                "This training has the same date, topic and type as row {first_row}; it counts \
+                                once per station."
+                            ),
                         ),
-                    ));
+                    };
+                    findings.push(finding_at(tables, t.at, FindingKind::SkippedRow, Severity::Info, zh, en));
                     tr.rows.push(t.at);
                     for p in places {
                         if !tr.places.contains(&p) {

@@ -18,9 +18,10 @@ pub mod scope;
 pub mod snapshot;
 pub mod words;
 
+pub use result::with_every_row;
 pub use result::{
-    Detail, HolidaySuggestion, IndicatorResult, InputField, Missing, NamedCount, PeriodDetail, Rows, ShortVolunteer,
-    SlotState, StationResult, Status, Unit,
+    Detail, HolidaySuggestion, IndicatorResult, InputField, Missing, MissingStation, NamedCount, PeriodDetail, Rows,
+    ShortVolunteer, SlotState, StationResult, Status, Unit,
 };
 pub use snapshot::HoursSource;
 
@@ -48,6 +49,20 @@ pub struct Summary {
     pub bonus_met: u32,
     /// Stations failing at least one non-bonus per-station indicator, with those ids.
     pub stations_short: Vec<StationShort>,
+    /// Non-bonus per-station indicators computed station by station (not needing input).
+    #[serde(default)]
+    pub stations_scored: u32,
+    /// Non-bonus per-station indicators that could not be computed (needs input): nothing
+    /// can be said about their stations yet (issue 28). See [`Summary::stations_note`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stations_unscored: Vec<Unscored>,
+}
+
+/// A per-station indicator not computed yet, and the field it needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unscored {
+    pub id: String,
+    pub needs: Option<InputField>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,6 +93,13 @@ impl Summary {
             if r.detail.status.is_failing() {
                 s.failing += 1;
             }
+            if r.scope == crate::profile::Scope::PerStation {
+                if r.detail.status == Status::NeedsInput {
+                    s.stations_unscored.push(Unscored { id: r.id.clone(), needs: r.detail.needs_input });
+                } else {
+                    s.stations_scored += 1;
+                }
+            }
             for st in r.stations.iter().filter(|st| st.detail.status.is_failing()) {
                 match s.stations_short.iter_mut().find(|x| x.station == st.station) {
                     Some(x) => x.indicators.push(r.id.clone()),
@@ -88,6 +110,51 @@ impl Summary {
             }
         }
         s
+    }
+
+    /// The line about the stations under the summary (Chinese, English), one wording for
+    /// the page and the report: which per-station indicators still need data, when some
+    /// do (never "all stations are fine" over indicators that could not be computed);
+    /// else, when no station falls short, that none does; else `None` (the stations
+    /// falling short are listed from `stations_short`), also when the profile has no
+    /// per-station indicator.
+    pub fn stations_note(&self) -> Option<(String, String)> {
+        if !self.stations_unscored.is_empty() {
+            let mut groups: Vec<(Option<InputField>, Vec<&str>)> = Vec::new();
+            for u in &self.stations_unscored {
+                match groups.iter_mut().find(|g| g.0 == u.needs) {
+                    Some(g) => g.1.push(&u.id),
+                    None => groups.push((u.needs, vec![&u.id])),
+                }
+            }
+            let zh: Vec<String> = groups
+                .iter()
+                .map(|(f, ids)| match f {
+                    Some(f) => format!("{} 需补充{}", ids.join("、"), f.label_zh()),
+                    None => format!("{} 尚无法计算", ids.join("、")),
+                })
+                .collect();
+            let en: Vec<String> = groups
+                .iter()
+                .map(|(f, ids)| match f {
+                    Some(f) => format!("{} need the {}", ids.join(", "), f.label_en()),
+                    None => format!("{} cannot be computed yet", ids.join(", ")),
+                })
+                .collect();
+            return Some((
+                format!("分站点指标 {}，尚不能判断各站点是否达标。", zh.join("；")),
+                format!(
+                    "Per-station indicators: {}. Whether every station meets them is not known yet.",
+                    en.join("; ")
+                ),
+            ));
+        }
+        (self.stations_short.is_empty() && self.stations_scored > 0).then(|| {
+            (
+                "所有站点的分站点指标都未出现未达标。".to_string(),
+                "No station falls short on a per-station indicator.".to_string(),
+            )
+        })
     }
 }
 
@@ -117,6 +184,10 @@ pub struct Scorecard {
     pub hours_source: HoursSource,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
+    /// 汇总报送: the stations whose data is not in it (report file refused, or none
+    /// received), to be named at the top; empty for an import without report files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_stations: Vec<MissingStation>,
 }
 
 /// Scores `profile` over `tables` for the context's year as of `ctx.as_of(today)`.
@@ -208,7 +279,8 @@ pub fn cap_findings(findings: Vec<Finding>) -> Vec<Finding> {
 /// Scores against prepared facts and a snapshot, without collecting findings (the monthly
 /// replay calls this once per month end over one `Facts`).
 pub(crate) fn evaluate(profile: &Profile, ctx: &Context, tables: &Tables, facts: &Facts, snap: &Snapshot) -> Scorecard {
-    let cx = rules::Cx { tables, ctx, profile, facts, snap };
+    let missing = crate::town::missing_stations(ctx, tables);
+    let cx = rules::Cx { tables, ctx, profile, facts, snap, missing: &missing };
     let mut omitted = Vec::new();
     let mut indicators = Vec::new();
     for ind in &profile.indicators {
@@ -236,6 +308,7 @@ pub(crate) fn evaluate(profile: &Profile, ctx: &Context, tables: &Tables, facts:
         stations: facts.stations.clone(),
         hours_source: snap.source,
         omitted,
+        missing_stations: missing,
     }
 }
 

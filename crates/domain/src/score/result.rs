@@ -144,6 +144,8 @@ pub enum InputField {
     MaterialColumns,
     /// 累计服务时长 column of the roster (star levels only)
     CumulativeHours,
+    /// 汇总报送: the station's report file (refused, or none received).
+    StationReport,
 }
 
 impl InputField {
@@ -161,6 +163,7 @@ impl InputField {
             InputField::Trainings => "培训记录",
             InputField::MaterialColumns => "活动记录的方案/记录/简报/图片列",
             InputField::CumulativeHours => "名册的累计服务时长列",
+            InputField::StationReport => "站点的报送文件",
         }
     }
 
@@ -178,6 +181,7 @@ impl InputField {
             InputField::Trainings => "training records",
             InputField::MaterialColumns => "plan/record/brief/photo columns of the activity sheet",
             InputField::CumulativeHours => "the roster's total-hours column",
+            InputField::StationReport => "the station's report file",
         }
     }
 }
@@ -226,14 +230,65 @@ pub struct Rows {
     pub truncated: bool,
 }
 
+std::thread_local! {
+    /// How many references a [`Rows`] keeps: [`ROW_REF_CAP`] for the screens, every row
+    /// while the xlsx report is made ([`with_every_row`]).
+    static REF_CAP: std::cell::Cell<usize> = const { std::cell::Cell::new(ROW_REF_CAP) };
+}
+
+/// Runs `f` with every row reference kept (no [`ROW_REF_CAP`]): the xlsx report lists every
+/// row behind an indicator, where a card's drill-down lists the first 200.
+pub fn with_every_row<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(usize);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            REF_CAP.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(REF_CAP.with(|c| c.replace(usize::MAX)));
+    f()
+}
+
 impl Rows {
     pub fn push(&mut self, at: RowRef) {
         self.total += 1;
-        if self.refs.len() < ROW_REF_CAP {
+        if self.refs.len() < REF_CAP.with(std::cell::Cell::get) {
             self.refs.push(at);
         } else {
             self.truncated = true;
         }
+    }
+}
+
+/// [`Rows`] counting each sheet row once, as the drill-down opens it (issue 28): an
+/// activity counted for two themes, a joint training of two stations, a matrix's
+/// activities standing on its one header row. A card's "N 行" is then the rows it opens.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RowSet {
+    seen: std::collections::HashSet<RowRef>,
+    rows: Rows,
+}
+
+impl RowSet {
+    pub(crate) fn push(&mut self, at: RowRef) {
+        if self.seen.insert(at) {
+            self.rows.push(at);
+        }
+    }
+
+    /// Every listed row of `rows` once; rows past their cap (not listed) still count,
+    /// as far as they are known not to repeat a listed one.
+    pub(crate) fn extend(&mut self, rows: &Rows) {
+        rows.refs.iter().for_each(|at| self.push(*at));
+        let unlisted = rows.total.saturating_sub(rows.refs.len() as u64);
+        if unlisted > 0 || rows.truncated {
+            self.rows.total += unlisted;
+            self.rows.truncated = true;
+        }
+    }
+
+    pub(crate) fn into_rows(self) -> Rows {
+        self.rows
     }
 }
 
@@ -360,6 +415,14 @@ pub struct Detail {
     /// year`; for "each volunteer ≥ T hours" rules, the hours each should have by now.
     #[serde(serialize_with = "num::opt")]
     pub prorated_target: Option<f64>,
+    /// `prorated_target` in words, with its unit (always hours, also where `unit` is a
+    /// ratio, C3/D2) and the share of the year elapsed: "每人 18.7 小时（全年 20 小时的
+    /// 93.4%）". What a screen or report shows after 按进度应达 (issue 28: C3's hours read
+    /// as a ratio said "1,868.5%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prorated_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prorated_text_en: Option<String>,
     #[serde(serialize_with = "num::opt")]
     pub numerator: Option<f64>,
     #[serde(serialize_with = "num::opt")]
@@ -396,6 +459,27 @@ pub struct Detail {
     pub short: Vec<ShortVolunteer>,
     #[serde(default)]
     pub rows: Rows,
+}
+
+/// A station whose data is not in a town's scorecard (汇总报送): its report file was
+/// refused, or none came. Named at the top of the scorecard and in every per-station
+/// indicator, which then cannot be met.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MissingStation {
+    /// The station's name; for a refused file whose station cannot be read, its file name.
+    pub station: String,
+    /// The refused report file; `None` when no file came from the station.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Why the file was refused; `None` when no file came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<crate::town::ReportProblem>,
+    /// 报送文件被拒绝（口令不同） / 未收到报送文件.
+    pub reason: String,
+    pub reason_en: String,
+    /// What the town can do (ask the station to send it again, check the passphrase …).
+    pub action: String,
+    pub action_en: String,
 }
 
 /// One station's result for a per-station indicator. Read from JSON in `result_wire.rs`.

@@ -91,6 +91,8 @@ mod tests {
             value: Some(12.5),
             target: Some(25.0),
             prorated_target: Some(20.8),
+            prorated_text: Some("人均 20.8 小时（全年 25 小时的 83.3%）".into()),
+            prorated_text_en: Some("20.8 h per head (83.3% of the year's 25 h)".into()),
             numerator: Some(1250.0),
             denominator: Some(100.0),
             gap: Some("还差 8.3 小时".into()),

@@ -3,9 +3,13 @@
 //! indicators.md §5: stations are those named in the context, else every station found in
 //! the data. When the context names stations, rows of other stations are outside the
 //! assessment (a district-wide export may hold them) and count nowhere; rows without a
-//! station belong to the organisation as a whole (a town-level activity) but to no station.
+//! station belong to the organisation as a whole (a town-level activity) but to no station —
+//! except where the organisation is itself the one station assessed (issue 28): at the
+//! station level, or when the context names exactly one station, a row without a station
+//! (a station's own ledgers have no 所属站点 column) is that station's. At the station
+//! level with no station named anywhere, the station is the organisation, by its name.
 
-use crate::context::Context;
+use crate::context::{Context, Level};
 use crate::model::Tables;
 use crate::text::Sym;
 use std::collections::HashSet;
@@ -49,7 +53,27 @@ pub fn station_names(ctx: &Context, tables: &Tables) -> Vec<String> {
     if tables.volunteers.is_empty() {
         tables.records.iter().filter_map(|r| r.station).for_each(&mut push);
     }
+    let org = ctx.organisation.trim();
+    if out.is_empty() && ctx.level == Level::Station && !org.is_empty() {
+        out.push(org.to_string());
+    }
     out
+}
+
+/// The station that rows without a station belong to (see the module doc): the one the
+/// context names when it names exactly one; at the station level, the organisation's own
+/// entry among `stations`, else the only one. `None`: such rows belong to no station.
+pub fn own_station(ctx: &Context, stations: &[String]) -> Option<usize> {
+    let mut named: Vec<&str> = ctx.stations.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    named.dedup();
+    if named.len() == 1 {
+        return stations.iter().position(|s| s == named[0]);
+    }
+    if ctx.level != Level::Station {
+        return None;
+    }
+    let org = ctx.organisation.trim();
+    stations.iter().position(|s| s == org).or((stations.len() == 1).then_some(0))
 }
 
 /// Maps station symbols of the data to [`Place`]s for a list of assessed stations.
@@ -62,6 +86,8 @@ pub struct Placer {
     index: Vec<u32>,
     /// The context named the stations (so unknown ones are outside).
     scoped: bool,
+    /// Where a row without a station goes: [`own_station`], else nowhere in particular.
+    own: Place,
 }
 
 impl Placer {
@@ -78,7 +104,8 @@ impl Placer {
         }
         let scoped = ctx.stations.iter().any(|s| !s.trim().is_empty());
         // A symbol whose text differs only by surrounding spaces still maps to its station.
-        let mut placer = Placer { index, scoped };
+        let own = own_station(ctx, stations).map_or(Place::Unassigned, Place::Station);
+        let mut placer = Placer { index, scoped, own };
         placer.add_untrimmed(tables, stations);
         placer
     }
@@ -109,12 +136,12 @@ impl Placer {
 
     pub fn place(&self, station: Option<Sym>) -> Place {
         match station {
-            None => Place::Unassigned,
+            None => self.own,
             Some(sym) => match self.index.get(sym.index()).copied().filter(|&i| i != Self::NONE) {
                 Some(i) => Place::Station(i as usize),
                 None if self.scoped => Place::Outside,
                 // Unscoped: every data station is in the list, so this is a blank-ish name.
-                None => Place::Unassigned,
+                None => self.own,
             },
         }
     }

@@ -55,10 +55,17 @@ pub fn is_party_member(political: &str) -> bool {
 pub struct RecordRows {
     whole: Rows,
     by_station: Vec<Rows>,
+    /// The row pushed last: a participation matrix's records of one person share their
+    /// sheet row and come one after another; the row is listed (and counted) once, as the
+    /// drill-down opens it.
+    last: Option<RowRef>,
 }
 
 impl RecordRows {
     fn push(&mut self, at: RowRef, place: Place) {
+        if place == Place::Outside || self.last.replace(at) == Some(at) {
+            return;
+        }
         match place {
             Place::Outside => {}
             Place::Unassigned => self.whole.push(at),

@@ -142,6 +142,59 @@ impl ReportProblem {
         ReportProblem::OtherProfile,
     ];
 
+    /// Why, in a few words: 报送文件被拒绝（口令不同）.
+    pub fn short_zh(self) -> &'static str {
+        match self {
+            ReportProblem::NotAReport => "不是报送文件或内容不完整",
+            ReportProblem::NewerSchema => "由更新版本的自评台生成",
+            ReportProblem::NeedPassphrase => "未输入口令",
+            ReportProblem::WrongPassphrase => "口令不同",
+            ReportProblem::Tampered => "文件被改动",
+            ReportProblem::OtherProfile => "考核方案不同",
+        }
+    }
+
+    /// The same in English: "report file refused (different passphrase)".
+    pub fn short_en(self) -> &'static str {
+        match self {
+            ReportProblem::NotAReport => "not a report file, or incomplete",
+            ReportProblem::NewerSchema => "made by a newer version of the app",
+            ReportProblem::NeedPassphrase => "no passphrase entered",
+            ReportProblem::WrongPassphrase => "different passphrase",
+            ReportProblem::Tampered => "changed after it was made",
+            ReportProblem::OtherProfile => "another profile",
+        }
+    }
+
+    /// What the town can do about it.
+    pub fn action_zh(self) -> &'static str {
+        match self {
+            ReportProblem::NotAReport => "请让站点在“导出”页重新生成报送文件并发送。",
+            ReportProblem::NewerSchema => "请使用最新版本的自评台。",
+            ReportProblem::NeedPassphrase => "请在导入页“汇总报送”处输入本镇的口令后重新导入。",
+            ReportProblem::WrongPassphrase => "请核对本镇的口令，或让站点用本镇发给他们的口令重新生成并发送。",
+            ReportProblem::Tampered => "请让站点重新生成并发送报送文件，不要手工修改。",
+            ReportProblem::OtherProfile => "请让站点选择本镇的考核方案后重新生成并发送。",
+        }
+    }
+
+    pub fn action_en(self) -> &'static str {
+        match self {
+            ReportProblem::NotAReport => {
+                "Ask the station to make its report file again on the Export screen and send it."
+            }
+            ReportProblem::NewerSchema => "Use the latest version of the app.",
+            ReportProblem::NeedPassphrase => {
+                "Enter the town's passphrase under \"Station reports\" on the Import screen and import again."
+            }
+            ReportProblem::WrongPassphrase => {
+                "Check the town's passphrase, or ask the station to make and send it again with the one the town gave."
+            }
+            ReportProblem::Tampered => "Ask the station to make and send its report file again, unedited.",
+            ReportProblem::OtherProfile => "Ask the station to choose the town's profile, then make and send it again.",
+        }
+    }
+
     /// What is wrong with `file` and what to do, in Chinese (`detail`: serde's words, the
     /// versions or the profiles).
     pub fn message_zh(self, file: &str, detail: &str) -> String {
@@ -190,6 +243,20 @@ impl ReportProblem {
             ),
         }
     }
+}
+
+/// The station a report file names, read leniently (any other field may be wrong, the
+/// passphrase unknown): a refused file is named by its station where it can be.
+pub fn station_of(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
+    #[derive(Deserialize)]
+    struct Named {
+        #[serde(default)]
+        station: Option<String>,
+    }
+    let named: Named = serde_json::from_str(text).ok()?;
+    named.station.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// A file's first bytes say it is a report file (the schema is written first).

@@ -8,11 +8,13 @@
 //! to the town's tables ([`merge::add_report`]) for the same scoring as raw files.
 
 pub mod file;
+pub mod gaps;
 pub mod merge;
 pub mod pack;
 pub mod passkey;
 
-pub use file::{looks_like_report, ReportFile, ReportProblem, SCHEMA, SCHEMA_VERSION};
+pub use file::{looks_like_report, station_of, ReportFile, ReportProblem, SCHEMA, SCHEMA_VERSION};
+pub use gaps::{missing_stations, report_of, ReceivedReport, RefusedReport, TownReceipt};
 pub use pack::{file_name, pack};
 pub use passkey::Passkey;
 

@@ -1,11 +1,109 @@
 //! Dates as they occur in real sheets (indicators.md §2): Excel serials, `2017-06-12`,
 //! `2017/6/12`, `2017.6.12`, `2017年6月12日`, `20170612`, with or without a time.
-//! Anything else is unreadable; a day-month order is never guessed.
+//! Anything else is unreadable; a day-month order is never guessed: `21/06/2024` and
+//! `03/04/2024` are read only in a column whose order is known ([`DateOrder`]: proved by
+//! its cells, or chosen by the clerk), every cell of that column in that order.
 
 use super::fold::fold_width;
 use super::Read;
 use crate::import::cell::{date_from_serial, trim, Cell, DateSystem};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The order a column writes a date's day and month in, before a four-digit year
+/// (`21/06/2024`, `06/21/2024`, also with `.` or `-`). Year-first forms (`2024-06-21`,
+/// `2024年6月21日`, serials) are read in every order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// Year first only: a day-or-month-first date is not read (the order is not known).
+    #[default]
+    Ymd,
+    /// Day, month, year: `21/06/2024`.
+    Dmy,
+    /// Month, day, year: `06/21/2024`.
+    Mdy,
+}
+
+impl DateOrder {
+    /// How the order is written for a clerk: `日/月/年（如 21/06/2024）`.
+    pub fn format_zh(self) -> &'static str {
+        match self {
+            DateOrder::Ymd => "年/月/日（如 2024/6/21）",
+            DateOrder::Dmy => "日/月/年（如 21/06/2024）",
+            DateOrder::Mdy => "月/日/年（如 06/21/2024）",
+        }
+    }
+
+    pub fn format_en(self) -> &'static str {
+        match self {
+            DateOrder::Ymd => "YYYY/MM/DD (as 2024/6/21)",
+            DateOrder::Dmy => "DD/MM/YYYY (as 21/06/2024)",
+            DateOrder::Mdy => "MM/DD/YYYY (as 06/21/2024)",
+        }
+    }
+}
+
+/// What a day-or-month-first date says of its column's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayMonth {
+    /// A date only day first: `21/06/2024`.
+    DayFirst,
+    /// A date only month first: `06/21/2024`.
+    MonthFirst,
+    /// A date either way: `03/04/2024` (and `05/05/2024`, the same date both ways).
+    Either,
+    /// No date either way: `13/25/2024`, `31/02/2024`.
+    Neither,
+}
+
+/// The two parts and the year of a date written `a/b/yyyy` (or with `.` or `-`, the same
+/// separator twice) at the start of a text, and the byte length of that date; what follows
+/// it must not continue it (a digit or a separator).
+fn day_month_parts(s: &str) -> Option<(u32, u32, i32, usize)> {
+    let mut p = Parser { s, i: 0 };
+    let a = p.digits(1, 2)?;
+    let sep = p.one_of(&['/', '.', '-'])?;
+    let b = p.digits(1, 2)?;
+    p.exact(sep)?;
+    let y = p.digits(4, 4)?;
+    if p.rest().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.' | '-')) {
+        return None;
+    }
+    Some((a, b, y as i32, p.i))
+}
+
+/// What a text's leading `a/b/yyyy` date says of the order; `None` when it has none.
+pub fn day_month(raw: &str) -> Option<DayMonth> {
+    let s = fold_width(raw);
+    let (a, b, y, _) = day_month_parts(trim(&s))?;
+    let dmy = NaiveDate::from_ymd_opt(y, b, a).is_some();
+    let mdy = NaiveDate::from_ymd_opt(y, a, b).is_some();
+    Some(match (dmy, mdy) {
+        (true, false) => DayMonth::DayFirst,
+        (false, true) => DayMonth::MonthFirst,
+        (true, true) => DayMonth::Either,
+        (false, false) => DayMonth::Neither,
+    })
+}
+
+/// The text with a leading `a/b/yyyy` date rewritten year first (`2024-06-21`) in `order`,
+/// the rest (a time, a span's end) kept; unchanged when it has no such date or the order is
+/// [`DateOrder::Ymd`]. Every reader of dates (date, start, end, span) reads through it.
+pub fn year_first(raw: &str, order: DateOrder) -> Cow<'_, str> {
+    if order == DateOrder::Ymd {
+        return Cow::Borrowed(raw);
+    }
+    let folded = fold_width(raw);
+    let s = trim(&folded);
+    let Some((a, b, y, len)) = day_month_parts(s) else { return Cow::Borrowed(raw) };
+    let (d, m) = if order == DateOrder::Dmy { (a, b) } else { (b, a) };
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => Cow::Owned(format!("{}{}", date.format("%Y-%m-%d"), s.get(len..).unwrap_or(""))),
+        None => Cow::Borrowed(raw),
+    }
+}
 
 /// Years a volunteer-service date can plausibly have.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -14,10 +112,15 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 const PLAIN_SERIAL_MIN: f64 = 18_264.0; // 1950-01-01
 
 pub fn read_date(cell: &Cell, dates: DateSystem) -> Read<NaiveDate> {
+    read_date_in(cell, dates, DateOrder::Ymd)
+}
+
+/// [`read_date`] in a column whose dates are written in `order`.
+pub fn read_date_in(cell: &Cell, dates: DateSystem, order: DateOrder) -> Read<NaiveDate> {
     let got = match cell {
         Cell::Empty => return Read::Empty,
         Cell::Text(t) if trim(t).is_empty() => return Read::Empty,
-        Cell::Text(t) => parse_date_text(t),
+        Cell::Text(t) => parse_date_text(&year_first(t, order)),
         Cell::DateTime { serial, duration: false } => date_from_serial(*serial, dates),
         Cell::DateTime { duration: true, .. } => None,
         Cell::Int(i) => date_from_number(*i as f64, dates),
@@ -177,6 +280,35 @@ mod tests {
         ] {
             check(t(s), v, None);
         }
+    }
+
+    #[test]
+    fn day_and_month_first() {
+        let v = DateSystem::V1900;
+        let read = |s: &str, order| read_date_in(&t(s), v, order);
+        let day = |y, m, d| Read::Value(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(read("21/06/2024", DateOrder::Dmy), day(2024, 6, 21));
+        assert_eq!(read("3.4.2024", DateOrder::Dmy), day(2024, 4, 3));
+        assert_eq!(read("03-04-2024 9:30", DateOrder::Mdy), day(2024, 3, 4));
+        assert_eq!(read("２１/０６/２０２４", DateOrder::Dmy), day(2024, 6, 21));
+        assert_eq!(read("2024-06-21", DateOrder::Dmy), day(2024, 6, 21), "year first in every order");
+        for (s, order) in [
+            ("21/06/2024", DateOrder::Ymd),
+            ("21/06/2024", DateOrder::Mdy),
+            ("13/25/2024", DateOrder::Dmy),
+            ("03/04-2024", DateOrder::Dmy),
+            ("03/04/24", DateOrder::Dmy),
+            ("03/04/20245", DateOrder::Dmy),
+            ("03/04/2024 上午", DateOrder::Dmy),
+        ] {
+            assert_eq!(read(s, order), Read::Unreadable, "{s} {order:?}");
+        }
+        assert_eq!(day_month("21/06/2024"), Some(DayMonth::DayFirst));
+        assert_eq!(day_month("06/21/2024 10:00"), Some(DayMonth::MonthFirst));
+        assert_eq!(day_month("03.04.2024"), Some(DayMonth::Either));
+        assert_eq!(day_month("31/02/2024"), Some(DayMonth::Neither));
+        assert_eq!(day_month("2024/02/03"), None);
+        assert_eq!(year_first("21/06/2024 09:00-11:30", DateOrder::Dmy), "2024-06-21 09:00-11:30");
     }
 
     #[test]

@@ -12,7 +12,10 @@ pub fn stream_range(range: &Range<Data>, f: &mut RowFn<'_>) {
     for (i, row) in range.rows().enumerate() {
         cells.clear();
         cells.extend(std::iter::repeat_n(Cell::Empty, lead));
-        cells.extend(row.iter().map(data_cell));
+        // up to the row's last value: a range is as wide as its widest row (or its styled
+        // empty cells), and empty cells past a row's end are no work to hand on
+        let end = row.iter().rposition(|d| !matches!(d, Data::Empty)).map_or(0, |i| i + 1);
+        cells.extend(row[..end].iter().map(data_cell));
         let idx = r0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
         if f(idx, &cells, &[]).is_break() {
             return;

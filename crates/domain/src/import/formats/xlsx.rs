@@ -303,6 +303,12 @@ impl<'c> Rows<'c> {
         }
         self.current = Some(r);
         let c = c as usize;
+        // an empty cell past the row's last value (a format applied to whole rows, to column
+        // XEU) adds nothing: the row is not widened to it, so 16,384 empty cells per row are
+        // no work downstream
+        if self.row.len() <= c && matches!(value, Cell::Empty) {
+            return Step::Go;
+        }
         if self.row.len() <= c {
             self.row.resize(c + 1, Cell::Empty);
             self.keys.resize(c + 1, NO_KEY);

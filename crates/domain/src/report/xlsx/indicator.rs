@@ -12,7 +12,15 @@ use crate::score::{Detail, IndicatorResult, Missing, SlotState, Unit};
 /// The last column long texts (source, gap, what is missing) are merged across.
 const WIDE: u16 = 7;
 
-pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, tables: &Tables) -> Res {
+/// `rows_of` is the same result with its row references (every row for the report), `r`
+/// the one the screens showed.
+pub(super) fn write(
+    s: &mut Sheet,
+    r: &IndicatorResult,
+    rows_of: &IndicatorResult,
+    profile: &Profile,
+    tables: &Tables,
+) -> Res {
     let f = s.f;
     let bonus = if r.bonus { "（加分项）" } else { "" };
     s.text(0, 0, &format!("{} {}{bonus}", r.id, r.label), Some(&f.title))?;
@@ -47,8 +55,11 @@ pub(super) fn write(s: &mut Sheet, r: &IndicatorResult, profile: &Profile, table
         row = detail(s, row, &p.detail)?;
     }
 
-    let refs = refs_of(r);
-    let title = match cut_of(r, refs.len()) {
+    let mut refs = refs_of(rows_of);
+    // an Excel sheet holds 1,048,576 rows: what is left after the lines above
+    let room = usize::try_from(super::writer::ROW_MAX.saturating_sub(row + 8)).unwrap_or(usize::MAX);
+    refs.truncate(room);
+    let title = match cut_of(rows_of, refs.len()) {
         None => format!("相关记录（共 {} 条）", refs.len()),
         Some(RowsCut { shown, total }) => format!("相关记录（{}）", cut_zh(total, shown, "条")),
     };
@@ -98,8 +109,11 @@ fn detail(s: &mut Sheet, mut row: u32, d: &Detail) -> Result<u32, ReportError> {
         if i < 2 || x.is_some() {
             s.bold(row, 0, label)?;
             // numerator and denominator are plain counts (or hours for hours rules)
-            if i < 3 {
+            if i < 2 {
                 s.value(row, 1, d.unit, x)?;
+            } else if i == 2 {
+                // the pro-rated target is hours, also where the value is a share (C3, D2)
+                s.value(row, 1, Unit::Hours, x)?;
             } else {
                 s.num(row, 1, x.unwrap_or(f64::NAN), Some(&f.decimal))?;
             }

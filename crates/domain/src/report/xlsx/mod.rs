@@ -57,9 +57,20 @@ pub fn report_xlsx(
     let mut s = Sheet::new(SUMMARY, &f)?;
     summary::write(&mut s, card, ctx, &names)?;
     sheets.push(s.finish()?);
-    for (r, name) in card.indicators.iter().zip(&names) {
+    // The screens list the first 200 rows behind an indicator; the report lists every one:
+    // where a list was cut, the card is scored again as of its date keeping every row.
+    let every;
+    let listed = if card.indicators.iter().any(crate::report::rows::truncated) {
+        let ctx = Context { as_of: Some(card.as_of), ..ctx.clone() };
+        every = crate::score::with_every_row(|| crate::score::score(profile, &ctx, tables, card.as_of));
+        &every.indicators
+    } else {
+        &card.indicators
+    };
+    for ((r, name), all) in card.indicators.iter().zip(&names).zip(listed) {
         let mut s = Sheet::new(name, &f)?;
-        indicator::write(&mut s, r, profile, tables)?;
+        let rows_of = if all.id == r.id { all } else { r };
+        indicator::write(&mut s, r, rows_of, profile, tables)?;
         sheets.push(s.finish()?);
     }
     let mut s = Sheet::new(STATIONS, &f)?;

@@ -6,7 +6,7 @@
 
 use super::{eval_rule, Cx, View};
 use crate::profile::{Part, Scope};
-use crate::score::result::{Detail, IndicatorResult, Missing, Status, Unit};
+use crate::score::result::{Detail, IndicatorResult, Missing, RowSet, Rows, Status, Unit};
 
 pub(super) fn all_of(cx: &Cx, view: View, parts: &[Part]) -> (Detail, Vec<IndicatorResult>) {
     let results: Vec<IndicatorResult> = parts
@@ -31,9 +31,18 @@ pub(super) fn all_of(cx: &Cx, view: View, parts: &[Part]) -> (Detail, Vec<Indica
         short.iter().filter_map(|r| r.detail.gap.as_ref().map(|g| format!("{}：{g}", r.label))).collect();
     let en: Vec<String> =
         short.iter().filter_map(|r| r.detail.gap_en.as_ref().map(|g| format!("{}: {g}", r.label_en))).collect();
+    // its rows are its parts', each once: as many as its drill-down opens. It lists none of
+    // its own, so the drill-down opens the parts' lists (`report::rows::refs_of`).
+    let mut union = RowSet::default();
+    for r in &results {
+        union.extend(&r.detail.rows);
+    }
+    let union = union.into_rows();
+    let rows = Rows { total: union.total, refs: Vec::new(), truncated: union.truncated };
     let detail = Detail {
         status,
         unit: Unit::Ratio,
+        rows,
         gap: (!zh.is_empty()).then(|| zh.join("；")),
         gap_en: (!en.is_empty()).then(|| en.join("; ")),
         days_left: results.iter().find_map(|r| r.detail.days_left),

@@ -8,7 +8,7 @@
 use super::{annual_status, capped, days_left_text, needs, Cx, View};
 use crate::profile::ThemeMin;
 use crate::score::facts::Act;
-use crate::score::result::{Detail, InputField, Missing, NamedCount, Rows, Unit};
+use crate::score::result::{Detail, InputField, Missing, NamedCount, RowSet, Unit};
 use crate::score::scope::in_view;
 use crate::score::words::{list_en, list_zh};
 
@@ -22,7 +22,7 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
     if !cx.facts.has_activities {
         return needs(InputField::Activities, Unit::Count);
     }
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     let mut counts = Vec::new();
     let mut short_zh = Vec::new();
     let mut short_en = Vec::new();
@@ -70,7 +70,7 @@ pub(super) fn themes(cx: &Cx, view: View, themes: &[ThemeMin]) -> Detail {
         missing_total,
         missing_en,
         counts,
-        rows,
+        rows: rows.into_rows(),
         ..Detail::default()
     }
 }
@@ -81,7 +81,7 @@ pub(super) fn distinct_teams(cx: &Cx, view: View, min: u32) -> Detail {
         return needs(InputField::Activities, Unit::Count);
     }
     let mut per_team = vec![0u32; cx.profile.teams.len()];
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     for a in acts(cx, view) {
         if a.tags.teams.is_empty() {
             continue;
@@ -131,7 +131,7 @@ pub(super) fn distinct_teams(cx: &Cx, view: View, min: u32) -> Detail {
         missing_total,
         missing_en,
         counts,
-        rows,
+        rows: rows.into_rows(),
         ..Detail::default()
     }
 }

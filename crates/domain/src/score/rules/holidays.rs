@@ -11,7 +11,7 @@
 use super::{annual_status, capped, days_left_text, needs, Cx, View};
 use crate::calendar::day_text;
 use crate::score::facts::HolidayMark;
-use crate::score::result::{Detail, HolidaySuggestion, InputField, NamedCount, Rows, Unit};
+use crate::score::result::{Detail, HolidaySuggestion, InputField, NamedCount, RowSet, Unit};
 use crate::score::scope::in_view;
 use crate::score::words::{list_en, list_zh};
 
@@ -22,11 +22,14 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
     let d = cx.snap.d;
     let hols = &cx.facts.holidays;
     let mut per_holiday = vec![0u32; hols.len()];
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
+    // activities counted (one per activity; a matrix's activities share a sheet row)
+    let mut counted = 0u64;
     let mut suggestions = Vec::new();
     for a in cx.facts.acts.iter().filter(|a| a.date <= d && in_view(a.place, view)) {
         match a.holiday {
             HolidayMark::Named => {
+                counted += 1;
                 rows.push(a.at);
                 for &h in &a.tags.holidays {
                     if let Some(c) = per_holiday.get_mut(h) {
@@ -35,6 +38,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
                 }
             }
             HolidayMark::Confirmed(h) => {
+                counted += 1;
                 rows.push(a.at);
                 if let Some(c) = per_holiday.get_mut(h) {
                     *c = c.saturating_add(1);
@@ -56,7 +60,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
             HolidayMark::None => {}
         }
     }
-    let count = u32::try_from(rows.total).unwrap_or(u32::MAX);
+    let count = u32::try_from(counted).unwrap_or(u32::MAX);
     let status = annual_status(count >= min, cx.snap);
     let passed: Vec<&crate::score::bridge::Holiday> =
         hols.iter().zip(&per_holiday).filter(|(h, &c)| h.date <= d && c == 0).map(|(h, _)| h).collect();
@@ -106,7 +110,7 @@ pub(super) fn holiday_activities(cx: &Cx, view: View, min: u32) -> Detail {
         missing_en,
         counts,
         suggestions,
-        rows,
+        rows: rows.into_rows(),
         ..Detail::default()
     }
 }

@@ -3,6 +3,7 @@
 //! not met once the year is over (as-of = 31 December).
 
 use super::{capped, days_left_text, needs, Cx, View};
+use crate::calendar::fmt_pct;
 use crate::profile::{Group, Share};
 use crate::score::result::{Detail, InputField, Rows, ShortVolunteer, Status, Unit, MISSING_CAP};
 use crate::score::scope::in_view;
@@ -14,6 +15,17 @@ const EPS: f64 = 1e-6;
 
 fn prorated(cx: &Cx, t: f64) -> f64 {
     t * f64::from(cx.snap.elapsed) / f64::from(cx.snap.days_in_year)
+}
+
+/// [`Detail::prorated_text`]: the pro-rated hours `pro` of the annual `t`, per head
+/// (`each`: false, X3) or for each person (C3, D2), and the share of the year elapsed.
+fn prorated_words(cx: &Cx, t: f64, pro: f64, each: bool) -> (String, String) {
+    let share = fmt_pct(f64::from(cx.snap.elapsed) / f64::from(cx.snap.days_in_year));
+    let (who_zh, who_en) = if each { ("每人", "each") } else { ("人均", "per head") };
+    (
+        format!("{who_zh} {} 小时（全年 {} 小时的 {share}）", fmt_hours(pro), fmt_hours(t)),
+        format!("{} h {who_en} ({share} of the year's {} h)", fmt_hours(pro), fmt_hours(t)),
+    )
 }
 
 fn hours_status(full: bool, on_pace: bool, year_ended: bool) -> Status {
@@ -66,6 +78,7 @@ pub(super) fn hours_per_head(cx: &Cx, view: View, t: f64) -> Detail {
             Some(format!("{} more hours were needed ({} h per head)", hours_up(full_gap), fmt_hours(t))),
         ),
     };
+    let (pro_zh, pro_en) = prorated_words(cx, t, pro, false);
     let rows = match cx.snap.source {
         HoursSource::Records => cx.snap.records.rows(view),
         _ => Rows::from_iter(people.iter().filter(|p| p.active()).map(|p| p.at)),
@@ -76,6 +89,8 @@ pub(super) fn hours_per_head(cx: &Cx, view: View, t: f64) -> Detail {
         value: Some(total / n),
         target: Some(t),
         prorated_target: Some(pro),
+        prorated_text: Some(pro_zh),
+        prorated_text_en: Some(pro_en),
         numerator: Some(total),
         denominator: Some(n),
         gap,
@@ -173,12 +188,15 @@ pub(super) fn heads_reaching_hours(cx: &Cx, view: View, t: f64, min: Share, grou
             )),
         )
     };
+    let (pro_zh, pro_en) = prorated_words(cx, t, pro, true);
     Detail {
         status,
         unit: Unit::Ratio,
         value: Some(full as f64 / n as f64),
         target: Some(min.fraction()),
         prorated_target: Some(pro),
+        prorated_text: Some(pro_zh),
+        prorated_text_en: Some(pro_en),
         numerator: Some(full as f64),
         denominator: Some(n as f64),
         gap,

@@ -8,7 +8,7 @@
 //! a column that another sheet has counts as lacking it. No activity yet: met (nothing lacks).
 
 use super::{capped, needs, Cx, View};
-use crate::score::result::{Detail, InputField, Rows, Status, Unit};
+use crate::score::result::{Detail, InputField, RowSet, Status, Unit};
 use crate::score::scope::in_view;
 
 const NAMES: [(&str, &str); 4] = [("方案", "plan"), ("记录", "record"), ("简报", "brief"), ("图片", "photos")];
@@ -24,7 +24,7 @@ pub(super) fn materials(cx: &Cx, view: View) -> Detail {
     let mut lacking_by_kind = [0u64; 4];
     let mut missing = Vec::new();
     let mut missing_en = Vec::new();
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     for a in cx.facts.acts.iter().filter(|a| a.date <= d && in_view(a.place, view)) {
         let Some(row) = cx.tables.activities.get(a.row) else { continue };
         total += 1;
@@ -86,7 +86,7 @@ pub(super) fn materials(cx: &Cx, view: View) -> Detail {
         missing_total,
         missing_en,
         needs_input: (status == Status::NeedsInput).then_some(InputField::MaterialColumns),
-        rows,
+        rows: rows.into_rows(),
         ..Detail::default()
     }
 }

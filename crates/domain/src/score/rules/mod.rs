@@ -14,7 +14,9 @@ mod periodic;
 mod ratio;
 
 use super::facts::Facts;
-use super::result::{Detail, IndicatorResult, InputField, Missing, StationResult, Status, Unit, MISSING_CAP};
+use super::result::{
+    Detail, IndicatorResult, InputField, Missing, MissingStation, StationResult, Status, Unit, MISSING_CAP,
+};
 use super::snapshot::Snapshot;
 use crate::context::Context;
 use crate::model::Tables;
@@ -28,6 +30,8 @@ pub(crate) struct Cx<'a> {
     pub profile: &'a Profile,
     pub facts: &'a Facts,
     pub snap: &'a Snapshot,
+    /// 汇总报送: stations whose report file was refused or never came.
+    pub missing: &'a [MissingStation],
 }
 
 /// The whole organisation (`None`) or one assessed station (its index).
@@ -146,25 +150,74 @@ pub(crate) fn evaluate(ind: &Indicator, cx: &Cx) -> IndicatorResult {
     }
 }
 
+/// A station whose data is missing (汇总报送): not assessed, needing its report file.
+fn not_assessed(m: &MissingStation) -> Detail {
+    Detail {
+        status: Status::NeedsInput,
+        unit: Unit::Stations,
+        needs_input: Some(InputField::StationReport),
+        gap: Some(format!("未能评估：{}。{}", m.reason, m.action)),
+        gap_en: Some(format!("Cannot be assessed: {}. {}", m.reason_en, m.action_en)),
+        ..Detail::default()
+    }
+}
+
+/// The stations not met, counted by status, in words that agree with it (§4; issue 28):
+/// 未达标 once it can no longer be reached, 落后 at risk, 尚未达到 while time is left —
+/// "2 个站点未达标，1 个站点尚未达到" / "2 of 3 stations fall short, 1 of 3 have not yet
+/// reached it".
+fn short_words(short: &[&StationResult], of: usize) -> (String, String) {
+    let groups: [(&[Status], &str, &str); 4] = [
+        (&[Status::NotMet], "未达标", "fall short"),
+        (&[Status::Behind], "落后", "are behind"),
+        (&[Status::InProgress, Status::OnTrack], "尚未达到", "have not yet reached it"),
+        (&[Status::NeedsInput], "需补充数据", "need input"),
+    ];
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    for (statuses, w_zh, w_en) in groups {
+        let n = short.iter().filter(|r| statuses.contains(&r.detail.status)).count();
+        if n > 0 {
+            zh.push(format!("{n} 个站点{w_zh}"));
+            en.push(format!("{n} of {of} stations {w_en}"));
+        }
+    }
+    (zh.join("，"), en.join(", "))
+}
+
 /// Per-station indicators: each station scored on its own rows; the indicator is met when
-/// every station meets it, and its status is the worst station's.
+/// every station meets it, and its status is the worst station's. A station whose data is
+/// missing (its report file refused or never received, [`Cx::missing`]) is not assessed:
+/// it needs its file, and the indicator cannot be met while it does.
 fn per_station(ind: &Indicator, cx: &Cx) -> (Detail, Vec<StationResult>) {
-    if cx.facts.stations.is_empty() {
+    // a missing station outside the context's list counts only when the list is the data's
+    let scoped = cx.ctx.stations.iter().any(|s| !s.trim().is_empty());
+    let extra: Vec<&MissingStation> =
+        cx.missing.iter().filter(|m| !scoped && !cx.facts.stations.contains(&m.station)).collect();
+    if cx.facts.stations.is_empty() && extra.is_empty() {
         return (needs(InputField::Stations, Unit::Stations), Vec::new());
     }
-    let stations: Vec<StationResult> = cx
+    let missing_here = |name: &str| cx.missing.iter().find(|m| m.station == name);
+    let mut stations: Vec<StationResult> = cx
         .facts
         .stations
         .iter()
         .enumerate()
         .map(|(i, name)| StationResult {
             station: name.clone(),
-            detail: eval_rule(&ind.id, ind.period, &ind.rule, cx, Some(i)),
+            detail: match missing_here(name) {
+                Some(m) => not_assessed(m),
+                None => eval_rule(&ind.id, ind.period, &ind.rule, cx, Some(i)),
+            },
         })
         .collect();
+    stations.extend(extra.iter().map(|m| StationResult { station: m.station.clone(), detail: not_assessed(m) }));
+    let absent: Vec<&MissingStation> =
+        stations.iter().filter_map(|r| cx.missing.iter().find(|m| m.station == r.station)).collect();
     // The same missing input at every station (no training sheet at all …): say it once.
     let first_need = stations.first().and_then(|r| r.detail.needs_input);
-    if first_need.is_some()
+    if absent.is_empty()
+        && first_need.is_some()
         && stations.iter().all(|r| r.detail.status == Status::NeedsInput && r.detail.needs_input == first_need)
     {
         let mut d = stations.first().map(|r| r.detail.clone()).unwrap_or_default();
@@ -181,19 +234,21 @@ fn per_station(ind: &Indicator, cx: &Cx) -> (Detail, Vec<StationResult>) {
     let short: Vec<String> =
         stations.iter().filter(|r| r.detail.status != Status::Met).map(|r| r.station.clone()).collect();
     let needs_input = stations.iter().find_map(|r| r.detail.needs_input).filter(|_| status == Status::NeedsInput);
+    let is_absent = |r: &StationResult| absent.iter().any(|m| m.station == r.station);
+    let assessed_short = stations.iter().filter(|r| !is_absent(r) && r.detail.status != Status::Met).count();
     let (gap, gap_en) = if short.is_empty() {
         (None, None)
     } else {
         let lines_zh: Vec<String> = stations
             .iter()
-            .filter(|r| r.detail.status != Status::Met)
+            .filter(|r| !is_absent(r) && r.detail.status != Status::Met)
             .map(|r| {
                 format!("{}：{}", r.station, r.detail.gap.clone().unwrap_or_else(|| r.detail.status.label_zh().into()))
             })
             .collect();
         let lines_en: Vec<String> = stations
             .iter()
-            .filter(|r| r.detail.status != Status::Met)
+            .filter(|r| !is_absent(r) && r.detail.status != Status::Met)
             .map(|r| {
                 format!(
                     "{}: {}",
@@ -202,17 +257,45 @@ fn per_station(ind: &Indicator, cx: &Cx) -> (Detail, Vec<StationResult>) {
                 )
             })
             .collect();
-        (
-            Some(format!("{} 个站点未达标。{}", short.len(), lines_zh.join("；"))),
-            Some(format!("{} of {} stations fall short. {}", short.len(), stations.len(), lines_en.join("; "))),
-        )
-    };
-    let mut rows = super::result::Rows::default();
-    for r in &stations {
-        for at in &r.detail.rows.refs {
-            rows.push(*at);
+        if absent.is_empty() {
+            let not_met: Vec<&StationResult> = stations.iter().filter(|r| r.detail.status != Status::Met).collect();
+            let (head_zh, head_en) = short_words(&not_met, stations.len());
+            (Some(format!("{head_zh}。{}", lines_zh.join("；"))), Some(format!("{head_en}. {}", lines_en.join("; "))))
+        } else {
+            // not N/N met: the stations without data are named first, with why
+            let who_zh: Vec<String> = absent.iter().map(|m| format!("{}：{}", m.station, m.reason)).collect();
+            let who_en: Vec<String> = absent.iter().map(|m| format!("{}: {}", m.station, m.reason_en)).collect();
+            let assessed = stations.len() - absent.len();
+            let (rest_zh, rest_en) = match (assessed_short, assessed) {
+                (_, 0) => (String::new(), String::new()),
+                (0, n) => (format!("其余 {n} 个站点均达标。"), format!(" The other {n} stations meet it.")),
+                (_, n) => {
+                    let not_met: Vec<&StationResult> =
+                        stations.iter().filter(|r| !is_absent(r) && r.detail.status != Status::Met).collect();
+                    let (head_zh, head_en) = short_words(&not_met, n);
+                    (
+                        format!("其余 {n} 个站点中，{head_zh}。{}", lines_zh.join("；")),
+                        format!(" Of the other stations, {head_en}. {}", lines_en.join("; ")),
+                    )
+                }
+            };
+            (
+                Some(format!("未能评估：缺少 {} 个站点的数据（{}）。{rest_zh}", absent.len(), who_zh.join("；"))),
+                Some(format!(
+                    "Cannot be assessed: the data of {} station{} is missing ({}).{rest_en}",
+                    absent.len(),
+                    if absent.len() == 1 { "" } else { "s" },
+                    who_en.join("; ")
+                )),
+            )
         }
+    };
+    // each row once (a joint training is in two stations' lists): the rows the drill-down opens
+    let mut rows = super::result::RowSet::default();
+    for r in &stations {
+        rows.extend(&r.detail.rows);
     }
+    let rows = rows.into_rows();
     let (missing, missing_total) = capped(short);
     let detail = Detail {
         status,

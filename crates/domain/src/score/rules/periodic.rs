@@ -18,7 +18,7 @@ use crate::calendar::{day_text, missing_item_text, period_text};
 use crate::profile::{KeyDay, PeriodKind, ThemeSlot};
 use crate::score::bridge::{self, Slot};
 use crate::score::facts::Act;
-use crate::score::result::{Detail, InputField, Missing, PeriodDetail, Rows, SlotState, Status, Unit};
+use crate::score::result::{Detail, InputField, Missing, PeriodDetail, RowSet, Rows, SlotState, Status, Unit};
 use crate::score::scope::in_view;
 use crate::score::words::{list_en, list_zh, ordinal, plural};
 use chrono::NaiveDate;
@@ -209,7 +209,7 @@ pub(super) fn trainings(cx: &Cx, view: View, period: PeriodKind, min: u32, filte
     }
     let d = cx.snap.d;
     let matches = |text: &str| filter.is_empty() || filter.iter().any(|w| text.contains(w.as_str()));
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     let evals: Vec<SlotEval> = bridge::slots(cx.facts.year, period)
         .into_iter()
         .map(|slot| {
@@ -226,7 +226,7 @@ pub(super) fn trainings(cx: &Cx, view: View, period: PeriodKind, min: u32, filte
             plain(cx, slot, hits.len(), min)
         })
         .collect();
-    detail(cx, &evals, rows, &TRAINING, false)
+    detail(cx, &evals, rows.into_rows(), &TRAINING, false)
 }
 
 /// The periods of an activities rule: months/quarters, or with `day_of_month` that day of
@@ -250,7 +250,7 @@ pub(super) fn activities(cx: &Cx, view: View, period: PeriodKind, min: u32, day_
     if !cx.facts.has_activities {
         return needs(InputField::Activities, Unit::Periods);
     }
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     let evals: Vec<SlotEval> = activity_slots(cx.facts.year, period, day_of_month)
         .into_iter()
         .map(|slot| {
@@ -259,17 +259,18 @@ pub(super) fn activities(cx: &Cx, view: View, period: PeriodKind, min: u32, day_
             plain(cx, slot, hits.len(), min)
         })
         .collect();
-    detail(cx, &evals, rows, &ACTIVITY, false)
+    detail(cx, &evals, rows.into_rows(), &ACTIVITY, false)
 }
 
 /// Each team ≥ `min` activities per period (T1). `missing` maps every team to its ended
-/// periods without enough activities.
+/// periods without enough activities; `counts` gives each team its ended periods'
+/// activities, each period's counted up to `min`, against `min` × ended periods.
 pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[String]) -> Detail {
     if !cx.facts.has_activities {
         return needs(InputField::Activities, Unit::Periods);
     }
     let slots = bridge::slots(cx.facts.year, period);
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     let mut per_team: Vec<(String, Vec<SlotEval>)> = Vec::new();
     for name in teams {
         let idx = cx.profile.team_index(name);
@@ -335,7 +336,10 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
                 .and_then(|i| cx.profile.teams.get(i))
                 .map(|d| d.en().to_string())
                 .unwrap_or_default(),
-            count: e.iter().map(|s| s.count).sum(),
+            // what the status is decided on (issue 28: a team with two activities in one month
+            // and none in the next read ✔ under a 未达标 card): each ended period's activities
+            // up to the target, so the line is short exactly when a period is
+            count: e.iter().filter(|s| s.state == SlotState::Ended).map(|s| s.count.min(min)).sum(),
             target: min.saturating_mul(to_u32(e.iter().filter(|s| s.state == SlotState::Ended).count())),
         })
         .collect();
@@ -351,7 +355,7 @@ pub(super) fn teams(cx: &Cx, view: View, period: PeriodKind, min: u32, teams: &[
         missing_total: missing.iter().map(|(_, m)| m.len() as u64).sum(),
         missing: Missing::ByName(missing),
         counts,
-        rows,
+        rows: rows.into_rows(),
         ..Detail::default()
     }
 }
@@ -362,7 +366,7 @@ pub(super) fn theme_calendar(cx: &Cx, view: View, slots: &[ThemeSlot]) -> Detail
         return needs(InputField::Activities, Unit::Periods);
     }
     let year = cx.facts.year;
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     let mut evals = Vec::new();
     for ts in slots {
         let (Some(&m0), Some(&m1)) = (ts.months.iter().min(), ts.months.iter().max()) else { continue };
@@ -395,7 +399,7 @@ pub(super) fn theme_calendar(cx: &Cx, view: View, slots: &[ThemeSlot]) -> Detail
             lacking,
         });
     }
-    detail(cx, &evals, rows, &ACTIVITY, false)
+    detail(cx, &evals, rows.into_rows(), &ACTIVITY, false)
 }
 
 /// M2: ≥ `min` activities on each key day.
@@ -403,7 +407,7 @@ pub(super) fn key_days(cx: &Cx, view: View, min: u32, days: &[KeyDay]) -> Detail
     if !cx.facts.has_activities {
         return needs(InputField::Activities, Unit::Periods);
     }
-    let mut rows = Rows::default();
+    let mut rows = RowSet::default();
     let evals: Vec<SlotEval> = days
         .iter()
         .filter_map(|k| {
@@ -414,5 +418,5 @@ pub(super) fn key_days(cx: &Cx, view: View, min: u32, days: &[KeyDay]) -> Detail
             Some(plain(cx, slot, hits.len(), min))
         })
         .collect();
-    detail(cx, &evals, rows, &ACTIVITY, true)
+    detail(cx, &evals, rows.into_rows(), &ACTIVITY, true)
 }
