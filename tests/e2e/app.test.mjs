@@ -179,7 +179,8 @@ test('small things: the as-of hint of the chosen year, the demo on step 1, no mi
     await page.goto(srv.base + '/');
     await ready(page);
     await page.fill('[data-testid="ctx-year"]', '2017');
-    assert.equal(await page.getAttribute('[data-testid="ctx-as-of"]', 'placeholder'), '2017-06-30', 'the hint is of the year chosen');
+    // the hint is the date a blank box stands for, in the year chosen (2017 is over: its end)
+    assert.equal(await page.getAttribute('[data-testid="ctx-as-of"]', 'placeholder'), '留空即年末：2017-12-31', 'the hint is of the year chosen');
     assert.match(await page.textContent('[data-testid="demo-hint"]'), /示例/);
     await page.click('[data-testid="demo-hint-go"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-volunteers"]')?.textContent === '600');

@@ -79,7 +79,8 @@ test('context → import → scorecard → reload → checklist → export', asy
     assert.match(await page.textContent('[data-testid="indicator-X2"] [data-testid="value"]'), /55\.[56]%/);
     assert.match(await page.textContent('[data-testid="indicator-X2"] [data-testid="gap"]'), /2 人|2 名/);
     assert.equal(await page.textContent('[data-testid="indicator-X3"] [data-testid="value"]'), '2.1 小时');
-    assert.equal(await page.textContent('[data-testid="indicator-X3"] [data-testid="prorated"]'), '12.4 小时');
+    // 25 h × 181 / 365 = 12.4 h per head by 30 June, 49.6 % of the year's 25 h
+    assert.equal(await page.textContent('[data-testid="indicator-X3"] [data-testid="prorated"]'), '人均 12.4 小时（全年 25 小时的 49.6%）');
     const x5 = await page.$$eval('[data-testid="indicator-X5"] [data-testid="station-row"]', rs => rs.map(r => [r.dataset.station, r.dataset.status]));
     assert.deepEqual(x5, [['新桥社区', 'met'], ['大丰社区', 'not_met']]);
     assert.match(await page.textContent('[data-testid="stations-short"]'), /大丰社区.*X4.*X5|大丰社区.*X5/);

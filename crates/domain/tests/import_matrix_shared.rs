@@ -264,3 +264,40 @@ fn old_overrides_still_load() {
     let m: MatrixChoice = serde_json::from_str(r#"{"activities":[{"name":"流浪狗之家"}]}"#).unwrap();
     assert_eq!(m.activities[0], shared("流浪狗之家", None, None));
 }
+
+/// A count that is no whole number (1.5, 约2) is a finding at its row and column, never a
+/// count, and never a reason to leave the activity unread: the matrix's other cells still
+/// count, and that cell makes no record.
+#[test]
+fn a_count_that_is_no_whole_number_is_a_finding_not_a_count() {
+    let list = vec![
+        vec![S("姓名"), S("学号"), S(ACTS[0]), S(ACTS[1]), S(ACTS[2])],
+        vec![S("赵甲"), S("V101"), N(2.0), N(1.5), N(1.0)],
+        vec![S("钱乙"), S("V102"), S("约2"), N(1.0), N(2.0)],
+        vec![S("孙丙"), S("V103"), N(1.0), N(3.0), E],
+        vec![S("李丁"), S("V104"), N(1.0), N(1.0), N(1.0)],
+        vec![S("周戊"), S("V105"), N(3.0), N(2.0), N(1.0)],
+    ];
+    let book = xlsx(&[sheet("一部", rows(list))]);
+    let matrix = MatrixChoice {
+        default_hours: Some(2.0),
+        activities: (0..3).map(|a| shared(ACTS[a], None, Some(d(3 + a as u32, 1)))).collect(),
+    };
+    let options =
+        ImportOptions { overrides: vec![SheetOverride { matrix: Some(matrix), ..on("一部") }], ..Default::default() };
+    let imp = import(&[FileInput { name: "m.xlsx", bytes: &book }], &options);
+    let t = &imp.tables;
+    // counted by hand: 流浪狗之家 2 + 1 + 1 + 3 (钱乙's 约2 is no count); 敬老院探访 1 + 3 + 1 + 2
+    // (赵甲's 1.5 is none); 社区清洁 1 + 2 + 1 + 1
+    assert_eq!(by_sheet_and_activity(t, "一部", ACTS[0]).0, 7);
+    assert_eq!(by_sheet_and_activity(t, "一部", ACTS[1]).0, 7);
+    assert_eq!(by_sheet_and_activity(t, "一部", ACTS[2]).0, 5);
+    assert!((t.records.iter().map(|r| r.hours).sum::<f64>() - 19.0 * 2.0).abs() < 1e-9);
+    let bad: Vec<(Option<u32>, Option<String>)> = imp.files[0].sheets[0]
+        .findings
+        .iter()
+        .filter(|f| f.kind == K::UnreadableNumber)
+        .map(|f| (f.row, f.column.clone()))
+        .collect();
+    assert_eq!(bad, vec![(Some(2), Some(ACTS[1].to_string())), (Some(3), Some(ACTS[0].to_string()))]);
+}

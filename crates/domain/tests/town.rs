@@ -509,6 +509,17 @@ fn a_refused_file_names_its_station_at_the_top_and_in_every_per_station_indicato
     assert_eq!(m.reason, "报送文件被拒绝（口令不同）");
     assert_eq!(m.file.as_deref(), Some(files[5].0.as_str()));
     assert!(!m.reason_en.is_empty());
+    // and so does the xlsx report's summary sheet
+    {
+        use calamine::Reader;
+        let bytes = scorecard_domain::report::report_xlsx(&card, &ctx, &profile, &town.tables, &[], None).unwrap();
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("汇总").unwrap();
+        let cells: Vec<String> = sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+        let at = cells.iter().position(|c| c == "未纳入评估的站点").expect("the summary names stations without data");
+        assert!(cells[at..].iter().any(|c| c == refused), "{refused} named");
+        assert!(cells[at..].iter().any(|c| c.starts_with("报送文件被拒绝（口令不同）。")));
+    }
 
     // X4 does not say 5/5 met: it names the station and is not met
     let x4 = card.indicators.iter().find(|i| i.id == "X4").unwrap();

@@ -37,7 +37,22 @@ fn y_of(v: f64, top: f64) -> f64 {
 }
 
 /// Y axis with grid lines.
-fn axis(top: f64, step: f64, unit: &str) -> impl IntoView {
+/// A tick's value in few characters, for a chart drawn to a phone's width (its labels are
+/// drawn larger there): 1.5万 / 15k, 5000; small values as they are.
+pub fn short_tick(v: f64, l: Lang) -> String {
+    let trim = |x: f64| {
+        let s = format!("{x:.1}");
+        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    };
+    match l {
+        Lang::Zh if v >= 10_000.0 => format!("{}万", trim(v / 10_000.0)),
+        Lang::En if v >= 1_000.0 => format!("{}k", trim(v / 1_000.0)),
+        _ if v.fract() == 0.0 => format!("{v:.0}"),
+        _ => fmt_hours(v),
+    }
+}
+
+fn axis(top: f64, step: f64, unit: &str, l: Lang) -> impl IntoView {
     let mut ticks = Vec::new();
     let mut v = 0.0;
     while v <= top + step * 0.01 {
@@ -50,7 +65,10 @@ fn axis(top: f64, step: f64, unit: &str) -> impl IntoView {
                 let y = y_of(v, top);
                 view! {
                     <line x1=PAD_L x2=W - PAD_R y1=y y2=y class="grid-line"/>
-                    <text x=PAD_L - 6.0 y=y + 4.0 text-anchor="end" class="tick">{fmt_hours(v)}</text>
+                    // both forms; the page's width shows one (style/20-scorecard.css)
+                    <text x=PAD_L - 6.0 y=y + 4.0 text-anchor="end" class="tick">
+                        <tspan class="tick-full">{fmt_hours(v)}</tspan><tspan class="tick-short">{short_tick(v, l)}</tspan>
+                    </text>
                 }
             }).collect_view()}
             <text x=PAD_L - 6.0 y=PAD_T - 14.0 text-anchor="end" class="unit">{unit.to_string()}</text>
@@ -62,12 +80,13 @@ fn month_labels(l: Lang) -> impl IntoView {
     (1..=12usize)
         .map(move |m| {
             let x = x_of(m - 1, 12);
-            let label = if l == Lang::Zh {
-                format!("{m}月")
+            // 月 is left out on a phone (style/20-scorecard.css): 10月11月12月 would touch there
+            let (label, unit) = if l == Lang::Zh {
+                (m.to_string(), "月")
             } else {
-                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1].to_string()
+                (["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1].to_string(), "")
             };
-            view! { <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick month">{label}</text> }
+            view! { <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick month">{label}<tspan class="month-unit">{unit}</tspan></text> }
         })
         .collect_view()
 }
@@ -117,7 +136,7 @@ fn HoursChart(c: Charts) -> impl IntoView {
         <figure class="chart chart-fit" data-testid="chart-hours">
             <figcaption>{tr("charts.hours_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=summary.clone().unwrap_or_default()>
-                {axis(top, step, t(l, "charts.hours"))}
+                {axis(top, step, t(l, "charts.hours"), l)}
                 {c.months.iter().map(|m| {
                     let x = x_of(m.month as usize - 1, 12);
                     let y = y_of(m.hours, top);
@@ -155,7 +174,7 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
         <figure class="chart chart-fit" data-testid="chart-activities">
             <figcaption>{tr("charts.activities_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr("charts.activities_title")>
-                {axis(top, step, t(l, "charts.times"))}
+                {axis(top, step, t(l, "charts.times"), l)}
                 {c.months.iter().map(|m| {
                     let x = x_of(m.month as usize - 1, 12);
                     let v = f64::from(m.activities);
@@ -303,5 +322,21 @@ pub fn ChartsPanel() -> impl IntoView {
                 }
             }))}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{short_tick, Lang};
+
+    #[test]
+    fn ticks_in_few_characters() {
+        assert_eq!(short_tick(15_000.0, Lang::Zh), "1.5万");
+        assert_eq!(short_tick(10_000.0, Lang::Zh), "1万");
+        assert_eq!(short_tick(5_000.0, Lang::Zh), "5000");
+        assert_eq!(short_tick(15_000.0, Lang::En), "15k");
+        assert_eq!(short_tick(2_500.0, Lang::En), "2.5k");
+        assert_eq!(short_tick(0.0, Lang::Zh), "0");
+        assert_eq!(short_tick(2.5, Lang::Zh), "2.5");
     }
 }

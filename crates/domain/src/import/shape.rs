@@ -141,7 +141,7 @@ fn catalogue(columns: &[ColumnHeader], person_cols: &[usize]) -> Option<(usize, 
 pub const MIN_WIDE: usize = 3;
 
 /// The activity columns of a roster: headers that mean nothing here (and are no period
-/// or total), cells that are all small counts; a matrix needs [`MIN_WIDE`] of them with
+/// or total), cells that are (mostly) small counts; a matrix needs [`MIN_WIDE`] of them with
 /// counts. Columns with no sampled cell count when they lie between two that have some.
 fn wide_columns(columns: &[ColumnHeader], samples: &[Sample]) -> Vec<usize> {
     let candidate = |i: usize| {
@@ -151,7 +151,9 @@ fn wide_columns(columns: &[ColumnHeader], samples: &[Sample]) -> Vec<usize> {
             && c.reading(Role::Volunteers).is_none()
             && !c.candidates.first().is_some_and(|t| super::meaning::is_ignored(t))
             && !super::wide::is_period_or_total(&c.display)
-            && s.counts == s.filled
+            // mostly counts: a stray 1.5 or 约2 is a finding at its cell (`wide_row`), not a
+            // reason to drop the whole activity unread
+            && (s.counts == s.filled || s.mostly(s.counts))
             && !s.sequence
     };
     let filled = |i: usize| samples.get(i).is_some_and(|s| s.filled > 0);

@@ -81,6 +81,18 @@ pub(super) fn write(s: &mut Sheet, card: &Scorecard, ctx: &Context, sheet_names:
     }
 
     row += 1;
+    // stations without data (a refused or missing report file): named before any station
+    // list, as at the top of the page
+    if !card.missing_stations.is_empty() {
+        s.bold(row, 0, "未纳入评估的站点")?;
+        row += 1;
+        for m in &card.missing_stations {
+            s.text(row, 0, &m.station, None)?;
+            s.wrap_across(row, 1, LAST_COL, &format!("{}。{}", m.reason, m.action))?;
+            row += 1;
+        }
+        row += 1;
+    }
     if !sm.stations_short.is_empty() {
         s.bold(row, 0, "未达标站点")?;
         row += 1;
