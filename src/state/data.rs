@@ -547,6 +547,40 @@ impl DataState {
         });
     }
 
+    /// The import-wide matrix choice (`None`: undone), in one edit and one import: kept on
+    /// the first matrix sheet's override, and every matrix sheet's own choice and any older
+    /// matrix choice cleared, so the one choice the panel shows is the one that counts.
+    pub fn set_matrix(
+        &self,
+        app: AppState,
+        sheets: &[(String, String)],
+        choice: Option<scorecard_domain::import::wide::MatrixChoice>,
+    ) {
+        let Some(first) = sheets.first().cloned() else { return };
+        app.edit(|d| {
+            let mut all = overrides_of(&d.import_options);
+            for o in &mut all {
+                o.matrix = None;
+                if sheets.iter().any(|(f, s)| *f == o.file && *s == o.sheet) {
+                    o.wide = None;
+                }
+            }
+            if let Some(choice) = choice {
+                match all.iter_mut().find(|o| o.file == first.0 && o.sheet == first.1) {
+                    Some(o) => o.matrix = Some(choice),
+                    None => all.push(SheetOverride {
+                        file: first.0.clone(),
+                        sheet: first.1.clone(),
+                        matrix: Some(choice),
+                        ..Default::default()
+                    }),
+                }
+            }
+            d.import_options = serde_json::to_value(&all).unwrap_or_default();
+        });
+        self.run_import(app);
+    }
+
     pub fn set_column(&self, app: AppState, file: &str, sheet: &str, column: u32, field: Option<Field>) {
         self.set_override(app, file, sheet, |o| {
             o.columns.retain(|c| c.column != column);

@@ -84,11 +84,9 @@ pub fn MatrixPanel(files: Vec<FileReport>) -> impl IntoView {
             .count()
     };
     let rows_confirm = rows.clone();
-    let first = sheets.first().cloned();
-    let first_undo = first.clone();
     let all_sheets = sheets.clone();
+    let (sheets_confirm, sheets_undo) = (sheets.clone(), sheets.clone());
     let confirm = move |_| {
-        let Some((file, sheet)) = first.clone() else { return };
         let choice = MatrixChoice {
             default_hours: parse_hours(&default_hours.get_untracked()),
             activities: rows_confirm
@@ -101,13 +99,9 @@ pub fn MatrixPanel(files: Vec<FileReport>) -> impl IntoView {
                 })
                 .collect(),
         };
-        data.set_override(app, &file, &sheet, |o| o.matrix = Some(choice));
+        data.set_matrix(app, &sheets_confirm, Some(choice));
     };
-    let undo = move |_| {
-        if let Some((file, sheet)) = first_undo.clone() {
-            data.set_override(app, &file, &sheet, |o| o.matrix = None);
-        }
-    };
+    let undo = move |_| data.set_matrix(app, &sheets_undo, None);
     let (n, k) = (rows.len(), all_sheets.len());
     view! {
         <section class="panel wide-panel matrix-panel" data-testid="matrix-panel" data-confirmed=confirmed.to_string()>

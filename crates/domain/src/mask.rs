@@ -33,12 +33,7 @@ pub fn mask_if_sensitive(s: &str) -> String {
 /// A name of one character is starred whole. Used for lists of people below a target,
 /// which name people to a room unless the clerk asks to see them.
 pub fn mask_name(s: &str) -> String {
-    let chars: Vec<char> = s.trim().chars().collect();
-    match chars.len() {
-        0 => String::new(),
-        1 => "*".into(),
-        n => std::iter::once(chars[0]).chain(std::iter::repeat_n('*', n - 1)).collect(),
-    }
+    mask_middle(s, 1, 0)
 }
 
 fn mask_middle(s: &str, head: usize, tail: usize) -> String {

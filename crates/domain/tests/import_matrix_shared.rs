@@ -267,14 +267,15 @@ fn old_overrides_still_load() {
 
 /// A count that is no whole number (1.5, 约2) is a finding at its row and column, never a
 /// count, and never a reason to leave the activity unread: the matrix's other cells still
-/// count, and that cell makes no record.
+/// count, and that cell makes no record; a placeholder (-) is no participation and no finding.
 #[test]
 fn a_count_that_is_no_whole_number_is_a_finding_not_a_count() {
     let list = vec![
         vec![S("姓名"), S("学号"), S(ACTS[0]), S(ACTS[1]), S(ACTS[2])],
         vec![S("赵甲"), S("V101"), N(2.0), N(1.5), N(1.0)],
         vec![S("钱乙"), S("V102"), S("约2"), N(1.0), N(2.0)],
-        vec![S("孙丙"), S("V103"), N(1.0), N(3.0), E],
+        // a placeholder says "did not take part", as a blank does: no finding
+        vec![S("孙丙"), S("V103"), N(1.0), N(3.0), S("-")],
         vec![S("李丁"), S("V104"), N(1.0), N(1.0), N(1.0)],
         vec![S("周戊"), S("V105"), N(3.0), N(2.0), N(1.0)],
     ];

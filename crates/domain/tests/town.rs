@@ -574,6 +574,7 @@ fn a_station_of_the_list_that_sent_nothing_is_not_assessed_as_failing_but_named(
     assert_eq!(&card.missing_stations[0].station, absent);
     assert_eq!(card.missing_stations[0].reason, "未收到报送文件");
     assert_eq!(card.missing_stations[0].file, None);
+    assert!(per_station(&card).len() >= 3, "X4, X5, X6 … are per station");
     for ind in per_station(&card) {
         let row = ind.stations.iter().find(|s| &s.station == absent).unwrap();
         assert_eq!(row.detail.status, Status::NeedsInput, "{}: not 未达标, not assessed", ind.id);

@@ -1,6 +1,6 @@
 //! Presentation mode, for a trainer with a projector: one indicator card at a time, in large
-//! type, moved through with the keyboard (→ / ← / PageDown / PageUp / Space, Home, End; Esc
-//! leaves) or the buttons. Lists of people stay masked as on the page.
+//! type, moved through with the keyboard (→ / ← / PageDown / PageUp, Home, End; Esc
+//! leaves; keys typed into a control stay the control's) or the buttons. Lists of people stay masked as on the page.
 use super::card::IndicatorCard;
 use crate::i18n::Lang;
 use crate::state::DataState;
@@ -12,8 +12,8 @@ pub fn step(key: &str, at: usize, n: usize) -> Option<usize> {
     let last = n.saturating_sub(1);
     Some(match key {
         "Escape" => return None,
-        "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" => (at + 1).min(last),
-        "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => at.saturating_sub(1),
+        "ArrowRight" | "ArrowDown" | "PageDown" => (at + 1).min(last),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => at.saturating_sub(1),
         "Home" => 0,
         "End" => last,
         _ => at,
@@ -31,13 +31,21 @@ pub fn Presentation(open: RwSignal<bool>, on_rows: Callback<(String, Option<Stri
     });
     let n = move || ids.with(Vec::len);
     let handle = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| {
-        if !open.get_untracked() {
+        if !open.get_untracked() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+            return;
+        }
+        // keys typed into a control (a checklist radio, the names box, a button) are the control's
+        let in_control = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY"));
+        if in_control && e.key() != "Escape" {
             return;
         }
         match step(&e.key(), at.get_untracked(), ids.with_untracked(Vec::len)) {
             None => open.set(false),
             Some(i) => {
-                if i != at.get_untracked() || e.key() == " " {
+                if i != at.get_untracked() {
                     e.prevent_default();
                 }
                 at.set(i);

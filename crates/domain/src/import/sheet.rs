@@ -436,7 +436,8 @@ impl<'a> SheetRun<'a> {
         let Some(mut run) = self.wide.take() else { return };
         let v = tables.volunteers.last().cloned();
         for col in &mut run.cols {
-            let Some(cell) = cells.get(col.index).filter(|c| !c.is_blank()) else { continue };
+            // a placeholder (-, /, 无, #N/A) says "did not take part", as a blank does
+            let Some(cell) = cells.get(col.index).filter(|c| !super::skip::is_filler(c)) else { continue };
             let n = match content::whole_number(cell) {
                 Some(n) if (0..=i64::from(MAX_TIMES)).contains(&n) => n as u32,
                 _ if content::is_tick(&cell.display(self.job.dates)) => 1,

@@ -115,9 +115,9 @@ pub fn is_placeholder(raw: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    // the longest placeholder is 6 bytes (`——`, `暂无`); most data is longer or starts
-    // with a character no placeholder starts with
-    if t.len() > 6 {
+    // the longest placeholder is 4 characters (`#n/a`, `null`, `0.00`; full-width forms
+    // fold to them); most data is longer
+    if t.len() > 16 || t.chars().count() > 4 {
         return false;
     }
     let folded = || t.chars().map(|c| fold_char(c).to_ascii_lowercase());
@@ -178,6 +178,16 @@ mod tests {
         ];
         for (cells, want) in cases {
             assert_eq!(kind(cells), *want, "{cells:?}");
+        }
+    }
+
+    #[test]
+    fn full_width_placeholders_are_placeholders() {
+        for t in ["Ｎ/Ａ", "－－", "０.０", "ｎｕｌｌ", "＃Ｎ/Ａ", " 无 ", "—"] {
+            assert!(is_placeholder(t), "{t}");
+        }
+        for t in ["无锡", "00", "0.5", "张三", "NULL值", "n/a/b"] {
+            assert!(!is_placeholder(t), "{t}");
         }
     }
 }

@@ -68,12 +68,19 @@ pub(super) fn write(
         s.text(row, 0, "没有相关记录。", Some(&f.note))?;
     }
     for table in resolve_rows(tables, &refs, Masking::Masked) {
+        // an Excel sheet ends at row 1,048,576, whatever the tables above took
+        if row + 2 >= super::writer::ROW_MAX {
+            break;
+        }
         s.bold(row, 0, table.role.label_zh())?;
         row += 1;
         let headers: Vec<&str> = table.headers.iter().map(|(zh, _)| zh.as_str()).collect();
         s.header(row, 0, &headers)?;
         row += 1;
         for cells in &table.rows {
+            if row >= super::writer::ROW_MAX {
+                break;
+            }
             for (c, cell) in (0u16..).zip(cells) {
                 s.cell(row, c, cell)?;
             }
