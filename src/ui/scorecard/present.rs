@@ -53,9 +53,17 @@ pub fn Presentation(open: RwSignal<bool>, on_rows: Callback<(String, Option<Stri
         }
     });
     on_cleanup(move || handle.remove());
+    // the keys are the presentation's once it opens: focus leaves the button that opened it
+    let frame = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = frame.get() {
+            let _ = el.focus();
+        }
+    });
     view! {
         <Show when=move || { open.get() && n() > 0 }>
-            <div class="present" role="dialog" aria-modal="true" aria-label=tr("score.present") data-testid="presentation">
+            <div class="present" role="dialog" aria-modal="true" aria-label=tr("score.present") data-testid="presentation"
+                tabindex="-1" node_ref=frame>
                 <div class="present-bar">
                     <button data-testid="present-prev" on:click=move |_| at.update(|i| *i = i.saturating_sub(1))
                         disabled=move || at.get() == 0>"← " {tr("score.present_prev")}</button>
