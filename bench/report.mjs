@@ -1,6 +1,6 @@
 // Collects bench/out/native_*.json, browser.json, engines.json, load.json and
 // dist/sizes.json into
-// bench/out/results.json and bench/out/results.md (the README's Performance section), and
+// bench/out/results.json and bench/out/results.md (docs/figures.md's speed section), and
 // prints the table with the targets.
 //
 // usage: node bench/report.mjs OUT_DIR [SIZES_JSON]

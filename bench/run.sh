@@ -12,7 +12,9 @@
 #    the first visit on a throttled line (bench/load.mjs);
 #    then every engine (Chromium, Firefox ESR, WebKitGTK; served and file://) as a clerk
 #    uses the app, on the largest workbook asked for (bench/engines.mjs);
-# 5. writes bench/out/results.json and bench/out/results.md and prints the table.
+# 5. writes bench/out/results.json and bench/out/results.md and prints the table;
+# 6. a full run (all parts, sizes 10k, 100k and 1m, at least 3 runs) writes results.md into
+#    docs/figures.md's Speed section (tools/figures.mjs); a partial run leaves it as it is.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,3 +98,11 @@ if [ "$BROWSER" = 1 ]; then
 fi
 
 node "$ROOT/bench/report.mjs" "$OUT" "$ROOT/dist/sizes.json"
+
+full=1
+for s in 10k 100k 1m; do [[ ",$SIZES," == *",$s,"* ]] || full=0; done
+if [ "$NATIVE$BROWSER$ENGINES" = 111 ] && [ -z "$SHEETJS" ] && [ "$RUNS" -ge 3 ] && [ "$full" = 1 ]; then
+  node "$ROOT/tools/figures.mjs" speed < "$OUT/results.md"
+else
+  say "a partial run: docs/figures.md left as it is (this run's figures: bench/out/results.md)"
+fi

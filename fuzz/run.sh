@@ -7,7 +7,7 @@
 # cargo-fuzz needs nightly flags; this machine has stable rustc only, so RUSTC_BOOTSTRAP=1
 # lets stable accept them (with AddressSanitizer). Inputs that crash, run out of memory
 # (> 2 GiB) or time out (> 20 s) are copied to crates/domain/tests/fixtures/fuzz/<target>/,
-# where `cargo test --test hostile_fuzz_regressions` replays them: commit them with the fix.
+# where `cargo test --test domain hostile_fuzz_regressions` replays them: commit them with the fix.
 # The corpus grows in fuzz/corpus/<target>/ (not committed); fuzz/seeds/<target>/ seeds it.
 # Exit status: 0 when nothing was found, 1 when some target found a crash.
 set -euo pipefail
@@ -57,7 +57,7 @@ for t in "${TARGETS[@]}"; do
   shopt -u nullglob
 done
 if [ "$found" = 1 ]; then
-  say "crashes found: reproduce with cargo test -p scorecard-domain --test hostile_fuzz_regressions"
+  say "crashes found: reproduce with cargo test -p scorecard-domain --test domain hostile_fuzz_regressions"
   exit 1
 fi
 say "no crash in ${#TARGETS[@]} targets × ${SECONDS_EACH}s"

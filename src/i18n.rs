@@ -389,6 +389,30 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("export.not_ready", "请先导入数据或查看评分结果。", "Import data or open the scorecard first."),
     ("export.report_title", "志愿服务自评报告", "Volunteer service self-assessment"),
     ("export.generated", "生成时间", "Generated"),
+    // sentences with numbers: `{name}` placeholders, filled by `tf`
+    ("import.columns_hidden", "另有 {n} 列未列出（没有对应的字段）。", "{n} more columns not listed (no field mapped)."),
+    ("import.matrix_shared", "参加次数表：活动时长和日期在上方统一填写（本表已转为服务记录 {n} 条）。", "Participation matrix: hours and dates are given once above ({n} records made from this sheet)."),
+    ("wide.intro", "这张表除了人员信息，还有 {n} 列是各项活动的参加次数。填好每项活动一次的时长和日期，确认后每参加一次算一条服务记录，每项活动也计入活动记录（用于主题覆盖等指标）。", "Besides the people, {n} columns hold counts of participation in activities. Give each activity's hours per participation and its date; once confirmed, each participation is one service record and each activity one activity (for theme coverage and the like)."),
+    ("wide.shared_intro", "{k} 张表是同一批活动的参加次数（共 {n} 项活动）。每项活动的单次时长和日期只需填一次，适用于所有表；没有单独填写时长的活动使用统一时长。确认后每参加一次算一条服务记录。", "{k} sheets count participation in the same activities ({n} in all). Give each activity's hours and date once, for every sheet; activities without their own hours take the default. Once confirmed, each participation is one service record."),
+    ("wide.done", "已转为服务记录 {n} 条。", "{n} service records made."),
+    ("wide.missing", "还有 {n} 项活动缺少单次时长或日期：它们的参加次数不会转为服务记录。", "{n} activities lack hours or a date: their participations will not become records."),
+    ("import.year_mismatch", "导入的数据中有 {rows} 条（共 {of} 条有日期）在 {data_year} 年，而考核年度是 {year} 年：这些记录都不会计入。", "{rows} of the {of} dated rows are in {data_year}, but the assessment year is {year}: they will not count."),
+    ("import.use_data_year", "改为考核 {data_year} 年", "Score {data_year} instead"),
+    ("import.import_year", "若要考核 {year} 年，请导入 {year} 年的数据。", "To score {year}, import {year}'s data."),
+    ("score.missing_stations", "有 {n} 个站点的数据不在本次评估中，分站点指标未能评估这些站点：", "{n} stations have no data in this assessment; per-station indicators cannot assess them:"),
+    ("score.present_keys", "← → 翻页，Esc 退出", "← → to move, Esc to leave"),
+    ("score.periods_met", "{value} / {target} 个周期达标", "{value} / {target} periods met"),
+    ("score.stations_met", "{value} / {target} 个站点达标", "{value} / {target} stations met"),
+    ("score.items_ticked", "{value} / {target} 项已勾选", "{value} of {target} items ticked"),
+    ("score.item_ticked", "{value} / {target} 项已勾选", "{value} of {target} item ticked"),
+    ("score.count", "{count} 次", "{count}×"),
+    ("score.count_of", "{count} 次 / 需 {target}", "{count} (needs {target})"),
+    ("score.lacking", "（缺 {list}）", " (lacking {list})"),
+    ("score.stations_failing", "（{k} 个，{failing} 个未达标）", " ({k}, {failing} not met)"),
+    ("score.people_count", "（{n} 人）", " ({n})"),
+    ("score.checklist_show_all", "显示全部 {n} 项（未答 {k} 项）", "Show all {n} items ({k} unanswered)"),
+    ("score.checklist_hide", "收起 {n} 项（未答 {k} 项）", "Hide the {n} items ({k} unanswered)"),
+    ("town.report_line", "{year} 年，截至 {date} · 志愿者 {volunteers} 名 · 活动 {activities} 项 · 培训 {trainings} 次", "{year}, as of {date} · {volunteers} volunteers · {activities} activities · {trainings} trainings"),
 ];
 
 /// The text of `key` in `lang`; a missing key shows itself (and a test keeps that from shipping).
@@ -397,6 +421,29 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         Some((_, zh, en)) => lang.pick(zh, en),
         None => "⟨missing text⟩",
     }
+}
+
+/// The text of `key` in `lang` with each `{name}` filled by its value:
+/// `tf(lang, "wide.done", &[("n", &fmt_int(n))])`. Numbers are phrased by the caller.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut text = t(lang, key).to_string();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    text
+}
+
+/// The `{name}` placeholders of a text, in order.
+#[cfg(test)]
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}') else { break };
+        out.push(&rest[i + 1..i + j]);
+        rest = &rest[i + j + 1..];
+    }
+    out
 }
 
 #[cfg(test)]
@@ -416,6 +463,31 @@ mod tests {
         assert_eq!(t(Lang::Zh, "no.such.key"), "⟨missing text⟩");
     }
 
+    /// Both languages of a text name the same placeholders (each at least once), and `tf`
+    /// fills them all.
+    fn placeholder_problems(messages: &[(&str, &str, &str)]) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (k, zh, en) in messages {
+            let set =
+                |s: &str| placeholders(s).into_iter().map(str::to_string).collect::<std::collections::BTreeSet<_>>();
+            if set(zh) != set(en) {
+                problems.push(format!("{k}: {:?} in Chinese, {:?} in English", set(zh), set(en)));
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn both_languages_name_the_same_placeholders() {
+        assert_eq!(placeholder_problems(MESSAGES), Vec::<String>::new());
+        // a broken pair is found
+        let broken = [("x.y", "还有 {n} 项", "{k} left")];
+        assert_eq!(placeholder_problems(&broken), ["x.y: {\"n\"} in Chinese, {\"k\"} in English"]);
+        assert_eq!(placeholders("{year} 年，请导入 {year} 年"), ["year", "year"]);
+        assert_eq!(tf(Lang::Zh, "import.import_year", &[("year", &2024)]), "若要考核 2024 年，请导入 2024 年的数据。");
+        assert_eq!(tf(Lang::En, "score.count_of", &[("count", &12), ("target", &1)]), "12 (needs 1)");
+    }
+
     #[test]
     fn every_key_used_in_the_source_exists() {
         // Scan src/ for t(…, "key") / tr("key") uses and check each is in the table.
@@ -429,8 +501,15 @@ mod tests {
                     stack.push(path);
                 } else if path.extension().is_some_and(|x| x == "rs") {
                     let text = std::fs::read_to_string(&path).unwrap();
-                    for (i, _) in text.match_indices("tr(\"") {
-                        let rest = &text[i + 4..];
+                    let tr_keys = text.match_indices("tr(\"").map(|(i, _)| i + 4);
+                    // tf(lang, "key", …): the first string after `tf(`
+                    let tf_keys = text.match_indices("tf(").filter_map(|(i, _)| {
+                        let rest = &text[i + 3..];
+                        let q = rest.find('"')?;
+                        rest[..q].ends_with(", ").then_some(i + 3 + q + 1)
+                    });
+                    for i in tr_keys.chain(tf_keys) {
+                        let rest = &text[i..];
                         let key = &rest[..rest.find('"').unwrap()];
                         // Real keys are dotted ("ctx.year"); doc examples like tr("key") are not.
                         if key.contains('.') && !MESSAGES.iter().any(|(k, _, _)| *k == key) {

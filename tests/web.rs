@@ -1,6 +1,8 @@
 //! Component tests in a real browser (headless Chromium via wasm-bindgen-test).
 //! Run with `./dev test-wasm`; on the host this file compiles to nothing.
 #![cfg(target_arch = "wasm32")]
+// A test binary: a failed unwrap is a failed test (Cargo.toml [workspace.lints]).
+#![allow(clippy::unwrap_used)]
 
 use volunteer_scorecard::ui::app::App;
 use wasm_bindgen::JsCast;

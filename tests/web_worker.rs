@@ -2,6 +2,8 @@
 //! wasm-bindgen-test in a dedicated worker, where `FileReaderSync` exists): a picked file
 //! read on demand gives the bytes of the file and the same import as the bytes in memory.
 #![cfg(target_arch = "wasm32")]
+// A test binary: a failed unwrap is a failed test (Cargo.toml [workspace.lints]).
+#![allow(clippy::unwrap_used)]
 
 use scorecard_domain::import::{import_data, Bytes, Data, FileData, Import, ImportOptions};
 use scorecard_domain::samples::demo::demo_workbook;

@@ -2,7 +2,7 @@
 //   dist/index.html, app.<hash>.js, worker.<hash>.js, <name>.<hash>.js, <name>_bg.<hash>.wasm,
 //   style.<hash>.css, each also .br and .gz; assets.json, csp.txt                    (served)
 //   dist/volunteer-scorecard.html                                                   (one file, offline)
-// and prints the sizes (raw and gzipped) that README quotes.
+// and prints the sizes (raw and gzipped) that docs/figures.md holds (tools/figures.mjs).
 //
 // usage: node tools/package.mjs WASM_BINDGEN_OUT_DIR DIST_DIR
 import fs from 'node:fs';
@@ -320,7 +320,7 @@ const single = Buffer.concat([Buffer.from(head, 'latin1'), embed(gz), Buffer.fro
 }
 fs.writeFileSync(path.join(dist, 'volunteer-scorecard.html'), single);
 
-// Sizes, as README quotes them.
+// Sizes, as docs/figures.md shows them (./dev build writes them there: tools/figures.mjs).
 const gzLen = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
 const sizes = {

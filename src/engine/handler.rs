@@ -2,16 +2,17 @@
 //! (worker or in-page) reads the files and carries the answers. Tested natively.
 use super::protocol::{ImportSummary, Request, Response, ScoreView, CSV_MIME, JSON_MIME, XLSX_MIME};
 use chrono::NaiveDate;
+use scorecard_domain::export;
+use scorecard_domain::export::{RowTable, RowsCut};
 use scorecard_domain::profile::Profile;
-use scorecard_domain::report::{self, RowTable, RowsCut};
 use scorecard_domain::score::Scorecard;
 use scorecard_domain::Context;
 
 /// How many star volunteers the page lists (the xlsx report lists all).
 const STARS_SHOWN: usize = 200;
-use scorecard_domain::extras::{dashboard, monthly_replay, scheme, star_levels, what_if, Dashboard};
 use scorecard_domain::import::{self, Data, FileData, Import, Progress};
 use scorecard_domain::samples;
+use scorecard_domain::score::insights::{dashboard, monthly_replay, scheme, star_levels, what_if, Dashboard};
 use scorecard_domain::Tables;
 use std::ops::ControlFlow;
 
@@ -37,11 +38,11 @@ fn not_scored() -> Answer {
     .into()
 }
 
-fn lang(english: bool) -> report::Lang {
+fn lang(english: bool) -> export::Lang {
     if english {
-        report::Lang::En
+        export::Lang::En
     } else {
-        report::Lang::Zh
+        export::Lang::Zh
     }
 }
 
@@ -67,7 +68,7 @@ impl Engine {
     /// The rows behind an indicator (or one station of it) of the last score, masked, and
     /// where the list stops if it was cut: what the dialog shows and its CSV holds.
     fn drill(&self, last: &Scored, indicator: &str, station: Option<&str>) -> (Vec<RowTable>, Option<RowsCut>) {
-        report::drill(&last.card, self.tables(), indicator, station).unwrap_or_default()
+        export::drill(&last.card, self.tables(), indicator, station).unwrap_or_default()
     }
 
     /// The imported tables, or empty ones before any import.
@@ -107,21 +108,22 @@ impl Engine {
             Request::RowsCsv { indicator, station, english } => {
                 let Some(last) = &self.last else { return not_scored() };
                 let (tables, cut) = self.drill(last, &indicator, station.as_deref());
-                let bytes = report::drill_csv(&tables, cut, lang(english));
+                let bytes = export::drill_csv(&tables, cut, lang(english));
                 let name = format!("{}{}明细.csv", indicator, station.map(|s| format!("-{s}")).unwrap_or_default());
                 Answer { response: Response::File { name, mime: CSV_MIME.into() }, bytes: Some(bytes) }
             }
-            Request::ReportXlsx => {
+            Request::ScorecardXlsx => {
                 let Some(last) = &self.last else { return not_scored() };
                 let tables = self.tables();
                 let mut findings: Vec<_> = self.import.as_ref().map(|i| i.findings.clone()).unwrap_or_default();
                 findings.extend(last.card.findings.iter().cloned());
-                let extras = report::ReportExtras {
+                let extras = export::ScorecardInsights {
                     replay: Some(monthly_replay(&last.profile, &last.context, tables, last.today)),
                     stars: scheme("national").map(|s| star_levels(tables, &last.context, &s, last.today)),
                     what_if: Some(what_if(&last.profile, &last.context, tables, last.today)),
                 };
-                match report::report_xlsx(&last.card, &last.context, &last.profile, tables, &findings, Some(&extras)) {
+                match export::scorecard_xlsx(&last.card, &last.context, &last.profile, tables, &findings, Some(&extras))
+                {
                     Ok(bytes) => Answer {
                         response: Response::File { name: report_name(&last.context, "xlsx"), mime: XLSX_MIME.into() },
                         bytes: Some(bytes),
@@ -129,9 +131,9 @@ impl Engine {
                     Err(e) => Response::Failed { zh: e.message_zh(), en: e.message_en() }.into(),
                 }
             }
-            Request::ReportCsv { english } => {
+            Request::ScorecardCsv { english } => {
                 let Some(last) = &self.last else { return not_scored() };
-                let bytes = report::report_csv(&last.card, &last.context, lang(english));
+                let bytes = export::scorecard_csv(&last.card, &last.context, lang(english));
                 Answer {
                     response: Response::File { name: report_name(&last.context, "csv"), mime: CSV_MIME.into() },
                     bytes: Some(bytes),
@@ -159,7 +161,7 @@ impl Engine {
                     en: "Nothing has been imported yet.".into(),
                 }
                 .into(),
-                Some(imp) => match import::failed_rows_xlsx(imp) {
+                Some(imp) => match export::failed_rows_xlsx(imp) {
                     Ok(bytes) => Answer {
                         response: Response::File { name: "有问题的行.xlsx".into(), mime: XLSX_MIME.into() },
                         bytes: Some(bytes),
@@ -173,7 +175,7 @@ impl Engine {
     /// The station's report file of the imported data (汇总报送): no names, ID or phone
     /// numbers; volunteers as codes of the town's passphrase.
     fn pack(&self, context: &Context, passphrase: &str, today: NaiveDate) -> Answer {
-        let min = scorecard_domain::town::passkey::MIN_CHARS;
+        let min = scorecard_domain::report_file::passkey::MIN_CHARS;
         if passphrase.trim().chars().count() < min {
             return Response::Failed {
                 zh: format!("请先输入镇（街道）发给各站点的报送口令（至少 {min} 个字符）。"),
@@ -189,9 +191,9 @@ impl Engine {
             }
             .into();
         }
-        let key = scorecard_domain::town::Passkey::derive(passphrase);
-        let (file, _findings) = scorecard_domain::town::pack(tables, context, &key, today);
-        let name = scorecard_domain::town::file_name(&file);
+        let key = scorecard_domain::report_file::Passkey::derive(passphrase);
+        let (file, _findings) = scorecard_domain::export::pack(tables, context, &key, today);
+        let name = scorecard_domain::export::file_name(&file);
         Answer { response: Response::File { name, mime: JSON_MIME.into() }, bytes: Some(file.write(&key).into_bytes()) }
     }
 
@@ -235,7 +237,7 @@ impl Engine {
             progress(p)
         });
         if too_many {
-            let n = scorecard_domain::calendar::fmt_count(max_rows);
+            let n = scorecard_domain::phrasing::fmt_count(max_rows);
             return Response::Failed {
                 zh: format!("这些文件共超过 {n} 行，超出了浏览器能处理的规模，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),
                 en: format!("These files hold more than {n} rows, more than a browser tab can handle; nothing was imported. Split them by month or station and import them separately, or use the scorecard command line."),
@@ -303,7 +305,7 @@ pub const MAX_BROWSER_BYTES: u64 = 256 << 20;
 
 /// The answer when the chosen files together are larger than [`MAX_BROWSER_BYTES`].
 pub fn too_big(total: u64) -> Response {
-    let mb = |b: u64| scorecard_domain::calendar::fmt_count(b.div_ceil(1 << 20));
+    let mb = |b: u64| scorecard_domain::phrasing::fmt_count(b.div_ceil(1 << 20));
     let (have, max) = (mb(total), mb(MAX_BROWSER_BYTES));
     Response::Failed {
         zh: format!("所选文件共 {have} MB，超过浏览器一次能导入的 {max} MB，没有导入。请按月份或按站点拆分后分别导入，或使用命令行版 scorecard。"),
@@ -434,7 +436,7 @@ mod tests {
 
     #[test]
     fn the_warm_up_imports_and_scores_its_rows() {
-        // every synthetic record is a clean row dated in 2017 (tests/samples_synth.rs)
+        // every synthetic record is a clean row dated in 2017 (crates/domain/tests/domain/samples_synth.rs)
         assert_eq!(warm_up(), 5_000);
     }
 

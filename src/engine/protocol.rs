@@ -6,11 +6,11 @@
 //! tagged enum is read through serde's buffered `Content`, which compiles a second reader
 //! of every type inside it (measured: 28 KB gzipped of wasm).
 use chrono::NaiveDate;
-use scorecard_domain::extras::{Charts, Replay, StarReport, WhatIf};
-use scorecard_domain::import::{FileReport, ImportOptions, Progress};
-use scorecard_domain::profile::checklist::ChecklistItem;
+use scorecard_domain::export::{RowTable, RowsCut};
+use scorecard_domain::import::{FileOutcome, ImportOptions, Progress};
 use scorecard_domain::profile::Profile;
-use scorecard_domain::report::{RowTable, RowsCut};
+use scorecard_domain::score::checklist_items::ChecklistItem;
+use scorecard_domain::score::insights::{Charts, Replay, StarList, WhatIf};
 use scorecard_domain::score::Scorecard;
 use scorecard_domain::{Context, DataYear};
 use serde::{Deserialize, Serialize};
@@ -26,7 +26,7 @@ pub enum Request {
         options: ImportOptions,
         /// For stations' report files among them: the town's passphrase and context.
         #[serde(default)]
-        town: Option<scorecard_domain::town::TownOptions>,
+        town: Option<scorecard_domain::report_file::TownOptions>,
     },
     /// The station's report file for its town (汇总报送) from the imported data.
     Pack {
@@ -63,9 +63,9 @@ pub enum Request {
     },
     /// The report of the last score as an xlsx workbook (summary, one sheet per
     /// indicator with its rows, stations, findings, replay, stars, what-if).
-    ReportXlsx,
+    ScorecardXlsx,
     /// The last score as a CSV (UTF-8 with BOM).
-    ReportCsv {
+    ScorecardCsv {
         english: bool,
     },
     /// The demo town's workbook for year `year` as it stands on `until` (synthetic,
@@ -109,7 +109,7 @@ pub enum Response {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportSummary {
     /// Per file and sheet, without the raw failed rows (those stay in the engine).
-    pub files: Vec<FileReport>,
+    pub files: Vec<FileOutcome>,
     pub volunteers: usize,
     pub records: usize,
     pub activities: usize,
@@ -130,7 +130,7 @@ pub struct ScoreView {
     pub charts: Charts,
     pub what_if: WhatIf,
     /// Star levels on the national scale (`None` if that scale were ever missing).
-    pub stars: Option<StarReport>,
+    pub stars: Option<StarList>,
 }
 
 /// A progress report sent while a request runs.

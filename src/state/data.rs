@@ -1,6 +1,6 @@
 //! The imported data and its score, as the page sees them. The tables themselves stay in
 //! the engine (a Web Worker); the page holds the chosen files, the import report and the
-//! latest score.
+//! latest score. Every request to the engine is a method in `engine_calls`.
 //!
 //! Invariant: the draft keeps the names of the files and every hand choice; the files'
 //! bytes are stored too when they fit, otherwise the page asks for the same files again.
@@ -8,15 +8,13 @@
 use super::app_state::{now_ms, NoticeKind};
 use super::draft::FileMeta;
 use super::{store, AppState};
-use crate::engine::client::client;
-use crate::engine::protocol::{ImportSummary, Request, Response, ScoreView};
+use crate::engine::protocol::{ImportSummary, ScoreView};
 use base64::Engine as _;
 use leptos::prelude::*;
 use scorecard_domain::import::{ColumnOverride, ImportOptions, SavedMapping, SheetOverride};
 use scorecard_domain::model::{Field, Role};
 use scorecard_domain::profile::{builtin, builtins, Profile, DEFAULT_ID};
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Files up to this size (all together) are kept in the browser with the draft.
@@ -55,7 +53,7 @@ struct StoredFile {
 
 #[derive(Clone, Copy)]
 pub struct DataState {
-    files: StoredValue<Vec<web_sys::File>, LocalStorage>,
+    pub(super) files: StoredValue<Vec<web_sys::File>, LocalStorage>,
     /// Names and sizes of the chosen files (what the page renders).
     pub file_list: RwSignal<Vec<FileMeta>>,
     pub import: RwSignal<Option<ImportSummary>>,
@@ -67,11 +65,14 @@ pub struct DataState {
     /// The draft lists files whose bytes are not stored: the user must choose them again.
     pub files_missing: RwSignal<Vec<FileMeta>>,
     pub custom_profiles: RwSignal<Vec<Profile>>,
+    /// Which engine answered the first call: `worker` or `local`, `worker-failed` or
+    /// `local-failed`; empty until it answers (the footer's `data-engine`).
+    pub engine: RwSignal<String>,
     /// The town's passphrase for report files (汇总报送), in memory unless remembered.
     pub passphrase: RwSignal<String>,
     pub remember_passphrase: RwSignal<bool>,
-    score_generation: StoredValue<u64>,
-    import_generation: StoredValue<u64>,
+    pub(super) score_generation: StoredValue<u64>,
+    pub(super) import_generation: StoredValue<u64>,
     /// A draft the page just made and filled itself (the demo's, or the one real files go
     /// to from the demo): its restore must not clear the files the page gave it.
     filled_draft: StoredValue<Option<String>>,
@@ -79,7 +80,7 @@ pub struct DataState {
 
 /// Stations' answers to their own checklist items, from the report files that count, for
 /// the items the town has not answered itself; says how many were taken.
-fn take_station_answers(app: AppState, summary: &ImportSummary) {
+pub(super) fn take_station_answers(app: AppState, summary: &ImportSummary) {
     let answers: Vec<(String, bool)> = summary
         .files
         .iter()
@@ -116,7 +117,7 @@ pub fn fill_unanswered(
 }
 
 /// A file refused as a report file (wrong passphrase …): still one of the town's.
-fn is_report_error(f: &scorecard_domain::import::FileReport) -> bool {
+fn is_report_error(f: &scorecard_domain::import::FileOutcome) -> bool {
     matches!(f.error, Some(scorecard_domain::import::ImportError::Report { .. }))
 }
 
@@ -138,6 +139,7 @@ impl DataState {
             error: RwSignal::new(None),
             files_missing: RwSignal::new(Vec::new()),
             custom_profiles: RwSignal::new(custom),
+            engine: RwSignal::new(String::new()),
             remember_passphrase: RwSignal::new(remembered.is_some()),
             passphrase: RwSignal::new(remembered.unwrap_or_default()),
             score_generation: StoredValue::new(0),
@@ -194,10 +196,10 @@ impl DataState {
 
     /// What report files among the import are checked against: the town's passphrase (as
     /// typed on this page, or remembered) and the draft's profile, year, date and stations.
-    fn town_options(&self, app: AppState) -> scorecard_domain::town::TownOptions {
+    pub(super) fn town_options(&self, app: AppState) -> scorecard_domain::report_file::TownOptions {
         let ctx = app.draft.with_untracked(|d| d.context.clone());
         let passphrase = self.passphrase.get_untracked();
-        scorecard_domain::town::TownOptions {
+        scorecard_domain::report_file::TownOptions {
             passphrase: Some(passphrase).filter(|p| !p.trim().is_empty()),
             profile: ctx.profile.clone(),
             year: ctx.year,
@@ -223,7 +225,7 @@ impl DataState {
     }
 
     /// The import options of the draft: its hand overrides plus every remembered mapping.
-    fn options(&self, app: AppState) -> ImportOptions {
+    pub(super) fn options(&self, app: AppState) -> ImportOptions {
         let overrides = app.draft.with_untracked(|d| overrides_of(&d.import_options));
         ImportOptions { overrides, saved: global_mappings(), preview_rows: 20, town: None }
     }
@@ -286,96 +288,15 @@ impl DataState {
         self.error.set(None);
     }
 
-    /// Imports every chosen file again (after a file or a hand choice changed).
-    pub fn run_import(&self, app: AppState) {
-        let this = *self;
-        let files: Vec<web_sys::File> = self.files.get_value();
-        let metas: Vec<FileMeta> = files.iter().map(|f| FileMeta { name: f.name(), size: f.size() as u64 }).collect();
-        self.file_list.set(metas.clone());
-        let gen = self.import_generation.get_value() + 1;
-        self.import_generation.set_value(gen);
-        if files.is_empty() {
-            self.import.set(None);
-            app.edit(|d| d.files.clear());
-            store::delete_files(&app.draft.with_untracked(|d| d.id.clone()));
-            self.empty_engine_then_rescore(app);
-            return;
-        }
-        let names: Vec<String> = metas.iter().map(|m| m.name.clone()).collect();
-        let array = js_sys::Array::new();
-        for f in &files {
-            array.push(f);
-        }
-        let options = self.options(app);
-        let town = Some(self.town_options(app));
-        let total: u64 = metas.iter().map(|m| m.size).sum();
-        self.progress.set(Some(ImportProgress {
-            started_ms: now_ms(),
-            file_name: names.first().cloned().unwrap_or_default(),
-            at: scorecard_domain::import::Progress {
-                file_index: 0,
-                file_count: names.len(),
-                rows_done: 0,
-                rows_before: 0,
-                bytes_done: 0,
-                bytes_total: total,
-            },
-        }));
-        self.error.set(None);
-        let progress_names = names.clone();
-        let progress = self.progress;
-        let on_progress = Box::new(move |p: scorecard_domain::import::Progress| {
-            progress.update(|cur| {
-                if let Some(cur) = cur {
-                    cur.file_name = progress_names.get(p.file_index).cloned().unwrap_or_default();
-                    cur.at = p;
-                }
-            });
-        });
-        leptos::task::spawn_local(async move {
-            let reply =
-                client().call_with(Request::Import { names, options, town }, Some(array), Some(on_progress)).await;
-            if this.import_generation.get_value() != gen {
-                return; // a newer import (or a cancel) took over
-            }
-            this.progress.set(None);
-            match reply.response {
-                Response::Imported(summary) => {
-                    this.remember_hand_mappings(&summary);
-                    take_station_answers(app, &summary);
-                    this.import.set(Some(summary));
-                    app.edit(|d| d.files = metas.clone());
-                    this.store_files(app, files, total).await;
-                    this.rescore(app);
-                }
-                Response::Failed { zh, en } => {
-                    // Nothing was imported: the files of the last import stay, with its scores.
-                    this.back_to_last_import(app);
-                    this.error.set(Some((zh, en)));
-                }
-                _ => {}
-            }
-        });
-    }
-
-    /// Stops the import under way; the files chosen before it stay.
-    pub fn cancel(&self, app: AppState) {
-        self.import_generation.update_value(|g| *g += 1);
-        client().cancel();
-        self.progress.set(None);
-        self.back_to_last_import(app);
-        app.notify(NoticeKind::Info, "cancelled", "import.cancelled", None);
-    }
-
     /// Back to the files of the last finished import (after a cancel or a refusal).
-    fn back_to_last_import(&self, app: AppState) {
+    pub(super) fn back_to_last_import(&self, app: AppState) {
         let kept: Vec<String> = app.draft.with_untracked(|d| d.files.iter().map(|f| f.name.clone()).collect());
         self.files.update_value(|f| f.retain(|x| kept.contains(&x.name())));
         self.file_list.set(app.draft.with_untracked(|d| d.files.clone()));
     }
 
     /// Remembers the sheets the user mapped by hand, for any sheet with the same headers.
-    fn remember_hand_mappings(&self, summary: &ImportSummary) {
+    pub(super) fn remember_hand_mappings(&self, summary: &ImportSummary) {
         use scorecard_domain::import::{saved_mapping_for, Source};
         let mut all = global_mappings();
         let mut changed = false;
@@ -396,7 +317,7 @@ impl DataState {
     }
 
     /// Keeps the files' bytes with the draft when they fit; says so when they do not.
-    async fn store_files(&self, app: AppState, files: Vec<web_sys::File>, total: u64) {
+    pub(super) async fn store_files(&self, app: AppState, files: Vec<web_sys::File>, total: u64) {
         let id = app.draft.with_untracked(|d| d.id.clone());
         if total > STORE_FILES_LIMIT {
             store::delete_files(&id);
@@ -471,54 +392,6 @@ impl DataState {
         self.run_import(app);
     }
 
-    /// A draft without data: the engine drops the tables it holds (another draft's, or the
-    /// files just removed) before the score, so no number of other data is ever shown.
-    fn empty_engine_then_rescore(&self, app: AppState) {
-        let this = *self;
-        let gen = self.import_generation.get_value() + 1;
-        self.import_generation.set_value(gen);
-        let options = self.options(app);
-        leptos::task::spawn_local(async move {
-            let none = Request::Import { names: Vec::new(), options, town: None };
-            let _ = client().call_with(none, Some(js_sys::Array::new()), None).await;
-            if this.import_generation.get_value() == gen {
-                this.rescore(app);
-            }
-        });
-    }
-
-    /// Scores again, 250 ms after the last change (typing a number does not score per key).
-    pub fn rescore(&self, app: AppState) {
-        let gen = self.score_generation.get_value() + 1;
-        self.score_generation.set_value(gen);
-        let this = *self;
-        set_timeout(
-            move || {
-                if this.score_generation.get_value() != gen {
-                    return;
-                }
-                let context = app.draft.with_untracked(|d| d.context.clone());
-                let profile = this.profile(&context.profile);
-                let today = today();
-                this.scoring.set(true);
-                leptos::task::spawn_local(async move {
-                    let reply = client().call(Request::Score { context, profile, today }).await;
-                    if this.score_generation.get_value() != gen {
-                        return;
-                    }
-                    this.scoring.set(false);
-                    match reply.response {
-                        Response::Scored(v) => this.view.set(Some(*v)),
-                        // Shown on every screen (a score runs whichever screen is open).
-                        Response::Failed { zh, en } => app.push_notice(NoticeKind::Error, "engine", zh, en, None),
-                        _ => {}
-                    }
-                });
-            },
-            Duration::from_millis(250),
-        );
-    }
-
     /// Sets one hand choice for a sheet and imports again.
     pub fn set_override(&self, app: AppState, file: &str, sheet: &str, f: impl FnOnce(&mut SheetOverride)) {
         app.edit(|d| {
@@ -554,7 +427,7 @@ impl DataState {
         &self,
         app: AppState,
         sheets: &[(String, String)],
-        choice: Option<scorecard_domain::import::wide::MatrixChoice>,
+        choice: Option<scorecard_domain::import::choices::MatrixChoice>,
     ) {
         let Some(first) = sheets.first().cloned() else { return };
         app.edit(|d| {

@@ -6,7 +6,6 @@ use super::{
 use crate::state::{draft::Step, AppState, DataState};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -48,43 +47,31 @@ pub fn App() -> impl IntoView {
     });
 
     // Start the engine early so the first import does not wait for it.
-    let engine = RwSignal::new(String::new());
-    leptos::task::spawn_local(async move {
-        let c = crate::engine::client::client();
-        let kind = if c.is_worker() { "worker" } else { "local" };
-        match c.call(crate::engine::protocol::Request::Ping).await.response {
-            crate::engine::protocol::Response::Pong { .. } => {
-                engine.set(kind.to_string());
-                // served: the service worker may now cache the app (tools/package.mjs)
-                let hook = js_sys::Reflect::get(&js_sys::global(), &"__vsAfterEngine".into());
-                if let Ok(f) = hook.and_then(|h| h.dyn_into::<js_sys::Function>()) {
-                    let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-                }
-            }
-            _ => engine.set(format!("{kind}-failed")),
-        }
-    });
+    data.start_engine();
 
     // A memo: the screen is rebuilt when the step changes, not on every edit of the draft.
     let step = Memo::new(move |_| state.draft.with(|d| d.step));
     view! {
-        <a class="skip" href="#main">{tr("app.skip")}</a>
-        <TopBar/>
-        <Notices/>
-        <UpdateBanner/>
-        <StepNav/>
+        <a class="skip" href="#main">
+            {tr("app.skip")}
+        </a>
+        <TopBar />
+        <Notices />
+        <UpdateBanner />
+        <StepNav />
         <main id="main" class="main" tabindex="-1">
             {move || match step.get() {
-                Step::Context => view! { <ContextForm/> }.into_any(),
-                Step::Import => view! { <ImportScreen/> }.into_any(),
-                Step::Scorecard => view! { <ScorecardScreen/> }.into_any(),
-                Step::Export => view! { <ExportScreen/> }.into_any(),
+                Step::Context => view! { <ContextForm /> }.into_any(),
+                Step::Import => view! { <ImportScreen /> }.into_any(),
+                Step::Scorecard => view! { <ScorecardScreen /> }.into_any(),
+                Step::Export => view! { <ExportScreen /> }.into_any(),
             }}
         </main>
-        <DraftsPanel/>
-        <footer class="footer" data-testid="engine" data-engine=move || engine.get()>
+        <DraftsPanel />
+        <footer class="footer" data-testid="engine" data-engine=move || data.engine.get()>
             <span>{tr("app.footer")}</span>
-            " · " <span data-testid="app-version">{format!("v{}", scorecard_domain::APP_VERSION)}</span>
+            " · "
+            <span data-testid="app-version">{format!("v{}", scorecard_domain::APP_VERSION)}</span>
         </footer>
     }
 }
@@ -102,23 +89,27 @@ fn StepNav() -> impl IntoView {
     view! {
         <nav class="steps" aria-label=tr("step.nav")>
             <ol>
-                {steps.into_iter().enumerate().map(|(i, (s, key, testid))| {
-                    let current = move || state.draft.with(|d| d.step == s);
-                    view! {
-                        <li>
-                            <button
-                                class="step"
-                                class:current=current
-                                data-testid=testid
-                                aria-current=move || current().then_some("step")
-                                on:click=move |_| state.edit(|d| d.step = s)
-                            >
-                                <span class="step-no">{i + 1}</span>
-                                <span class="step-label">{tr(key)}</span>
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
+                {steps
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (s, key, testid))| {
+                        let current = move || state.draft.with(|d| d.step == s);
+                        view! {
+                            <li>
+                                <button
+                                    class="step"
+                                    class:current=current
+                                    data-testid=testid
+                                    aria-current=move || current().then_some("step")
+                                    on:click=move |_| state.edit(|d| d.step = s)
+                                >
+                                    <span class="step-no">{i + 1}</span>
+                                    <span class="step-label">{tr(key)}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
         </nav>
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Offers `text` as a file download (made in the page; nothing leaves it).
 pub fn download_text(name: &str, mime: &str, text: &str) {
-    crate::ui::download::bytes(name, mime, text.as_bytes());
+    crate::state::download::bytes(name, mime, text.as_bytes());
 }
 
 fn fmt_time(ms: f64) -> String {
@@ -44,15 +44,36 @@ pub fn DraftsPanel() -> impl IntoView {
     view! {
         <Show when=move || state.drafts_open.get()>
             <div class="overlay" on:click=move |_| close()></div>
-            <section class="dialog drafts" role="dialog" aria-modal="true" aria-labelledby="drafts-title" data-testid="drafts-panel"
-                on:keydown=move |e| if e.key() == "Escape" { close() }>
+            <section
+                class="dialog drafts"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="drafts-title"
+                data-testid="drafts-panel"
+                on:keydown=move |e| {
+                    if e.key() == "Escape" {
+                        close()
+                    }
+                }
+            >
                 <header class="dialog-head">
                     <h2 id="drafts-title">{tr("drafts.title")}</h2>
-                    <button class="link" data-testid="drafts-close" node_ref=close_btn on:click=move |_| close()>{tr("drafts.close")}</button>
+                    <button class="link" data-testid="drafts-close" node_ref=close_btn on:click=move |_| close()>
+                        {tr("drafts.close")}
+                    </button>
                 </header>
-                <button class="primary" data-testid="draft-new" on:click=move |_| { state.new_draft(); close() }>{tr("drafts.new")}</button>
+                <button
+                    class="primary"
+                    data-testid="draft-new"
+                    on:click=move |_| {
+                        state.new_draft();
+                        close()
+                    }
+                >
+                    {tr("drafts.new")}
+                </button>
                 <ul class="draft-list">
-                    {move || entries().into_iter().map(|e| view! { <DraftRow entry=e/> }).collect_view()}
+                    {move || entries().into_iter().map(|e| view! { <DraftRow entry=e /> }).collect_view()}
                 </ul>
             </section>
         </Show>
@@ -90,13 +111,30 @@ fn DraftRow(entry: DraftEntry) -> impl IntoView {
             view! {
                 <li class="draft-row" class:current=is_current data-testid="draft-row">
                     <div class="draft-info">
-                        <strong data-testid="draft-row-name">{let dn = d.clone(); move || dn.display_name_in(state.lang.get() == crate::i18n::Lang::Zh)}</strong>
+                        <strong data-testid="draft-row-name">
+                            {
+                                let dn = d.clone();
+                                move || dn.display_name_in(state.lang.get() == crate::i18n::Lang::Zh)
+                            }
+                        </strong>
                         <small>{tr("drafts.updated")} " " {fmt_time(d.updated_ms)}</small>
                     </div>
                     <div class="draft-actions">
-                        <button data-testid="draft-open" on:click=move |_| { state.open_draft(&id_open); state.drafts_open.set(false) }>{tr("drafts.open")}</button>
-                        <button data-testid="draft-rename" on:click=rename>{tr("drafts.rename")}</button>
-                        <button class="danger-quiet" data-testid="draft-delete" on:click=delete>{tr("drafts.delete")}</button>
+                        <button
+                            data-testid="draft-open"
+                            on:click=move |_| {
+                                state.open_draft(&id_open);
+                                state.drafts_open.set(false)
+                            }
+                        >
+                            {tr("drafts.open")}
+                        </button>
+                        <button data-testid="draft-rename" on:click=rename>
+                            {tr("drafts.rename")}
+                        </button>
+                        <button class="danger-quiet" data-testid="draft-delete" on:click=delete>
+                            {tr("drafts.delete")}
+                        </button>
                     </div>
                 </li>
             }
@@ -109,17 +147,34 @@ fn DraftRow(entry: DraftEntry) -> impl IntoView {
                 <li class="draft-row broken" data-testid="draft-row-broken">
                     <div class="draft-info">
                         <strong>"⚠ " {tr("drafts.broken")}</strong>
-                        <small>{move || if lang() == crate::i18n::Lang::Zh { err.message_zh() } else { err.message_en() }}</small>
+                        <small>
+                            {move || if lang() == crate::i18n::Lang::Zh { err.message_zh() } else { err.message_en() }}
+                        </small>
                     </div>
                     <div class="draft-actions">
-                        <button data-testid="draft-download-raw" on:click=move |_| download_text(&format!("草稿-{id_name}.txt"), "text/plain;charset=utf-8", &raw)>
+                        <button
+                            data-testid="draft-download-raw"
+                            on:click=move |_| download_text(
+                                &format!("草稿-{id_name}.txt"),
+                                "text/plain;charset=utf-8",
+                                &raw,
+                            )
+                        >
                             {tr("drafts.download_raw")}
                         </button>
-                        <button class="danger-quiet" on:click=move |_| {
-                            if window().confirm_with_message(t(state.lang.get_untracked(), "drafts.delete_confirm")).unwrap_or(false) {
-                                state.delete_draft(&id_del);
+                        <button
+                            class="danger-quiet"
+                            on:click=move |_| {
+                                if window()
+                                    .confirm_with_message(t(state.lang.get_untracked(), "drafts.delete_confirm"))
+                                    .unwrap_or(false)
+                                {
+                                    state.delete_draft(&id_del);
+                                }
                             }
-                        }>{tr("drafts.delete")}</button>
+                        >
+                            {tr("drafts.delete")}
+                        </button>
                     </div>
                 </li>
             }

@@ -16,12 +16,21 @@ pub fn FindingCountsLine(counts: FindingCounts) -> impl IntoView {
     ];
     view! {
         <p class="finding-counts" data-testid="finding-counts">
-            {parts.into_iter().filter(|(_, n, _, _)| *n > 0).map(|(key, n, id, class)| view! {
-                <span class=class>{tr(key)} " " <b class="num" data-testid=id>{fmt_int(n)}</b></span>
-            }).collect_view()}
-            {(counts.left_out + counts.check + counts.out_of_period + counts.hints == 0).then(|| view! {
-                <span class="muted">{tr("findings.none")}</span>
-            })}
+            {parts
+                .into_iter()
+                .filter(|(_, n, _, _)| *n > 0)
+                .map(|(key, n, id, class)| {
+                    view! {
+                        <span class=class>
+                            {tr(key)} " " <b class="num" data-testid=id>
+                                {fmt_int(n)}
+                            </b>
+                        </span>
+                    }
+                })
+                .collect_view()}
+            {(counts.left_out + counts.check + counts.out_of_period + counts.hints == 0)
+                .then(|| view! { <span class="muted">{tr("findings.none")}</span> })}
         </p>
     }
 }

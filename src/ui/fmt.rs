@@ -1,7 +1,7 @@
 //! Numbers, sizes, dates and percentages the Chinese way, for the page (the domain's
-//! `calendar::format` does the work; this adds what only the UI needs).
+//! `phrasing` does the work; this adds what only the UI needs).
 use crate::i18n::Lang;
-use scorecard_domain::calendar::format as f;
+use scorecard_domain::phrasing::formats as f;
 
 /// `12345` → `12,345`.
 pub fn fmt_int(n: u64) -> String {

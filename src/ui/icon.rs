@@ -7,10 +7,17 @@ use leptos::prelude::*;
 #[component]
 pub fn StopIcon() -> impl IntoView {
     view! {
-        <svg class="icon-stop" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false"
-            data-testid="icon-stop">
-            <circle cx="8" cy="8" r="7.5" fill="#c62828"/>
-            <rect x="3.5" y="6.6" width="9" height="2.8" rx="0.6" fill="#fff"/>
+        <svg
+            class="icon-stop"
+            viewBox="0 0 16 16"
+            width="1em"
+            height="1em"
+            aria-hidden="true"
+            focusable="false"
+            data-testid="icon-stop"
+        >
+            <circle cx="8" cy="8" r="7.5" fill="#c62828" />
+            <rect x="3.5" y="6.6" width="9" height="2.8" rx="0.6" fill="#fff" />
         </svg>
     }
 }

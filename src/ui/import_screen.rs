@@ -1,20 +1,17 @@
 //! Step 2: drop files; see per file and sheet what was recognised, correct it, and see
 //! every problem with where it is and what to do.
-use super::download;
 use super::fmt::{fmt_int, fmt_size};
 use super::{lang, tr};
-use crate::engine::client::client;
-use crate::engine::protocol::{Request, Response};
-use crate::i18n::Lang;
-use crate::state::data::{file_from_bytes, ImportProgress};
+use crate::i18n::{tf, Lang};
+use crate::state::data::ImportProgress;
 use crate::state::draft::Step;
-use crate::state::{AppState, DataState, NoticeKind};
+use crate::state::{AppState, DataState};
 use leptos::prelude::*;
 use scorecard_domain::finding::{FindingClass, FindingCounts, FindingKind};
-use scorecard_domain::import::cells::date::DateOrder;
-use scorecard_domain::import::meaning::WhyKind;
-use scorecard_domain::import::report::{ColumnDates, DateOrderHow};
-use scorecard_domain::import::{ColumnDateOrder, FileReport, HeaderRows, RowStatus, SheetReport, Source};
+use scorecard_domain::import::cell_parsers::date::DateOrder;
+use scorecard_domain::import::columns::meaning::WhyKind;
+use scorecard_domain::import::outcome::{ColumnDates, DateOrderHow};
+use scorecard_domain::import::{ColumnDateOrder, FileOutcome, HeaderRows, RowStatus, SheetOutcome, Source};
 use scorecard_domain::model::{Field, Role};
 
 /// How many columns a sheet's mapping table and preview show at most: a sheet whose cells
@@ -26,34 +23,6 @@ const FINDINGS_SHOWN: usize = 500;
 
 fn files_of(list: web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
-/// Asks the engine for a file it makes (template, demo, failed rows) and saves it.
-pub fn engine_download(app: AppState, req: Request) {
-    leptos::task::spawn_local(async move {
-        let reply = client().call(req).await;
-        match (reply.response, reply.bytes) {
-            (Response::File { name, mime }, Some(bytes)) => download::bytes(&name, &mime, &bytes.to_vec()),
-            (Response::Failed { zh, en }, _) => app.push_notice(NoticeKind::Error, "engine", zh, en, None),
-            _ => {}
-        }
-    });
-}
-
-/// Loads the demo town (载入示例数据) into a draft of its own, from any screen: the user's
-/// files and context stay where they are; the page goes to the import step.
-pub fn load_sample(app: AppState, data: DataState) {
-    let (year, as_of) = app.draft.with_untracked(|d| (d.context.year, d.context.as_of));
-    let today = crate::state::data::today();
-    let until = scorecard_domain::samples::demo_until(year, as_of, today);
-    leptos::task::spawn_local(async move {
-        let reply = client().call(Request::Sample { year, until }).await;
-        if let (Response::File { name, .. }, Some(bytes)) = (reply.response, reply.bytes) {
-            if let Some(f) = file_from_bytes(&name, &bytes.to_vec()) {
-                data.load_demo(app, f, today);
-            }
-        }
-    });
 }
 
 #[component]
@@ -76,7 +45,7 @@ pub fn ImportScreen() -> impl IntoView {
             data.add_user_files(app, files_of(list));
         }
     };
-    let load_sample = move |_| load_sample(app, data);
+    let load_sample = move |_| data.load_sample(app);
 
     view! {
         <section class="panel" data-testid="import-screen">
@@ -86,61 +55,99 @@ pub fn ImportScreen() -> impl IntoView {
                 class="dropzone"
                 class:dragging=move || dragging.get()
                 data-testid="dropzone"
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true) }
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true)
+                }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <span class="drop-icon" aria-hidden="true">"⇪"</span>
+                <span class="drop-icon" aria-hidden="true">
+                    "⇪"
+                </span>
                 <span>{tr("import.drop")} " "</span>
-                <label class="button primary" for="file-input">{tr("import.choose")}</label>
-                <input id="file-input" data-testid="file-input" class="sr-only" type="file" multiple
-                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt,.json,.pack" on:change=on_pick />
+                <label class="button primary" for="file-input">
+                    {tr("import.choose")}
+                </label>
+                <input
+                    id="file-input"
+                    data-testid="file-input"
+                    class="sr-only"
+                    type="file"
+                    multiple
+                    accept=".xlsx,.xlsm,.xls,.ods,.csv,.et,.xlsb,.txt,.json,.pack"
+                    on:change=on_pick
+                />
                 <p class="muted small">{tr("import.drop_hint")}</p>
             </div>
             <div class="import-tools">
-                <button data-testid="download-template" on:click=move |_| engine_download(app, Request::Template)>
-                    "⬇ " {tr("import.template")}
+                <button data-testid="download-template" on:click=move |_| data.download_template(app)>
+                    "⬇ "
+                    {tr("import.template")}
                 </button>
                 <button data-testid="load-sample" on:click=load_sample title=tr("import.sample_help")>
-                    "★ " {tr("import.sample")}
+                    "★ "
+                    {tr("import.sample")}
                 </button>
                 <span class="muted small">{tr("import.sample_help")}</span>
             </div>
-            <crate::ui::town_panel::TownImportPanel/>
-            <MissingFiles/>
-            <Progress/>
-            {move || data.error.get().map(|(zh, en)| view! {
-                <div class="notice error" role="alert" data-testid="import-error">
-                    <span class="notice-icon" aria-hidden="true"><crate::ui::icon::StopIcon/></span>
-                    <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
-                </div>
-            })}
-            <ImportSummaryLine/>
-            <crate::ui::year_banner::YearBanner/>
+            <crate::ui::town_panel::TownImportPanel />
+            <MissingFiles />
+            <Progress />
+            {move || {
+                data.error
+                    .get()
+                    .map(|(zh, en)| {
+                        view! {
+                            <div class="notice error" role="alert" data-testid="import-error">
+                                <span class="notice-icon" aria-hidden="true">
+                                    <crate::ui::icon::StopIcon />
+                                </span>
+                                <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
+                            </div>
+                        }
+                    })
+            }}
+            <ImportSummaryLine />
+            <crate::ui::year_banner::YearBanner />
         </section>
-        {move || data.import.get().map(|imp| {
-            let files = imp.files.clone();
-            let failed = imp.failed_rows;
-            // matrices on several sheets: their activities' hours and dates are asked once
-            let shared = crate::ui::matrix_panel::matrix_sheets(&files).len() > 1;
-            let matrix_files = files.clone();
-            view! {
-                {shared.then(|| view! { <crate::ui::matrix_panel::MatrixPanel files=matrix_files/> })}
-                {files.into_iter().map(|f| view! { <FileCard file=f shared_matrix=shared/> }).collect_view()}
-                <FindingsPanel/>
-                <section class="panel actions-panel">
-                    <button data-testid="download-failed-rows" disabled=failed == 0
-                        on:click=move |_| engine_download(app, Request::FailedRows)>
-                        "⬇ " {tr("import.failed_rows")} {move || crate::ui::punct().paren(fmt_int(failed as u64))}
-                    </button>
-                    <span class="muted small">{tr("import.failed_rows_help")}</span>
-                    <span class="spacer"></span>
-                    <button class="primary" data-testid="to-scorecard" on:click=move |_| app.edit(|d| d.step = Step::Scorecard)>
-                        {tr("nav.next")} " →"
-                    </button>
-                </section>
-            }
-        })}
+        {move || {
+            data.import
+                .get()
+                .map(|imp| {
+                    let files = imp.files.clone();
+                    let failed = imp.failed_rows;
+                    let shared = crate::ui::matrix_panel::matrix_sheets(&files).len() > 1;
+                    let matrix_files = files.clone();
+                    // matrices on several sheets: their activities' hours and dates are asked once
+                    view! {
+                        {shared.then(|| view! { <crate::ui::matrix_panel::MatrixPanel files=matrix_files /> })}
+                        {files.into_iter().map(|f| view! { <FileCard file=f shared_matrix=shared /> }).collect_view()}
+                        <FindingsPanel />
+                        <section class="panel actions-panel">
+                            <button
+                                data-testid="download-failed-rows"
+                                disabled=failed == 0
+                                on:click=move |_| data.download_failed_rows(app)
+                            >
+                                "⬇ "
+                                {tr("import.failed_rows")}
+                                {move || crate::ui::punct().paren(fmt_int(failed as u64))}
+                            </button>
+                            <span class="muted small">{tr("import.failed_rows_help")}</span>
+                            <span class="spacer"></span>
+                            <button
+                                class="primary"
+                                data-testid="to-scorecard"
+                                on:click=move |_| app.edit(|d| d.step = Step::Scorecard)
+                            >
+                                {tr("nav.next")}
+                                " →"
+                            </button>
+                        </section>
+                    }
+                })
+        }}
     }
 }
 
@@ -151,9 +158,20 @@ fn MissingFiles() -> impl IntoView {
     view! {
         <Show when=move || !data.files_missing.get().is_empty()>
             <div class="notice warning" data-testid="missing-files">
-                <span class="notice-icon" aria-hidden="true">"⚠"</span>
-                <span>{tr("import.missing_files")} " "
-                    {move || { let p = crate::ui::punct(); data.files_missing.get().iter().map(|f| format!("{}{}", f.name, p.paren(fmt_size(f.size)))).collect::<Vec<_>>().join(p.sep()) }}
+                <span class="notice-icon" aria-hidden="true">
+                    "⚠"
+                </span>
+                <span>
+                    {tr("import.missing_files")} " "
+                    {move || {
+                        let p = crate::ui::punct();
+                        data.files_missing
+                            .get()
+                            .iter()
+                            .map(|f| format!("{}{}", f.name, p.paren(fmt_size(f.size))))
+                            .collect::<Vec<_>>()
+                            .join(p.sep())
+                    }}
                 </span>
             </div>
         </Show>
@@ -179,14 +197,29 @@ fn Progress() -> impl IntoView {
                     <span class="muted">{with(|p| format!(" ({}/{})", p.at.file_index + 1, p.at.file_count))}</span>
                 </div>
                 // Within one file the total is unknown: an indeterminate bar, plus rows and speed.
-                <div class="bar" class:indeterminate=one_file role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow=move || (!one_file()).then_some(pct())>
-                    <div class="bar-fill" style:width=move || format!("{}%", if one_file() { 30.0 } else { pct() })></div>
+                <div
+                    class="bar"
+                    class:indeterminate=one_file
+                    role="progressbar"
+                    aria-valuemin="0"
+                    aria-valuemax="100"
+                    aria-valuenow=move || (!one_file()).then_some(pct())
+                >
+                    <div
+                        class="bar-fill"
+                        style:width=move || format!("{}%", if one_file() { 30.0 } else { pct() })
+                    ></div>
                 </div>
                 <div class="progress-foot">
-                    <span>{tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">{with(|p| fmt_int(p.at.rows()))}</span></span>
+                    <span>
+                        {tr("import.rows_done")} " " <span class="num" data-testid="progress-rows">
+                            {with(|p| fmt_int(p.at.rows()))}
+                        </span>
+                    </span>
                     <span class="num">{with(|p| fmt_int(p.rate() as u64))} " " {tr("import.rows_per_sec")}</span>
-                    <button data-testid="import-cancel" on:click=move |_| data.cancel(app)>{tr("import.cancel")}</button>
+                    <button data-testid="import-cancel" on:click=move |_| data.cancel(app)>
+                        {tr("import.cancel")}
+                    </button>
                 </div>
             </div>
         </Show>
@@ -198,9 +231,15 @@ fn ImportSummaryLine() -> impl IntoView {
     let data = expect_context::<DataState>();
     view! {
         {move || match data.import.get() {
-            None => view! { <p class="muted" data-testid="import-empty">{tr("import.empty")}</p> }.into_any(),
+            None => {
+                view! {
+                    <p class="muted" data-testid="import-empty">
+                        {tr("import.empty")}
+                    </p>
+                }
+                    .into_any()
+            }
             Some(s) => {
-                // a report file's records are its months' hours, not the station's records
                 let monthly = s.files.iter().any(|f| f.town_report.is_some());
                 let records = if monthly { "import.records_monthly" } else { "import.records" };
                 let parts = [
@@ -209,21 +248,32 @@ fn ImportSummaryLine() -> impl IntoView {
                     ("import.activities", s.activities, "import.unit_times", "summary-activities"),
                     ("import.trainings", s.trainings, "import.unit_times", "summary-trainings"),
                 ];
+                // a report file's records are its months' hours, not the station's records
                 view! {
                     <p class="import-summary" data-testid="import-summary">
                         <strong>{tr("import.summary")} {crate::ui::colon}</strong>
-                        {parts.into_iter().map(|(k, n, unit, id)| view! {
-                            <span class="pill">{tr(k)} " " <b class="num" data-testid=id>{fmt_int(n as u64)}</b> " " {tr(unit)}</span>
-                        }).collect_view()}
+                        {parts
+                            .into_iter()
+                            .map(|(k, n, unit, id)| {
+                                view! {
+                                    <span class="pill">
+                                        {tr(k)} " " <b class="num" data-testid=id>
+                                            {fmt_int(n as u64)}
+                                        </b> " " {tr(unit)}
+                                    </span>
+                                }
+                            })
+                            .collect_view()}
                     </p>
-                }.into_any()
+                }
+                    .into_any()
             }
         }}
     }
 }
 
 #[component]
-fn FileCard(file: FileReport, shared_matrix: bool) -> impl IntoView {
+fn FileCard(file: FileOutcome, shared_matrix: bool) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let name = file.name.clone();
@@ -247,30 +297,61 @@ fn FileCard(file: FileReport, shared_matrix: bool) -> impl IntoView {
     view! {
         <section class="panel file-card" data-testid="file-card" data-file=file.name.clone()>
             <header class="file-head">
-                <h3 data-cjk-ok="file"><span class="file-icon" aria-hidden="true"></span>{file.name.clone()}</h3>
-                <span class="muted small">{tr("import.format")} " " {format} " · " {tr("import.size")} " " {fmt_size(file.size)}
-                    {encoding.map(|e| view! { " · " <span data-testid="file-encoding">{e}</span> })}
+                <h3 data-cjk-ok="file">
+                    <span class="file-icon" aria-hidden="true"></span>
+                    {file.name.clone()}
+                </h3>
+                <span class="muted small">
+                    {tr("import.format")} " " {format} " · " {tr("import.size")} " " {fmt_size(file.size)}
+                    {encoding
+                        .map(|e| {
+                            view! {
+                                " · "
+                                <span data-testid="file-encoding">{e}</span>
+                            }
+                        })}
                 </span>
                 <span class="spacer"></span>
-                <button class="danger-quiet" data-testid="remove-file" on:click=move |_| data.remove_file(app, &name)>{tr("import.remove")}</button>
+                <button class="danger-quiet" data-testid="remove-file" on:click=move |_| data.remove_file(app, &name)>
+                    {tr("import.remove")}
+                </button>
             </header>
-            {error.map(|e| {
-                let (zh, en) = (e.message_zh(&ename), e.message_en(&ename));
-                view! {
-                    <div class="notice error" role="alert" data-testid="file-error">
-                        <span class="notice-icon" aria-hidden="true"><crate::ui::icon::StopIcon/></span>
-                        <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
-                    </div>
-                }
-            })}
+            {error
+                .map(|e| {
+                    let (zh, en) = (e.message_zh(&ename), e.message_en(&ename));
+                    view! {
+                        <div class="notice error" role="alert" data-testid="file-error">
+                            <span class="notice-icon" aria-hidden="true">
+                                <crate::ui::icon::StopIcon />
+                            </span>
+                            <span>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
+                        </div>
+                    }
+                })}
             <div class="file-finding-counts small" data-testid="file-finding-counts">
-                {move || view! { <crate::ui::finding_counts::FindingCountsLine counts=file_counts.get()/> }}
+                {move || view! { <crate::ui::finding_counts::FindingCountsLine counts=file_counts.get() /> }}
             </div>
-            {file.town_report.map(|s| view! { <crate::ui::town_panel::ReportLine summary=s/> })}
-            {file.findings.iter().filter(|f| f.kind == FindingKind::TownReport).cloned().collect::<Vec<_>>().into_iter().map(|f| view! {
-                <p class="notice info small" data-testid="town-finding">{move || if lang() == Lang::Zh { f.message.clone() } else { f.message_en.clone() }}</p>
-            }).collect_view()}
-            {file.sheets.into_iter().map(|s| view! { <SheetCard file=fname.clone() sheet=s shared_matrix=shared_matrix/> }).collect_view()}
+            {file.town_report.map(|s| view! { <crate::ui::town_panel::ReportLine summary=s /> })}
+            {file
+                .findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::TownReport)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|f| {
+                    view! {
+                        <p class="notice info small" data-testid="town-finding">
+                            {move || if lang() == Lang::Zh { f.message.clone() } else { f.message_en.clone() }}
+                        </p>
+                    }
+                })
+                .collect_view()}
+            {file
+                .sheets
+                .into_iter()
+                .map(|s| view! { <SheetCard file=fname.clone() sheet=s shared_matrix=shared_matrix /> })
+                .collect_view()}
         </section>
     }
 }
@@ -310,7 +391,7 @@ fn kind_label(l: Lang, k: FindingKind) -> &'static str {
 }
 
 #[component]
-fn SheetCard(file: String, sheet: SheetReport, shared_matrix: bool) -> impl IntoView {
+fn SheetCard(file: String, sheet: SheetOutcome, shared_matrix: bool) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let sheet_name = sheet.name.clone();
@@ -356,148 +437,298 @@ fn SheetCard(file: String, sheet: SheetReport, shared_matrix: bool) -> impl Into
     let role_source = sheet.role_source;
 
     view! {
-        <div class="sheet-card" data-testid="sheet-card" data-sheet=sheet.name.clone()
+        <div
+            class="sheet-card"
+            data-testid="sheet-card"
+            data-sheet=sheet.name.clone()
             data-role=role.map(role_code).unwrap_or("none")
-            data-rows=sheet.used_rows.to_string() data-cols=sheet.used_columns.to_string()>
+            data-rows=sheet.used_rows.to_string()
+            data-cols=sheet.used_columns.to_string()
+        >
             <h4>
-                {tr("import.sheet")} " " <span class="sheet-name" data-cjk-ok="sheet">{title}</span>
-                <span class="muted small">" · " {tr("import.used")} " " {fmt_int(u64::from(sheet.used_rows))} " " {tr("import.rows")} " × " {sheet.used_columns} " " {tr("import.cols")}</span>
+                {tr("import.sheet")} " " <span class="sheet-name" data-cjk-ok="sheet">
+                    {title}
+                </span>
+                <span class="muted small">
+                    " · " {tr("import.used")} " " {fmt_int(u64::from(sheet.used_rows))} " " {tr("import.rows")} " × "
+                    {sheet.used_columns} " " {tr("import.cols")}
+                </span>
             </h4>
-            {sheet.error.clone().map(|e| {
-                let (zh, en) = (e.message_zh(&file), e.message_en(&file));
-                view! { <p class="error">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</p> }
-            })}
+            {sheet
+                .error
+                .clone()
+                .map(|e| {
+                    let (zh, en) = (e.message_zh(&file), e.message_en(&file));
+                    view! { <p class="error">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</p> }
+                })}
             <div class="sheet-controls">
                 <label class="inline-field">
                     <span>{tr("import.role")}</span>
                     <select data-testid="sheet-role" on:change=on_role>
-                        <option value="ignore" selected=role.is_none()>{move || if role.is_none() { tr("import.role_none")() } else { tr("import.role_ignore")() }}</option>
-                        {Role::ALL.into_iter().map(|r| view! {
-                            <option value=role_code(r) selected=role == Some(r)>{move || lang().pick(r.label_zh(), r.label_en())}</option>
-                        }).collect_view()}
+                        <option value="ignore" selected=role.is_none()>
+                            {move || if role.is_none() { tr("import.role_none")() } else { tr("import.role_ignore")() }}
+                        </option>
+                        {Role::ALL
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=role_code(r) selected=role == Some(r)>
+                                        {move || lang().pick(r.label_zh(), r.label_en())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
-                    <span class="badge" data-testid="role-source">{tr(source_key(role_source))}</span>
+                    <span class="badge" data-testid="role-source">
+                        {tr(source_key(role_source))}
+                    </span>
                 </label>
                 <div class="inline-field">
                     <span>{tr("import.header_rows")}</span>
-                    <input class="narrow" type="text" inputmode="numeric" aria-label=tr("import.header_rows") data-testid="header-first"
-                        prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev)) />
+                    <input
+                        class="narrow"
+                        type="text"
+                        inputmode="numeric"
+                        aria-label=tr("import.header_rows")
+                        data-testid="header-first"
+                        prop:value=move || first.get()
+                        on:input=move |ev| first.set(event_target_value(&ev))
+                    />
                     "–"
-                    <input class="narrow" type="text" inputmode="numeric" aria-label=tr("import.header_rows") data-testid="header-last"
-                        prop:value=move || last.get() on:input=move |ev| last.set(event_target_value(&ev)) />
-                    <button on:click=apply_header data-testid="header-apply">{tr("import.header_apply")}</button>
-                    <button class="link" on:click=reset_header>{tr("import.header_reset")}</button>
+                    <input
+                        class="narrow"
+                        type="text"
+                        inputmode="numeric"
+                        aria-label=tr("import.header_rows")
+                        data-testid="header-last"
+                        prop:value=move || last.get()
+                        on:input=move |ev| last.set(event_target_value(&ev))
+                    />
+                    <button on:click=apply_header data-testid="header-apply">
+                        {tr("import.header_apply")}
+                    </button>
+                    <button class="link" on:click=reset_header>
+                        {tr("import.header_reset")}
+                    </button>
                     {header.is_none().then(|| view! { <span class="error small">{tr("import.header_none")}</span> })}
                 </div>
             </div>
             <p class="counts small" data-testid="sheet-counts">
-                {tr("import.counts")} " " <b class="num">{fmt_int(counts.read)}</b> {crate::ui::colon}
-                {tr("import.kept")} " " <b class="num" data-testid="count-kept">{fmt_int(counts.kept)}</b> {move || crate::ui::punct().comma()}
-                {tr("import.skipped")} " " <b class="num" data-testid="count-skipped">{fmt_int(counts.skipped)}</b> {move || crate::ui::punct().comma()}
-                {tr("import.blank")} " " <b class="num">{fmt_int(counts.blank)}</b> {move || crate::ui::punct().comma()}
-                {tr("import.left_out")} " " <b class="num" data-testid="count-left-out">{fmt_int(counts.left_out)}</b>
+                {tr("import.counts")}
+                " "
+                <b class="num">{fmt_int(counts.read)}</b>
+                {crate::ui::colon}
+                {tr("import.kept")}
+                " "
+                <b class="num" data-testid="count-kept">
+                    {fmt_int(counts.kept)}
+                </b>
+                {move || crate::ui::punct().comma()}
+                {tr("import.skipped")}
+                " "
+                <b class="num" data-testid="count-skipped">
+                    {fmt_int(counts.skipped)}
+                </b>
+                {move || crate::ui::punct().comma()}
+                {tr("import.blank")}
+                " "
+                <b class="num">{fmt_int(counts.blank)}</b>
+                {move || crate::ui::punct().comma()}
+                {tr("import.left_out")}
+                " "
+                <b class="num" data-testid="count-left-out">
+                    {fmt_int(counts.left_out)}
+                </b>
             </p>
             <details class="mapping" open=role.is_some() && sheet.wide.is_none()>
                 <summary>{tr("import.mapping")}</summary>
                 <p class="muted small">{tr("import.mapping_help")}</p>
                 <div class="table-wrap">
                     <table class="grid" data-testid="mapping-table">
-                        <thead><tr><th scope="col">{tr("import.column")}</th><th scope="col">{tr("import.header")}</th><th scope="col">{tr("import.field")}</th><th scope="col">{tr("import.source")}</th></tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr("import.column")}</th>
+                                <th scope="col">{tr("import.header")}</th>
+                                <th scope="col">{tr("import.field")}</th>
+                                <th scope="col">{tr("import.source")}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {columns.into_iter().map(|c| {
-                                let (f4, s4) = (file.clone(), sheet_name.clone());
-                                let col = c.index;
-                                let fields = role_fields.clone();
-                                let current = c.field;
-                                view! {
-                                    <tr data-testid="mapping-row" data-column=c.letter.clone()>
-                                        <td class="mono">{c.letter.clone()}</td>
-                                        <td data-cjk-ok="header">{c.header.clone()}</td>
-                                        <td>
-                                            <select data-testid="column-field" aria-label=format!("{} {}", c.letter, c.header)
-                                                disabled=role.is_none()
-                                                on:change=move |ev| {
-                                                    let v = event_target_value(&ev);
-                                                    let field = Field::ALL.into_iter().find(|f| field_code(*f) == v);
-                                                    data.set_column(app, &f4, &s4, col, field);
-                                                }>
-                                                <option value="" selected=current.is_none()>{tr("import.field_none")}</option>
-                                                {fields.into_iter().map(|f| view! {
-                                                    <option value=field_code(f) selected=current == Some(f)>{move || lang().pick(f.label_zh(), f.label_en())}</option>
-                                                }).collect_view()}
-                                            </select>
-                                        </td>
-                                        <td class="source-cell">
-                                            <span class="badge">{tr(source_key(c.source))}</span>
-                                            {c.dates.clone().map(|dates| view! { <DateOrderChoice file=file.clone() sheet=sheet_name.clone() column=col dates=dates/> })}
-                                            {c.why.clone().map(|w| {
-                                                let (zh, en) = (w.text_zh(), w.text_en());
-                                                view! { <span class="why small muted" data-testid="mapping-why" data-kind=why_code(w.kind)>
-                                                    {tr("import.why")} {move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}
-                                                </span> }
-                                            })}
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
+                            {columns
+                                .into_iter()
+                                .map(|c| {
+                                    let (f4, s4) = (file.clone(), sheet_name.clone());
+                                    let col = c.index;
+                                    let fields = role_fields.clone();
+                                    let current = c.field;
+                                    view! {
+                                        <tr data-testid="mapping-row" data-column=c.letter.clone()>
+                                            <td class="mono">{c.letter.clone()}</td>
+                                            <td data-cjk-ok="header">{c.header.clone()}</td>
+                                            <td>
+                                                <select
+                                                    data-testid="column-field"
+                                                    aria-label=format!("{} {}", c.letter, c.header)
+                                                    disabled=role.is_none()
+                                                    on:change=move |ev| {
+                                                        let v = event_target_value(&ev);
+                                                        let field = Field::ALL
+                                                            .into_iter()
+                                                            .find(|f| field_code(*f) == v);
+                                                        data.set_column(app, &f4, &s4, col, field);
+                                                    }
+                                                >
+                                                    <option value="" selected=current.is_none()>
+                                                        {tr("import.field_none")}
+                                                    </option>
+                                                    {fields
+                                                        .into_iter()
+                                                        .map(|f| {
+                                                            view! {
+                                                                <option value=field_code(f) selected=current == Some(f)>
+                                                                    {move || lang().pick(f.label_zh(), f.label_en())}
+                                                                </option>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </select>
+                                            </td>
+                                            <td class="source-cell">
+                                                <span class="badge">{tr(source_key(c.source))}</span>
+                                                {c
+                                                    .dates
+                                                    .clone()
+                                                    .map(|dates| {
+                                                        view! {
+                                                            <DateOrderChoice
+                                                                file=file.clone()
+                                                                sheet=sheet_name.clone()
+                                                                column=col
+                                                                dates=dates
+                                                            />
+                                                        }
+                                                    })}
+                                                {c
+                                                    .why
+                                                    .clone()
+                                                    .map(|w| {
+                                                        let (zh, en) = (w.text_zh(), w.text_en());
+                                                        view! {
+                                                            <span
+                                                                class="why small muted"
+                                                                data-testid="mapping-why"
+                                                                data-kind=why_code(w.kind)
+                                                            >
+                                                                {tr("import.why")}
+                                                                {move || {
+                                                                    if lang() == Lang::Zh { zh.clone() } else { en.clone() }
+                                                                }}
+                                                            </span>
+                                                        }
+                                                    })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </div>
-                {(hidden_cols > 0).then(|| view! {
-                    <p class="muted small" data-testid="columns-hidden">{move || if lang() == Lang::Zh {
-                        format!("另有 {} 列未列出（没有对应的字段）。", fmt_int(hidden_cols as u64))
-                    } else {
-                        format!("{} more columns not listed (no field mapped).", fmt_int(hidden_cols as u64))
-                    }}</p>
-                })}
+                {(hidden_cols > 0)
+                    .then(|| {
+                        view! {
+                            <p class="muted small" data-testid="columns-hidden">
+                                {move || tf(lang(), "import.columns_hidden", &[("n", &fmt_int(hidden_cols as u64))])}
+                            </p>
+                        }
+                    })}
             </details>
-            {sheet.wide.clone().map(|w| if shared_matrix {
-                let records = w.records;
-                view! { <p class="small muted" data-testid="wide-shared-note">{move || if lang() == Lang::Zh {
-                    format!("参加次数表：活动时长和日期在上方统一填写（本表已转为服务记录 {} 条）。", fmt_int(records))
-                } else {
-                    format!("Participation matrix: hours and dates are given once above ({} records made from this sheet).", fmt_int(records))
-                }}</p> }.into_any()
-            } else {
-                view! { <crate::ui::wide_panel::WidePanel file=file.clone() sheet=sheet_name.clone() wide=w/> }.into_any()
-            })}
+            {sheet
+                .wide
+                .clone()
+                .map(|w| {
+                    if shared_matrix {
+                        let records = w.records;
+                        view! {
+                            <p class="small muted" data-testid="wide-shared-note">
+                                {move || tf(lang(), "import.matrix_shared", &[("n", &fmt_int(records))])}
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <crate::ui::wide_panel::WidePanel file=file.clone() sheet=sheet_name.clone() wide=w /> }
+                            .into_any()
+                    }
+                })}
             <details class="preview">
                 <summary>{tr("import.preview")}</summary>
                 <p class="muted small">{tr("import.preview_help")}</p>
                 <div class="table-wrap">
                     <table class="grid preview-table" data-testid="preview-table" data-cjk-ok="cells">
-                        <thead><tr>
-                            <th scope="col">{tr("import.row")}</th><th scope="col">{tr("import.status")}</th>
-                            {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr("import.row")}</th>
+                                <th scope="col">{tr("import.status")}</th>
+                                {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                            </tr>
+                        </thead>
                         <tbody>
-                            {preview.into_iter().map(|r| {
-                                let status_key = match r.status {
-                                    RowStatus::Kept => "import.status_kept",
-                                    RowStatus::Skipped => "import.status_skipped",
-                                    RowStatus::LeftOut => "import.status_left_out",
-                                    RowStatus::NotImported => "import.status_not_imported",
-                                };
-                                let row_marks: Vec<FindingKind> = r.marks.iter().filter(|m| m.column.is_none()).map(|m| m.kind).collect();
-                                let marks = r.marks.clone();
-                                let cells = r.cells.clone();
-                                view! {
-                                    <tr class=format!("row-{status_key}").replace('.', "-") class:row-problem=!row_marks.is_empty()>
-                                        <th scope="row" class="num">{r.row}</th>
-                                        <td>{tr(status_key)}</td>
-                                        {(0..n_cols).map(|i| {
-                                            let kinds: Vec<FindingKind> = marks.iter().filter(|m| m.column == Some(i as u32)).map(|m| m.kind).collect();
-                                            let bad = !kinds.is_empty();
-                                            let title = move || kinds.iter().map(|k| kind_label(lang(), *k)).collect::<Vec<_>>().join(crate::ui::punct().semi());
-                                            view! {
-                                                <td class:cell-problem=bad title=title data-problem=bad.then_some("1")>
-                                                    {cells.get(i).cloned().unwrap_or_default()}
-                                                </td>
-                                            }
-                                        }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view()}
+                            {preview
+                                .into_iter()
+                                .map(|r| {
+                                    let status_key = match r.status {
+                                        RowStatus::Kept => "import.status_kept",
+                                        RowStatus::Skipped => "import.status_skipped",
+                                        RowStatus::LeftOut => "import.status_left_out",
+                                        RowStatus::NotImported => "import.status_not_imported",
+                                    };
+                                    let row_marks: Vec<FindingKind> = r
+                                        .marks
+                                        .iter()
+                                        .filter(|m| m.column.is_none())
+                                        .map(|m| m.kind)
+                                        .collect();
+                                    let marks = r.marks.clone();
+                                    let cells = r.cells.clone();
+                                    view! {
+                                        <tr
+                                            class=format!("row-{status_key}").replace('.', "-")
+                                            class:row-problem=!row_marks.is_empty()
+                                        >
+                                            <th scope="row" class="num">
+                                                {r.row}
+                                            </th>
+                                            <td>{tr(status_key)}</td>
+                                            {(0..n_cols)
+                                                .map(|i| {
+                                                    let kinds: Vec<FindingKind> = marks
+                                                        .iter()
+                                                        .filter(|m| m.column == Some(i as u32))
+                                                        .map(|m| m.kind)
+                                                        .collect();
+                                                    let bad = !kinds.is_empty();
+                                                    let title = move || {
+                                                        kinds
+                                                            .iter()
+                                                            .map(|k| kind_label(lang(), *k))
+                                                            .collect::<Vec<_>>()
+                                                            .join(crate::ui::punct().semi())
+                                                    };
+                                                    view! {
+                                                        <td
+                                                            class:cell-problem=bad
+                                                            title=title
+                                                            data-problem=bad.then_some("1")
+                                                        >
+                                                            {cells.get(i).cloned().unwrap_or_default()}
+                                                        </td>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </div>
@@ -528,14 +759,33 @@ fn DateOrderChoice(file: String, sheet: String, column: u32, dates: ColumnDates)
         });
     };
     view! {
-        <span class="date-order small" class:ask=open data-testid="date-order" data-how=format!("{:?}", dates.how).to_lowercase()>
+        <span
+            class="date-order small"
+            class:ask=open
+            data-testid="date-order"
+            data-how=format!("{:?}", dates.how).to_lowercase()
+        >
             <span class="why">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
             " "
             <select data-testid="date-order-choice" aria-label=tr("import.date_order") on:change=on_change>
-                {open.then(|| view! { <option value="" selected=true>{tr("import.date_order_pick")}</option> })}
-                {[(DateOrder::Dmy, "dmy"), (DateOrder::Mdy, "mdy")].into_iter().map(|(o, code)| view! {
-                    <option value=code selected=!open && current == Some(o)>{move || lang().pick(o.format_zh(), o.format_en())}</option>
-                }).collect_view()}
+                {open
+                    .then(|| {
+                        view! {
+                            <option value="" selected=true>
+                                {tr("import.date_order_pick")}
+                            </option>
+                        }
+                    })}
+                {[(DateOrder::Dmy, "dmy"), (DateOrder::Mdy, "mdy")]
+                    .into_iter()
+                    .map(|(o, code)| {
+                        view! {
+                            <option value=code selected=!open && current == Some(o)>
+                                {move || lang().pick(o.format_zh(), o.format_en())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </span>
     }
@@ -574,18 +824,32 @@ fn FindingsPanel() -> impl IntoView {
     view! {
         <section class="panel" data-testid="findings-panel">
             <h3>{tr("import.findings")}</h3>
-            {move || all.with(|a| view! { <crate::ui::finding_counts::FindingCountsLine counts=FindingCounts::of(a.iter())/> })}
+            {move || {
+                all.with(|a| {
+                    view! { <crate::ui::finding_counts::FindingCountsLine counts=FindingCounts::of(a.iter()) /> }
+                })
+            }}
             <div class="filters">
-                <label class="inline-field">{tr("import.filter_kind")}
+                <label class="inline-field">
+                    {tr("import.filter_kind")}
                     <select data-testid="filter-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
                         <option value="">{tr("import.filter_all")}</option>
-                        {move || kinds().into_iter().map(|k| {
-                            let n = all.with(|a| a.iter().filter(|f| f.kind == k).count());
-                            view! { <option value=k.code()>{move || format!("{}（{n}）", kind_label(lang(), k))}</option> }
-                        }).collect_view()}
+                        {move || {
+                            kinds()
+                                .into_iter()
+                                .map(|k| {
+                                    let n = all.with(|a| a.iter().filter(|f| f.kind == k).count());
+                                    view! {
+                                        <option value=k
+                                            .code()>{move || format!("{}（{n}）", kind_label(lang(), k))}</option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </label>
-                <label class="inline-field">{tr("import.filter_severity")}
+                <label class="inline-field">
+                    {tr("import.filter_severity")}
                     <select data-testid="filter-severity" on:change=move |ev| severity.set(event_target_value(&ev))>
                         <option value="">{tr("import.filter_all")}</option>
                         <option value="left_out">{tr("findings.left_out")}</option>
@@ -594,10 +858,16 @@ fn FindingsPanel() -> impl IntoView {
                         <option value="hint">{tr("findings.hints")}</option>
                     </select>
                 </label>
-                <label class="inline-field">{tr("import.filter_file")}
+                <label class="inline-field">
+                    {tr("import.filter_file")}
                     <select data-testid="filter-file" on:change=move |ev| file.set(event_target_value(&ev))>
                         <option value="">{tr("import.filter_all")}</option>
-                        {move || files().into_iter().map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
+                        {move || {
+                            files()
+                                .into_iter()
+                                .map(|f| view! { <option value=f.clone()>{f.clone()}</option> })
+                                .collect_view()
+                        }}
                     </select>
                 </label>
             </div>
@@ -610,31 +880,51 @@ fn FindingsPanel() -> impl IntoView {
                 view! {
                     <div class="table-wrap">
                         <table class="grid findings" data-testid="findings-table">
-                            <thead><tr>
-                                <th scope="col">{tr("import.filter_severity")}</th>
-                                <th scope="col">{tr("import.filter_kind")}</th>
-                                <th scope="col">{tr("import.where")}</th>
-                                <th scope="col">{tr("import.what")}</th>
-                            </tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr("import.filter_severity")}</th>
+                                    <th scope="col">{tr("import.filter_kind")}</th>
+                                    <th scope="col">{tr("import.where")}</th>
+                                    <th scope="col">{tr("import.what")}</th>
+                                </tr>
+                            </thead>
                             <tbody>
-                                {list.into_iter().take(FINDINGS_SHOWN).map(|f| {
-                                    let (zh, en) = (f.message.clone(), f.message_en.clone());
-                                    let (lz, le) = (f.location_zh(), f.location_en());
-                                    let class = f.class();
-                                    view! {
-                                        <tr data-testid="finding-row" data-kind=f.kind.code()>
-                                            <td><span class=format!("sev sev-{}", class_code(class)) data-class=class_code(class)>{class_icon(class)} " " {tr(class_key(class))}</span></td>
-                                            <td>{move || kind_label(lang(), f.kind)}</td>
-                                            <td class="small">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</td>
-                                            <td>{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
+                                {list
+                                    .into_iter()
+                                    .take(FINDINGS_SHOWN)
+                                    .map(|f| {
+                                        let (zh, en) = (f.message.clone(), f.message_en.clone());
+                                        let (lz, le) = (f.location_zh(), f.location_en());
+                                        let class = f.class();
+                                        view! {
+                                            <tr data-testid="finding-row" data-kind=f.kind.code()>
+                                                <td>
+                                                    <span
+                                                        class=format!("sev sev-{}", class_code(class))
+                                                        data-class=class_code(class)
+                                                    >
+                                                        {class_icon(class)}
+                                                        " "
+                                                        {tr(class_key(class))}
+                                                    </span>
+                                                </td>
+                                                <td>{move || kind_label(lang(), f.kind)}</td>
+                                                <td class="small">
+                                                    {move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}
+                                                </td>
+                                                <td>
+                                                    {move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                         </table>
                     </div>
                     {more.then(|| view! { <p class="muted small">{tr("import.more_findings")}</p> })}
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }
@@ -662,7 +952,7 @@ fn class_key(c: FindingClass) -> &'static str {
 
 fn class_icon(c: FindingClass) -> AnyView {
     match c {
-        FindingClass::LeftOut => view! { <crate::ui::icon::StopIcon/> }.into_any(),
+        FindingClass::LeftOut => view! { <crate::ui::icon::StopIcon /> }.into_any(),
         FindingClass::Check => "⚠".into_any(),
         FindingClass::OutOfPeriod => "◷".into_any(),
         FindingClass::Hint => "ℹ".into_any(),

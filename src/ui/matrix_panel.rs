@@ -5,12 +5,13 @@
 //! its counts into records (`MatrixChoice` on the first matrix sheet's override).
 use super::fmt::fmt_int;
 use super::{lang, tr};
-use crate::i18n::Lang;
+use crate::i18n::tf;
 use crate::state::form::parse_date;
 use crate::state::{AppState, DataState};
 use leptos::prelude::*;
-use scorecard_domain::import::wide::{default_matrix_choice, matrix_activities, MatrixChoice, SharedActivity};
-use scorecard_domain::import::FileReport;
+use scorecard_domain::import::choices::{MatrixChoice, SharedActivity};
+use scorecard_domain::import::sheets::matrix::{default_matrix_choice, matrix_activities};
+use scorecard_domain::import::FileOutcome;
 
 /// Hours of one participation as typed: a number over 0 and at most 24 (全角 digits and a
 /// trailing 小时 or h allowed).
@@ -29,7 +30,7 @@ pub fn hours_text(h: Option<f64>) -> String {
 }
 
 /// The matrix sheets of an import, as (file, sheet).
-pub fn matrix_sheets(files: &[FileReport]) -> Vec<(String, String)> {
+pub fn matrix_sheets(files: &[FileOutcome]) -> Vec<(String, String)> {
     files
         .iter()
         .flat_map(|f| f.sheets.iter().filter(|s| s.wide.is_some()).map(|s| (f.name.clone(), s.name.clone())))
@@ -48,7 +49,7 @@ struct Row {
 }
 
 #[component]
-pub fn MatrixPanel(files: Vec<FileReport>) -> impl IntoView {
+pub fn MatrixPanel(files: Vec<FileOutcome>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let year = app.draft.with_untracked(|d| d.context.year);
@@ -106,58 +107,109 @@ pub fn MatrixPanel(files: Vec<FileReport>) -> impl IntoView {
     view! {
         <section class="panel wide-panel matrix-panel" data-testid="matrix-panel" data-confirmed=confirmed.to_string()>
             <h3>{tr("wide.heading")}</h3>
-            <p class="small">{move || if lang() == Lang::Zh {
-                format!("{k} 张表是同一批活动的参加次数（共 {n} 项活动）。每项活动的单次时长和日期只需填一次，适用于所有表；没有单独填写时长的活动使用统一时长。确认后每参加一次算一条服务记录。")
-            } else {
-                format!("{k} sheets count participation in the same activities ({n} in all). Give each activity's hours and date once, for every sheet; activities without their own hours take the default. Once confirmed, each participation is one service record.")
-            }}</p>
+            <p class="small">{move || tf(lang(), "wide.shared_intro", &[("k", &k), ("n", &n)])}</p>
             <div class="inline-field">
-                <label><span>{tr("wide.default_hours")}</span>
-                    <input class="narrow" type="text" inputmode="decimal" data-testid="matrix-default-hours"
-                        prop:value=move || default_hours.get() on:input=move |ev| default_hours.set(event_target_value(&ev)) />
+                <label>
+                    <span>{tr("wide.default_hours")}</span>
+                    <input
+                        class="narrow"
+                        type="text"
+                        inputmode="decimal"
+                        data-testid="matrix-default-hours"
+                        prop:value=move || default_hours.get()
+                        on:input=move |ev| default_hours.set(event_target_value(&ev))
+                    />
                 </label>
             </div>
             <div class="table-wrap">
                 <table class="grid wide-table" data-testid="matrix-table">
-                    <thead><tr>
-                        <th scope="col">{tr("wide.include")}</th><th scope="col">{tr("wide.activity")}</th>
-                        <th scope="col" class="num">{tr("wide.sheets")}</th><th scope="col" class="num">{tr("wide.people")}</th>
-                        <th scope="col" class="num">{tr("wide.times")}</th><th scope="col">{tr("wide.hours")}</th><th scope="col">{tr("wide.date")}</th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("wide.include")}</th>
+                            <th scope="col">{tr("wide.activity")}</th>
+                            <th scope="col" class="num">
+                                {tr("wide.sheets")}
+                            </th>
+                            <th scope="col" class="num">
+                                {tr("wide.people")}
+                            </th>
+                            <th scope="col" class="num">
+                                {tr("wide.times")}
+                            </th>
+                            <th scope="col">{tr("wide.hours")}</th>
+                            <th scope="col">{tr("wide.date")}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {rows.into_iter().map(|r| {
-                            let (include, hours, date) = (r.include, r.hours, r.date);
-                            view! {
-                                <tr data-testid="matrix-row">
-                                    <td><input type="checkbox" aria-label=r.name.clone() prop:checked=move || include.get()
-                                        on:change=move |ev| include.set(event_target_checked(&ev)) /></td>
-                                    <td data-cjk-ok="activity">{r.name.clone()}</td>
-                                    <td class="num">{r.sheets}</td>
-                                    <td class="num">{fmt_int(u64::from(r.people))}</td>
-                                    <td class="num">{fmt_int(u64::from(r.times))}</td>
-                                    <td><input class="narrow" type="text" inputmode="decimal" data-testid="matrix-hours"
-                                        aria-label=format!("{} {}", r.name, tr("wide.hours")())
-                                        placeholder=move || default_hours.get()
-                                        prop:value=move || hours.get() on:input=move |ev| hours.set(event_target_value(&ev)) /></td>
-                                    <td><input class="narrow-date" type="text" data-testid="matrix-date" placeholder=tr("wide.date_hint")
-                                        aria-label=format!("{} {}", r.name, tr("wide.date")())
-                                        class:invalid=move || include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
-                                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) /></td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|r| {
+                                let (include, hours, date) = (r.include, r.hours, r.date);
+                                view! {
+                                    <tr data-testid="matrix-row">
+                                        <td>
+                                            <input
+                                                type="checkbox"
+                                                aria-label=r.name.clone()
+                                                prop:checked=move || include.get()
+                                                on:change=move |ev| include.set(event_target_checked(&ev))
+                                            />
+                                        </td>
+                                        <td data-cjk-ok="activity">{r.name.clone()}</td>
+                                        <td class="num">{r.sheets}</td>
+                                        <td class="num">{fmt_int(u64::from(r.people))}</td>
+                                        <td class="num">{fmt_int(u64::from(r.times))}</td>
+                                        <td>
+                                            <input
+                                                class="narrow"
+                                                type="text"
+                                                inputmode="decimal"
+                                                data-testid="matrix-hours"
+                                                aria-label=format!("{} {}", r.name, tr("wide.hours")())
+                                                placeholder=move || default_hours.get()
+                                                prop:value=move || hours.get()
+                                                on:input=move |ev| hours.set(event_target_value(&ev))
+                                            />
+                                        </td>
+                                        <td>
+                                            <input
+                                                class="narrow-date"
+                                                type="text"
+                                                data-testid="matrix-date"
+                                                placeholder=tr("wide.date_hint")
+                                                aria-label=format!("{} {}", r.name, tr("wide.date")())
+                                                class:invalid=move || {
+                                                    include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
+                                                }
+                                                prop:value=move || date.get()
+                                                on:input=move |ev| date.set(event_target_value(&ev))
+                                            />
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
-            <p class="small muted" data-testid="matrix-missing">{move || match (missing(), lang()) {
-                (0, _) => String::new(),
-                (m, Lang::Zh) => format!("还有 {m} 项活动缺少单次时长或日期：它们的参加次数不会转为服务记录。"),
-                (m, Lang::En) => format!("{m} activities lack hours or a date: their participations will not become records."),
-            }}</p>
+            <p class="small muted" data-testid="matrix-missing">
+                {move || match missing() {
+                    0 => String::new(),
+                    m => tf(lang(), "wide.missing", &[("n", &m)]),
+                }}
+            </p>
             <div class="wide-actions">
                 <button class="primary" data-testid="matrix-confirm" on:click=confirm>
-                    {move || if confirmed { tr("wide.update")() } else { tr("wide.confirm")() }}</button>
-                {confirmed.then(|| view! { <button data-testid="matrix-undo" on:click=undo>{tr("wide.undo")}</button> })}
+                    {move || if confirmed { tr("wide.update")() } else { tr("wide.confirm")() }}
+                </button>
+                {confirmed
+                    .then(|| {
+                        view! {
+                            <button data-testid="matrix-undo" on:click=undo>
+                                {tr("wide.undo")}
+                            </button>
+                        }
+                    })}
             </div>
         </section>
     }

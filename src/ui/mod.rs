@@ -1,8 +1,10 @@
 //! Leptos components. Each file is one screen or one widget; they render state and call
-//! `AppState` methods or the domain, nothing else.
+//! methods of `crate::state` (`AppState`, `DataState`), nothing else. No component talks to
+//! the engine: every request goes through a `DataState` method (`state/engine_calls.rs`),
+//! and files are saved through `state::download`. They may use the domain's pure functions
+//! and types (labels, number and date phrasing) to render what the state holds.
 pub mod app;
 pub mod context_form;
-pub mod download;
 pub mod drafts;
 pub mod export_screen;
 pub mod finding_counts;

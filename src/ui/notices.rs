@@ -21,21 +21,40 @@ pub fn Notices() -> impl IntoView {
                     let icon = match n.kind {
                         NoticeKind::Info => "ℹ".into_any(),
                         NoticeKind::Warning => "⚠".into_any(),
-                        NoticeKind::Error => view! { <crate::ui::icon::StopIcon/> }.into_any(),
+                        NoticeKind::Error => view! { <crate::ui::icon::StopIcon /> }.into_any(),
                     };
                     let (zh, en) = (n.zh.clone(), n.en.clone());
                     let action = n.action.clone();
                     view! {
                         <div class=class data-testid=format!("notice-{}", n.tag)>
-                            <span class="notice-icon" aria-hidden="true">{icon}</span>
-                            <span class="notice-text">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}</span>
-                            {action.map(|a| match a {
-                                NoticeAction::OtherTab => view! {
-                                    <button data-testid="load-theirs" on:click=move |_| state.load_theirs()>{tr("notice.load_theirs")}</button>
-                                    <button data-testid="keep-mine" on:click=move |_| { state.dismiss(id); state.keep_mine_as_copy() }>{tr("notice.keep_mine")}</button>
-                                },
-                            })}
-                            <button class="link" on:click=move |_| state.dismiss(id)>{tr("notice.dismiss")}</button>
+                            <span class="notice-icon" aria-hidden="true">
+                                {icon}
+                            </span>
+                            <span class="notice-text">
+                                {move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }}
+                            </span>
+                            {action
+                                .map(|a| match a {
+                                    NoticeAction::OtherTab => {
+                                        view! {
+                                            <button data-testid="load-theirs" on:click=move |_| state.load_theirs()>
+                                                {tr("notice.load_theirs")}
+                                            </button>
+                                            <button
+                                                data-testid="keep-mine"
+                                                on:click=move |_| {
+                                                    state.dismiss(id);
+                                                    state.keep_mine_as_copy()
+                                                }
+                                            >
+                                                {tr("notice.keep_mine")}
+                                            </button>
+                                        }
+                                    }
+                                })}
+                            <button class="link" on:click=move |_| state.dismiss(id)>
+                                {tr("notice.dismiss")}
+                            </button>
                         </div>
                     }
                 }

@@ -29,25 +29,41 @@ pub fn TopBar() -> impl IntoView {
     view! {
         <header class="topbar">
             <div class="brand">
-                <span class="logo" aria-hidden="true" data-cjk-ok="logo">"志"</span>
+                <span class="logo" aria-hidden="true" data-cjk-ok="logo">
+                    "志"
+                </span>
                 <div>
                     <h1 data-testid="app-title">{tr("app.title")}</h1>
                     <p class="tagline">{tr("app.tagline")}</p>
                 </div>
             </div>
             <div class="topbar-actions">
-                <button class="draft-button" data-testid="drafts-open" on:click=move |_| state.drafts_open.set(true)
-                    aria-haspopup="dialog">
+                <button
+                    class="draft-button"
+                    data-testid="drafts-open"
+                    on:click=move |_| state.drafts_open.set(true)
+                    aria-haspopup="dialog"
+                >
                     <span class="draft-label">{tr("drafts.current")}</span>
-                    <span class="draft-name" data-testid="draft-name" data-cjk-ok="draft">{move || state.draft.with(|d| d.display_name_in(state.lang.get() == crate::i18n::Lang::Zh))}</span>
-                    <span class=save_class data-testid="save-state">{save_text}</span>
+                    <span class="draft-name" data-testid="draft-name" data-cjk-ok="draft">
+                        {move || state.draft.with(|d| d.display_name_in(state.lang.get() == crate::i18n::Lang::Zh))}
+                    </span>
+                    <span class=save_class data-testid="save-state">
+                        {save_text}
+                    </span>
                 </button>
-                <button data-testid="lang-switch" data-cjk-ok="other-language" lang=move || state.lang.get().other().code()
+                <button
+                    data-testid="lang-switch"
+                    data-cjk-ok="other-language"
+                    lang=move || state.lang.get().other().code()
                     aria-label=tr("app.lang_switch_label")
-                    on:click=move |_| state.set_lang(state.lang.get_untracked().other())>
+                    on:click=move |_| state.set_lang(state.lang.get_untracked().other())
+                >
                     {tr("app.lang_switch")}
                 </button>
-                <button class="danger-quiet" data-testid="clear-all" on:click=clear>{tr("app.clear_all")}</button>
+                <button class="danger-quiet" data-testid="clear-all" on:click=clear>
+                    {tr("app.clear_all")}
+                </button>
             </div>
         </header>
     }

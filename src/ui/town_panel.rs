@@ -3,14 +3,12 @@
 //! on its card. The files themselves are made and read by the engine (`town` in the domain).
 
 use super::fmt::fmt_date;
-use super::import_screen::engine_download;
 use super::{lang, tr};
-use crate::engine::protocol::Request;
-use crate::i18n::Lang;
+use crate::i18n::tf;
 use crate::state::{AppState, DataState};
 use leptos::prelude::*;
-use scorecard_domain::import::ReportSummary;
-use scorecard_domain::town::passkey::MIN_CHARS;
+use scorecard_domain::import::OutcomeSummary;
+use scorecard_domain::report_file::passkey::MIN_CHARS;
 
 /// The passphrase field and the "remember on this computer" box; `on_apply` runs after a
 /// change is confirmed (the import screen imports again).
@@ -34,26 +32,51 @@ pub fn PassphraseField(#[prop(optional)] import_again: bool) -> impl IntoView {
         <div class="town-passphrase">
             <label>
                 <span>{tr("town.passphrase")}</span>
-                <input type="password" autocomplete="off" data-testid="town-passphrase"
+                // what is typed counts at once (in memory only): files dropped while the
+                // field still has the focus are read with it (issue 28)
+                <input
+                    type="password"
+                    autocomplete="off"
+                    data-testid="town-passphrase"
                     prop:value=move || typed.get()
                     on:input=move |ev| {
-                        // what is typed counts at once (in memory only): files dropped while
-                        // the field still has the focus are read with it (issue 28)
                         let p = event_target_value(&ev);
                         data.passphrase.set(p.clone());
                         typed.set(p);
                     }
-                    on:change=move |_| apply() />
+                    on:change=move |_| apply()
+                />
             </label>
             <label class="check">
-                <input type="checkbox" data-testid="town-remember" prop:checked=move || remember.get()
-                    on:change=move |ev| { remember.set(event_target_checked(&ev)); apply(); } />
+                <input
+                    type="checkbox"
+                    data-testid="town-remember"
+                    prop:checked=move || remember.get()
+                    on:change=move |ev| {
+                        remember.set(event_target_checked(&ev));
+                        apply();
+                    }
+                />
                 <span>{tr("town.remember")}</span>
             </label>
-            {import_again.then(|| view! {
-                <button data-testid="town-apply" on:click=move |_| apply()>{tr("town.apply")}</button>
-            })}
-            {move || short().then(|| view! { <p class="notice warn small" data-testid="town-short">{tr("town.short")}</p> })}
+            {import_again
+                .then(|| {
+                    view! {
+                        <button data-testid="town-apply" on:click=move |_| apply()>
+                            {tr("town.apply")}
+                        </button>
+                    }
+                })}
+            {move || {
+                short()
+                    .then(|| {
+                        view! {
+                            <p class="notice warn small" data-testid="town-short">
+                                {tr("town.short")}
+                            </p>
+                        }
+                    })
+            }}
             <p class="help">{tr("town.passphrase_help")}</p>
         </div>
     }
@@ -68,10 +91,17 @@ pub fn TownImportPanel() -> impl IntoView {
         <details class="panel town-panel" data-testid="town-panel" prop:open=move || data.has_report_files()>
             <summary>{tr("town.heading")}</summary>
             <p class="intro">{tr("town.intro")}</p>
-            <PassphraseField import_again=true/>
-            {move || data.has_report_files().then(|| view! {
-                <p class="notice info" data-testid="town-codes-note">{tr("town.codes_note")}</p>
-            })}
+            <PassphraseField import_again=true />
+            {move || {
+                data.has_report_files()
+                    .then(|| {
+                        view! {
+                            <p class="notice info" data-testid="town-codes-note">
+                                {tr("town.codes_note")}
+                            </p>
+                        }
+                    })
+            }}
         </details>
     }
 }
@@ -82,41 +112,59 @@ pub fn PackItem() -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let ready = move || data.import.with(|i| i.is_some());
-    let make = move |_| {
-        let context = app.draft.with_untracked(|d| d.context.clone());
-        let passphrase = data.passphrase.get_untracked();
-        engine_download(app, Request::Pack { context, passphrase, today: crate::state::data::today() });
-    };
+    let make = move |_| data.download_report_file(app);
     view! {
         <div class="export-item wide" data-testid="export-report-item">
             <h3>{tr("town.pack_heading")}</h3>
             <p class="help">{tr("town.pack_help")}</p>
-            <PassphraseField/>
-            <button class="primary" data-testid="export-report-file"
+            <PassphraseField />
+            <button
+                class="primary"
+                data-testid="export-report-file"
                 disabled=move || !ready() || data.passphrase.with(|p| p.trim().chars().count() < MIN_CHARS)
-                on:click=make>"⬇ " {tr("town.pack")}</button>
+                on:click=make
+            >
+                "⬇ "
+                {tr("town.pack")}
+            </button>
         </div>
     }
 }
 
 /// What a report file holds, on its card.
 #[component]
-pub fn ReportLine(summary: ReportSummary) -> impl IntoView {
+pub fn ReportLine(summary: OutcomeSummary) -> impl IntoView {
     let s = summary;
     view! {
         <p class="report-summary" data-testid="report-summary" data-counted=s.counted.to_string()>
-            <b>{tr("town.report_file")}</b> " · " <span data-cjk-ok="station">{s.station.clone()}</span> " · "
+            <b>{tr("town.report_file")}</b>
+            " · "
+            <span data-cjk-ok="station">{s.station.clone()}</span>
+            " · "
             {move || {
                 let l = lang();
                 let date = fmt_date(l, s.as_of);
-                if l == Lang::Zh {
-                    format!("{} 年，截至 {date} · 志愿者 {} 名 · 活动 {} 项 · 培训 {} 次", s.year, s.volunteers, s.activities, s.trainings)
-                } else {
-                    format!("{}, as of {date} · {} volunteers · {} activities · {} trainings", s.year, s.volunteers, s.activities, s.trainings)
-                }
+                tf(
+                    l,
+                    "town.report_line",
+                    &[
+                        ("year", &s.year),
+                        ("date", &date),
+                        ("volunteers", &s.volunteers),
+                        ("activities", &s.activities),
+                        ("trainings", &s.trainings),
+                    ],
+                )
             }}
-            " · " <span class="muted">{s.made_by.clone()}</span>
-            {(!s.counted).then(|| view! { " · " <b class="warn">{tr("town.superseded")}</b> })}
+            " · "
+            <span class="muted">{s.made_by.clone()}</span>
+            {(!s.counted)
+                .then(|| {
+                    view! {
+                        " · "
+                        <b class="warn">{tr("town.superseded")}</b>
+                    }
+                })}
         </p>
     }
 }

@@ -27,7 +27,9 @@ pub fn UpdateBanner() -> impl IntoView {
         <Show when=move || ready.get()>
             <div class="update-banner" role="status" data-testid="update-ready">
                 <span>{tr("update.ready")}</span>
-                <button class="primary" data-testid="update-apply" on:click=apply>{tr("update.apply")}</button>
+                <button class="primary" data-testid="update-apply" on:click=apply>
+                    {tr("update.apply")}
+                </button>
             </div>
         </Show>
     }

@@ -5,11 +5,13 @@
 use super::fmt::fmt_int;
 use super::matrix_panel::{hours_text, parse_hours};
 use super::{lang, tr};
-use crate::i18n::Lang;
+use crate::i18n::tf;
 use crate::state::form::parse_date;
 use crate::state::{AppState, DataState};
 use leptos::prelude::*;
-use scorecard_domain::import::wide::{day_in_year, holiday_date, WideActivityChoice, WideChoice, WideSheet};
+use scorecard_domain::import::choices::{MatrixColumnChoice, MatrixSheetChoice};
+use scorecard_domain::import::outcome::MatrixSheet;
+use scorecard_domain::import::sheets::matrix::{day_in_year, holiday_date};
 
 /// One row's inputs, as typed.
 #[derive(Clone)]
@@ -25,7 +27,7 @@ struct Row {
 }
 
 #[component]
-pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView {
+pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let year = app.draft.with_untracked(|d| d.context.year);
@@ -74,11 +76,11 @@ pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView 
     let rows_for_confirm = rows.clone();
     let (f1, s1) = (file.clone(), sheet.clone());
     let confirm = move |_| {
-        let choice = WideChoice {
+        let choice = MatrixSheetChoice {
             activities: rows_for_confirm
                 .iter()
                 .filter(|r| r.include.get_untracked())
-                .map(|r| WideActivityChoice {
+                .map(|r| MatrixColumnChoice {
                     column: r.column,
                     name: r.name.clone(),
                     hours: parse_hours(&r.hours.get_untracked()),
@@ -102,79 +104,130 @@ pub fn WidePanel(file: String, sheet: String, wide: WideSheet) -> impl IntoView 
     view! {
         <div class="wide-panel" data-testid="wide-panel" data-confirmed=confirmed.to_string()>
             <h5>{tr("wide.heading")}</h5>
-            <p class="small">
-                {move || if lang() == Lang::Zh {
-                    format!("这张表除了人员信息，还有 {n} 列是各项活动的参加次数。填好每项活动一次的时长和日期，确认后每参加一次算一条服务记录，每项活动也计入活动记录（用于主题覆盖等指标）。")
-                } else {
-                    format!("Besides the people, {n} columns hold counts of participation in activities. Give each activity's hours per participation and its date; once confirmed, each participation is one service record and each activity one activity (for theme coverage and the like).")
-                }}
-            </p>
-            {confirmed.then(|| view! {
-                <p class="notice ok small" data-testid="wide-done">
-                    {move || if lang() == Lang::Zh { format!("已转为服务记录 {} 条。", fmt_int(records)) } else { format!("{} service records made.", fmt_int(records)) }}
-                </p>
-            })}
-            {hours_source.map(|src| view! { <p class="small muted" data-testid="wide-hours-source">{tr("wide.hours_from")} {src}</p> })}
+            <p class="small">{move || tf(lang(), "wide.intro", &[("n", &n)])}</p>
+            {confirmed
+                .then(|| {
+                    view! {
+                        <p class="notice ok small" data-testid="wide-done">
+                            {move || tf(lang(), "wide.done", &[("n", &fmt_int(records))])}
+                        </p>
+                    }
+                })}
+            {hours_source
+                .map(|src| {
+                    view! {
+                        <p class="small muted" data-testid="wide-hours-source">
+                            {tr("wide.hours_from")}
+                            {src}
+                        </p>
+                    }
+                })}
             <div class="wide-fill inline-field">
                 <label>
                     <span>{tr("wide.fill_date")}</span>
-                    <input class="narrow-date" type="text" placeholder=tr("wide.date_hint") data-testid="wide-fill-date"
-                        prop:value=move || fill_date.get() on:input=move |ev| fill_date.set(event_target_value(&ev)) />
+                    <input
+                        class="narrow-date"
+                        type="text"
+                        placeholder=tr("wide.date_hint")
+                        data-testid="wide-fill-date"
+                        prop:value=move || fill_date.get()
+                        on:input=move |ev| fill_date.set(event_target_value(&ev))
+                    />
                 </label>
-                <button on:click=on_fill data-testid="wide-fill">{tr("wide.fill")}</button>
+                <button on:click=on_fill data-testid="wide-fill">
+                    {tr("wide.fill")}
+                </button>
             </div>
             <div class="table-wrap">
                 <table class="grid wide-table" data-testid="wide-table">
-                    <thead><tr>
-                        <th scope="col">{tr("wide.include")}</th>
-                        <th scope="col">{tr("wide.activity")}</th>
-                        <th scope="col" class="num">{tr("wide.people")}</th>
-                        <th scope="col" class="num">{tr("wide.times")}</th>
-                        <th scope="col">{tr("wide.hours")}</th>
-                        <th scope="col">{tr("wide.date")}</th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("wide.include")}</th>
+                            <th scope="col">{tr("wide.activity")}</th>
+                            <th scope="col" class="num">
+                                {tr("wide.people")}
+                            </th>
+                            <th scope="col" class="num">
+                                {tr("wide.times")}
+                            </th>
+                            <th scope="col">{tr("wide.hours")}</th>
+                            <th scope="col">{tr("wide.date")}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {rows.into_iter().map(|r| {
-                            let (include, hours, date) = (r.include, r.hours, r.date);
-                            let from = r.from.clone();
-                            let title = from.clone().map(|f| format!("{}{}", tr("wide.hours_from")(), f));
-                            view! {
-                                <tr data-testid="wide-row" data-column=r.column.to_string()>
-                                    <td><input type="checkbox" aria-label=r.name.clone() prop:checked=move || include.get()
-                                        on:change=move |ev| include.set(event_target_checked(&ev)) /></td>
-                                    <td data-cjk-ok="activity">{r.name.clone()}</td>
-                                    <td class="num">{fmt_int(u64::from(r.people))}</td>
-                                    <td class="num">{fmt_int(u64::from(r.times))}</td>
-                                    <td>
-                                        <input class="narrow" type="text" inputmode="decimal" data-testid="wide-hours" title=title
-                                            aria-label=format!("{} {}", r.name, tr("wide.hours")())
-                                            class:invalid=move || include.get() && parse_hours(&hours.get()).is_none()
-                                            prop:value=move || hours.get() on:input=move |ev| hours.set(event_target_value(&ev)) />
-                                    </td>
-                                    <td>
-                                        <input class="narrow-date" type="text" data-testid="wide-date" placeholder=tr("wide.date_hint")
-                                            aria-label=format!("{} {}", r.name, tr("wide.date")())
-                                            class:invalid=move || include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
-                                            prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|r| {
+                                let (include, hours, date) = (r.include, r.hours, r.date);
+                                let from = r.from.clone();
+                                let title = from.clone().map(|f| format!("{}{}", tr("wide.hours_from")(), f));
+                                view! {
+                                    <tr data-testid="wide-row" data-column=r.column.to_string()>
+                                        <td>
+                                            <input
+                                                type="checkbox"
+                                                aria-label=r.name.clone()
+                                                prop:checked=move || include.get()
+                                                on:change=move |ev| include.set(event_target_checked(&ev))
+                                            />
+                                        </td>
+                                        <td data-cjk-ok="activity">{r.name.clone()}</td>
+                                        <td class="num">{fmt_int(u64::from(r.people))}</td>
+                                        <td class="num">{fmt_int(u64::from(r.times))}</td>
+                                        <td>
+                                            <input
+                                                class="narrow"
+                                                type="text"
+                                                inputmode="decimal"
+                                                data-testid="wide-hours"
+                                                title=title
+                                                aria-label=format!("{} {}", r.name, tr("wide.hours")())
+                                                class:invalid=move || {
+                                                    include.get() && parse_hours(&hours.get()).is_none()
+                                                }
+                                                prop:value=move || hours.get()
+                                                on:input=move |ev| hours.set(event_target_value(&ev))
+                                            />
+                                        </td>
+                                        <td>
+                                            <input
+                                                class="narrow-date"
+                                                type="text"
+                                                data-testid="wide-date"
+                                                placeholder=tr("wide.date_hint")
+                                                aria-label=format!("{} {}", r.name, tr("wide.date")())
+                                                class:invalid=move || {
+                                                    include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
+                                                }
+                                                prop:value=move || date.get()
+                                                on:input=move |ev| date.set(event_target_value(&ev))
+                                            />
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
             <p class="small muted" data-testid="wide-missing">
-                {move || match (missing(), lang()) {
-                    (0, _) => String::new(),
-                    (k, Lang::Zh) => format!("还有 {k} 项活动缺少单次时长或日期：它们的参加次数不会转为服务记录。"),
-                    (k, Lang::En) => format!("{k} activities lack hours or a date: their participations will not become records."),
+                {move || match missing() {
+                    0 => String::new(),
+                    k => tf(lang(), "wide.missing", &[("n", &k)]),
                 }}
             </p>
             <div class="wide-actions">
                 <button class="primary" data-testid="wide-confirm" on:click=confirm>
                     {move || if confirmed { tr("wide.update")() } else { tr("wide.confirm")() }}
                 </button>
-                {confirmed.then(|| view! { <button data-testid="wide-undo" on:click=undo>{tr("wide.undo")}</button> })}
+                {confirmed
+                    .then(|| {
+                        view! {
+                            <button data-testid="wide-undo" on:click=undo>
+                                {tr("wide.undo")}
+                            </button>
+                        }
+                    })}
             </div>
         </div>
     }

@@ -2,7 +2,7 @@
 //! import screen and the scorecard) and offer to score the data's year, instead of a
 //! scorecard of zeros and a findings list of "outside the year" rows.
 use super::lang;
-use crate::i18n::Lang;
+use crate::i18n::tf;
 use crate::state::{AppState, DataState};
 use crate::ui::fmt::fmt_int;
 use leptos::prelude::*;
@@ -17,28 +17,24 @@ pub fn YearBanner() -> impl IntoView {
     };
     move || {
         mismatch().map(|(year, y)| {
-            let text = move || match lang() {
-                Lang::Zh => format!(
-                    "导入的数据中有 {} 条（共 {} 条有日期）在 {} 年，而考核年度是 {year} 年：这些记录都不会计入。",
-                    fmt_int(y.rows),
-                    fmt_int(y.of),
-                    y.year
-                ),
-                Lang::En => format!(
-                    "{} of the {} dated rows are in {}, but the assessment year is {year}: they will not count.",
-                    fmt_int(y.rows),
-                    fmt_int(y.of),
-                    y.year
-                ),
+            let text = move || {
+                tf(
+                    lang(),
+                    "import.year_mismatch",
+                    &[("rows", &fmt_int(y.rows)), ("of", &fmt_int(y.of)), ("data_year", &y.year), ("year", &year)],
+                )
             };
             view! {
                 <div class="notice warning" role="status" data-testid="year-mismatch">
-                    <span class="notice-icon" aria-hidden="true">"⚠"</span>
+                    <span class="notice-icon" aria-hidden="true">
+                        "⚠"
+                    </span>
                     <span class="notice-text">{text}</span>
                     <button data-testid="use-data-year" on:click=move |_| app.edit(|d| d.use_year(y.year))>
-                        {move || if lang() == Lang::Zh { format!("改为考核 {} 年", y.year) } else { format!("Score {} instead", y.year) }}
+                        {move || tf(lang(), "import.use_data_year", &[("data_year", &y.year)])}
                     </button>
-                    " " <span class="muted small">{move || if lang() == Lang::Zh { format!("若要考核 {year} 年，请导入 {year} 年的数据。") } else { format!("To score {year}, import {year}'s data.") }}</span>
+                    " "
+                    <span class="muted small">{move || tf(lang(), "import.import_year", &[("year", &year)])}</span>
                 </div>
             }
         })

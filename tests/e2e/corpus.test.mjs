@@ -1,5 +1,5 @@
 // The corpus of real header shapes through the page (issue 18): files the native corpus
-// test writes (crates/domain/tests/corpus.rs, write_corpus_files) are dropped on the import
+// test writes (crates/domain/tests/domain/corpus.rs, write_corpus_files) are dropped on the import
 // screen as a clerk would. A volunteer-hours system's roster and attendance list are read
 // with no hand mapping and each mapping says why; a participation matrix is confirmed once
 // and its counts become service records.
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, ready, shot, corpusDir } from './lib.mjs';
 
-// The matrix's counts as the generator makes them (tests/corpus_support/mod.rs),
+// The matrix's counts as the generator makes them (crates/domain/tests/domain/support/corpus/mod.rs),
 // worked out here on their own.
 const ROWS = 60, ACTIVITIES = 45;
 const count = (r, a) => { const x = (r * 31 + a * 17) % 11; return x === 0 ? 2 : (x <= 2 ? 1 : 0); };

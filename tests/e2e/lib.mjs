@@ -70,10 +70,10 @@ export function foreign(requests, base) {
 }
 
 /** A directory holding the corpus files the native corpus test writes (crates/domain/tests/
- *  corpus.rs, write_corpus_files; already built by `./dev test`). */
+ *  domain/corpus.rs, write_corpus_files; already built by `./dev test`). */
 export function corpusDir() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vscore-corpus-'));
-  execFileSync('cargo', ['test', '-q', '-p', 'scorecard-domain', '--test', 'corpus', '--', '--ignored', '--exact', 'write_corpus_files'],
+  execFileSync('cargo', ['test', '-q', '-p', 'scorecard-domain', '--test', 'domain', '--', '--ignored', '--exact', 'corpus::write_corpus_files'],
     { cwd: ROOT, env: { ...process.env, CORPUS_OUT: dir }, stdio: ['ignore', 'ignore', 'inherit'] });
   return dir;
 }

@@ -7,10 +7,10 @@
 //! web app's Score request computes, or [`dashboard_score`], the same computed together).
 
 use calamine::{Reader, Xlsx};
-use scorecard_domain::extras::{charts, dashboard, monthly_replay, scheme, star_levels, what_if};
 use scorecard_domain::import::{import, FileInput, Import, ImportOptions};
-use scorecard_domain::profile::checklist::checklist_items;
 use scorecard_domain::profile::Profile;
+use scorecard_domain::score::checklist_items::checklist_items;
+use scorecard_domain::score::insights::{charts, dashboard, monthly_replay, scheme, star_levels, what_if};
 use scorecard_domain::score::{score, Scorecard};
 use scorecard_domain::{Context, Tables};
 use std::io::Cursor;

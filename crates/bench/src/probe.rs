@@ -15,9 +15,9 @@
 
 use crate::measure::{timed, InputFile};
 use calamine::{DataRef, Reader, Xlsx};
-use scorecard_domain::import::cell::trim;
-use scorecard_domain::import::skip::{skip_kind, MARKER_COLUMNS};
-use scorecard_domain::import::synonyms::normalize_header;
+use scorecard_domain::import::columns::synonyms::normalize_header;
+use scorecard_domain::import::input::cell::trim;
+use scorecard_domain::import::sheets::skip::{skip_kind, MARKER_COLUMNS};
 use scorecard_domain::Interner;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -56,9 +56,9 @@ fn text_rows(f: &InputFile) -> Result<Vec<Vec<Option<String>>>, String> {
     Ok(rows)
 }
 
+pub use scorecard_domain::import::columns::synonyms::normalizes_to;
 /// The allocation-free checks the importer now uses, probed against the allocating ones.
-pub use scorecard_domain::import::skip::may_be_marker;
-pub use scorecard_domain::import::synonyms::normalizes_to;
+pub use scorecard_domain::import::sheets::skip::may_be_marker;
 
 /// The probes on one xlsx file, each the best of `runs`.
 pub fn probe(f: &InputFile, runs: usize) -> Result<Value, String> {

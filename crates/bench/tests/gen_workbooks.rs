@@ -2,6 +2,9 @@
 //! read back with calamine, record keys found on the roster, and the prefix property
 //! (a smaller file is the start of a bigger one).
 
+// A test binary: a failed unwrap is a failed test (Cargo.toml [workspace.lints]).
+#![allow(clippy::unwrap_used)]
+
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use scorecard_bench::{write_records, write_records_in_sheets, write_roster};
 use scorecard_domain::samples::{Synth, SynthSpec};

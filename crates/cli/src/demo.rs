@@ -10,7 +10,7 @@ use scorecard_domain::calendar::supported_years;
 use scorecard_domain::samples::{data_workbook, demo_context, demo_spec, demo_workbook, synth_rows, Style};
 use std::path::Path;
 
-pub fn run(out: &Path, year: i32, context: Option<&Path>, by_station: Option<&Path>) -> i32 {
+pub(crate) fn run(out: &Path, year: i32, context: Option<&Path>, by_station: Option<&Path>) -> i32 {
     if !supported_years().contains(&year) {
         eprintln!("scorecard demo: {}", crate::holidays::year_out_of_range(year));
         return 2;

@@ -6,7 +6,8 @@
 //! error: message on stderr (Chinese and English), exit 2, nothing on stdout.
 
 use crate::Format;
-use scorecard_domain::calendar::{fmt_date_zh, holidays, supported_years, Holiday};
+use scorecard_domain::calendar::{holidays, supported_years, Holiday};
+use scorecard_domain::phrasing::fmt_date_zh;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -15,7 +16,7 @@ struct Entry<'a> {
     date: String,
 }
 
-pub fn run(year: i32, format: Format) -> i32 {
+pub(crate) fn run(year: i32, format: Format) -> i32 {
     match render(year, format) {
         Some(out) => {
             crate::out::line(&out);
@@ -29,7 +30,7 @@ pub fn run(year: i32, format: Format) -> i32 {
 }
 
 /// The message for a year the calendar does not cover (Chinese / English).
-pub fn year_out_of_range(year: i32) -> String {
+pub(crate) fn year_out_of_range(year: i32) -> String {
     let range = supported_years();
     let (from, to) = (range.start(), range.end());
     format!("年份 {year} 不在支持范围 {from}–{to} 内 / year {year} is outside the supported range {from}–{to}")

@@ -6,11 +6,11 @@
 //! app's import screen receives), including the preview with full ID numbers.
 
 use crate::Format;
-use scorecard_domain::import::{import, FileInput, FileReport, ImportOptions, RowStatus, SheetReport, Source};
+use scorecard_domain::import::{import, FileInput, FileOutcome, ImportOptions, RowStatus, SheetOutcome, Source};
 use scorecard_domain::Severity;
 use std::path::PathBuf;
 
-pub fn run(paths: &[PathBuf], format: Format) -> i32 {
+pub(crate) fn run(paths: &[PathBuf], format: Format) -> i32 {
     let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
     let mut code = 0;
     for p in paths {
@@ -92,7 +92,7 @@ fn severity_zh(s: Severity) -> &'static str {
 }
 
 /// The text report of one file, for a person.
-pub fn text_file(f: &FileReport) -> String {
+pub(crate) fn text_file(f: &FileOutcome) -> String {
     let mut out = String::new();
     let format = f.format.map_or("无法识别", |x| x.label());
     out.push_str(&format!("文件「{}」（{}，{} 字节）\n", f.name, format, f.size));
@@ -119,7 +119,7 @@ pub fn text_file(f: &FileReport) -> String {
     out
 }
 
-fn text_sheet(s: &SheetReport) -> String {
+fn text_sheet(s: &SheetOutcome) -> String {
     let mut out = String::new();
     let name = if s.name.is_empty() { "（CSV）".to_string() } else { format!("「{}」", s.name) };
     let role = match s.role {

@@ -4,7 +4,7 @@
 use std::io::{ErrorKind, Write};
 
 /// Writes `text` to stdout; a closed pipe ends the process with success, as `cat` does.
-pub fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if e.kind() == ErrorKind::BrokenPipe {
@@ -16,6 +16,6 @@ pub fn print(text: &str) {
 }
 
 /// [`print`] with a line end.
-pub fn line(text: &str) {
+pub(crate) fn line(text: &str) {
     print(&format!("{text}\n"));
 }

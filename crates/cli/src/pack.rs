@@ -5,17 +5,18 @@
 //!                [--station NAME] --passphrase-file FILE --output OUT.json FILE...
 //! ```
 //! The report holds no name, ID or phone number: volunteers are codes keyed by the town's
-//! passphrase (README "Report files"). Exit: 0 written; 1 a file could not be read (nothing
+//! passphrase (docs/report-file.md). Exit: 0 written; 1 a file could not be read (nothing
 //! written: a report missing a file would be wrong at the town); 2 on a usage error.
 
 use crate::score::{build_context, load_profile, read_files, read_passphrase, Fail, ScoreArgs};
 use clap::Args;
-use scorecard_domain::town::{pack, Passkey};
+use scorecard_domain::export::pack;
+use scorecard_domain::report_file::Passkey;
 use scorecard_domain::Context;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
-pub struct PackArgs {
+pub(crate) struct PackArgs {
     #[arg(long)]
     pub context: Option<PathBuf>,
     #[arg(long)]
@@ -37,7 +38,7 @@ pub struct PackArgs {
     pub files: Vec<PathBuf>,
 }
 
-pub fn run(args: &PackArgs) -> i32 {
+pub(crate) fn run(args: &PackArgs) -> i32 {
     let today = chrono::Local::now().date_naive();
     let as_score = ScoreArgs {
         profile: args.profile.clone(),

@@ -4,7 +4,7 @@
 use crate::Format;
 use scorecard_domain::profile::builtins;
 
-pub fn run(format: Format) -> i32 {
+pub(crate) fn run(format: Format) -> i32 {
     let list = builtins();
     match format {
         Format::Json => crate::out::line(&serde_json::to_string_pretty(&list).unwrap_or_default()),

@@ -19,13 +19,14 @@ use crate::Format;
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 use scorecard_domain::import::{import, FileInput, ImportOptions};
-use scorecard_domain::profile::{builtin, checklist::checklist_items, import_json, Profile, DEFAULT_ID};
+use scorecard_domain::profile::{builtin, import_json, Profile, DEFAULT_ID};
+use scorecard_domain::score::checklist_items::checklist_items;
 use scorecard_domain::score::{score, Scorecard, Status};
 use scorecard_domain::{Context, Finding, Tables, UnitType};
 use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
-pub struct ScoreArgs {
+pub(crate) struct ScoreArgs {
     #[arg(long)]
     pub profile: Option<String>,
     #[arg(long)]
@@ -57,7 +58,7 @@ pub(crate) enum Fail {
     Read(String),
 }
 
-pub fn run(args: &ScoreArgs) -> i32 {
+pub(crate) fn run(args: &ScoreArgs) -> i32 {
     let today = chrono::Local::now().date_naive();
     let (ctx, options) = match build_context(args, today) {
         Ok(c) => c,
@@ -113,8 +114,12 @@ pub fn run(args: &ScoreArgs) -> i32 {
 
 /// What the town's import checks report files against (its profile, year, as-of date
 /// and stations), with its passphrase (empty: none given).
-pub(crate) fn town_options(ctx: &Context, passphrase: String, today: NaiveDate) -> scorecard_domain::town::TownOptions {
-    scorecard_domain::town::TownOptions {
+pub(crate) fn town_options(
+    ctx: &Context,
+    passphrase: String,
+    today: NaiveDate,
+) -> scorecard_domain::report_file::TownOptions {
+    scorecard_domain::report_file::TownOptions {
         passphrase: Some(passphrase).filter(|p| !p.is_empty()),
         profile: ctx.profile.clone(),
         year: ctx.year,
@@ -129,7 +134,7 @@ pub(crate) fn read_passphrase(path: &Path) -> Result<String, Fail> {
         Fail::Usage(format!("无法读取口令文件 {} / cannot read the passphrase file: {e}", path.display()))
     })?;
     let p = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("").trim().to_string();
-    let min = scorecard_domain::town::passkey::MIN_CHARS;
+    let min = scorecard_domain::report_file::passkey::MIN_CHARS;
     if p.chars().count() < min {
         return Err(Fail::Usage(format!(
             "口令文件 {} 中的口令太短：至少 {min} 个字符 / the passphrase in {} is too short: at least {min} characters",
@@ -148,7 +153,7 @@ pub(crate) fn build_context(args: &ScoreArgs, today: NaiveDate) -> Result<(Conte
                 Fail::Read(format!("无法读取情境文件 {} / cannot read the context file: {e}", path.display()))
             })?;
             // The web app's context export (with its column mappings under "import").
-            scorecard_domain::report::read_context_json(&text).map_err(|e| {
+            scorecard_domain::export::read_context_json(&text).map_err(|e| {
                 Fail::Usage(format!("情境文件 {} 不是有效的 JSON / the context file is not valid: {e}", path.display()))
             })?
         }
@@ -258,7 +263,7 @@ fn json(card: &Scorecard, profile: &Profile, ctx: &Context, tables: &Tables, tod
 }
 
 fn value_text(unit: scorecard_domain::score::Unit, v: Option<f64>) -> String {
-    use scorecard_domain::calendar::{fmt_hours, fmt_pct};
+    use scorecard_domain::phrasing::{fmt_hours, fmt_pct};
     use scorecard_domain::score::Unit;
     match v {
         None => "—".into(),

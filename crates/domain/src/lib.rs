@@ -1,40 +1,21 @@
-//! The pure core of 志愿服务自评台 / Volunteer Scorecard.
+//! 志愿服务自评台 / Volunteer Scorecard's core, as one door for the web app and the CLI.
 //!
-//! Invariant: nothing here knows about leptos, web-sys, gloo or the DOM. The same code
-//! runs natively (tests, the `scorecard` CLI, benches) and in the browser (wasm32).
+//! The layers live in crates of their own, so that cargo itself forbids a cycle
+//! (ARCHITECTURE.md, "Layers"):
+//! - [`scorecard_model`] (re-exported here at the root): text, findings, tables, context,
+//!   calendar, tags, profiles, phrasing, the 报送文件 format;
+//! - [`import`]: file bytes → sheets → typed tables + findings;
+//! - [`score`]: typed tables → prepared rows → facts → the scorecard, and insights;
+//! - [`export`]: the xlsx and CSV reports, drill-down tables, failed rows, the 报送文件 writer;
+//! - [`samples`]: the demo town and synthetic workbooks.
+//!
+//! Invariant: nothing here or below knows about leptos, web-sys, gloo or the DOM; the same
+//! code runs natively (tests, the `scorecard` CLI, benches) and in the browser (wasm32).
 //! Invariant: nothing here panics on user data. Functions that meet bad input return
 //! their value together with `Vec<Finding>`.
 
-pub mod builder;
-pub mod calendar;
-pub mod context;
-pub mod extras;
-pub mod finding;
-pub mod import;
-pub mod mask;
-pub mod model;
-pub mod prepare;
-pub mod profile;
-pub mod report;
-pub mod safety;
-pub mod samples;
-pub mod score;
-pub mod sort;
-pub mod tags;
-pub mod text;
-pub mod town;
-pub(crate) mod wire;
-
-pub use context::{Context, Level, UnitType};
-
-/// The app's version (every crate of the workspace shares it): in the page's footer and in
-/// everything the app exports, so a file can be traced to the release that made it.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// "志愿服务自评台 v0.2.0", as the exports name their maker.
-pub fn made_by() -> String {
-    format!("志愿服务自评台 v{APP_VERSION}")
-}
-pub use finding::{Finding, FindingKind, Severity};
-pub use model::{Activity, DataYear, Role, RowRef, ServiceRecord, SourceSheet, Tables, Training, Volunteer};
-pub use text::{Interner, Sym};
+pub use scorecard_export as export;
+pub use scorecard_import as import;
+pub use scorecard_model::*;
+pub use scorecard_samples as samples;
+pub use scorecard_score as score;

@@ -2,31 +2,26 @@
 //! source clause, per-station table, what is missing, checklists to tick, suggestions to
 //! confirm, and the rows behind it.
 use super::status;
-use crate::i18n::Lang;
+use crate::i18n::{tf, Lang};
 use crate::state::draft::Step;
 use crate::state::{AppState, DataState};
 use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
 use scorecard_domain::calendar::missing_item_text;
-use scorecard_domain::profile::checklist::ChecklistItem;
-use scorecard_domain::report::{cut_en, cut_zh};
+use scorecard_domain::export::{cut_en, cut_zh};
+use scorecard_domain::score::checklist_items::ChecklistItem;
 use scorecard_domain::score::{Detail, IndicatorResult, InputField, Missing, Status, Unit};
 
 /// "4 / 6 个站点" style for counted units; the plain value otherwise.
 fn now_text(d: &Detail, l: Lang) -> String {
     match d.unit {
-        Unit::Periods => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个周期达标", "periods met")),
-        Unit::Items => match l {
-            Lang::Zh => format!("{} / {} 项已勾选", n(d.value), n(d.target)),
-            Lang::En => format!(
-                "{} of {} {} ticked",
-                n(d.value),
-                n(d.target),
-                if d.target == Some(1.0) { "item" } else { "items" }
-            ),
-        },
-        Unit::Stations => format!("{} / {} {}", n(d.value), n(d.target), l.pick("个站点达标", "stations met")),
+        Unit::Periods => tf(l, "score.periods_met", &[("value", &n(d.value)), ("target", &n(d.target))]),
+        Unit::Items => {
+            let key = if d.target == Some(1.0) { "score.item_ticked" } else { "score.items_ticked" };
+            tf(l, key, &[("value", &n(d.value)), ("target", &n(d.target))])
+        }
+        Unit::Stations => tf(l, "score.stations_met", &[("value", &n(d.value)), ("target", &n(d.target))]),
         u => status::value(u, d.value, l),
     }
 }
@@ -85,12 +80,23 @@ fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
                 let (head, rest) = items.split_at(items.len().min(5));
                 let (head, rest) = (head.to_vec(), rest.to_vec());
                 view! {
-                    <ul class="missing-items">{head.into_iter().map(|i| view! { <li data-cjk-ok="rows">{i}</li> }).collect_view()}</ul>
-                    {(!rest.is_empty()).then(|| view! {
-                        <details class="small"><summary>{format!("+{}", rest.len())}</summary>
-                            <ul class="missing-items">{rest.into_iter().map(|i| view! { <li data-cjk-ok="rows">{i}</li> }).collect_view()}</ul>
-                        </details>
-                    })}
+                    <ul class="missing-items">
+                        {head.into_iter().map(|i| view! { <li data-cjk-ok="rows">{i}</li> }).collect_view()}
+                    </ul>
+                    {(!rest.is_empty())
+                        .then(|| {
+                            view! {
+                                <details class="small">
+                                    <summary>{format!("+{}", rest.len())}</summary>
+                                    <ul class="missing-items">
+                                        {rest
+                                            .into_iter()
+                                            .map(|i| view! { <li data-cjk-ok="rows">{i}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </details>
+                            }
+                        })}
                 }
                 .into_any()
             }
@@ -101,14 +107,28 @@ fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
                 let more = items.len() - 12;
                 view! {
                     <p class="missing-list">{head} {sep} "…"</p>
-                    <details class="small"><summary>{format!("+{more}")}</summary><p class="missing-list">{rest}</p></details>
+                    <details class="small">
+                        <summary>{format!("+{more}")}</summary>
+                        <p class="missing-list">{rest}</p>
+                    </details>
                 }
                 .into_any()
             }
             Missing::List(v) => view! { <p class="missing-list">{text(&v).join(sep)}</p> }.into_any(),
             Missing::ByName(v) => view! {
                 <ul class="missing-map">
-                    {v.into_iter().map(|(k, list)| view! { <li><b>{k}</b> {if zh { "：" } else { ": " }} {text(&list).join(sep)}</li> }).collect_view()}
+                    {v
+                        .into_iter()
+                        .map(|(k, list)| {
+                            view! {
+                                <li>
+                                    <b>{k}</b>
+                                    {if zh { "：" } else { ": " }}
+                                    {text(&list).join(sep)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             }
             .into_any(),
@@ -117,9 +137,24 @@ fn missing_view(d: &Detail, met: bool) -> Option<AnyView> {
     Some(
         view! {
             <div class="missing" data-testid="missing">
-                <span class="label">{if met { tr("score.missing_met") } else { tr("score.missing") }} {crate::ui::colon}</span>
+                <span class="label">
+                    {if met { tr("score.missing_met") } else { tr("score.missing") }} {crate::ui::colon}
+                </span>
                 {body}
-                {(total as usize > shown).then(|| view! { <p class="muted small">{move || if lang() == Lang::Zh { cut_zh(Some(total), shown as u64, "项") } else { cut_en(Some(total), shown as u64, "items") }}</p> })}
+                {(total as usize > shown)
+                    .then(|| {
+                        view! {
+                            <p class="muted small">
+                                {move || {
+                                    if lang() == Lang::Zh {
+                                        cut_zh(Some(total), shown as u64, "项")
+                                    } else {
+                                        cut_en(Some(total), shown as u64, "items")
+                                    }
+                                }}
+                            </p>
+                        }
+                    })}
             </div>
         }
         .into_any(),
@@ -143,21 +178,29 @@ fn input_step(f: InputField) -> Step {
     }
 }
 
+#[allow(unreachable_pub)] // #[component] makes the props type `pub`
 #[component]
-pub fn StatusPill(status: Status, #[prop(optional)] check: bool) -> impl IntoView {
+pub(super) fn StatusPill(status: Status, #[prop(optional)] check: bool) -> impl IntoView {
     // figures that cannot both be true need checking (需核对), not filling in (需补充)
     let key = if check && status == Status::NeedsInput { "status.check" } else { status::key(status) };
     view! {
-        <span class=format!("pill-status {}", status::class(status)) data-testid="status-pill" data-check=check.then_some("1")>
-            <span aria-hidden="true">{if check { "⚠" } else { status::icon(status) }}</span> " " {tr(key)}
+        <span
+            class=format!("pill-status {}", status::class(status))
+            data-testid="status-pill"
+            data-check=check.then_some("1")
+        >
+            <span aria-hidden="true">{if check { "⚠" } else { status::icon(status) }}</span>
+            " "
+            {tr(key)}
         </span>
     }
 }
 
 /// One card, keyed by indicator id: its content follows the latest score, while the
 /// checklist's radio buttons stay the same elements (ticking one keeps the focus there).
+#[allow(unreachable_pub)] // #[component] makes the props type `pub`
 #[component]
-pub fn IndicatorCard(id: String, #[prop(into)] on_rows: Callback<(String, Option<String>)>) -> impl IntoView {
+pub(super) fn IndicatorCard(id: String, #[prop(into)] on_rows: Callback<(String, Option<String>)>) -> impl IntoView {
     let data = expect_context::<DataState>();
     let id_find = id.clone();
     let result = Memo::new(move |_| {
@@ -173,13 +216,17 @@ pub fn IndicatorCard(id: String, #[prop(into)] on_rows: Callback<(String, Option
         })
     });
     view! {
-        <article class=move || format!("card {}", status::class(st())) data-testid=format!("indicator-{id}")
-            data-status=move || st().code() aria-labelledby=format!("ind-{id}-title")>
-            {move || result.get().map(|r| view! { <CardMain result=r on_rows=on_rows/> })}
+        <article
+            class=move || format!("card {}", status::class(st()))
+            data-testid=format!("indicator-{id}")
+            data-status=move || st().code()
+            aria-labelledby=format!("ind-{id}-title")
+        >
+            {move || result.get().map(|r| view! { <CardMain result=r on_rows=on_rows /> })}
             <Show when=move || !items.with(Vec::is_empty)>
-                <Checklist items=items/>
+                <Checklist items=items />
             </Show>
-            {move || result.get().map(|r| view! { <CardFoot result=r on_rows=on_rows/> })}
+            {move || result.get().map(|r| view! { <CardFoot result=r on_rows=on_rows /> })}
         </article>
     }
 }
@@ -210,175 +257,325 @@ fn CardMain(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     let missing = missing_view(&d, st == Status::Met);
     let id_rows = id.clone();
     view! {
-            <header class="card-head">
-                <span class="ind-id">{result.id.clone()}</span>
-                <h3 id=format!("ind-{}-title", result.id)>{move || if lang() == Lang::Zh { label_zh.clone() } else { label_en.clone() }}</h3>
-                {result.bonus.then(|| view! { <span class="badge bonus" title=tr("score.bonus_note")>{tr("score.bonus")}</span> })}
-                <span class="spacer"></span>
-                <StatusPill status=st check=d.impossible/>
-            </header>
-            <div class="card-body">
-                <div class="measure">
-                    <div class="now">
-                        <span class="label">{tr("score.value")}</span>
-                        <span class="big num" data-testid="value">{move || now_text(&d_now, lang())}</span>
-                    </div>
-                    {move || target_text(&d_target, lang()).map(|t| view! {
-                        <div class="target"><span class="label">{tr("score.target")}</span><span class="num" data-testid="target">{t}</span></div>
-                    })}
-                    {prorated.map(|(u, p, zh, en)| view! {
-                        <div class="target"><span class="label">{tr("score.prorated")}</span>
-                            <span class="num" data-testid="prorated">{move || match (lang(), &zh, &en) {
-                                (Lang::Zh, Some(t), _) | (Lang::En, _, Some(t)) => t.clone(),
-                                (l, _, _) => status::value(if u == Unit::Ratio { Unit::Hours } else { u }, Some(p), l),
-                            }}</span></div>
-                    })}
+        <header class="card-head">
+            <span class="ind-id">{result.id.clone()}</span>
+            <h3 id=format!(
+                "ind-{}-title",
+                result.id,
+            )>{move || if lang() == Lang::Zh { label_zh.clone() } else { label_en.clone() }}</h3>
+            {result
+                .bonus
+                .then(|| {
+                    view! {
+                        <span class="badge bonus" title=tr("score.bonus_note")>
+                            {tr("score.bonus")}
+                        </span>
+                    }
+                })}
+            <span class="spacer"></span>
+            <StatusPill status=st check=d.impossible />
+        </header>
+        <div class="card-body">
+            <div class="measure">
+                <div class="now">
+                    <span class="label">{tr("score.value")}</span>
+                    <span class="big num" data-testid="value">
+                        {move || now_text(&d_now, lang())}
+                    </span>
                 </div>
-                {bar.map(|b| view! {
-                    <div class="meter" role="img" aria-label=format!("{:.0}%", b * 100.0)>
-                        <div class=format!("meter-fill {}", status::class(st)) style:width=format!("{:.1}%", b * 100.0)></div>
-                    </div>
-                })}
                 {move || {
-                    let g = if lang() == Lang::Zh { gap_zh.clone() } else { gap_en.clone() };
-                    // Long per-station sentences are clamped to four lines; a click shows all.
-                    let open = RwSignal::new(false);
-                    g.map(|g| {
-                        let long = g.chars().count() > 120;
-                        view! {
-                        <p class="gap" class:clamped=move || long && !open.get() data-testid="gap"
-                            on:click=move |_| open.update(|o| *o = !*o)>
-                            <span aria-hidden="true">"➜ "</span>{g.clone()}
-                        </p>
-                    }})
+                    target_text(&d_target, lang())
+                        .map(|t| {
+                            view! {
+                                <div class="target">
+                                    <span class="label">{tr("score.target")}</span>
+                                    <span class="num" data-testid="target">
+                                        {t}
+                                    </span>
+                                </div>
+                            }
+                        })
                 }}
-                {needs.map(|f| view! {
-                    <p class="needs" data-testid="needs-input">
-                        {tr(if impossible { "score.check_what" } else { "score.needs_input_what" })} <b>{move || input_label(f, lang())}</b> " "
-                        <button class="link" on:click=move |_| app.edit(|d| d.step = input_step(f))>
-                            {move || if input_step(f) == Step::Import { tr("score.go_import")() } else { tr("score.go_context")() }} " →"
-                        </button>
-                    </p>
+                {prorated
+                    .map(|(u, p, zh, en)| {
+                        view! {
+                            <div class="target">
+                                <span class="label">{tr("score.prorated")}</span>
+                                <span class="num" data-testid="prorated">
+                                    {move || match (lang(), &zh, &en) {
+                                        (Lang::Zh, Some(t), _) | (Lang::En, _, Some(t)) => t.clone(),
+                                        (l, _, _) => {
+                                            status::value(if u == Unit::Ratio { Unit::Hours } else { u }, Some(p), l)
+                                        }
+                                    }}
+                                </span>
+                            </div>
+                        }
+                    })}
+            </div>
+            {bar
+                .map(|b| {
+                    view! {
+                        <div class="meter" role="img" aria-label=format!("{:.0}%", b * 100.0)>
+                            <div
+                                class=format!("meter-fill {}", status::class(st))
+                                style:width=format!("{:.1}%", b * 100.0)
+                            ></div>
+                        </div>
+                    }
                 })}
-                {missing}
-                {(!periods.is_empty()).then(|| view! {
-                    <div class="periods" aria-label=tr("score.periods")>
-                        {periods.into_iter().map(|p| {
-                            let cls = match (p.state, p.met) {
-                                (_, true) => "per per-met",
-                                (scorecard_domain::score::SlotState::Ended, false) => "per per-not",
-                                (scorecard_domain::score::SlotState::Current, false) => "per per-current",
-                                _ => "per per-future",
-                            };
-                            let sym = if p.met { "✔" } else if cls == "per per-not" { "✘" } else { "·" };
-                            let label = p.label.clone();
-                            let title = move || {
-                                let zh = lang() == Lang::Zh;
-                                let lacking = match (p.lacking.is_empty(), zh) {
-                                    (true, _) => String::new(),
-                                    (false, true) => format!("（缺 {}）", p.lacking.join("、")),
-                                    (false, false) => format!(" (lacking {})", p.lacking.join(", ")),
-                                };
-                                let n = if zh { format!("{} 次 / 需 {}", p.count, p.target) } else { format!("{} (needs {})", p.count, p.target) };
-                                format!("{}{} {n}{lacking}", missing_item_text(&p.label, zh), if zh { "：" } else { ":" })
-                            };
-                            let short = move || missing_item_text(&label, lang() == Lang::Zh);
-                            let t2 = title.clone();
-                            view! { <span class=cls title=t2><span class="per-label">{short}</span> <span aria-hidden="true">{sym}</span><span class="sr-only">{title}</span></span> }
-                        }).collect_view()}
-                    </div>
+            {move || {
+                let g = if lang() == Lang::Zh { gap_zh.clone() } else { gap_en.clone() };
+                let open = RwSignal::new(false);
+                g.map(|g| {
+                    let long = g.chars().count() > 120;
+                    // Long per-station sentences are clamped to four lines; a click shows all.
+                    view! {
+                        <p
+                            class="gap"
+                            class:clamped=move || long && !open.get()
+                            data-testid="gap"
+                            on:click=move |_| open.update(|o| *o = !*o)
+                        >
+                            <span aria-hidden="true">"➜ "</span>
+                            {g.clone()}
+                        </p>
+                    }
+                })
+            }}
+            {needs
+                .map(|f| {
+                    view! {
+                        <p class="needs" data-testid="needs-input">
+                            {tr(if impossible { "score.check_what" } else { "score.needs_input_what" })}
+                            <b>{move || input_label(f, lang())}</b>
+                            " "
+                            <button class="link" on:click=move |_| app.edit(|d| d.step = input_step(f))>
+                                {move || {
+                                    if input_step(f) == Step::Import {
+                                        tr("score.go_import")()
+                                    } else {
+                                        tr("score.go_context")()
+                                    }
+                                }}
+                                " →"
+                            </button>
+                        </p>
+                    }
                 })}
-                {(!counts.is_empty()).then(|| view! {
-                    <ul class="counts-list" aria-label=tr("score.counts")>
-                        {counts.into_iter().map(|c| {
-                            let ok = c.count >= c.target;
-                            // a count as a count (12 次 / 需 1), never a fraction that reads as a date;
-                            // no per-name target (X8's holidays): the count alone
-                            let (count, target) = (c.count, c.target);
-                            let n = move || match (target, lang()) {
-                                (0, Lang::Zh) => format!("{count} 次"),
-                                (0, Lang::En) => format!("{count}×"),
-                                (_, Lang::Zh) => format!("{count} 次 / 需 {target}"),
-                                (_, Lang::En) => format!("{count} (needs {target})"),
-                            };
-                            let name = move || if lang() == Lang::En && !c.name_en.is_empty() { c.name_en.clone() } else { c.name.clone() };
-                            view! { <li class:ok=ok class:short=!ok>
-                                <span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>{name} " "
-                                <span class="num">{n}</span></li> }
-                        }).collect_view()}
-                    </ul>
+            {missing}
+            {(!periods.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="periods" aria-label=tr("score.periods")>
+                            {periods
+                                .into_iter()
+                                .map(|p| {
+                                    let cls = match (p.state, p.met) {
+                                        (_, true) => "per per-met",
+                                        (scorecard_domain::score::SlotState::Ended, false) => "per per-not",
+                                        (scorecard_domain::score::SlotState::Current, false) => "per per-current",
+                                        _ => "per per-future",
+                                    };
+                                    let sym = if p.met { "✔" } else if cls == "per per-not" { "✘" } else { "·" };
+                                    let label = p.label.clone();
+                                    let title = move || {
+                                        let l = lang();
+                                        let zh = l == Lang::Zh;
+                                        let lacking = match p.lacking.is_empty() {
+                                            true => String::new(),
+                                            false => {
+                                                tf(
+                                                    l,
+                                                    "score.lacking",
+                                                    &[("list", &p.lacking.join(crate::ui::Punct(l).sep()))],
+                                                )
+                                            }
+                                        };
+                                        let n = tf(l, "score.count_of", &[("count", &p.count), ("target", &p.target)]);
+                                        format!(
+                                            "{}{} {n}{lacking}",
+                                            missing_item_text(&p.label, zh),
+                                            if zh { "：" } else { ":" },
+                                        )
+                                    };
+                                    let short = move || missing_item_text(&label, lang() == Lang::Zh);
+                                    let t2 = title.clone();
+                                    view! {
+                                        <span class=cls title=t2>
+                                            <span class="per-label">{short}</span>
+                                            <span aria-hidden="true">{sym}</span>
+                                            <span class="sr-only">{title}</span>
+                                        </span>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
                 })}
-                {(!suggestions.is_empty()).then(|| view! { <Suggestions list=suggestions/> })}
-                {(!short.is_empty()).then(|| view! { <PeopleShort short=short total=short_total/> })}
-                {(!stations.is_empty()).then(|| {
-                    // A town's table of many stations is built when opened, not with the card
-                    // (60 stations × 4 indicators were a third of a big scorecard's elements).
+            {(!counts.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="counts-list" aria-label=tr("score.counts")>
+                            {counts
+                                .into_iter()
+                                .map(|c| {
+                                    let ok = c.count >= c.target;
+                                    let (count, target) = (c.count, c.target);
+                                    let n = move || match target {
+                                        0 => tf(lang(), "score.count", &[("count", &count)]),
+                                        _ => tf(lang(), "score.count_of", &[("count", &count), ("target", &target)]),
+                                    };
+                                    let name = move || {
+                                        if lang() == Lang::En && !c.name_en.is_empty() {
+                                            c.name_en.clone()
+                                        } else {
+                                            c.name.clone()
+                                        }
+                                    };
+                                    // a count as a count (12 次 / 需 1), never a fraction that reads as a date;
+                                    // no per-name target (X8's holidays): the count alone
+                                    view! {
+                                        <li class:ok=ok class:short=!ok>
+                                            <span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>
+                                            {name}
+                                            " "
+                                            <span class="num">{n}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            {(!suggestions.is_empty()).then(|| view! { <Suggestions list=suggestions /> })}
+            {(!short.is_empty()).then(|| view! { <PeopleShort short=short total=short_total /> })}
+            {(!stations.is_empty())
+                .then(|| {
                     let many = stations.len() > STATIONS_OPEN_MAX;
                     let failing = stations.iter().filter(|s| s.detail.status.is_failing()).count();
                     let open = RwSignal::new(st.is_failing() && !many);
                     let k = stations.len();
-                    let count = move || match (lang(), many && failing > 0) {
-                        (Lang::Zh, true) => format!("（{k} 个，{failing} 个未达标）"),
-                        (Lang::En, true) => format!(" ({k}, {failing} not met)"),
-                        _ => crate::ui::punct().paren(k),
+                    let count = move || match many && failing > 0 {
+                        true => tf(lang(), "score.stations_failing", &[("k", &k), ("failing", &failing)]),
+                        false => crate::ui::punct().paren(k),
                     };
                     let id_rows = id_rows.clone();
+                    // A town's table of many stations is built when opened, not with the card
+                    // (60 stations × 4 indicators were a third of a big scorecard's elements).
                     view! {
-                    <details class="stations" open=open.get_untracked()
-                        on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                        <summary>{tr("score.stations")} {count}</summary>
-                        <Show when=move || !many || open.get()>
-                        <table class="grid" data-testid="station-table">
-                            <thead><tr>
-                                <th scope="col">{tr("score.station")}</th><th scope="col">{tr("score.status")}</th>
-                                <th scope="col">{tr("score.value")}</th><th scope="col">{tr("score.gap")}</th><th scope="col"></th>
-                            </tr></thead>
-                            <tbody>
-                                {stations.clone().into_iter().map(|s| {
-                                    let sd = s.detail.clone();
-                                    let st_code = sd.status.code();
-                                    let st_status = sd.status;
-                                    let (gz, ge) = (sd.gap.clone().unwrap_or_default(), sd.gap_en.clone().unwrap_or_default());
-                                    let name = s.station.clone();
-                                    let idr = id_rows.clone();
-                                    let has_rows = sd.rows.total > 0;
-                                    view! {
-                                        <tr data-testid="station-row" data-station=s.station.clone() data-status=st_code>
-                                            <th scope="row" data-cjk-ok="station">{s.station.clone()}</th>
-                                            <td><StatusPill status=st_status/></td>
-                                            <td class="num">{move || compact(&sd, lang())}</td>
-                                            <td>{move || if lang() == Lang::Zh { gz.clone() } else { ge.clone() }}</td>
-                                            <td>{has_rows.then(|| view! {
-                                                <button class="link" on:click=move |_| on_rows.run((idr.clone(), Some(name.clone())))>{tr("score.rows")}</button>
-                                            })}</td>
+                        <details
+                            class="stations"
+                            open=open.get_untracked()
+                            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+                        >
+                            <summary>{tr("score.stations")} {count}</summary>
+                            <Show when=move || !many || open.get()>
+                                <table class="grid" data-testid="station-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr("score.station")}</th>
+                                            <th scope="col">{tr("score.status")}</th>
+                                            <th scope="col">{tr("score.value")}</th>
+                                            <th scope="col">{tr("score.gap")}</th>
+                                            <th scope="col"></th>
                                         </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        </Show>
-                    </details>
+                                    </thead>
+                                    <tbody>
+                                        {stations
+                                            .clone()
+                                            .into_iter()
+                                            .map(|s| {
+                                                let sd = s.detail.clone();
+                                                let st_code = sd.status.code();
+                                                let st_status = sd.status;
+                                                let (gz, ge) = (
+                                                    sd.gap.clone().unwrap_or_default(),
+                                                    sd.gap_en.clone().unwrap_or_default(),
+                                                );
+                                                let name = s.station.clone();
+                                                let idr = id_rows.clone();
+                                                let has_rows = sd.rows.total > 0;
+                                                view! {
+                                                    <tr
+                                                        data-testid="station-row"
+                                                        data-station=s.station.clone()
+                                                        data-status=st_code
+                                                    >
+                                                        <th scope="row" data-cjk-ok="station">
+                                                            {s.station.clone()}
+                                                        </th>
+                                                        <td>
+                                                            <StatusPill status=st_status />
+                                                        </td>
+                                                        <td class="num">{move || compact(&sd, lang())}</td>
+                                                        <td>
+                                                            {move || {
+                                                                if lang() == Lang::Zh { gz.clone() } else { ge.clone() }
+                                                            }}
+                                                        </td>
+                                                        <td>
+                                                            {has_rows
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <button
+                                                                            class="link"
+                                                                            on:click=move |_| {
+                                                                                on_rows.run((idr.clone(), Some(name.clone())))
+                                                                            }
+                                                                        >
+                                                                            {tr("score.rows")}
+                                                                        </button>
+                                                                    }
+                                                                })}
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </Show>
+                        </details>
                     }
                 })}
-                {(!parts.is_empty()).then(|| view! {
-                    <div class="parts">
-                        <span class="label">{tr("score.parts")}</span>
-                        {parts.into_iter().map(|p| {
-                            let (lz, le) = (p.label.clone(), p.label_en.clone());
-                            let (gz, ge) = (p.detail.gap.clone().unwrap_or_default(), p.detail.gap_en.clone().unwrap_or_default());
-                            let pd = p.detail.clone();
-                            view! {
-                                <div class="part" data-testid=format!("part-{}", p.id) data-status=p.detail.status.code()>
-                                    <StatusPill status=p.detail.status/>
-                                    " " <b>{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</b>
-                                    " " <span class="num">{move || now_text(&pd, lang())}</span>
-                                    " " <span class="muted">{move || if lang() == Lang::Zh { gz.clone() } else { ge.clone() }}</span>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
+            {(!parts.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="parts">
+                            <span class="label">{tr("score.parts")}</span>
+                            {parts
+                                .into_iter()
+                                .map(|p| {
+                                    let (lz, le) = (p.label.clone(), p.label_en.clone());
+                                    let (gz, ge) = (
+                                        p.detail.gap.clone().unwrap_or_default(),
+                                        p.detail.gap_en.clone().unwrap_or_default(),
+                                    );
+                                    let pd = p.detail.clone();
+                                    view! {
+                                        <div
+                                            class="part"
+                                            data-testid=format!("part-{}", p.id)
+                                            data-status=p.detail.status.code()
+                                        >
+                                            <StatusPill status=p.detail.status />
+                                            " "
+                                            <b>{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</b>
+                                            " "
+                                            <span class="num">{move || now_text(&pd, lang())}</span>
+                                            " "
+                                            <span class="muted">
+                                                {move || if lang() == Lang::Zh { gz.clone() } else { ge.clone() }}
+                                            </span>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
                 })}
-            </div>
+        </div>
     }
 }
 
@@ -389,18 +586,40 @@ fn CardFoot(result: IndicatorResult, on_rows: Callback<(String, Option<String>)>
     view! {
         <footer class="card-foot">
             <span class="source" data-testid="source" title=tr("score.source")>
-                <span><span aria-hidden="true">"§ "</span><span data-testid="source-cite" data-cjk-ok="source">{result.source.clone()}</span></span>
-                {(!result.quote.is_empty()).then(|| view! { <q class="quote" data-testid="source-quote" data-cjk-ok="source">{result.quote.clone()}</q> })}
+                <span>
+                    <span aria-hidden="true">"§ "</span>
+                    <span data-testid="source-cite" data-cjk-ok="source">
+                        {result.source.clone()}
+                    </span>
+                </span>
+                {(!result.quote.is_empty())
+                    .then(|| {
+                        view! {
+                            <q class="quote" data-testid="source-quote" data-cjk-ok="source">
+                                {result.quote.clone()}
+                            </q>
+                        }
+                    })}
             </span>
             <span class="spacer"></span>
-            {(rows_total > 0).then(|| {
-                let idr = id.clone();
-                view! {
-                    <button class="link" data-testid="show-rows" on:click=move |_| on_rows.run((idr.clone(), None))>
-                        {tr("score.rows")} {move || if lang() == Lang::Zh { format!("（{} ", fmt_int(rows_total)) } else { format!(" ({} ", fmt_int(rows_total)) }} {tr("score.rows_count")} {move || if lang() == Lang::Zh { "）" } else { ")" }}
-                    </button>
-                }
-            })}
+            {(rows_total > 0)
+                .then(|| {
+                    let idr = id.clone();
+                    view! {
+                        <button class="link" data-testid="show-rows" on:click=move |_| on_rows.run((idr.clone(), None))>
+                            {tr("score.rows")}
+                            {move || {
+                                if lang() == Lang::Zh {
+                                    format!("（{} ", fmt_int(rows_total))
+                                } else {
+                                    format!(" ({} ", fmt_int(rows_total))
+                                }
+                            }}
+                            {tr("score.rows_count")}
+                            {move || if lang() == Lang::Zh { "）" } else { ")" }}
+                        </button>
+                    }
+                })}
         </footer>
     }
 }
@@ -415,33 +634,65 @@ fn PeopleShort(short: Vec<scorecard_domain::score::ShortVolunteer>, total: u64) 
     let reveal = RwSignal::new(false);
     let shown: Vec<_> = short.into_iter().take(PEOPLE_SHOWN).collect();
     let k = shown.len() as u64;
-    let count = move || match lang() {
-        Lang::Zh => format!("（{} 人）", fmt_int(total)),
-        Lang::En => format!(" ({})", fmt_int(total)),
-    };
+    let count = move || tf(lang(), "score.people_count", &[("n", &fmt_int(total))]);
     view! {
         <details class="short" data-testid="people-list">
             <summary>{tr("score.short_list")} {count}</summary>
             <p class="small muted">
                 <label class="inline-check">
-                    <input type="checkbox" data-testid="people-reveal" prop:checked=move || reveal.get()
-                        on:change=move |ev| reveal.set(event_target_checked(&ev)) />
-                    " " {tr("score.show_names")}
+                    <input
+                        type="checkbox"
+                        data-testid="people-reveal"
+                        prop:checked=move || reveal.get()
+                        on:change=move |ev| reveal.set(event_target_checked(&ev))
+                    />
+                    " "
+                    {tr("score.show_names")}
                 </label>
             </p>
             <table class="grid">
-                <thead><tr><th>{tr("score.station")}</th><th>{tr("score.name")}</th><th>{tr("score.short_hours")}</th><th>{tr("score.short_needed")}</th></tr></thead>
-                <tbody>{shown.into_iter().map(|s| {
-                    let masked = scorecard_domain::mask::mask_name(&s.name);
-                    let name = s.name.clone();
-                    view! {
-                        <tr data-testid="people-row"><td>{s.station}</td>
-                            <td data-testid="people-name">{move || if reveal.get() { name.clone() } else { masked.clone() }}</td>
-                            <td class="num">{fmt_hours(s.hours)}</td><td class="num">{fmt_hours(s.needed)}</td></tr>
-                    }
-                }).collect_view()}</tbody>
+                <thead>
+                    <tr>
+                        <th>{tr("score.station")}</th>
+                        <th>{tr("score.name")}</th>
+                        <th>{tr("score.short_hours")}</th>
+                        <th>{tr("score.short_needed")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {shown
+                        .into_iter()
+                        .map(|s| {
+                            let masked = scorecard_domain::mask::mask_name(&s.name);
+                            let name = s.name.clone();
+                            view! {
+                                <tr data-testid="people-row">
+                                    <td>{s.station}</td>
+                                    <td data-testid="people-name">
+                                        {move || if reveal.get() { name.clone() } else { masked.clone() }}
+                                    </td>
+                                    <td class="num">{fmt_hours(s.hours)}</td>
+                                    <td class="num">{fmt_hours(s.needed)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
             </table>
-            {(total > k).then(|| view! { <p class="muted small">{move || if lang() == Lang::Zh { cut_zh(Some(total), k, "人") } else { cut_en(Some(total), k, "people") }}</p> })}
+            {(total > k)
+                .then(|| {
+                    view! {
+                        <p class="muted small">
+                            {move || {
+                                if lang() == Lang::Zh {
+                                    cut_zh(Some(total), k, "人")
+                                } else {
+                                    cut_en(Some(total), k, "people")
+                                }
+                            }}
+                        </p>
+                    }
+                })}
         </details>
     }
 }
@@ -455,33 +706,52 @@ fn Suggestions(list: Vec<scorecard_domain::score::HolidaySuggestion>) -> impl In
         <details class="suggestions" data-testid="suggestions" open=n <= 5>
             <summary class="small">{tr("score.suggestions")} {move || crate::ui::punct().paren(n)}</summary>
             <ul>
-                {list.into_iter().take(30).map(|s| {
-                    let key = s.key.clone();
-                    let k2 = key.clone();
-                    let confirmed = move || app.draft.with(|d| d.context.confirmed_holidays.contains(&k2));
-                    view! {
-                        <li data-testid="suggestion">
-                            {
-                                let holiday_en = scorecard_domain::calendar::HOLIDAYS.iter().find(|h| h.name == s.holiday).map_or(s.holiday.clone(), |h| h.name_en.to_string());
-                                let (date, station, activity, holiday, when) = (s.date, s.station.clone(), s.activity.clone(), s.holiday.clone(), s.holiday_date);
-                                move || if lang() == Lang::Zh {
-                                    format!("{date} {station} 「{activity}」 — {holiday}（{when}）")
-                                } else {
-                                    format!("{date} {station} \"{activity}\" — {holiday_en} ({when})")
-                                }
-                            }
-                            " "
-                            <button data-testid="confirm-holiday" on:click=move |_| {
-                                let k = key.clone();
-                                app.edit(|d| {
-                                    if !d.context.confirmed_holidays.remove(&k) {
-                                        d.context.confirmed_holidays.insert(k);
+                {list
+                    .into_iter()
+                    .take(30)
+                    .map(|s| {
+                        let key = s.key.clone();
+                        let k2 = key.clone();
+                        let confirmed = move || app.draft.with(|d| d.context.confirmed_holidays.contains(&k2));
+                        view! {
+                            <li data-testid="suggestion">
+                                {
+                                    let holiday_en = scorecard_domain::calendar::HOLIDAYS
+                                        .iter()
+                                        .find(|h| h.name == s.holiday)
+                                        .map_or(s.holiday.clone(), |h| h.name_en.to_string());
+                                    let (date, station, activity, holiday, when) = (
+                                        s.date,
+                                        s.station.clone(),
+                                        s.activity.clone(),
+                                        s.holiday.clone(),
+                                        s.holiday_date,
+                                    );
+                                    move || {
+                                        if lang() == Lang::Zh {
+                                            format!("{date} {station} 「{activity}」 — {holiday}（{when}）")
+                                        } else {
+                                            format!("{date} {station} \"{activity}\" — {holiday_en} ({when})")
+                                        }
                                     }
-                                })
-                            }>{move || if confirmed() { tr("score.unconfirm")() } else { tr("score.confirm")() }}</button>
-                        </li>
-                    }
-                }).collect_view()}
+                                } " "
+                                <button
+                                    data-testid="confirm-holiday"
+                                    on:click=move |_| {
+                                        let k = key.clone();
+                                        app.edit(|d| {
+                                            if !d.context.confirmed_holidays.remove(&k) {
+                                                d.context.confirmed_holidays.insert(k);
+                                            }
+                                        })
+                                    }
+                                >
+                                    {move || if confirmed() { tr("score.unconfirm")() } else { tr("score.confirm")() }}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </details>
     }
@@ -505,44 +775,72 @@ fn Checklist(items: Memo<Vec<ChecklistItem>>) -> impl IntoView {
     };
     let toggle_text = move || {
         let (n, k) = (items.with(Vec::len), unanswered());
-        match (lang(), open.get()) {
-            (Lang::Zh, false) => format!("显示全部 {n} 项（未答 {k} 项）"),
-            (Lang::En, false) => format!("Show all {n} items ({k} unanswered)"),
-            (Lang::Zh, true) => format!("收起 {n} 项（未答 {k} 项）"),
-            (Lang::En, true) => format!("Hide the {n} items ({k} unanswered)"),
-        }
+        let key = if open.get() { "score.checklist_hide" } else { "score.checklist_show_all" };
+        tf(lang(), key, &[("n", &n), ("k", &k)])
     };
     view! {
         <fieldset class="checklist" data-testid="checklist">
             <legend>{tr("score.checklist")}</legend>
             <Show when=many>
-                <button class="link" data-testid="checklist-toggle" aria-expanded=move || open.get().to_string()
-                    on:click=move |_| open.update(|o| *o = !*o)>{toggle_text}</button>
+                <button
+                    class="link"
+                    data-testid="checklist-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {toggle_text}
+                </button>
             </Show>
             <Show when=move || !many() || open.get()>
-            <For each=move || items.get() key=|it| it.key.clone() let:it>
-                {
-                    let key = it.key.clone();
-                    let (k_yes, k_no) = (key.clone(), key.clone());
-                    let k_read = key.clone();
-                    let answer = Signal::derive(move || app.draft.with(|d| d.context.checklist.get(&k_read).copied()));
-                    let (lz, le) = (it.label_zh.clone(), it.label_en.clone());
-                    let name = format!("chk-{}", key);
-                    view! {
-                        <div class="check-item" data-testid="check-item" data-key=key.clone()>
-                            <span class="check-label">{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}</span>
-                            <label><input type="radio" name=name.clone() data-testid="check-yes"
-                                prop:checked=move || answer.get() == Some(true)
-                                on:change=move |_| { let k = k_yes.clone(); app.edit(|d| { d.context.checklist.insert(k, true); }) } />
-                                {tr("score.check_yes")}</label>
-                            <label><input type="radio" name=name data-testid="check-no"
-                                prop:checked=move || answer.get() == Some(false)
-                                on:change=move |_| { let k = k_no.clone(); app.edit(|d| { d.context.checklist.insert(k, false); }) } />
-                                {tr("score.check_no")}</label>
-                        </div>
+                <For each=move || items.get() key=|it| it.key.clone() let:it>
+                    {
+                        let key = it.key.clone();
+                        let (k_yes, k_no) = (key.clone(), key.clone());
+                        let k_read = key.clone();
+                        let answer = Signal::derive(move || {
+                            app.draft.with(|d| d.context.checklist.get(&k_read).copied())
+                        });
+                        let (lz, le) = (it.label_zh.clone(), it.label_en.clone());
+                        let name = format!("chk-{}", key);
+                        view! {
+                            <div class="check-item" data-testid="check-item" data-key=key.clone()>
+                                <span class="check-label">
+                                    {move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }}
+                                </span>
+                                <label>
+                                    <input
+                                        type="radio"
+                                        name=name.clone()
+                                        data-testid="check-yes"
+                                        prop:checked=move || answer.get() == Some(true)
+                                        on:change=move |_| {
+                                            let k = k_yes.clone();
+                                            app.edit(|d| {
+                                                d.context.checklist.insert(k, true);
+                                            })
+                                        }
+                                    />
+                                    {tr("score.check_yes")}
+                                </label>
+                                <label>
+                                    <input
+                                        type="radio"
+                                        name=name
+                                        data-testid="check-no"
+                                        prop:checked=move || answer.get() == Some(false)
+                                        on:change=move |_| {
+                                            let k = k_no.clone();
+                                            app.edit(|d| {
+                                                d.context.checklist.insert(k, false);
+                                            })
+                                        }
+                                    />
+                                    {tr("score.check_no")}
+                                </label>
+                            </div>
+                        }
                     }
-                }
-            </For>
+                </For>
             </Show>
         </fieldset>
     }

@@ -6,7 +6,7 @@ use crate::state::DataState;
 use crate::ui::fmt::{fmt_hours, fmt_int};
 use crate::ui::{lang, tr};
 use leptos::prelude::*;
-use scorecard_domain::extras::Charts;
+use scorecard_domain::score::insights::Charts;
 use scorecard_domain::score::IndicatorResult;
 
 const W: f64 = 720.0;
@@ -61,17 +61,22 @@ fn axis(top: f64, step: f64, unit: &str, l: Lang) -> impl IntoView {
     }
     view! {
         <g class="axis">
-            {ticks.into_iter().map(|v| {
-                let y = y_of(v, top);
-                view! {
-                    <line x1=PAD_L x2=W - PAD_R y1=y y2=y class="grid-line"/>
-                    // both forms; the page's width shows one (style/20-scorecard.css)
-                    <text x=PAD_L - 6.0 y=y + 4.0 text-anchor="end" class="tick">
-                        <tspan class="tick-full">{fmt_hours(v)}</tspan><tspan class="tick-short">{short_tick(v, l)}</tspan>
-                    </text>
-                }
-            }).collect_view()}
-            <text x=PAD_L - 6.0 y=PAD_T - 14.0 text-anchor="end" class="unit">{unit.to_string()}</text>
+            {ticks
+                .into_iter()
+                .map(|v| {
+                    let y = y_of(v, top);
+                    view! {
+                        <line x1=PAD_L x2=W - PAD_R y1=y y2=y class="grid-line" />
+                        // both forms; the page's width shows one (style/20-scorecard.css)
+                        <text x=PAD_L - 6.0 y=y + 4.0 text-anchor="end" class="tick">
+                            <tspan class="tick-full">{fmt_hours(v)}</tspan>
+                            <tspan class="tick-short">{short_tick(v, l)}</tspan>
+                        </text>
+                    }
+                })
+                .collect_view()} <text x=PAD_L - 6.0 y=PAD_T - 14.0 text-anchor="end" class="unit">
+                {unit.to_string()}
+            </text>
         </g>
     }
 }
@@ -84,9 +89,18 @@ fn month_labels(l: Lang) -> impl IntoView {
             let (label, unit) = if l == Lang::Zh {
                 (m.to_string(), "月")
             } else {
-                (["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1].to_string(), "")
+                (
+                    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]
+                        .to_string(),
+                    "",
+                )
             };
-            view! { <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick month">{label}<tspan class="month-unit">{unit}</tspan></text> }
+            view! {
+                <text x=x y=H - PAD_B + 18.0 text-anchor="middle" class="tick month">
+                    {label}
+                    <tspan class="month-unit">{unit}</tspan>
+                </text>
+            }
         })
         .collect_view()
 }
@@ -137,25 +151,56 @@ fn HoursChart(c: Charts) -> impl IntoView {
             <figcaption>{tr("charts.hours_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=summary.clone().unwrap_or_default()>
                 {axis(top, step, t(l, "charts.hours"), l)}
-                {c.months.iter().map(|m| {
-                    let x = x_of(m.month as usize - 1, 12);
-                    let y = y_of(m.hours, top);
-                    view! { <rect x=x - bw / 2.0 y=y width=bw height=(H - PAD_B - y).max(0.0) class=if m.ended { "ch-bar" } else { "ch-bar ch-bar-partial" }>
-                        <title>{format!("{}：{} h", m.label, fmt_hours(m.hours))}</title></rect> }
-                }).collect_view()}
-                <polyline points=target class="line-target" data-testid="hours-target"
-                    data-year-end=c.months.last().and_then(|m| m.target_cumulative_hours).map(|t| format!("{t:.1}"))/>
-                <polyline points=actual class="line-actual"/>
-                {shown.iter().map(|m| view! {
-                    <circle cx=x_of(m.month as usize - 1, 12) cy=y_of(m.cumulative_hours, top) r=3.5 class="dot-actual">
-                        <title>{format!("{}：{} h", m.label, fmt_hours(m.cumulative_hours))}</title></circle>
-                }).collect_view()}
+                {c
+                    .months
+                    .iter()
+                    .map(|m| {
+                        let x = x_of(m.month as usize - 1, 12);
+                        let y = y_of(m.hours, top);
+                        view! {
+                            <rect
+                                x=x - bw / 2.0
+                                y=y
+                                width=bw
+                                height=(H - PAD_B - y).max(0.0)
+                                class=if m.ended { "ch-bar" } else { "ch-bar ch-bar-partial" }
+                            >
+                                <title>{format!("{}：{} h", m.label, fmt_hours(m.hours))}</title>
+                            </rect>
+                        }
+                    })
+                    .collect_view()}
+                <polyline
+                    points=target
+                    class="line-target"
+                    data-testid="hours-target"
+                    data-year-end=c.months.last().and_then(|m| m.target_cumulative_hours).map(|t| format!("{t:.1}"))
+                />
+                <polyline points=actual class="line-actual" />
+                {shown
+                    .iter()
+                    .map(|m| {
+                        view! {
+                            <circle
+                                cx=x_of(m.month as usize - 1, 12)
+                                cy=y_of(m.cumulative_hours, top)
+                                r=3.5
+                                class="dot-actual"
+                            >
+                                <title>{format!("{}：{} h", m.label, fmt_hours(m.cumulative_hours))}</title>
+                            </circle>
+                        }
+                    })
+                    .collect_view()}
                 {month_labels(l)}
             </svg>
             <p class="legend small">
-                <span class="key key-bar"></span> {tr("charts.monthly_hours")}
-                <span class="key key-actual"></span> {tr("charts.cumulative")}
-                <span class="key key-target"></span> {tr("charts.target_line")}
+                <span class="key key-bar"></span>
+                {tr("charts.monthly_hours")}
+                <span class="key key-actual"></span>
+                {tr("charts.cumulative")}
+                <span class="key key-target"></span>
+                {tr("charts.target_line")}
             </p>
             {summary.map(|s| view! { <p class="small muted">{s}</p> })}
         </figure>
@@ -175,29 +220,70 @@ fn ActivitiesChart(c: Charts) -> impl IntoView {
             <figcaption>{tr("charts.activities_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr("charts.activities_title")>
                 {axis(top, step, t(l, "charts.times"), l)}
-                {c.months.iter().map(|m| {
-                    let x = x_of(m.month as usize - 1, 12);
-                    let v = f64::from(m.activities);
-                    let y = y_of(v, top);
-                    let short = per_month_target.is_some_and(|t| v < t) && m.ended;
-                    view! {
-                        <rect x=x - bw / 2.0 y=y width=bw height=(H - PAD_B - y).max(0.0)
-                            data-testid="activities-bar" data-month=m.month data-count=m.activities data-short=short.to_string()
-                            class=if short { "ch-bar ch-bar-short" } else if m.ended { "ch-bar" } else { "ch-bar ch-bar-partial" }>
-                            <title>{format!("{}：{}", m.label, m.activities)}</title></rect>
-                        <text x=x y=y - 4.0 text-anchor="middle" class="bar-value">{m.activities}</text>
-                    }
-                }).collect_view()}
-                {per_month_target.map(|t| {
-                    let y = y_of(t, top);
-                    view! { <line x1=PAD_L x2=W - PAD_R y1=y y2=y class="line-target" data-testid="activities-target" data-target=t/> }
-                })}
+                {c
+                    .months
+                    .iter()
+                    .map(|m| {
+                        let x = x_of(m.month as usize - 1, 12);
+                        let v = f64::from(m.activities);
+                        let y = y_of(v, top);
+                        let short = per_month_target.is_some_and(|t| v < t) && m.ended;
+                        view! {
+                            <rect
+                                x=x - bw / 2.0
+                                y=y
+                                width=bw
+                                height=(H - PAD_B - y).max(0.0)
+                                data-testid="activities-bar"
+                                data-month=m.month
+                                data-count=m.activities
+                                data-short=short.to_string()
+                                class=if short {
+                                    "ch-bar ch-bar-short"
+                                } else if m.ended {
+                                    "ch-bar"
+                                } else {
+                                    "ch-bar ch-bar-partial"
+                                }
+                            >
+                                <title>{format!("{}：{}", m.label, m.activities)}</title>
+                            </rect>
+                            <text x=x y=y - 4.0 text-anchor="middle" class="bar-value">
+                                {m.activities}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {per_month_target
+                    .map(|t| {
+                        let y = y_of(t, top);
+                        view! {
+                            <line
+                                x1=PAD_L
+                                x2=W - PAD_R
+                                y1=y
+                                y2=y
+                                class="line-target"
+                                data-testid="activities-target"
+                                data-target=t
+                            />
+                        }
+                    })}
                 {month_labels(l)}
             </svg>
             <p class="legend small">
-                <span class="key key-bar"></span> {tr("charts.activities")}
-                <span class="key key-short"></span> {tr("charts.below_target")}
-                {per_month_target.map(|t| view! { <span class="key key-target"></span> {tr("charts.target_line")} {move || crate::ui::punct().paren(fmt_int(t as u64))} })}
+                <span class="key key-bar"></span>
+                {tr("charts.activities")}
+                <span class="key key-short"></span>
+                {tr("charts.below_target")}
+                {per_month_target
+                    .map(|t| {
+                        view! {
+                            <span class="key key-target"></span>
+                            {tr("charts.target_line")}
+                            {move || crate::ui::punct().paren(fmt_int(t as u64))}
+                        }
+                    })}
             </p>
         </figure>
     }
@@ -223,26 +309,65 @@ fn CoverageGrid(result: IndicatorResult) -> impl IntoView {
     let (lz, le) = (result.label.clone(), result.label_en.clone());
     view! {
         <figure class="chart" data-testid="chart-coverage">
-            <figcaption>{move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }} " — " {tr("charts.coverage_title")}</figcaption>
+            <figcaption>
+                {move || if lang() == Lang::Zh { lz.clone() } else { le.clone() }} " — " {tr("charts.coverage_title")}
+            </figcaption>
             <div class="table-wrap">
                 <table class="grid coverage">
-                    <thead><tr><th scope="col">{tr("score.station")}</th>
-                        {themes.iter().map(|(zh, en, t)| {
-                            let (zh, en) = (zh.clone(), en.clone());
-                            view! { <th scope="col">{move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }} <br/><span class="muted small">"≥ " {*t}</span></th> }
-                        }).collect_view()}
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("score.station")}</th>
+                            {themes
+                                .iter()
+                                .map(|(zh, en, t)| {
+                                    let (zh, en) = (zh.clone(), en.clone());
+                                    view! {
+                                        <th scope="col">
+                                            {move || if lang() == Lang::Zh { zh.clone() } else { en.clone() }} <br />
+                                            <span class="muted small">"≥ " {*t}</span>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </thead>
                     <tbody>
-                        {result.stations.iter().map(|s| view! {
-                            <tr>
-                                <th scope="row" data-cjk-ok="station">{s.station.clone()}</th>
-                                {s.detail.counts.iter().map(|c| {
-                                    let ok = c.count >= c.target;
-                                    let shade = if ok { "cov-ok" } else if c.count > 0 { "cov-part" } else { "cov-none" };
-                                    view! { <td class=format!("num {shade}")><span aria-hidden="true">{if ok { "✔ " } else { "✘ " }}</span>{c.count}</td> }
-                                }).collect_view()}
-                            </tr>
-                        }).collect_view()}
+                        {result
+                            .stations
+                            .iter()
+                            .map(|s| {
+                                view! {
+                                    <tr>
+                                        <th scope="row" data-cjk-ok="station">
+                                            {s.station.clone()}
+                                        </th>
+                                        {s
+                                            .detail
+                                            .counts
+                                            .iter()
+                                            .map(|c| {
+                                                let ok = c.count >= c.target;
+                                                let shade = if ok {
+                                                    "cov-ok"
+                                                } else if c.count > 0 {
+                                                    "cov-part"
+                                                } else {
+                                                    "cov-none"
+                                                };
+                                                view! {
+                                                    <td class=format!("num {shade}")>
+                                                        <span aria-hidden="true">
+                                                            {if ok { "✔ " } else { "✘ " }}
+                                                        </span>
+                                                        {c.count}
+                                                    </td>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -268,35 +393,79 @@ fn StationsChart(c: Charts) -> impl IntoView {
         <figure class="chart" data-testid="chart-stations">
             <figcaption>{tr("charts.stations_title")}</figcaption>
             <svg viewBox=format!("0 0 {W} {h}") role="img" aria-label=tr("charts.stations_title")>
-                {c.stations.iter().enumerate().map(|(i, s)| {
-                    let y = pad_t + row_h * i as f64;
-                    let v = s.hours_per_head.unwrap_or(0.0);
-                    let short = target.is_some_and(|t| v < t);
-                    view! {
-                        <text x=left - 8.0 y=y + 17.0 text-anchor="end" class="tick" data-cjk-ok="station">{s.station.clone()}</text>
-                        <rect x=left y=y + 5.0 width=(x(v) - left).max(1.0) height=row_h - 10.0 class=if short { "ch-bar ch-bar-short" } else { "ch-bar" }>
-                            <title>{format!("{}：{} h/人", s.station, fmt_hours(v))}</title></rect>
-                        <text x=x(v) + 6.0 y=y + 19.0 class="bar-value">{fmt_hours(v)}</text>
-                    }
-                }).collect_view()}
-                {target.map(|tv| view! {
-                    <line x1=x(tv) x2=x(tv) y1=pad_t - 4.0 y2=h - 20.0 class="line-target"/>
-                    <text x=x(tv) y=h - 6.0 text-anchor="middle" class="tick">{format!("{} {}", t(l, "charts.target"), fmt_hours(tv))}</text>
-                })}
+                {c
+                    .stations
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let y = pad_t + row_h * i as f64;
+                        let v = s.hours_per_head.unwrap_or(0.0);
+                        let short = target.is_some_and(|t| v < t);
+                        view! {
+                            <text x=left - 8.0 y=y + 17.0 text-anchor="end" class="tick" data-cjk-ok="station">
+                                {s.station.clone()}
+                            </text>
+                            <rect
+                                x=left
+                                y=y + 5.0
+                                width=(x(v) - left).max(1.0)
+                                height=row_h - 10.0
+                                class=if short { "ch-bar ch-bar-short" } else { "ch-bar" }
+                            >
+                                <title>{format!("{}：{} h/人", s.station, fmt_hours(v))}</title>
+                            </rect>
+                            <text x=x(v) + 6.0 y=y + 19.0 class="bar-value">
+                                {fmt_hours(v)}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {target
+                    .map(|tv| {
+                        view! {
+                            <line x1=x(tv) x2=x(tv) y1=pad_t - 4.0 y2=h - 20.0 class="line-target" />
+                            <text x=x(tv) y=h - 6.0 text-anchor="middle" class="tick">
+                                {format!("{} {}", t(l, "charts.target"), fmt_hours(tv))}
+                            </text>
+                        }
+                    })}
             </svg>
             <div class="table-wrap">
                 <table class="grid small" data-testid="stations-table">
-                    <thead><tr>
-                        <th scope="col">{tr("score.station")}</th><th scope="col">{tr("charts.registered")}</th><th scope="col">{tr("charts.active")}</th>
-                        <th scope="col">{tr("charts.hours")}</th><th scope="col">{tr("charts.per_head")}</th>
-                        <th scope="col">{tr("charts.activities")}</th><th scope="col">{tr("charts.trainings")}</th>
-                    </tr></thead>
-                    <tbody>{c.stations.iter().map(|s| view! {
-                        <tr><th scope="row" data-cjk-ok="station">{s.station.clone()}</th><td class="num">{fmt_int(u64::from(s.registered))}</td>
-                            <td class="num">{fmt_int(u64::from(s.active))}</td><td class="num">{fmt_hours(s.hours)}</td>
-                            <td class="num">{s.hours_per_head.map(fmt_hours).unwrap_or_else(|| "—".into())}</td>
-                            <td class="num">{s.activities}</td><td class="num">{s.trainings}</td></tr>
-                    }).collect_view()}</tbody>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("score.station")}</th>
+                            <th scope="col">{tr("charts.registered")}</th>
+                            <th scope="col">{tr("charts.active")}</th>
+                            <th scope="col">{tr("charts.hours")}</th>
+                            <th scope="col">{tr("charts.per_head")}</th>
+                            <th scope="col">{tr("charts.activities")}</th>
+                            <th scope="col">{tr("charts.trainings")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {c
+                            .stations
+                            .iter()
+                            .map(|s| {
+                                view! {
+                                    <tr>
+                                        <th scope="row" data-cjk-ok="station">
+                                            {s.station.clone()}
+                                        </th>
+                                        <td class="num">{fmt_int(u64::from(s.registered))}</td>
+                                        <td class="num">{fmt_int(u64::from(s.active))}</td>
+                                        <td class="num">{fmt_hours(s.hours)}</td>
+                                        <td class="num">
+                                            {s.hours_per_head.map(fmt_hours).unwrap_or_else(|| "—".into())}
+                                        </td>
+                                        <td class="num">{s.activities}</td>
+                                        <td class="num">{s.trainings}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
                 </table>
             </div>
         </figure>
@@ -308,19 +477,30 @@ pub fn ChartsPanel() -> impl IntoView {
     let data = expect_context::<DataState>();
     view! {
         <section class="panel charts" data-testid="charts">
-            {move || data.view.with(|v| v.as_ref().map(|v| {
-                let c = v.charts.clone();
-                // The first per-station theme-coverage indicator (X6 …) gives the grid.
-                let coverage = v.card.indicators.iter()
-                    .find(|r| !r.stations.is_empty() && r.stations.iter().any(|s| !s.detail.counts.is_empty()))
-                    .cloned();
-                view! {
-                    <HoursChart c=c.clone()/>
-                    <ActivitiesChart c=c.clone()/>
-                    {coverage.map(|r| view! { <CoverageGrid result=r/> })}
-                    {(!c.stations.is_empty()).then(|| view! { <StationsChart c=c.clone()/> })}
-                }
-            }))}
+            {move || {
+                data.view
+                    .with(|v| {
+                        v.as_ref()
+                            .map(|v| {
+                                let c = v.charts.clone();
+                                let coverage = v
+                                    .card
+                                    .indicators
+                                    .iter()
+                                    .find(|r| {
+                                        !r.stations.is_empty() && r.stations.iter().any(|s| !s.detail.counts.is_empty())
+                                    })
+                                    .cloned();
+                                // The first per-station theme-coverage indicator (X6 …) gives the grid.
+                                view! {
+                                    <HoursChart c=c.clone() />
+                                    <ActivitiesChart c=c.clone() />
+                                    {coverage.map(|r| view! { <CoverageGrid result=r /> })}
+                                    {(!c.stations.is_empty()).then(|| view! { <StationsChart c=c.clone() /> })}
+                                }
+                            })
+                    })
+            }}
         </section>
     }
 }

@@ -2,9 +2,8 @@
 //! type, moved through with the keyboard (→ / ← / PageDown / PageUp, Home, End; Esc
 //! leaves; keys typed into a control stay the control's) or the buttons. Lists of people stay masked as on the page.
 use super::card::IndicatorCard;
-use crate::i18n::Lang;
 use crate::state::DataState;
-use crate::ui::{lang, tr};
+use crate::ui::tr;
 use leptos::prelude::*;
 
 /// The next position for a key, or `None` to leave; keys that do not move keep `at`.
@@ -62,20 +61,46 @@ pub fn Presentation(open: RwSignal<bool>, on_rows: Callback<(String, Option<Stri
     });
     view! {
         <Show when=move || { open.get() && n() > 0 }>
-            <div class="present" role="dialog" aria-modal="true" aria-label=tr("score.present") data-testid="presentation"
-                tabindex="-1" node_ref=frame>
+            <div
+                class="present"
+                role="dialog"
+                aria-modal="true"
+                aria-label=tr("score.present")
+                data-testid="presentation"
+                tabindex="-1"
+                node_ref=frame
+            >
                 <div class="present-bar">
-                    <button data-testid="present-prev" on:click=move |_| at.update(|i| *i = i.saturating_sub(1))
-                        disabled=move || at.get() == 0>"← " {tr("score.present_prev")}</button>
-                    <span class="present-pos num" data-testid="present-pos">{move || format!("{} / {}", at.get() + 1, n())}</span>
-                    <button data-testid="present-next" on:click=move |_| at.update(|i| *i = (*i + 1).min(n().saturating_sub(1)))
-                        disabled=move || { at.get() + 1 >= n() }>{tr("score.present_next")} " →"</button>
+                    <button
+                        data-testid="present-prev"
+                        on:click=move |_| at.update(|i| *i = i.saturating_sub(1))
+                        disabled=move || at.get() == 0
+                    >
+                        "← "
+                        {tr("score.present_prev")}
+                    </button>
+                    <span class="present-pos num" data-testid="present-pos">
+                        {move || format!("{} / {}", at.get() + 1, n())}
+                    </span>
+                    <button
+                        data-testid="present-next"
+                        on:click=move |_| at.update(|i| *i = (*i + 1).min(n().saturating_sub(1)))
+                        disabled=move || { at.get() + 1 >= n() }
+                    >
+                        {tr("score.present_next")}
+                        " →"
+                    </button>
                     <span class="spacer"></span>
-                    <span class="muted small">{move || if lang() == Lang::Zh { "← → 翻页，Esc 退出" } else { "← → to move, Esc to leave" }}</span>
-                    <button data-testid="present-close" on:click=move |_| open.set(false)>{tr("score.present_close")}</button>
+                    <span class="muted small">{tr("score.present_keys")}</span>
+                    <button data-testid="present-close" on:click=move |_| open.set(false)>
+                        {tr("score.present_close")}
+                    </button>
                 </div>
                 <div class="present-card">
-                    {move || ids.with(|v| v.get(at.get()).cloned()).map(|id| view! { <IndicatorCard id=id on_rows=on_rows/> })}
+                    {move || {
+                        ids.with(|v| v.get(at.get()).cloned())
+                            .map(|id| view! { <IndicatorCard id=id on_rows=on_rows /> })
+                    }}
                 </div>
             </div>
         </Show>

@@ -328,8 +328,8 @@ fn dump(
     ctx: &Context,
     as_of: NaiveDate,
 ) -> Result<(), String> {
-    use scorecard_domain::extras::{charts, monthly_replay, scheme, star_levels, what_if};
-    use scorecard_domain::profile::checklist::checklist_items;
+    use scorecard_domain::score::checklist_items::checklist_items;
+    use scorecard_domain::score::insights::{charts, monthly_replay, scheme, star_levels, what_if};
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let imp = measure::import_files(files);
     let t = &imp.tables;
@@ -346,7 +346,7 @@ fn dump(
     write("stars.json", j(serde_json::to_value(&stars)))?;
     write("replay.json", j(serde_json::to_value(monthly_replay(profile, ctx, t, as_of))))?;
     // The shared computation must give the same views.
-    let d = scorecard_domain::extras::dashboard(profile, ctx, t, as_of);
+    let d = scorecard_domain::score::insights::dashboard(profile, ctx, t, as_of);
     let same = serde_json::to_value(&d.card).ok()
         == serde_json::to_value(measure::score_card(profile, ctx, t, as_of)).ok()
         && serde_json::to_value(&d.charts).ok() == serde_json::to_value(charts(profile, ctx, t, as_of)).ok()
