@@ -177,22 +177,22 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.source", "识别依据", "How it was found"),
     ("import.why", "依据：", "Why: "),
     // a participation matrix (import screen)
-    ("wide.heading", "参与统计表：把参加次数转为服务记录", "Participation sheet: turn counts into service records"),
-    ("wide.default_hours", "统一单次时长（小时，用于未单独填写的活动）", "Default hours per participation (for activities without their own)"),
-    ("wide.sheets", "表数", "Sheets"),
-    ("wide.fill_date", "没有日期的活动都记在", "Date for activities without one"),
-    ("wide.fill", "填入空白日期", "Fill blank dates"),
-    ("wide.include", "转换", "Use"),
-    ("wide.activity", "活动", "Activity"),
-    ("wide.people", "人数", "People"),
-    ("wide.times", "人次", "Times"),
-    ("wide.hours", "每次时长（小时）", "Hours each time"),
-    ("wide.date", "日期", "Date"),
-    ("wide.hours_from", "每次时长取自", "Hours each time from "),
-    ("wide.date_hint", "年-月-日", "yyyy-mm-dd"),
-    ("wide.confirm", "确认，转为服务记录", "Confirm: make service records"),
-    ("wide.update", "按修改后的时长和日期重新转换", "Convert again with these hours and dates"),
-    ("wide.undo", "取消转换", "Undo the conversion"),
+    ("matrix.heading", "参与统计表：把参加次数转为服务记录", "Participation sheet: turn counts into service records"),
+    ("matrix.default_hours", "统一单次时长（小时，用于未单独填写的活动）", "Default hours per participation (for activities without their own)"),
+    ("matrix.sheets", "表数", "Sheets"),
+    ("matrix.fill_date", "没有日期的活动都记在", "Date for activities without one"),
+    ("matrix.fill", "填入空白日期", "Fill blank dates"),
+    ("matrix.include", "转换", "Use"),
+    ("matrix.activity", "活动", "Activity"),
+    ("matrix.people", "人数", "People"),
+    ("matrix.times", "人次", "Times"),
+    ("matrix.hours", "每次时长（小时）", "Hours each time"),
+    ("matrix.date", "日期", "Date"),
+    ("matrix.hours_from", "每次时长取自", "Hours each time from "),
+    ("matrix.date_hint", "年-月-日", "yyyy-mm-dd"),
+    ("matrix.confirm", "确认，转为服务记录", "Confirm: make service records"),
+    ("matrix.update", "按修改后的时长和日期重新转换", "Convert again with these hours and dates"),
+    ("matrix.undo", "取消转换", "Undo the conversion"),
     ("import.preview", "前几行预览", "Preview of the first rows"),
     ("import.preview_help", "标红的单元格有问题，鼠标悬停可查看原因。预览中显示完整证件号码，便于核对原表。", "Cells in red have a problem; hover for the reason. The preview shows full ID numbers so you can check the source sheet."),
     ("import.row", "行号", "Row"),
@@ -387,15 +387,15 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("export.context_help", "保存本草稿的基本信息、核对清单的勾选和列对应关系（一个小文件，不含任何人员信息），便于存档或交给负责汇总的同事。", "Saves this draft's context, checklist answers and column mappings (a small file with no one's personal data), to keep or to give to whoever compiles the results."),
     ("export.preview", "打印预览", "Print preview"),
     ("export.not_ready", "请先导入数据或查看评分结果。", "Import data or open the scorecard first."),
-    ("export.report_title", "志愿服务自评报告", "Volunteer service self-assessment"),
+    ("export.scorecard_title", "志愿服务自评报告", "Volunteer service self-assessment"),
     ("export.generated", "生成时间", "Generated"),
     // sentences with numbers: `{name}` placeholders, filled by `tf`
     ("import.columns_hidden", "另有 {n} 列未列出（没有对应的字段）。", "{n} more columns not listed (no field mapped)."),
     ("import.matrix_shared", "参加次数表：活动时长和日期在上方统一填写（本表已转为服务记录 {n} 条）。", "Participation matrix: hours and dates are given once above ({n} records made from this sheet)."),
-    ("wide.intro", "这张表除了人员信息，还有 {n} 列是各项活动的参加次数。填好每项活动一次的时长和日期，确认后每参加一次算一条服务记录，每项活动也计入活动记录（用于主题覆盖等指标）。", "Besides the people, {n} columns hold counts of participation in activities. Give each activity's hours per participation and its date; once confirmed, each participation is one service record and each activity one activity (for theme coverage and the like)."),
-    ("wide.shared_intro", "{k} 张表是同一批活动的参加次数（共 {n} 项活动）。每项活动的单次时长和日期只需填一次，适用于所有表；没有单独填写时长的活动使用统一时长。确认后每参加一次算一条服务记录。", "{k} sheets count participation in the same activities ({n} in all). Give each activity's hours and date once, for every sheet; activities without their own hours take the default. Once confirmed, each participation is one service record."),
-    ("wide.done", "已转为服务记录 {n} 条。", "{n} service records made."),
-    ("wide.missing", "还有 {n} 项活动缺少单次时长或日期：它们的参加次数不会转为服务记录。", "{n} activities lack hours or a date: their participations will not become records."),
+    ("matrix.intro", "这张表除了人员信息，还有 {n} 列是各项活动的参加次数。填好每项活动一次的时长和日期，确认后每参加一次算一条服务记录，每项活动也计入活动记录（用于主题覆盖等指标）。", "Besides the people, {n} columns hold counts of participation in activities. Give each activity's hours per participation and its date; once confirmed, each participation is one service record and each activity one activity (for theme coverage and the like)."),
+    ("matrix.shared_intro", "{k} 张表是同一批活动的参加次数（共 {n} 项活动）。每项活动的单次时长和日期只需填一次，适用于所有表；没有单独填写时长的活动使用统一时长。确认后每参加一次算一条服务记录。", "{k} sheets count participation in the same activities ({n} in all). Give each activity's hours and date once, for every sheet; activities without their own hours take the default. Once confirmed, each participation is one service record."),
+    ("matrix.done", "已转为服务记录 {n} 条。", "{n} service records made."),
+    ("matrix.missing", "还有 {n} 项活动缺少单次时长或日期：它们的参加次数不会转为服务记录。", "{n} activities lack hours or a date: their participations will not become records."),
     ("import.year_mismatch", "导入的数据中有 {rows} 条（共 {of} 条有日期）在 {data_year} 年，而考核年度是 {year} 年：这些记录都不会计入。", "{rows} of the {of} dated rows are in {data_year}, but the assessment year is {year}: they will not count."),
     ("import.use_data_year", "改为考核 {data_year} 年", "Score {data_year} instead"),
     ("import.import_year", "若要考核 {year} 年，请导入 {year} 年的数据。", "To score {year}, import {year}'s data."),
@@ -424,7 +424,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 }
 
 /// The text of `key` in `lang` with each `{name}` filled by its value:
-/// `tf(lang, "wide.done", &[("n", &fmt_int(n))])`. Numbers are phrased by the caller.
+/// `tf(lang, "matrix.done", &[("n", &fmt_int(n))])`. Numbers are phrased by the caller.
 pub fn tf(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut text = t(lang, key).to_string();
     for (name, value) in args {

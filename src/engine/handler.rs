@@ -47,7 +47,7 @@ fn lang(english: bool) -> export::Lang {
 }
 
 /// A file name from the organisation and year: `新繁镇2017志愿服务自评报告.xlsx`.
-fn report_name(ctx: &Context, ext: &str) -> String {
+fn scorecard_file_name(ctx: &Context, ext: &str) -> String {
     let org: String = ctx.organisation.chars().filter(|c| !"\\/:*?\"<>|".contains(*c)).collect();
     format!("{}{}志愿服务自评报告.{ext}", org.trim(), ctx.year)
 }
@@ -117,15 +117,24 @@ impl Engine {
                 let tables = self.tables();
                 let mut findings: Vec<_> = self.import.as_ref().map(|i| i.findings.clone()).unwrap_or_default();
                 findings.extend(last.card.findings.iter().cloned());
-                let extras = export::ScorecardInsights {
+                let insights = export::ScorecardInsights {
                     replay: Some(monthly_replay(&last.profile, &last.context, tables, last.today)),
                     stars: scheme("national").map(|s| star_levels(tables, &last.context, &s, last.today)),
                     what_if: Some(what_if(&last.profile, &last.context, tables, last.today)),
                 };
-                match export::scorecard_xlsx(&last.card, &last.context, &last.profile, tables, &findings, Some(&extras))
-                {
+                match export::scorecard_xlsx(
+                    &last.card,
+                    &last.context,
+                    &last.profile,
+                    tables,
+                    &findings,
+                    Some(&insights),
+                ) {
                     Ok(bytes) => Answer {
-                        response: Response::File { name: report_name(&last.context, "xlsx"), mime: XLSX_MIME.into() },
+                        response: Response::File {
+                            name: scorecard_file_name(&last.context, "xlsx"),
+                            mime: XLSX_MIME.into(),
+                        },
                         bytes: Some(bytes),
                     },
                     Err(e) => Response::Failed { zh: e.message_zh(), en: e.message_en() }.into(),
@@ -135,7 +144,7 @@ impl Engine {
                 let Some(last) = &self.last else { return not_scored() };
                 let bytes = export::scorecard_csv(&last.card, &last.context, lang(english));
                 Answer {
-                    response: Response::File { name: report_name(&last.context, "csv"), mime: CSV_MIME.into() },
+                    response: Response::File { name: scorecard_file_name(&last.context, "csv"), mime: CSV_MIME.into() },
                     bytes: Some(bytes),
                 }
             }

@@ -8,7 +8,7 @@
 //! - files the engine makes, saved as downloads: [`DataState::load_sample`] (the demo town,
 //!   imported rather than saved), [`DataState::download_template`],
 //!   [`DataState::download_failed_rows`], [`DataState::download_rows_csv`],
-//!   [`DataState::download_report_xlsx`], [`DataState::download_report_csv`],
+//!   [`DataState::download_scorecard_xlsx`], [`DataState::download_scorecard_csv`],
 //!   [`DataState::download_report_file`] (a station's 报送文件 for its town).
 
 use super::app_state::{now_ms, NoticeKind};
@@ -249,12 +249,12 @@ impl DataState {
     }
 
     /// The report of the last score as an xlsx workbook, saved.
-    pub fn download_report_xlsx(&self, app: AppState) {
+    pub fn download_scorecard_xlsx(&self, app: AppState) {
         download_from_engine(app, Request::ScorecardXlsx);
     }
 
     /// The last score as a CSV (UTF-8 with BOM), saved.
-    pub fn download_report_csv(&self, app: AppState, english: bool) {
+    pub fn download_scorecard_csv(&self, app: AppState, english: bool) {
         download_from_engine(app, Request::ScorecardCsv { english });
     }
 

@@ -35,7 +35,7 @@ pub fn ExportScreen() -> impl IntoView {
                         class="primary"
                         data-testid="export-xlsx"
                         disabled=move || !ready()
-                        on:click=move |_| data.download_report_xlsx(app)
+                        on:click=move |_| data.download_scorecard_xlsx(app)
                     >
                         "⬇ "
                         {tr("export.xlsx")}
@@ -58,7 +58,7 @@ pub fn ExportScreen() -> impl IntoView {
                     <button
                         data-testid="export-csv"
                         disabled=move || !ready()
-                        on:click=move |_| data.download_report_csv(app, english())
+                        on:click=move |_| data.download_scorecard_csv(app, english())
                     >
                         "⬇ "
                         {tr("export.csv")}
@@ -108,7 +108,7 @@ fn PrintSummary() -> impl IntoView {
                                             " "
                                             {c.year}
                                             " "
-                                            {tr("export.report_title")}
+                                            {tr("export.scorecard_title")}
                                         </h1>
                                         <p>
                                             {tr("score.profile")} {crate::ui::colon}

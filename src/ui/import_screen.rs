@@ -650,13 +650,19 @@ fn SheetCard(file: String, sheet: SheetOutcome, shared_matrix: bool) -> impl Int
                     if shared_matrix {
                         let records = w.records;
                         view! {
-                            <p class="small muted" data-testid="wide-shared-note">
+                            <p class="small muted" data-testid="matrix-sheet-shared-note">
                                 {move || tf(lang(), "import.matrix_shared", &[("n", &fmt_int(records))])}
                             </p>
                         }
                             .into_any()
                     } else {
-                        view! { <crate::ui::wide_panel::WidePanel file=file.clone() sheet=sheet_name.clone() wide=w /> }
+                        view! {
+                            <crate::ui::matrix_sheet_panel::MatrixSheetPanel
+                                file=file.clone()
+                                sheet=sheet_name.clone()
+                                wide=w
+                            />
+                        }
                             .into_any()
                     }
                 })}

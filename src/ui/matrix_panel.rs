@@ -105,12 +105,16 @@ pub fn MatrixPanel(files: Vec<FileOutcome>) -> impl IntoView {
     let undo = move |_| data.set_matrix(app, &sheets_undo, None);
     let (n, k) = (rows.len(), all_sheets.len());
     view! {
-        <section class="panel wide-panel matrix-panel" data-testid="matrix-panel" data-confirmed=confirmed.to_string()>
-            <h3>{tr("wide.heading")}</h3>
-            <p class="small">{move || tf(lang(), "wide.shared_intro", &[("k", &k), ("n", &n)])}</p>
+        <section
+            class="panel matrix-sheet-panel matrix-panel"
+            data-testid="matrix-panel"
+            data-confirmed=confirmed.to_string()
+        >
+            <h3>{tr("matrix.heading")}</h3>
+            <p class="small">{move || tf(lang(), "matrix.shared_intro", &[("k", &k), ("n", &n)])}</p>
             <div class="inline-field">
                 <label>
-                    <span>{tr("wide.default_hours")}</span>
+                    <span>{tr("matrix.default_hours")}</span>
                     <input
                         class="narrow"
                         type="text"
@@ -122,22 +126,22 @@ pub fn MatrixPanel(files: Vec<FileOutcome>) -> impl IntoView {
                 </label>
             </div>
             <div class="table-wrap">
-                <table class="grid wide-table" data-testid="matrix-table">
+                <table class="grid matrix-sheet-table" data-testid="matrix-table">
                     <thead>
                         <tr>
-                            <th scope="col">{tr("wide.include")}</th>
-                            <th scope="col">{tr("wide.activity")}</th>
+                            <th scope="col">{tr("matrix.include")}</th>
+                            <th scope="col">{tr("matrix.activity")}</th>
                             <th scope="col" class="num">
-                                {tr("wide.sheets")}
+                                {tr("matrix.sheets")}
                             </th>
                             <th scope="col" class="num">
-                                {tr("wide.people")}
+                                {tr("matrix.people")}
                             </th>
                             <th scope="col" class="num">
-                                {tr("wide.times")}
+                                {tr("matrix.times")}
                             </th>
-                            <th scope="col">{tr("wide.hours")}</th>
-                            <th scope="col">{tr("wide.date")}</th>
+                            <th scope="col">{tr("matrix.hours")}</th>
+                            <th scope="col">{tr("matrix.date")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -165,7 +169,7 @@ pub fn MatrixPanel(files: Vec<FileOutcome>) -> impl IntoView {
                                                 type="text"
                                                 inputmode="decimal"
                                                 data-testid="matrix-hours"
-                                                aria-label=format!("{} {}", r.name, tr("wide.hours")())
+                                                aria-label=format!("{} {}", r.name, tr("matrix.hours")())
                                                 placeholder=move || default_hours.get()
                                                 prop:value=move || hours.get()
                                                 on:input=move |ev| hours.set(event_target_value(&ev))
@@ -176,8 +180,8 @@ pub fn MatrixPanel(files: Vec<FileOutcome>) -> impl IntoView {
                                                 class="narrow-date"
                                                 type="text"
                                                 data-testid="matrix-date"
-                                                placeholder=tr("wide.date_hint")
-                                                aria-label=format!("{} {}", r.name, tr("wide.date")())
+                                                placeholder=tr("matrix.date_hint")
+                                                aria-label=format!("{} {}", r.name, tr("matrix.date")())
                                                 class:invalid=move || {
                                                     include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
                                                 }
@@ -195,18 +199,18 @@ pub fn MatrixPanel(files: Vec<FileOutcome>) -> impl IntoView {
             <p class="small muted" data-testid="matrix-missing">
                 {move || match missing() {
                     0 => String::new(),
-                    m => tf(lang(), "wide.missing", &[("n", &m)]),
+                    m => tf(lang(), "matrix.missing", &[("n", &m)]),
                 }}
             </p>
-            <div class="wide-actions">
+            <div class="matrix-sheet-actions">
                 <button class="primary" data-testid="matrix-confirm" on:click=confirm>
-                    {move || if confirmed { tr("wide.update")() } else { tr("wide.confirm")() }}
+                    {move || if confirmed { tr("matrix.update")() } else { tr("matrix.confirm")() }}
                 </button>
                 {confirmed
                     .then(|| {
                         view! {
                             <button data-testid="matrix-undo" on:click=undo>
-                                {tr("wide.undo")}
+                                {tr("matrix.undo")}
                             </button>
                         }
                     })}

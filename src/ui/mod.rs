@@ -12,13 +12,13 @@ pub mod fmt;
 pub mod icon;
 pub mod import_screen;
 pub mod matrix_panel;
+pub mod matrix_sheet_panel;
 pub mod notices;
 pub mod profile_editor;
 pub mod scorecard;
 pub mod topbar;
 pub mod town_panel;
 pub mod update_banner;
-pub mod wide_panel;
 pub mod year_banner;
 
 use crate::i18n::{t, Lang};

@@ -28,7 +28,7 @@ test('real header shapes: mapped without a hand, each mapping says why, a matrix
     const files = ['志愿者信息导出.xlsx', '考勤明细.xlsx', '青协参与统计.xlsx'].map(f => path.join(dir, f));
     await page.setInputFiles('[data-testid="file-input"]', files);
     const card = (file) => `[data-testid="file-card"][data-file="${file}"]`;
-    await page.waitForSelector(`${card('青协参与统计.xlsx')} [data-testid="wide-panel"]`);
+    await page.waitForSelector(`${card('青协参与统计.xlsx')} [data-testid="matrix-sheet-panel"]`);
     assert.equal(await page.getAttribute(`${card('志愿者信息导出.xlsx')} [data-testid="sheet-card"]`, 'data-role'), 'volunteers');
     assert.equal(await page.getAttribute(`${card('考勤明细.xlsx')} [data-testid="sheet-card"]`, 'data-role'), 'records');
     // the roster's mapping, with its reasons
@@ -49,22 +49,22 @@ test('real header shapes: mapped without a hand, each mapping says why, a matrix
     assert.equal(att['考勤日'], 'date');
     assert.equal(att['编号'], '');
     // the matrix: hours from its second sheet, holidays' dates in 2019, the rest typed once
-    const panel = `${card('青协参与统计.xlsx')} [data-testid="wide-panel"]`;
-    assert.equal(await page.$$eval(`${panel} [data-testid="wide-row"]`, rs => rs.length), ACTIVITIES);
-    const row = (i) => `${panel} [data-testid="wide-row"]:nth-child(${i + 1})`;
-    assert.equal(await page.inputValue(`${row(0)} [data-testid="wide-hours"]`), '3');
-    assert.equal(await page.inputValue(`${row(2)} [data-testid="wide-date"]`), '2019-03-12', '植树节');
-    assert.equal(await page.inputValue(`${row(0)} [data-testid="wide-date"]`), '', '流浪狗之家 names no day');
-    assert.match(await page.textContent(`${panel} [data-testid="wide-missing"]`), /缺少单次时长或日期/);
+    const panel = `${card('青协参与统计.xlsx')} [data-testid="matrix-sheet-panel"]`;
+    assert.equal(await page.$$eval(`${panel} [data-testid="matrix-sheet-row"]`, rs => rs.length), ACTIVITIES);
+    const row = (i) => `${panel} [data-testid="matrix-sheet-row"]:nth-child(${i + 1})`;
+    assert.equal(await page.inputValue(`${row(0)} [data-testid="matrix-sheet-hours"]`), '3');
+    assert.equal(await page.inputValue(`${row(2)} [data-testid="matrix-sheet-date"]`), '2019-03-12', '植树节');
+    assert.equal(await page.inputValue(`${row(0)} [data-testid="matrix-sheet-date"]`), '', '流浪狗之家 names no day');
+    assert.match(await page.textContent(`${panel} [data-testid="matrix-sheet-missing"]`), /缺少单次时长或日期/);
     await shot(page, 'corpus-import-matrix');
-    await page.fill(`${panel} [data-testid="wide-fill-date"]`, '2019-10-01');
-    await page.click(`${panel} [data-testid="wide-fill"]`);
-    assert.equal(await page.textContent(`${panel} [data-testid="wide-missing"]`), '');
-    await page.click(`${panel} [data-testid="wide-confirm"]`);
-    await page.waitForSelector(`${card('青协参与统计.xlsx')} [data-testid="wide-panel"][data-confirmed="true"]`);
+    await page.fill(`${panel} [data-testid="matrix-sheet-fill-date"]`, '2019-10-01');
+    await page.click(`${panel} [data-testid="matrix-sheet-fill"]`);
+    assert.equal(await page.textContent(`${panel} [data-testid="matrix-sheet-missing"]`), '');
+    await page.click(`${panel} [data-testid="matrix-sheet-confirm"]`);
+    await page.waitForSelector(`${card('青协参与统计.xlsx')} [data-testid="matrix-sheet-panel"][data-confirmed="true"]`);
     let times = 0;
     for (let r = 0; r < ROWS; r++) for (let a = 0; a < ACTIVITIES; a++) times += count(r, a);
-    const done = await page.textContent(`${card('青协参与统计.xlsx')} [data-testid="wide-done"]`);
+    const done = await page.textContent(`${card('青协参与统计.xlsx')} [data-testid="matrix-sheet-done"]`);
     assert.ok(done.includes(`已转为服务记录 ${times.toLocaleString('en-US')} 条`), done);
     // the import's totals: 2,000 + 60 volunteers, 300 attendance records + the matrix's, 45 activities
     await page.waitForFunction((want) => document.querySelector('[data-testid="summary-records"]')?.textContent === want,
@@ -75,7 +75,7 @@ test('real header shapes: mapped without a hand, each mapping says why, a matrix
     await page.reload();
     await ready(page);
     await page.click('[data-testid="step-import"]');
-    await page.waitForSelector(`${card('青协参与统计.xlsx')} [data-testid="wide-panel"][data-confirmed="true"]`, { timeout: 30000 });
+    await page.waitForSelector(`${card('青协参与统计.xlsx')} [data-testid="matrix-sheet-panel"][data-confirmed="true"]`, { timeout: 30000 });
     await shot(page, 'corpus-import-confirmed');
     assert.deepEqual(b.errors, []);
   } finally {

@@ -294,7 +294,7 @@ test('a matrix over three sheets: hours and dates typed once, a default for the 
     await page.setInputFiles('[data-testid="file-input"]', [xlsxFile('名册.xlsx', rb), xlsxFile('参与统计.xlsx', wb)]);
     await page.waitForSelector('[data-testid="matrix-panel"]');
     assert.equal(await page.locator('[data-testid="matrix-row"]').count(), 4, 'each activity once');
-    assert.equal(await page.locator('[data-testid="wide-panel"]:not([data-testid="matrix-panel"]) [data-testid="wide-hours"]').count(), 0, 'no boxes per sheet');
+    assert.equal(await page.locator('[data-testid="matrix-sheet-panel"]:not([data-testid="matrix-panel"]) [data-testid="matrix-sheet-hours"]').count(), 0, 'no boxes per sheet');
     await page.fill('[data-testid="matrix-default-hours"]', '2');
     await page.fill('[data-testid="matrix-row"] >> nth=0 >> [data-testid="matrix-hours"]', '3');
     for (let i = 0; i < 4; i++) await page.fill(`[data-testid="matrix-row"] >> nth=${i} >> [data-testid="matrix-date"]`, `${YEAR}-0${i + 3}-10`);

@@ -2,7 +2,7 @@
 //! the charts, the monthly replay, the what-if planner and star volunteers.
 mod card;
 pub mod charts;
-mod extras;
+mod insights;
 pub mod present;
 mod rows;
 pub mod status;
@@ -192,9 +192,9 @@ pub fn ScorecardScreen() -> impl IntoView {
                     .into_any()
             }
             Tab::Charts => view! { <charts::ChartsPanel /> }.into_any(),
-            Tab::Replay => view! { <extras::ReplayPanel /> }.into_any(),
-            Tab::WhatIf => view! { <extras::WhatIfPanel /> }.into_any(),
-            Tab::Stars => view! { <extras::StarsPanel /> }.into_any(),
+            Tab::Replay => view! { <insights::ReplayPanel /> }.into_any(),
+            Tab::WhatIf => view! { <insights::WhatIfPanel /> }.into_any(),
+            Tab::Stars => view! { <insights::StarsPanel /> }.into_any(),
         }}
         <present::Presentation open=presenting on_rows=on_rows />
         <rows::RowsDialog target=rows_for />

@@ -27,7 +27,7 @@ struct Row {
 }
 
 #[component]
-pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoView {
+pub fn MatrixSheetPanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoView {
     let app = expect_context::<AppState>();
     let data = expect_context::<DataState>();
     let year = app.draft.with_untracked(|d| d.context.year);
@@ -102,56 +102,56 @@ pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoVie
         .map(|f| f.split("第 ").next().unwrap_or(f).trim().to_string());
     let n = wide.activities.len();
     view! {
-        <div class="wide-panel" data-testid="wide-panel" data-confirmed=confirmed.to_string()>
-            <h5>{tr("wide.heading")}</h5>
-            <p class="small">{move || tf(lang(), "wide.intro", &[("n", &n)])}</p>
+        <div class="matrix-sheet-panel" data-testid="matrix-sheet-panel" data-confirmed=confirmed.to_string()>
+            <h5>{tr("matrix.heading")}</h5>
+            <p class="small">{move || tf(lang(), "matrix.intro", &[("n", &n)])}</p>
             {confirmed
                 .then(|| {
                     view! {
-                        <p class="notice ok small" data-testid="wide-done">
-                            {move || tf(lang(), "wide.done", &[("n", &fmt_int(records))])}
+                        <p class="notice ok small" data-testid="matrix-sheet-done">
+                            {move || tf(lang(), "matrix.done", &[("n", &fmt_int(records))])}
                         </p>
                     }
                 })}
             {hours_source
                 .map(|src| {
                     view! {
-                        <p class="small muted" data-testid="wide-hours-source">
-                            {tr("wide.hours_from")}
+                        <p class="small muted" data-testid="matrix-sheet-hours-source">
+                            {tr("matrix.hours_from")}
                             {src}
                         </p>
                     }
                 })}
-            <div class="wide-fill inline-field">
+            <div class="matrix-sheet-fill inline-field">
                 <label>
-                    <span>{tr("wide.fill_date")}</span>
+                    <span>{tr("matrix.fill_date")}</span>
                     <input
                         class="narrow-date"
                         type="text"
-                        placeholder=tr("wide.date_hint")
-                        data-testid="wide-fill-date"
+                        placeholder=tr("matrix.date_hint")
+                        data-testid="matrix-sheet-fill-date"
                         prop:value=move || fill_date.get()
                         on:input=move |ev| fill_date.set(event_target_value(&ev))
                     />
                 </label>
-                <button on:click=on_fill data-testid="wide-fill">
-                    {tr("wide.fill")}
+                <button on:click=on_fill data-testid="matrix-sheet-fill">
+                    {tr("matrix.fill")}
                 </button>
             </div>
             <div class="table-wrap">
-                <table class="grid wide-table" data-testid="wide-table">
+                <table class="grid matrix-sheet-table" data-testid="matrix-sheet-table">
                     <thead>
                         <tr>
-                            <th scope="col">{tr("wide.include")}</th>
-                            <th scope="col">{tr("wide.activity")}</th>
+                            <th scope="col">{tr("matrix.include")}</th>
+                            <th scope="col">{tr("matrix.activity")}</th>
                             <th scope="col" class="num">
-                                {tr("wide.people")}
+                                {tr("matrix.people")}
                             </th>
                             <th scope="col" class="num">
-                                {tr("wide.times")}
+                                {tr("matrix.times")}
                             </th>
-                            <th scope="col">{tr("wide.hours")}</th>
-                            <th scope="col">{tr("wide.date")}</th>
+                            <th scope="col">{tr("matrix.hours")}</th>
+                            <th scope="col">{tr("matrix.date")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -160,9 +160,9 @@ pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoVie
                             .map(|r| {
                                 let (include, hours, date) = (r.include, r.hours, r.date);
                                 let from = r.from.clone();
-                                let title = from.clone().map(|f| format!("{}{}", tr("wide.hours_from")(), f));
+                                let title = from.clone().map(|f| format!("{}{}", tr("matrix.hours_from")(), f));
                                 view! {
-                                    <tr data-testid="wide-row" data-column=r.column.to_string()>
+                                    <tr data-testid="matrix-sheet-row" data-column=r.column.to_string()>
                                         <td>
                                             <input
                                                 type="checkbox"
@@ -179,9 +179,9 @@ pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoVie
                                                 class="narrow"
                                                 type="text"
                                                 inputmode="decimal"
-                                                data-testid="wide-hours"
+                                                data-testid="matrix-sheet-hours"
                                                 title=title
-                                                aria-label=format!("{} {}", r.name, tr("wide.hours")())
+                                                aria-label=format!("{} {}", r.name, tr("matrix.hours")())
                                                 class:invalid=move || {
                                                     include.get() && parse_hours(&hours.get()).is_none()
                                                 }
@@ -193,9 +193,9 @@ pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoVie
                                             <input
                                                 class="narrow-date"
                                                 type="text"
-                                                data-testid="wide-date"
-                                                placeholder=tr("wide.date_hint")
-                                                aria-label=format!("{} {}", r.name, tr("wide.date")())
+                                                data-testid="matrix-sheet-date"
+                                                placeholder=tr("matrix.date_hint")
+                                                aria-label=format!("{} {}", r.name, tr("matrix.date")())
                                                 class:invalid=move || {
                                                     include.get() && !matches!(parse_date(&date.get()), Ok(Some(_)))
                                                 }
@@ -210,21 +210,21 @@ pub fn WidePanel(file: String, sheet: String, wide: MatrixSheet) -> impl IntoVie
                     </tbody>
                 </table>
             </div>
-            <p class="small muted" data-testid="wide-missing">
+            <p class="small muted" data-testid="matrix-sheet-missing">
                 {move || match missing() {
                     0 => String::new(),
-                    k => tf(lang(), "wide.missing", &[("n", &k)]),
+                    k => tf(lang(), "matrix.missing", &[("n", &k)]),
                 }}
             </p>
-            <div class="wide-actions">
-                <button class="primary" data-testid="wide-confirm" on:click=confirm>
-                    {move || if confirmed { tr("wide.update")() } else { tr("wide.confirm")() }}
+            <div class="matrix-sheet-actions">
+                <button class="primary" data-testid="matrix-sheet-confirm" on:click=confirm>
+                    {move || if confirmed { tr("matrix.update")() } else { tr("matrix.confirm")() }}
                 </button>
                 {confirmed
                     .then(|| {
                         view! {
-                            <button data-testid="wide-undo" on:click=undo>
-                                {tr("wide.undo")}
+                            <button data-testid="matrix-sheet-undo" on:click=undo>
+                                {tr("matrix.undo")}
                             </button>
                         }
                     })}
