@@ -3,10 +3,10 @@
 //! text through the formula guard, numbers as plain numbers, ratios as `13.33%`.
 
 use crate::drill_down::{RowTable, RowsCut};
+use crate::lang::Lang;
 use crate::neutralise::neutralise;
 use crate::table_cell::Cell;
 use crate::values::{csv_value, plain, status_word};
-use crate::Lang;
 use scorecard_model::context::Context;
 use scorecard_score::{Detail, IndicatorResult, Scorecard};
 

@@ -158,10 +158,10 @@ pub struct RowsCut {
 
 impl RowsCut {
     /// The line a drill-down shows (and its CSV ends with), in the user's language.
-    pub fn note(&self, lang: crate::Lang) -> String {
+    pub fn note(&self, lang: crate::lang::Lang) -> String {
         match lang {
-            crate::Lang::Zh => format!("{}。", cut_zh(self.total, self.shown, "行")),
-            crate::Lang::En => format!("{}.", cut_en(self.total, self.shown, "rows")),
+            crate::lang::Lang::Zh => format!("{}。", cut_zh(self.total, self.shown, "行")),
+            crate::lang::Lang::En => format!("{}.", cut_en(self.total, self.shown, "rows")),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! One cell of a drill-down table: text, a number or a date, kept typed so the xlsx gets
 //! real numbers and dates and the screen formats them in the user's language.
 
-use crate::Lang;
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use scorecard_model::phrasing::{fmt_date_zh, fmt_hours};
 use scorecard_model::wire::{need, unknown};

@@ -1,6 +1,6 @@
 //! Wording and number formats shared by the xlsx and the CSV: status words, units, numbers.
 
-use crate::Lang;
+use crate::lang::Lang;
 use scorecard_model::finding::Severity;
 use scorecard_score::{HoursSource, Status, Unit};
 

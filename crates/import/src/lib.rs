@@ -47,37 +47,16 @@ pub use outcome::{
 };
 
 pub use input::bytes::{Bytes, Data};
+pub use input::{FileData, FileInput};
+pub use outcome::FAILED_ROWS_CAP;
 use scorecard_model::finding::{Finding, FindingKind, Severity};
 use scorecard_model::model::Tables;
 use serde::{Deserialize, Serialize};
 use sheets::pipeline::{SheetJob, SheetRun};
 use std::ops::ControlFlow;
 
-/// At most this many rows with problems are kept per sheet for the failed-rows workbook.
-pub const FAILED_ROWS_CAP: usize = 5_000;
 /// Rows between two progress reports.
 pub const PROGRESS_EVERY: u64 = 4_096;
-
-/// One file to import, as the user picked it.
-#[derive(Clone, Copy, Debug)]
-pub struct FileInput<'a> {
-    pub name: &'a str,
-    pub bytes: &'a [u8],
-}
-
-/// One file to import whose bytes may be read on demand ([`Data::OnDemand`]): the browser's
-/// worker reads a picked `File` this way, so an xlsx is never held whole.
-#[derive(Clone, Copy)]
-pub struct FileData<'a> {
-    pub name: &'a str,
-    pub data: Data<'a>,
-}
-
-impl<'a> From<FileInput<'a>> for FileData<'a> {
-    fn from(f: FileInput<'a>) -> Self {
-        FileData { name: f.name, data: Data::Memory(f.bytes) }
-    }
-}
 
 /// The clerk's corrections and remembered mappings (kept in the draft / the CLI context).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -260,10 +239,6 @@ fn explain_unusable(report: &mut FileOutcome) {
     report.findings.push(Finding::file(&report.name, FindingKind::UnknownSheet, Severity::Warning, zh, en));
 }
 
-pub(crate) fn unreadable(file: &str, error: &ImportError) -> Finding {
-    Finding::file(file, FindingKind::UnreadableFile, Severity::Error, error.message_zh(file), error.message_en(file))
-}
-
 fn import_file(
     file: &FileData,
     opts: &ImportOptions,
@@ -275,7 +250,7 @@ fn import_file(
     let mut report = FileOutcome::new(file.name, file.data.size());
     let fail = |mut report: FileOutcome, e: ReadError| {
         let e = ImportError::from(e);
-        report.findings.push(unreadable(file.name, &e));
+        report.findings.push(error::unreadable(file.name, &e));
         report.error = Some(e);
         report
     };

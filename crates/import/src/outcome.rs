@@ -14,6 +14,9 @@ use scorecard_model::finding::{Finding, FindingKind};
 use scorecard_model::model::{Field, Role};
 use serde::{Deserialize, Serialize};
 
+/// At most this many rows with problems are kept per sheet for the failed-rows workbook.
+pub const FAILED_ROWS_CAP: usize = 5_000;
+
 /// One file as read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileOutcome {

@@ -1,7 +1,7 @@
 //! The stations whose data is not in the scorecard: a refused report file, or none received
 //! from a station the context lists (from the import's [`TownReceipt`](scorecard_model::report_file::TownReceipt)).
 
-use crate::MissingStation;
+use crate::result::MissingStation;
 use scorecard_model::context::Context;
 use scorecard_model::model::Tables;
 use scorecard_model::report_file::RefusedReport;

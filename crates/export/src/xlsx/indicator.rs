@@ -3,8 +3,8 @@
 //! parts, then the rows behind it (masked), one table per role.
 
 use crate::drill_down::{cut_of, cut_zh, refs_of, resolve_rows, Masking, RowsCut};
+use crate::error::ExportError;
 use crate::xlsx::writer::{Res, Sheet};
-use crate::ExportError;
 use scorecard_model::model::Tables;
 use scorecard_model::profile::Profile;
 use scorecard_score::{Detail, IndicatorResult, Missing, SlotState, Unit};

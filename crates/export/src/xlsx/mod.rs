@@ -1,5 +1,5 @@
 //! The scorecard as xlsx: 汇总, one sheet per indicator, 各站点, 问题清单, and 月度通报 / 星级志愿者 /
-//! 测算 when the insights are given ([`crate::ScorecardInsights`]). Built in memory with `rust_xlsxwriter` (`save_to_buffer`).
+//! 测算 when the insights are given ([`ScorecardInsights`]). Built in memory with `rust_xlsxwriter` (`save_to_buffer`).
 //!
 //! Code map: `formats.rs` (colours, number formats), `writer.rs` (the one door to a cell:
 //! masking, formula guard, widths, print setup), then one file per sheet kind.
@@ -12,16 +12,29 @@ mod stations;
 mod summary;
 mod writer;
 
+use crate::error::ExportError;
 use crate::sheet_name::sheet_name;
-use crate::{ExportError, ScorecardInsights};
 use formats::Formats;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet};
 use scorecard_model::context::Context;
 use scorecard_model::finding::Finding;
 use scorecard_model::model::Tables;
 use scorecard_model::profile::Profile;
+use scorecard_score::insights::{Replay, StarList, WhatIf};
 use scorecard_score::Scorecard;
+use serde::{Deserialize, Serialize};
 use writer::Sheet;
+
+/// The optional sheets of the xlsx report; each is added when present.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScorecardInsights {
+    /// 月度通报
+    pub replay: Option<Replay>,
+    /// 星级志愿者
+    pub stars: Option<StarList>,
+    /// 测算
+    pub what_if: Option<WhatIf>,
+}
 
 pub(crate) const SUMMARY: &str = "汇总";
 pub(crate) const STATIONS: &str = "各站点";

@@ -2,10 +2,10 @@
 //! phone number) and guarded against formulas here, numbers stay numbers, dates become
 //! Excel dates. It also measures columns, so widths fit Chinese text (two units a character).
 
+use crate::error::ExportError;
 use crate::neutralise::neutralise;
 use crate::table_cell::Cell;
 use crate::xlsx::formats::Formats;
-use crate::ExportError;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Url, Worksheet};
 use scorecard_model::mask::mask_if_sensitive;

@@ -6,6 +6,7 @@
 
 mod wire;
 
+use scorecard_model::finding::{Finding, FindingKind, Severity};
 use serde::{Deserialize, Serialize};
 
 /// What a file turned out to be when it is not a spreadsheet we read.
@@ -361,6 +362,11 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// The finding for a file that could not be read: its error's message, in both languages.
+pub(crate) fn unreadable(file: &str, error: &ImportError) -> Finding {
+    Finding::file(file, FindingKind::UnreadableFile, Severity::Error, error.message_zh(file), error.message_en(file))
+}
 
 #[cfg(test)]
 mod tests {

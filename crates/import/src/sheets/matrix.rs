@@ -46,7 +46,7 @@ pub fn usable_hours(h: Option<f64>) -> Option<f64> {
 impl Shared {
     /// From the overrides of an import, in their order: the [`MatrixChoice`]s' entries
     /// first, then the sheets' own choices.
-    pub fn of(overrides: &[crate::SheetOverride]) -> Shared {
+    pub fn of(overrides: &[crate::choices::SheetOverride]) -> Shared {
         let mut out = Shared::default();
         let mut add = |name: &str, hours: Option<f64>, date: Option<NaiveDate>, skip: bool| {
             let key = normalize_header(name);
@@ -126,7 +126,7 @@ pub struct MatrixActivity {
 /// The distinct activities of all the participation matrices of an import, in the order
 /// they first appear (file, sheet, column), each with the sheets that have it: what the
 /// import screen asks hours and a date for once.
-pub fn matrix_activities(files: &[crate::FileOutcome]) -> Vec<MatrixActivity> {
+pub fn matrix_activities(files: &[crate::outcome::FileOutcome]) -> Vec<MatrixActivity> {
     let mut out: Vec<MatrixActivity> = Vec::new();
     let mut chosen: Vec<Vec<(Option<f64>, Option<NaiveDate>)>> = Vec::new();
     for f in files {

@@ -6,8 +6,8 @@ pub mod merge;
 
 use crate::error::ImportError;
 use crate::input::bytes::Data;
+use crate::input::FileData;
 use crate::outcome::{FileOutcome, OutcomeSummary};
-use crate::FileData;
 use scorecard_model::finding::{Finding, FindingKind, Severity};
 use scorecard_model::model::Tables;
 use scorecard_model::report_file as town;
@@ -68,7 +68,7 @@ impl<'a> TownReports<'a> {
                 let station = station.or_else(|| bytes.as_deref().ok().and_then(town::station_of));
                 self.refused.push(RefusedReport { file: file.name.to_string(), station, problem });
                 let e = ImportError::Report { problem, detail };
-                report.findings.push(crate::unreadable(file.name, &e));
+                report.findings.push(crate::error::unreadable(file.name, &e));
                 report.error = Some(e);
             }
         }

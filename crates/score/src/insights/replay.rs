@@ -8,8 +8,9 @@
 use crate::calendar_and_tags as bridge;
 use crate::facts::Facts;
 use crate::prepare::Matches;
+use crate::result::Status;
+use crate::scorecard::{evaluate, Summary};
 use crate::snapshot::Snapshot;
-use crate::{evaluate, Status, Summary};
 use chrono::NaiveDate;
 use scorecard_model::context::Context;
 use scorecard_model::model::Tables;

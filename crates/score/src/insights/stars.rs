@@ -5,8 +5,8 @@
 //! 500 / 800 / 1000 h) to show the room for local schemes.
 
 use crate::prepare::{prepare_quiet, Prepared};
+use crate::result::InputField;
 use crate::scope::{in_view, station_names, Placer};
-use crate::InputField;
 use chrono::NaiveDate;
 use scorecard_model::context::Context;
 use scorecard_model::model::{Field, Role, RowRef, Tables};

@@ -5,9 +5,9 @@
 //! today's registrations we give them "after closing X1" (the registrations needed by X1
 //! also need records and hours).
 
+use crate::result::InputField;
 use crate::scope::{in_view, station_names, Placer};
 use crate::snapshot::{HoursSource, Snapshot};
-use crate::InputField;
 use chrono::NaiveDate;
 use scorecard_model::context::Context;
 use scorecard_model::model::Tables;
