@@ -28,7 +28,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 // ─── The rules, as data ──────────────────────────────────────────────────────────────────────
@@ -753,7 +753,7 @@ struct Workspace {
 /// The workspace, read from disk on first use (the tests share it).
 fn workspace() -> &'static Workspace {
     static WS: OnceLock<Workspace> = OnceLock::new();
-    WS.get_or_init(|| Workspace::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")))
+    WS.get_or_init(|| Workspace::read(&crate::support::repo_root()))
 }
 
 impl Workspace {
@@ -878,7 +878,7 @@ impl SourceFile {
 fn package_files(root: &Path, l: &Layer) -> Vec<SourceFile> {
     let mut names = Vec::new();
     for sub in ["src", "tests"] {
-        rs_files(&root.join(dir_prefix(l.dir)).join(sub), &mut names);
+        crate::support::files_under(&root.join(dir_prefix(l.dir)).join(sub), ".rs", &mut names);
     }
     names.sort();
     names
@@ -889,18 +889,6 @@ fn package_files(root: &Path, l: &Layer) -> Vec<SourceFile> {
             SourceFile::new(rel.clone(), module_of(l, &rel), &read(&path))
         })
         .collect()
-}
-
-fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            rs_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// A file's module from its place under `src/`: `lib.rs` (or a lone `main.rs`) is the root,

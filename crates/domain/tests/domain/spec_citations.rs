@@ -26,6 +26,7 @@
 //! figures that are rules or limits rather than measurements, listed in [`NOT_MEASUREMENTS`] with
 //! what they are. README.md is at most 250 lines.
 
+use crate::support::{files_under, repo_root};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -42,30 +43,8 @@ const NOT_MEASUREMENTS: &[(&str, &str, &str)] = &[
 /// README.md's length limit (issue 29).
 const README_MAX_LINES: usize = 250;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the repository root")
-}
-
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Files under `dir` whose name ends with `ext`, depth first, in name order; build output,
-/// packages and git's own folder are skipped.
-fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if path.is_dir() {
-            if !matches!(name, "target" | "node_modules" | "dist" | ".git") {
-                walk(&path, ext, out);
-            }
-        } else if name.ends_with(ext) {
-            out.push(path);
-        }
-    }
 }
 
 /// The files whose `§` citations are checked.
@@ -75,11 +54,11 @@ fn citing_files(root: &Path) -> Vec<PathBuf> {
         let mut crates: Vec<PathBuf> = crates.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         crates.sort();
         for krate in crates {
-            walk(&krate.join("src"), ".rs", &mut files);
-            walk(&krate.join("tests"), ".rs", &mut files);
+            files_under(&krate.join("src"), ".rs", &mut files);
+            files_under(&krate.join("tests"), ".rs", &mut files);
         }
     }
-    walk(&root.join("src"), ".rs", &mut files);
+    files_under(&root.join("src"), ".rs", &mut files);
     // tests/*.rs only: tests/e2e is JavaScript
     let mut top: Vec<PathBuf> = fs::read_dir(root.join("tests"))
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file()).collect())
@@ -90,7 +69,7 @@ fn citing_files(root: &Path) -> Vec<PathBuf> {
     for doc in ["README.md", "ARCHITECTURE.md", "CHANGELOG.md"] {
         files.push(root.join(doc));
     }
-    walk(&root.join("docs"), ".md", &mut files);
+    files_under(&root.join("docs"), ".md", &mut files);
     files
 }
 
@@ -157,7 +136,7 @@ fn spec_path(root: &Path) -> PathBuf {
 
 #[test]
 fn every_section_citation_names_a_section_of_the_spec() {
-    let root = root();
+    let root = repo_root();
     let sections = spec_sections(&read(&spec_path(&root)));
     // the spec's six sections and its six profiles (§5.1 … §5.6)
     assert_eq!(sections.iter().filter(|(_, m)| m.is_none()).count(), 6, "{sections:?}");
@@ -196,7 +175,7 @@ fn a_citation_of_a_missing_section_is_reported() {
 
 #[test]
 fn the_spec_is_the_shared_one() {
-    let root = root();
+    let root = repo_root();
     let ours = fs::read(spec_path(&root)).expect("docs/spec/indicators.md");
     let shared = root.join("../shared/indicators.md");
     match fs::read(&shared) {
@@ -209,13 +188,13 @@ fn the_spec_is_the_shared_one() {
 
 #[test]
 fn the_seeds_readme_links_to_the_spec() {
-    let seeds = root().join("crates/domain/tests/fixtures/seeds");
+    let seeds = repo_root().join("crates/domain/tests/fixtures/seeds");
     let readme = read(&seeds.join("README.md"));
     let links: Vec<&str> = readme.split("](").skip(1).filter_map(|s| s.split(')').next()).collect();
     let spec = links.iter().find(|l| l.ends_with("indicators.md")).expect("a link to the spec");
     let target = seeds.join(spec);
     assert!(target.is_file(), "{spec} leads nowhere from the seeds' folder");
-    assert_eq!(target.canonicalize().unwrap(), spec_path(&root()).canonicalize().unwrap());
+    assert_eq!(target.canonicalize().unwrap(), spec_path(&repo_root()).canonicalize().unwrap());
 }
 
 // --- figures ---------------------------------------------------------------------------------
@@ -363,13 +342,13 @@ fn a_stray_figure_is_reported() {
 
 #[test]
 fn readme_is_short() {
-    let lines = read(&root().join("README.md")).lines().count();
+    let lines = read(&repo_root().join("README.md")).lines().count();
     assert!(lines <= README_MAX_LINES, "README.md has {lines} lines; at most {README_MAX_LINES}");
 }
 
 #[test]
 fn readme_and_architecture_quote_only_the_generated_figures() {
-    let root = root();
+    let root = repo_root();
     let figures_md = read(&root.join("docs/figures.md"));
     // the generated file has its two sections, filled
     for section in ["sizes", "speed"] {

@@ -10,6 +10,7 @@ pub mod import;
 use chrono::NaiveDate;
 use scorecard_domain::import::{import, FileInput, Import, ImportOptions};
 use std::cell::Cell;
+use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 /// A date that exists (`d(2017, 3, 12)`).
@@ -26,6 +27,29 @@ pub fn today() -> NaiveDate {
 pub fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The repository's root (the checks that read the whole tree: layers, spec citations).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the repository root")
+}
+
+/// Files under `dir` whose name ends with `ext`, depth first, in name order; build output,
+/// packages and git's own folder are skipped. Nothing when `dir` does not exist.
+pub fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if !matches!(name, "target" | "node_modules" | "dist" | ".git") {
+                files_under(&path, ext, out);
+            }
+        } else if name.ends_with(ext) {
+            out.push(path);
+        }
+    }
 }
 
 /// Imports named files together, as the app's file picker hands them over.
