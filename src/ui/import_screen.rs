@@ -11,7 +11,7 @@ use scorecard_domain::finding::{FindingClass, FindingCounts, FindingKind};
 use scorecard_domain::import::cell_parsers::date::DateOrder;
 use scorecard_domain::import::columns::meaning::WhyKind;
 use scorecard_domain::import::outcome::{ColumnDates, DateOrderHow};
-use scorecard_domain::import::{ColumnDateOrder, FileOutcome, HeaderRows, RowStatus, SheetOutcome, Source};
+use scorecard_domain::import::{ColumnDateOrder, FileOutcome, HeaderRows, RoleGuess, RowStatus, SheetOutcome, Source};
 use scorecard_domain::model::{Field, Role};
 
 /// How many columns a sheet's mapping table and preview show at most: a sheet whose cells
@@ -513,6 +513,7 @@ fn SheetCard(file: String, sheet: SheetOutcome, shared_matrix: bool) -> impl Int
                     {header.is_none().then(|| view! { <span class="error small">{tr("import.header_none")}</span> })}
                 </div>
             </div>
+            {sheet.guess.clone().filter(|_| role.is_none()).map(|g| view! { <GuessPanel file=file.clone() sheet=sheet_name.clone() guess=g /> })}
             <p class="counts small" data-testid="sheet-counts">
                 {tr("import.counts")}
                 " "
@@ -962,5 +963,35 @@ fn class_icon(c: FindingClass) -> AnyView {
         FindingClass::Check => "⚠".into_any(),
         FindingClass::OutOfPeriod => "◷".into_any(),
         FindingClass::Hint => "ℹ".into_any(),
+    }
+}
+
+/// The one-click answer for a sheet the import gave no role: what it looks like, in a
+/// clerk's words, and a button that imports it so (a hand role, remembered for sheets with
+/// the same headers).
+#[component]
+fn GuessPanel(file: String, sheet: String, guess: RoleGuess) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let data = expect_context::<DataState>();
+    let key = match guess.role {
+        Role::Volunteers => "import.guess.volunteers",
+        Role::Records => "import.guess.records",
+        Role::Activities => "import.guess.activities",
+        Role::Trainings => "import.guess.trainings",
+    };
+    let (rows, headers, role) = (guess.rows, guess.headers.clone(), guess.role);
+    let text = move || {
+        let sep = if lang() == Lang::Zh { "、" } else { ", " };
+        tf(lang(), key, &[("n", &fmt_int(rows)), ("h", &headers.join(sep))])
+    };
+    let accept = move |_| data.set_role(app, &file, &sheet, Some(role), false);
+    view! {
+        <div class="guess" role="status" data-testid="sheet-guess" data-role=role_code(role)>
+            <p data-testid="sheet-guess-text">{text}</p>
+            <button class="primary" data-testid="sheet-guess-accept" on:click=accept>
+                {move || tf(lang(), "import.guess.accept", &[("role", &lang().pick(role.label_zh(), role.label_en()))])}
+            </button>
+            <span class="muted small">{tr("import.guess.remembered")}</span>
+        </div>
     }
 }

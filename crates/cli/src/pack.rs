@@ -5,8 +5,11 @@
 //!                [--station NAME] --passphrase-file FILE --output OUT.json FILE...
 //! ```
 //! The report holds no name, ID or phone number: volunteers are codes keyed by the town's
-//! passphrase (docs/report-file.md). Exit: 0 written; 1 a file could not be read (nothing
-//! written: a report missing a file would be wrong at the town); 2 on a usage error.
+//! passphrase (docs/report-file.md). Without `--year` the year is the context's, else the
+//! as-of date's, else this year's; when most of the data is dated in another year, a warning
+//! on stderr names that year and the `--year` that packs it. Exit: 0 written; 1 a file could
+//! not be read (nothing written: a report missing a file would be wrong at the town); 2 on a
+//! usage error.
 
 use crate::score::{build_context, load_profile, read_files, read_passphrase, Fail, ScoreArgs};
 use clap::Args;
@@ -97,10 +100,28 @@ pub(crate) fn run(args: &PackArgs) -> i32 {
         return fail(1, format!("无法写入 {} / cannot write it: {e}", args.output.display()));
     }
     eprintln!("已生成报送文件 {}（{summary}）", args.output.display());
+    if let Some(warning) = year_warning(&tables, ctx.year) {
+        eprintln!("scorecard pack: {warning}");
+    }
     let problems =
         findings.iter().chain(&pack_findings).filter(|f| f.severity != scorecard_domain::Severity::Info).count();
     if problems > 0 {
         eprintln!("导入时有 {problems} 条需要注意的问题：用 scorecard score 或 inspect 查看 / {problems} findings: see scorecard score or inspect");
     }
     0
+}
+
+/// Most of the data is of another year than the report file's (a 2024 ledger packed in 2026
+/// without `--year`): the file holds none of its hours. The import screen says the same (its
+/// year banner); here, with the flag that packs the data's year.
+fn year_warning(tables: &scorecard_domain::Tables, year: i32) -> Option<String> {
+    use scorecard_domain::phrasing::fmt_count;
+    let y = tables.data_year().filter(|y| y.year != year)?;
+    let (rows, of, data_year) = (fmt_count(y.rows), fmt_count(y.of), y.year);
+    Some(format!(
+        "注意：数据中有 {rows} 条（共 {of} 条有日期）在 {data_year} 年，而报送文件的考核年度是 {year} 年：这些记录都不会计入。\
+         要报送 {data_year} 年，请加上 --year {data_year} 重新生成。 / note: {rows} of the {of} dated rows are in \
+         {data_year}, but the report file is for {year}: they will not count. To report {data_year}, run it again with \
+         --year {data_year}."
+    ))
 }

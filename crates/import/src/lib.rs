@@ -42,8 +42,8 @@ pub use error::{ImportError, Limit, NotSpreadsheet, ReadError};
 pub use formats::TextEncoding;
 pub use input::detect::Format;
 pub use outcome::{
-    CellMark, ColumnDates, ColumnOutcome, DateOrderHow, FailedRow, FileOutcome, OutcomeSummary, PreviewRow, RowCounts,
-    RowStatus, SheetOutcome,
+    CellMark, ColumnDates, ColumnOutcome, DateOrderHow, FailedRow, FileOutcome, OutcomeSummary, PreviewRow, RoleGuess,
+    RowCounts, RowStatus, SheetOutcome,
 };
 
 pub use input::bytes::{Bytes, Data};

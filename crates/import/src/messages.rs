@@ -656,3 +656,50 @@ pub(crate) fn catalogue_full(kept: usize) -> Msg {
         format!("Only the first {kept} rows of the activities' hours are read."),
     )
 }
+
+/// A sheet given no role, with the import's best guess: what it looks like, and the one
+/// click that imports it so (remembered for sheets with the same headers).
+pub(crate) fn role_guess(role: Role, rows: u64, headers: &[String]) -> Msg {
+    let shown: Vec<String> = headers.iter().take(3).map(|h| clip(h).into_owned()).collect();
+    let what_zh = match role {
+        Role::Volunteers => format!("一份 {rows} 人的名单"),
+        Role::Records => format!("一份 {rows} 条的服务记录"),
+        Role::Activities => format!("一份 {rows} 项的活动记录"),
+        Role::Trainings => format!("一份 {rows} 项的培训记录"),
+    };
+    let what_en = match role {
+        Role::Volunteers => format!("a list of {rows} people"),
+        Role::Records => format!("{rows} service records"),
+        Role::Activities => format!("a list of {rows} activities"),
+        Role::Trainings => format!("a list of {rows} trainings"),
+    };
+    (
+        format!(
+            "这张工作表看起来是{what_zh}（{}），还没有导入：在导入页面点「作为{}导入」即可，同样表头的表以后自动这样导入。",
+            shown.join("、"),
+            role.label_zh()
+        ),
+        format!(
+            "This sheet looks like {what_en} ({}); not imported yet: click \"Import as {}\" on the import screen, \
+             and sheets with the same headers are imported so from then on.",
+            shown.join(", "),
+            role.label_en()
+        ),
+    )
+}
+
+/// A sheet with a header but nothing about people or activities under it.
+pub(crate) fn not_about_people(found: &[String]) -> Msg {
+    let shown: Vec<String> = found.iter().take(6).map(|h| clip(h).into_owned()).collect();
+    (
+        format!(
+            "这张表（表头：{}）不是人员、服务记录、活动或培训的表格，没有可导入的内容，未导入。如果它确实是其中一种，请在导入页面选择表格类型。",
+            shown.join("、")
+        ),
+        format!(
+            "This sheet (headers: {}) is not a table of people, service records, activities or trainings; \
+             nothing to import. If it is one, pick the table type on the import screen.",
+            shown.join(", ")
+        ),
+    )
+}

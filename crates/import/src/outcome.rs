@@ -105,6 +105,21 @@ pub struct SheetOutcome {
     /// which a participation matrix of the same import takes its hours from.
     #[serde(default)]
     pub catalogue: Vec<CatalogueEntry>,
+    /// The import's best guess for a sheet it gave no role (offered to the clerk as one
+    /// click; accepted, it is the clerk's role, remembered for sheets with these headers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guess: Option<RoleGuess>,
+}
+
+/// What a sheet without a role most likely is, in the words the import screen says it in:
+/// "looks like a list of 70 people (姓名、学院、班级): import as the volunteer roster?"
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleGuess {
+    pub role: Role,
+    /// Data rows under the header.
+    pub rows: u64,
+    /// The headers the guess rests on, as shown (at most three).
+    pub headers: Vec<String>,
 }
 
 /// One column of the mapping.

@@ -170,6 +170,35 @@ pub fn report_of(tables: &Tables, at: RowRef) -> Option<&ReceivedReport> {
     tables.town.as_ref()?.counted.iter().find(|r| (r.first_source..r.end_source).contains(&at.source))
 }
 
+/// Row `there` as a finding at row `here` names it, (Chinese, English): "第 5 行" in the same
+/// sheet, "工作表「名册」第 5 行" in another sheet of the same file, "文件「乙.xlsx」工作表「名册」第 5 行"
+/// in another file ("文件「乙.csv」第 5 行": a CSV has no sheet); a report file's row by the
+/// station whose file it is (its row number means nothing to a clerk). A row number alone
+/// would send the clerk to the row of that number in the finding's own sheet.
+pub fn other_row(tables: &Tables, here: RowRef, there: RowRef) -> (String, String) {
+    let row = there.row;
+    if let Some(r) = report_of(tables, there) {
+        return (
+            format!("「{}」报送文件中的一行", r.station),
+            format!("a row of the report file of \"{}\"", r.station),
+        );
+    }
+    let Some(at) = tables.source_of(there) else { return (format!("第 {row} 行"), format!("row {row}")) };
+    let same_file = tables.source_of(here).is_some_and(|h| h.file == at.file);
+    let same_sheet = same_file && tables.source_of(here).is_some_and(|h| h.sheet == at.sheet);
+    match (same_file, same_sheet, at.sheet.is_empty()) {
+        (_, true, _) => (format!("第 {row} 行"), format!("row {row}")),
+        (true, false, _) => {
+            (format!("工作表「{}」第 {row} 行", at.sheet), format!("row {row} of sheet \"{}\"", at.sheet))
+        }
+        (false, _, true) => (format!("文件「{}」第 {row} 行", at.file), format!("row {row} of file \"{}\"", at.file)),
+        (false, _, false) => (
+            format!("文件「{}」工作表「{}」第 {row} 行", at.file, at.sheet),
+            format!("row {row} of sheet \"{}\" in file \"{}\"", at.sheet, at.file),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +237,46 @@ mod tests {
         assert!(json.contains(r#""date":"2017-03-05","hours":2.75,"#), "{json}");
         assert_eq!(serde_json::from_str::<ServiceRecord>(&json).unwrap(), r);
         assert!(format!("{r:?}").contains("hours: 2.75"));
+    }
+
+    /// A finding pointing at another row names that row's file and sheet when they are not
+    /// the finding's own: the same sheet, another sheet, another workbook, a CSV (no
+    /// sheet), a station's report file (no row number, the station).
+    #[test]
+    fn another_row_is_named_with_its_file_and_sheet_when_they_differ() {
+        let source =
+            |file: &str, sheet: &str| SourceSheet { file: file.into(), sheet: sheet.into(), role: Role::Volunteers };
+        let t = Tables {
+            sources: vec![
+                source("甲站.xlsx", "名册"),
+                source("甲站.xlsx", "补录"),
+                source("乙站.xlsx", "名册"),
+                source("丙站.csv", ""),
+                source("报送_丁站.json", "名册"),
+            ],
+            town: Some(crate::report_file::TownReceipt {
+                counted: vec![ReceivedReport {
+                    file: "报送_丁站.json".into(),
+                    station: "丁站".into(),
+                    first_source: 4,
+                    end_source: 5,
+                }],
+                refused: vec![],
+            }),
+            ..Tables::default()
+        };
+        let at = |source, row| RowRef { source, row };
+        let named = |here, there| other_row(&t, here, there);
+        let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
+        assert_eq!(named(at(0, 9), at(0, 2)), pair("第 2 行", "row 2"));
+        assert_eq!(named(at(1, 9), at(0, 2)), pair("工作表「名册」第 2 行", "row 2 of sheet \"名册\""));
+        assert_eq!(
+            named(at(2, 9), at(0, 2)),
+            pair("文件「甲站.xlsx」工作表「名册」第 2 行", "row 2 of sheet \"名册\" in file \"甲站.xlsx\"")
+        );
+        assert_eq!(named(at(0, 9), at(3, 5)), pair("文件「丙站.csv」第 5 行", "row 5 of file \"丙站.csv\""));
+        assert_eq!(named(at(3, 9), at(3, 5)), pair("第 5 行", "row 5"));
+        assert_eq!(named(at(0, 9), at(4, 3)), pair("「丁站」报送文件中的一行", "a row of the report file of \"丁站\""));
     }
 
     /// The data's year: more than half of all dated rows, records, activities and

@@ -10,7 +10,7 @@ use crate::scope::{station_names, Place, Placer};
 use chrono::{Datelike, NaiveDate};
 use scorecard_model::context::Context;
 use scorecard_model::finding::{Finding, FindingKind, Severity};
-use scorecard_model::model::{Field, Role, RowRef, Tables};
+use scorecard_model::model::{other_row, Field, Role, RowRef, Tables};
 use scorecard_model::profile::Profile;
 use std::collections::{BTreeMap, HashMap};
 
@@ -272,13 +272,13 @@ impl Facts {
                             format!("The activity \"{name}\" ({date}) {here_en}has the same station, date and name as one {there_en}; counted once."),
                         )
                     }
-                    None => (
-                        format!("这项活动与第 {} 行站点、日期、名称都相同，视为同一活动，只计一次。", first.row),
-                        format!(
-                            "This activity has the same station, date and name as row {}; counted once.",
-                            first.row
-                        ),
-                    ),
+                    None => {
+                        let (first_zh, first_en) = other_row(tables, a.at, first);
+                        (
+                            format!("这项活动与{first_zh}站点、日期、名称都相同，视为同一活动，只计一次。"),
+                            format!("This activity has the same station, date and name as {first_en}; counted once."),
+                        )
+                    }
                 };
                 findings.push(finding_at(tables, a.at, FindingKind::SkippedRow, Severity::Info, zh, en));
                 continue;
@@ -311,6 +311,9 @@ impl Facts {
 
         let mut trains: Vec<Train> = Vec::new();
         let mut train_by_key: HashMap<String, usize> = HashMap::new();
+        // Per training, the row that first counted it for each of its places: a repeated row
+        // is named after the row that already counted its station.
+        let mut counted_by: Vec<Vec<(Place, RowRef)>> = Vec::new();
         let mut out_of_year = OutOfYear::default();
         for t in &tables.trainings {
             let Some(date) = t.date else { continue };
@@ -325,9 +328,28 @@ impl Facts {
             let key = format!("{date}|{}|{}", tables.so(t.topic), tables.so(t.kind));
             match train_by_key.get(&key) {
                 Some(&i) => {
-                    let Some(tr) = trains.get_mut(i) else { continue };
-                    let first = tr.rows.first().copied().unwrap_or(t.at);
-                    let first_row = first.row;
+                    let (Some(tr), Some(by)) = (trains.get_mut(i), counted_by.get_mut(i)) else { continue };
+                    tr.rows.push(t.at);
+                    // The same training for another station (a joint training over two
+                    // rows) counts there, so it is no skipped row: no finding. A row adding
+                    // no station repeats one already counted: counted once, and said so.
+                    let mut adds = false;
+                    for &p in &places {
+                        if !tr.places.contains(&p) {
+                            tr.places.push(p);
+                            by.push((p, t.at));
+                            adds = true;
+                        }
+                    }
+                    if adds {
+                        continue;
+                    }
+                    let first = by
+                        .iter()
+                        .find(|(p, _)| places.first() == Some(p))
+                        .map(|(_, at)| *at)
+                        .or_else(|| tr.rows.first().copied())
+                        .unwrap_or(t.at);
                     let (zh, en) = match twice(tables, t.at, first) {
                         Some((here_zh, here_en, there_zh, there_en)) => {
                             let topic = tables.so(t.topic);
@@ -336,23 +358,18 @@ impl Facts {
                                 format!("The training \"{topic}\" ({date}) {here_en}has the same date, topic and type as one {there_en} (a joint training, say); it counts once per station."),
                             )
                         }
-                        None => (
-                            format!(
-                                "这次培训与第 {first_row} 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。"
-                            ),
-                            format!(
-                                "This training has the same date, topic and type as row {first_row}; it counts \
-                                once per station."
-                            ),
-                        ),
+                        None => {
+                            let (first_zh, first_en) = other_row(tables, t.at, first);
+                            (
+                                format!("这次培训与{first_zh}日期、主题、类型相同，视为同一次培训，每个站点只计一次。"),
+                                format!(
+                                    "This training has the same date, topic and type as {first_en}; it counts \
+                                    once per station."
+                                ),
+                            )
+                        }
                     };
                     findings.push(finding_at(tables, t.at, FindingKind::SkippedRow, Severity::Info, zh, en));
-                    tr.rows.push(t.at);
-                    for p in places {
-                        if !tr.places.contains(&p) {
-                            tr.places.push(p);
-                        }
-                    }
                 }
                 None => {
                     let mut uniq = Vec::new();
@@ -362,6 +379,7 @@ impl Facts {
                         }
                     }
                     train_by_key.insert(key, trains.len());
+                    counted_by.push(uniq.iter().map(|p| (*p, t.at)).collect());
                     let text = format!("{} {}", tables.so(t.kind), tables.so(t.topic));
                     trains.push(Train { rows: vec![t.at], date, places: uniq, text });
                 }

@@ -12,7 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use scorecard_model::finding::{Finding, FindingKind, Severity};
-use scorecard_model::model::{RowRef, ServiceRecord, Tables};
+use scorecard_model::model::{other_row, RowRef, ServiceRecord, Tables};
 use scorecard_model::text::Sym;
 use std::collections::HashMap;
 
@@ -233,17 +233,15 @@ impl Roster {
                             None => sink.note(here.first_source, TownNote::DuplicateElsewhere),
                         }
                     } else if sink.room(v.at, FindingKind::DuplicateVolunteer, Severity::Warning) {
-                        let first_row = tables.volunteers[first].at.row;
+                        let (first_zh, first_en) = other_row(tables, v.at, tables.volunteers[first].at);
                         let who = tables.so(v.name.or(v.number));
                         sink.list.push(finding_at(
                             tables,
                             v.at,
                             FindingKind::DuplicateVolunteer,
                             Severity::Warning,
-                            format!("志愿者「{who}」与第 {first_row} 行重复，只计一次。请删除重复的一行。"),
-                            format!(
-                                "Volunteer \"{who}\" repeats row {first_row}; counted once. Delete the duplicate row."
-                            ),
+                            format!("志愿者「{who}」与{first_zh}重复，只计一次。请删除重复的一行。"),
+                            format!("Volunteer \"{who}\" repeats {first_en}; counted once. Delete the duplicate row."),
                         ));
                     }
                 }
@@ -482,7 +480,12 @@ fn hours_out_of_range(tables: &Tables, r: &ServiceRecord) -> Finding {
 
 fn not_on_roster(tables: &Tables, r: &ServiceRecord, found: Found) -> Finding {
     let masked = |s: Option<Sym>| scorecard_model::mask::mask_if_sensitive(tables.so(s));
-    let row_of = |i: usize| tables.volunteers.get(i).map_or(0, |v| v.at.row);
+    // the roster's row as seen from the record's (another sheet, often another file)
+    let here = r.at; // by value: the record is packed
+    let row_of = |i: usize| match tables.volunteers.get(i) {
+        Some(v) => other_row(tables, here, v.at),
+        None => (String::new(), String::new()),
+    };
     let name = tables.so(r.name).to_string();
     let (zh, en) = match found {
         Found::Unknown { key, namesake } => {
@@ -491,10 +494,13 @@ fn not_on_roster(tables: &Tables, r: &ServiceRecord, found: Found) -> Finding {
                 Key::Id => ("证件号码", "ID number", masked(r.id_number)),
             };
             let (tail_zh, tail_en) = match namesake {
-                Some(i) => (
-                    format!("名册第 {} 行有同名的志愿者「{name}」，但编号不同，不按姓名计入（同名的人很多）。请核对这条记录的{what_zh}是否写错。", row_of(i)),
-                    format!("Row {} of the roster has a volunteer named \"{name}\", but the numbers differ, so the record is not credited by name (namesakes are common). Check this record's {what_en}.", row_of(i)),
-                ),
+                Some(i) => {
+                    let (at_zh, at_en) = row_of(i);
+                    (
+                        format!("名册（{at_zh}）有同名的志愿者「{name}」，但编号不同，不按姓名计入（同名的人很多）。请核对这条记录的{what_zh}是否写错。"),
+                        format!("The roster ({at_en}) has a volunteer named \"{name}\", but the numbers differ, so the record is not credited by name (namesakes are common). Check this record's {what_en}."),
+                    )
+                }
                 None => (
                     format!("请核对{what_zh}，或把此人补进名册。"),
                     format!("Check the {what_en}, or add the person to the roster."),
@@ -505,16 +511,17 @@ fn not_on_roster(tables: &Tables, r: &ServiceRecord, found: Found) -> Finding {
                 format!("The {what_en} \"{value}\" on this record is not in the roster; not counted. {tail_en}"),
             )
         }
-        Found::NameOnly { namesake } => (
-            format!(
-                "这条记录只有姓名「{name}」，而名册中的「{name}」（第 {} 行）有志愿者编号或证件号码：只凭姓名不能确认是同一人（同名的人很多），这条记录不计入。请在记录中填上志愿者编号或证件号码。",
-                row_of(namesake)
-            ),
-            format!(
-                "This record has only the name \"{name}\", while \"{name}\" in the roster (row {}) has a volunteer number or ID: a name alone cannot tell it is the same person (namesakes are common), so the record is not counted. Add the volunteer number or ID to the record.",
-                row_of(namesake)
-            ),
-        ),
+        Found::NameOnly { namesake } => {
+            let (at_zh, at_en) = row_of(namesake);
+            (
+                format!(
+                    "这条记录只有姓名「{name}」，而名册中的「{name}」（{at_zh}）有志愿者编号或证件号码：只凭姓名不能确认是同一人（同名的人很多），这条记录不计入。请在记录中填上志愿者编号或证件号码。"
+                ),
+                format!(
+                    "This record has only the name \"{name}\", while \"{name}\" in the roster ({at_en}) has a volunteer number or ID: a name alone cannot tell it is the same person (namesakes are common), so the record is not counted. Add the volunteer number or ID to the record."
+                ),
+            )
+        }
         _ => {
             let who = [r.volunteer_no, r.id_number, r.name].into_iter().flatten().next();
             let who = masked(who);

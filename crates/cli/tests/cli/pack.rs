@@ -109,3 +109,83 @@ fn six_stations_pack_and_the_town_scores_their_report_files_from_the_command_lin
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("至少 8 个字符"));
 }
+
+/// Issue 30: a 2024 ledger packed without `--year` (in a later year) made a report file of
+/// the current year, with none of its hours, and said nothing. The records: V001 4 h on
+/// 2024-03-05, V002 2 h on 2024-05-06, V003 1.5 h on 2023-12-30: 2 of the 3 dated rows are
+/// in 2024, so 2024 is the data's year. Packed for this year: no hours, and a warning that
+/// names 2024 and `--year 2024`; packed with `--year 2024`: 4 + 2 = 6 h in two months, and
+/// no warning.
+#[test]
+fn pack_warns_when_the_data_is_of_another_year_and_names_the_flag() {
+    let d = scratch("pack-year");
+    let pass = d.join("口令.txt");
+    std::fs::write(&pass, "新桥社区-报送口令\n").unwrap();
+    let ledger = d.join("新桥社区2024台账.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let table = |wb: &mut rust_xlsxwriter::Workbook, name: &str, rows: &[&[&str]]| {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    };
+    table(
+        &mut wb,
+        "名册",
+        &[
+            &["志愿者编号", "姓名", "所属站点", "注册日期"],
+            &["V001", "甲一", "新桥社区", "2023-05-01"],
+            &["V002", "甲二", "新桥社区", "2023-05-01"],
+            &["V003", "甲三", "新桥社区", "2023-05-01"],
+        ],
+    );
+    table(
+        &mut wb,
+        "服务记录",
+        &[
+            &["志愿者编号", "活动名称", "服务日期", "服务时长"],
+            &["V001", "学雷锋志愿服务", "2024-03-05", "4"],
+            &["V002", "环境整治", "2024-05-06", "2"],
+            &["V003", "敬老助残", "2023-12-30", "1.5"],
+        ],
+    );
+    wb.save(&ledger).unwrap();
+    let pack = |out: &std::path::Path, year: Option<&str>| {
+        let mut args = vec!["pack".to_string(), "--station".into(), "新桥社区".into()];
+        if let Some(y) = year {
+            args.extend(["--year".into(), y.into()]);
+        }
+        args.extend(["--passphrase-file".into(), s(&pass), "--output".into(), s(out), s(&ledger)]);
+        let r = bin().args(&args).output().unwrap();
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+        (r.status.code(), String::from_utf8(r.stderr).unwrap(), file)
+    };
+
+    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    assert_ne!(this_year, 2024, "the test packs a ledger of another year than this one");
+    let (code, err, file) = pack(&d.join("报送_今年.json"), None);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(file["year"], this_year);
+    assert_eq!(file["hours"].as_array().unwrap().len(), 0, "no record of 2024 counts in {this_year}");
+    let warning = format!(
+        "注意：数据中有 2 条（共 3 条有日期）在 2024 年，而报送文件的考核年度是 {this_year} 年：这些记录都不会计入。\
+         要报送 2024 年，请加上 --year 2024 重新生成。 / note: 2 of the 3 dated rows are in 2024, but the report \
+         file is for {this_year}: they will not count. To report 2024, run it again with --year 2024."
+    );
+    assert!(err.contains(&warning), "{err}");
+
+    let (code, err, file) = pack(&d.join("报送_2024.json"), Some("2024"));
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(file["year"], 2024);
+    let hours: Vec<(u64, f64)> = file["hours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["month"].as_u64().unwrap(), h["hours"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(hours, vec![(3, 4.0), (5, 2.0)]);
+    assert!(!err.contains("注意") && !err.contains("--year"), "{err}");
+}

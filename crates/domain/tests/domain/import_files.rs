@@ -109,8 +109,12 @@ fn several_files_and_sheets_append_into_one_set_of_tables() {
         "{}",
         no_header.message
     );
+    // dated themes and stations, no people: an activity list or a training list; the import
+    // offers the likelier as one click, naming the headers it rests on
     let ambiguous = imp.findings.iter().find(|f| f.sheet.as_deref() == Some("未知")).unwrap();
-    assert!(ambiguous.message.contains("找到的表头：日期、主题、所属站点"), "{}", ambiguous.message);
+    assert!(ambiguous.message.contains("活动记录（日期、主题、所属站点）"), "{}", ambiguous.message);
+    let guess = imp.files[0].sheets.iter().find(|s| s.name == "未知").and_then(|s| s.guess.clone()).unwrap();
+    assert_eq!(guess.role, scorecard_domain::model::Role::Activities);
     let unknown_sheet = &imp.files[0].sheets[6];
     assert_eq!(unknown_sheet.preview.len(), 1, "rows of an unknown sheet are previewed so the clerk can pick its role");
     assert_eq!(unknown_sheet.preview[0].status, RowStatus::NotImported);

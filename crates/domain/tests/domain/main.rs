@@ -12,6 +12,7 @@ mod calendar;
 mod calendar_fixture;
 mod charts;
 mod corpus;
+mod header_shapes;
 mod hostile;
 mod hostile_fuzz_regressions;
 mod import_blank_and_wide;

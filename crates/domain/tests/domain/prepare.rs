@@ -85,7 +85,12 @@ fn records_match_by_their_strongest_key_and_out_of_period_ones_are_reported() {
         ]
     );
     let at = |row| f.iter().find(|f| f.row == Some(row)).map(|f| f.message.as_str()).unwrap();
-    assert!(at(9).contains("志愿者编号「V9」") && at(9).contains("名册第 2 行有同名的志愿者「张三」"), "{}", at(9));
+    assert!(
+        at(9).contains("志愿者编号「V9」")
+            && at(9).contains("名册（工作表「志愿者名册」第 2 行）有同名的志愿者「张三」"),
+        "{}",
+        at(9)
+    );
     assert!(at(4).contains("只有姓名「李四」") && at(4).contains("第 4 行"), "{}", at(4));
     assert!(at(8).contains("注册"), "{}", at(8));
 }
@@ -202,4 +207,73 @@ fn counted_records_are_compact_and_sized_once() {
     assert_eq!(at.records.capacity(), 5);
     let at = m.at(d(2017, 6, 30));
     assert_eq!(at.records.capacity(), 3);
+}
+
+/// Issue 30: a volunteer listed in two files was reported as a duplicate of "row 2" of the
+/// file the finding was in, though row 2 was in the other file. Every finding that points at
+/// another row names that row's file and sheet when they are not its own. 甲站名册.xlsx/名册:
+/// 张三 V001 (row 2), 李四 V002 (row 3). 乙站台账.xlsx/名册: 王五 V003 (row 2), 张三 V001
+/// again (row 3: 甲's row 2), 王五 V003 again (row 4: row 2 of its own sheet);
+/// 乙站台账.xlsx/服务记录: V009 with 张三's name (row 2: the namesake is 甲's row 2), 李四 by
+/// name alone (row 3: 李四 has a number, 甲's row 3).
+#[test]
+fn a_finding_that_points_at_another_row_names_its_file_and_sheet() {
+    use crate::support::import::{rows, sheet, xlsx, V::S};
+    use crate::support::import_all;
+    let roster = |list: &[[&'static str; 3]]| {
+        let mut r = vec![vec![S("志愿者编号"), S("姓名"), S("所属站点")]];
+        r.extend(list.iter().map(|v| v.iter().map(|c| S(c)).collect()));
+        sheet("名册", rows(r))
+    };
+    let jia = xlsx(&[roster(&[["V001", "张三", "甲社区"], ["V002", "李四", "甲社区"]])]);
+    let yi = xlsx(&[
+        roster(&[["V003", "王五", "乙社区"], ["V001", "张三", "甲社区"], ["V003", "王五", "乙社区"]]),
+        sheet(
+            "服务记录",
+            rows(vec![
+                vec![S("志愿者编号"), S("姓名"), S("服务日期"), S("服务时长")],
+                vec![S("V009"), S("张三"), S("2017-03-05"), S("2")],
+                vec![S(""), S("李四"), S("2017-03-06"), S("1")],
+            ]),
+        ),
+    ]);
+    let imp = import_all(
+        &[("甲站名册.xlsx".to_string(), jia), ("乙站台账.xlsx".to_string(), yi)],
+        &scorecard_domain::import::ImportOptions::default(),
+    );
+    assert_eq!((imp.tables.volunteers.len(), imp.tables.records.len()), (5, 2));
+    let (p, f) = prepare(&imp.tables, 2017, d(2017, 12, 31));
+    assert_eq!(p.registered, vec![0, 1, 2], "张三, 李四, 王五 once each");
+    assert_eq!(p.records.len(), 0);
+    let at = |sheet: &str, row: u32| {
+        let f = f
+            .iter()
+            .find(|f| f.file == "乙站台账.xlsx" && f.sheet.as_deref() == Some(sheet) && f.row == Some(row))
+            .unwrap_or_else(|| panic!("no finding at {sheet} row {row}: {f:#?}"));
+        (f.message.as_str(), f.message_en.as_str())
+    };
+    assert_eq!(
+        at("名册", 3),
+        (
+            "志愿者「张三」与文件「甲站名册.xlsx」工作表「名册」第 2 行重复，只计一次。请删除重复的一行。",
+            "Volunteer \"张三\" repeats row 2 of sheet \"名册\" in file \"甲站名册.xlsx\"; counted once. Delete the \
+             duplicate row."
+        )
+    );
+    assert_eq!(
+        at("名册", 4),
+        (
+            "志愿者「王五」与第 2 行重复，只计一次。请删除重复的一行。",
+            "Volunteer \"王五\" repeats row 2; counted once. Delete the duplicate row."
+        )
+    );
+    let (zh, en) = at("服务记录", 2);
+    assert!(zh.contains("名册（文件「甲站名册.xlsx」工作表「名册」第 2 行）有同名的志愿者「张三」"), "{zh}");
+    assert!(
+        en.contains("The roster (row 2 of sheet \"名册\" in file \"甲站名册.xlsx\") has a volunteer named \"张三\""),
+        "{en}"
+    );
+    let (zh, en) = at("服务记录", 3);
+    assert!(zh.contains("名册中的「李四」（文件「甲站名册.xlsx」工作表「名册」第 3 行）有志愿者编号"), "{zh}");
+    assert!(en.contains("\"李四\" in the roster (row 3 of sheet \"名册\" in file \"甲站名册.xlsx\") has"), "{en}");
 }

@@ -1653,3 +1653,158 @@ fn english_lists_match_the_chinese_item_for_item() {
     assert_eq!(x9.missing, Missing::List(vec!["新桥社区 2017-01-01 元旦游园：缺记录、图片".into()]));
     assert_eq!(x9.missing_en, Missing::List(vec!["新桥社区 2017-01-01 元旦游园: no record, photos".into()]));
 }
+
+/// Two workbooks imported together, `(name, sheets)`, scored against `profile` for 2017 as
+/// of `as_of` at the stations `stations`.
+fn score_files(
+    files: Vec<(&str, Vec<crate::support::import::SheetSpec>)>,
+    profile: &str,
+    as_of: NaiveDate,
+    stations: &[&str],
+) -> Scorecard {
+    let files: Vec<(String, Vec<u8>)> =
+        files.into_iter().map(|(n, sheets)| (n.to_string(), crate::support::import::xlsx(&sheets))).collect();
+    let imp = crate::support::import_all(&files, &scorecard_domain::import::ImportOptions::default());
+    assert!(imp.all_read());
+    let ctx = Context {
+        year: 2017,
+        as_of: Some(as_of),
+        profile: profile.into(),
+        stations: stations.iter().map(|s| s.to_string()).collect(),
+        ..Context::default()
+    };
+    score(&builtin(profile).unwrap(), &ctx, &imp.tables, today())
+}
+
+/// A sheet of text cells: the header row, then the rows.
+fn text_sheet(name: &'static str, table: &[&[&'static str]]) -> crate::support::import::SheetSpec {
+    use crate::support::import::{rows, sheet, V::S};
+    sheet(name, rows(table.iter().map(|r| r.iter().map(|c| S(c)).collect()).collect()))
+}
+
+/// Issue 30: a repeated activity or training named "row N" of its own sheet when the row it
+/// repeats was in another sheet or file. 甲站.xlsx: 活动 row 2 敬老助残 (甲社区, 03-05); 培训
+/// row 2 骨干培训 (甲社区, 04-10). 乙站.xlsx: 活动 row 2 植树 (乙社区, 03-12), row 3 甲's
+/// 敬老助残 again; 活动补录 row 2 植树 again (row 2 of 活动, same file); 培训 row 2 甲's
+/// 骨干培训 again, for 甲社区 (it adds no station: counted once).
+#[test]
+fn a_repeated_activity_or_training_names_the_file_and_sheet_of_the_row_it_repeats() {
+    let acts = ["活动名称", "活动日期", "所属站点"];
+    let trains = ["培训日期", "培训主题", "所属站点", "培训类型"];
+    let card = score_files(
+        vec![
+            (
+                "甲站.xlsx",
+                vec![
+                    text_sheet("活动", &[&acts, &["敬老助残", "2017-03-05", "甲社区"]]),
+                    text_sheet("培训", &[&trains, &["2017-04-10", "骨干培训", "甲社区", "骨干"]]),
+                ],
+            ),
+            (
+                "乙站.xlsx",
+                vec![
+                    text_sheet(
+                        "活动",
+                        &[&acts, &["植树", "2017-03-12", "乙社区"], &["敬老助残", "2017-03-05", "甲社区"]],
+                    ),
+                    text_sheet("活动补录", &[&acts, &["植树", "2017-03-12", "乙社区"]]),
+                    text_sheet("培训", &[&trains, &["2017-04-10", "骨干培训", "甲社区", "骨干"]]),
+                ],
+            ),
+        ],
+        "xindu2017-town",
+        d(2017, 12, 31),
+        &["甲社区", "乙社区"],
+    );
+    let skipped: Vec<(&str, &str, u32, &str, &str)> = card
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SkippedRow)
+        .map(|f| {
+            (
+                f.file.as_str(),
+                f.sheet.as_deref().unwrap_or(""),
+                f.row.unwrap_or(0),
+                f.message.as_str(),
+                f.message_en.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            (
+                "乙站.xlsx",
+                "活动",
+                3,
+                "这项活动与文件「甲站.xlsx」工作表「活动」第 2 行站点、日期、名称都相同，视为同一活动，只计一次。",
+                "This activity has the same station, date and name as row 2 of sheet \"活动\" in file \"甲站.xlsx\"; \
+                 counted once."
+            ),
+            (
+                "乙站.xlsx",
+                "活动补录",
+                2,
+                "这项活动与工作表「活动」第 2 行站点、日期、名称都相同，视为同一活动，只计一次。",
+                "This activity has the same station, date and name as row 2 of sheet \"活动\"; counted once."
+            ),
+            (
+                "乙站.xlsx",
+                "培训",
+                2,
+                "这次培训与文件「甲站.xlsx」工作表「培训」第 2 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。",
+                "This training has the same date, topic and type as row 2 of sheet \"培训\" in file \"甲站.xlsx\"; it \
+                 counts once per station."
+            ),
+        ]
+    );
+}
+
+/// Issue 30: a training held by two stations was reported as a skipped row though it counts.
+/// 培训.xlsx/培训: row 2 骨干培训 on 03-10 for "甲社区、乙社区" (one cell, both stations); row 3
+/// 骨干培训 on 05-20 for 甲社区, row 4 the same training for 乙社区 (it counts there), row 5
+/// row 4 again (乙 already counted: left out, naming row 4). X4 (a training every quarter per
+/// station), as of 08-15: Q1 and Q2 ended, each with a training at both stations → both met;
+/// without row 4, 乙 would miss Q2.
+#[test]
+fn a_training_held_by_two_stations_counts_for_both_and_is_no_skipped_row() {
+    let trains = ["培训日期", "培训主题", "所属站点", "培训类型"];
+    let card = score_files(
+        vec![(
+            "培训.xlsx",
+            vec![text_sheet(
+                "培训",
+                &[
+                    &trains,
+                    &["2017-03-10", "骨干培训", "甲社区、乙社区", "骨干"],
+                    &["2017-05-20", "骨干培训", "甲社区", "骨干"],
+                    &["2017-05-20", "骨干培训", "乙社区", "骨干"],
+                    &["2017-05-20", "骨干培训", "乙社区", "骨干"],
+                ],
+            )],
+        )],
+        "xindu2017-town",
+        d(2017, 8, 15),
+        &["甲社区", "乙社区"],
+    );
+    let x4 = find(&card, "X4").unwrap();
+    let stations: Vec<(&str, Status, &Missing)> =
+        x4.stations.iter().map(|s| (s.station.as_str(), s.detail.status, &s.detail.missing)).collect();
+    let none = Missing::List(vec![]);
+    assert_eq!(stations, vec![("甲社区", Status::Met, &none), ("乙社区", Status::Met, &none)]);
+    assert_eq!(x4.detail.status, Status::Met);
+    let skipped: Vec<(u32, &str, &str)> = card
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SkippedRow)
+        .map(|f| (f.row.unwrap_or(0), f.message.as_str(), f.message_en.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![(
+            5,
+            "这次培训与第 4 行日期、主题、类型相同，视为同一次培训，每个站点只计一次。",
+            "This training has the same date, topic and type as row 4; it counts once per station."
+        )]
+    );
+}

@@ -156,6 +156,12 @@ pub fn parse_date_text(raw: &str) -> Option<NaiveDate> {
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         return ymd8(s);
     }
+    if let Some(d) = roc(s) {
+        return Some(d);
+    }
+    if let Some(d) = english(s).or_else(|| leading(s)) {
+        return Some(d);
+    }
     let mut p = Parser { s, i: 0 };
     let y = p.digits(4, 4)?;
     let sep = p.one_of(&['-', '/', '.', '年'])?;
@@ -168,6 +174,99 @@ pub fn parse_date_text(raw: &str) -> Option<NaiveDate> {
     }
     p.time_tail()?;
     NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// A date in English words: `January 5, 2024`, `Jan 5 2024`, `5 January 2024`, `5-Jan-2024`.
+fn english(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if !s.bytes().any(|b| b.is_ascii_alphabetic()) || s.len() > 24 {
+        return None;
+    }
+    let words: Vec<String> =
+        s.split([' ', ',', '-', '.']).filter(|w| !w.is_empty()).map(|w| w.to_ascii_lowercase()).collect();
+    if words.len() != 3 {
+        return None;
+    }
+    let month = |w: &str| {
+        let full = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        MONTHS
+            .iter()
+            .position(|m| w == *m || w == "sept" && *m == "sep")
+            .or_else(|| full.iter().position(|m| w == *m))
+            .map(|i| i as u32 + 1)
+    };
+    let num = |w: &str| w.parse::<u32>().ok();
+    let (m, d, y) = match (month(&words[0]), month(&words[1])) {
+        (Some(m), None) => (m, num(&words[1])?, num(&words[2])?),
+        (None, Some(m)) => (m, num(&words[0])?, num(&words[2])?),
+        _ => return None,
+    };
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// A date written first and followed by its weekday, a time or the rest of a span
+/// (`2024.08.01(四) 上午 09:00 ~ 2024.08.01(四) 下午 05:00`): the date.
+fn leading(s: &str) -> Option<NaiveDate> {
+    let end = s.find(['(', '（', ' ', '~', '～'])?;
+    let (head, rest) = s.split_at(end);
+    if head.len() < 8 || head.contains(['(', '（']) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    // a weekday or a span after the date (a bare 上午 after it says nothing sure)
+    let follows = rest.starts_with(['(', '（', '~', '～', '至']);
+    if !follows {
+        return None;
+    }
+    let mut p = Parser { s: head, i: 0 };
+    let y = p.digits(4, 4)?;
+    let sep = p.one_of(&['-', '/', '.'])?;
+    let m = p.digits(1, 2)?;
+    p.exact(sep)?;
+    let d = p.digits(1, 2)?;
+    if !p.rest().is_empty() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// A date of the Republic of China calendar as Taiwan's systems write it: the year counted
+/// from 1912 in three digits, `113/03/05`, `098-09-01` or `1130305` (year 113 is 2024).
+/// Years 050–150 only (1961–2061), so a code of seven digits is rarely taken for one.
+fn roc(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let (y, m, d) = if b.len() == 7 && b.iter().all(u8::is_ascii_digit) {
+        (s.get(..3)?.parse::<u32>().ok()?, s.get(3..5)?.parse().ok()?, s.get(5..)?.parse().ok()?)
+    } else {
+        let mut p = Parser { s, i: 0 };
+        let y = p.digits(3, 3)?;
+        let sep = p.one_of(&['-', '/', '.'])?;
+        let m = p.digits(1, 2)?;
+        p.exact(sep)?;
+        let d = p.digits(1, 2)?;
+        p.time_tail()?;
+        (y, m, d)
+    };
+    if !(50..=150).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32 + 1911, m, d)
 }
 
 struct Parser<'a> {
@@ -239,6 +338,20 @@ mod tests {
 
     fn t(s: &str) -> Cell<'_> {
         Cell::Text(s.into())
+    }
+
+    #[test]
+    fn roc_years_english_months_and_leading_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date_text("113/03/05"), d(2024, 3, 5));
+        assert_eq!(parse_date_text("098/09/01"), d(2009, 9, 1));
+        assert_eq!(parse_date_text("1150101"), d(2026, 1, 1));
+        assert_eq!(parse_date_text("1134567"), None, "month 45");
+        assert_eq!(parse_date_text("0201231"), None, "year 20 is out of range");
+        assert_eq!(parse_date_text("January 5, 2024"), d(2024, 1, 5));
+        assert_eq!(parse_date_text("5 Sept 2024"), d(2024, 9, 5));
+        assert_eq!(parse_date_text("2024.08.01(四) 上午 09:00 ~ 2024.08.01(四) 下午 05:00"), d(2024, 8, 1));
+        assert_eq!(parse_date_text("2024-08-01 备注"), None, "a date and other words is no date");
     }
 
     #[test]

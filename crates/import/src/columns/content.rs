@@ -12,7 +12,6 @@ use crate::cell_parsers::time_span::parse_span;
 use crate::cell_parsers::Read;
 use crate::columns::header::ColumnHeader;
 use crate::columns::meaning::{Reading, Why, WhyKind};
-use crate::columns::synonyms::normalize_header;
 use crate::input::cell::{Cell, DateSystem};
 use scorecard_model::model::{Field, Role};
 
@@ -37,6 +36,34 @@ pub struct Sample {
     pub names: u32,
     /// Cells that are themselves a column name we know (a field list's first column).
     pub headers: u32,
+    /// Personal names by their form: a common surname and one to three characters after
+    /// it, or a Latin name of two words or more (`Jane Smith`, `Smith, Jane`); several
+    /// joined by 、 count as names too.
+    pub person_names: u32,
+    /// Names of stations, communities, villages and organisations (`新桥社区`, `义工联`).
+    pub stations: u32,
+    /// Numbers a service's hours could be (above 0, at most 24), at least one not whole.
+    pub hours: u32,
+    pub fractions: u32,
+    /// Phone numbers of other places: Taiwan mobiles (`0912-345-678`), Hong Kong's eight
+    /// digits, `(555) 123-4567`.
+    pub other_phones: u32,
+    /// ID numbers of Taiwan (`A123456789`) and Hong Kong (`A123456(7)`).
+    pub other_ids: u32,
+    /// Distinct values among the first cells (a name column of a roster rarely repeats).
+    pub distinct: u32,
+    /// Cells of digits only, any length (`0340`, `20210001`): codes and numbers, no names.
+    pub digits: u32,
+    /// Codes: digits, or ASCII letters and digits together without a space (`A01`,
+    /// `CINA-24-1001`, `F_NAME`): no one's or no activity's name.
+    pub codes: u32,
+    /// Codes or capital-letter tokens (`XM`, `ZJHM`, `F_NAME`, `A01`): a field's or a
+    /// system's code, no one's name.
+    pub tokens: u32,
+    /// Cells with a masking star (`510***********1234`, `138****0000`).
+    pub masked: u32,
+    /// Cells holding seven digits or more, however written (`028-87654321`).
+    pub long_numbers: u32,
 }
 
 impl Sample {
@@ -51,6 +78,7 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
     let mut s = Sample::default();
     let mut expect: Option<i64> = None;
     let mut in_order = true;
+    let mut seen: Vec<String> = Vec::new();
     for cells in rows {
         let Some(cell) = cells.get(col).filter(|c| !c.is_blank()) else { continue };
         s.filled += 1;
@@ -84,13 +112,52 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         if looks_like_name(&text) {
             s.names += 1;
         }
+        if crate::columns::cells::is_person_name(&text) {
+            s.person_names += 1;
+        }
+        if crate::columns::cells::is_station_name(&text) {
+            s.stations += 1;
+        }
+        if let Some(h) = crate::columns::cells::as_hours(cell) {
+            s.hours += 1;
+            s.fractions += u32::from(h.fract() != 0.0);
+        }
+        if crate::columns::cells::is_other_phone(&text) {
+            s.other_phones += 1;
+        }
+        if crate::columns::cells::is_other_id(&text) {
+            s.other_ids += 1;
+        }
+        let t = text.trim();
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+            s.digits += 1;
+        }
+        if is_code(t) {
+            s.codes += 1;
+        }
+        if is_code(t)
+            || (2..=24).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        {
+            s.tokens += 1;
+        }
+        if t.contains('*') {
+            s.masked += 1;
+        }
+        if t.bytes().filter(u8::is_ascii_digit).count() >= 7 {
+            s.long_numbers += 1;
+        }
+        if seen.len() < 64 && !seen.contains(&text) {
+            seen.push(text.clone());
+        }
         if !crate::columns::meaning::readings_of(&text).is_empty()
-            || crate::columns::meaning::is_ignored(&normalize_header(&text))
+            || crate::columns::meaning::is_ignored(&crate::columns::english::lookup_text(&text))
         {
             s.headers += 1;
         }
     }
     s.sequence = in_order && s.filled >= 3 && expect.is_some();
+    s.distinct = seen.len() as u32;
     s
 }
 
@@ -177,6 +244,37 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
             notes[i] = Some(content("行号 1、2、3……"));
             continue;
         }
+        // an activity's, a theme's or a station's name is no number: a column of codes under
+        // such a header (服务项目 holding 0340) is left for the clerk
+        if s.mostly(s.digits) || s.mostly(s.codes) {
+            col.readings.retain(|r| {
+                !matches!(
+                    r.field,
+                    Field::ActivityName
+                        | Field::Theme
+                        | Field::Station
+                        | Field::Topic
+                        | Field::Gender
+                        | Field::Political
+                )
+            });
+            if col.readings.is_empty() {
+                notes[i] = Some(content("代码"));
+                continue;
+            }
+        }
+        // the header names a phone or an ID, the cells hold none (a `Contact` column of
+        // names, a 身份证 column of account keys): the cells decide
+        let numbers = s.long_numbers + s.masked;
+        let no_ids = s.ids + s.other_ids + s.masked == 0;
+        let contradicted = |f: Field| match f {
+            Field::Phone => s.filled >= 3 && numbers == 0,
+            Field::IdNumber => s.filled >= 3 && no_ids && !s.mostly(s.digits),
+            _ => false,
+        };
+        if col.readings.iter().any(|r| contradicted(r.field)) {
+            col.readings.retain(|r| !contradicted(r.field));
+        }
         if s.mostly(s.spans) && s.spans > s.dates {
             for r in col
                 .readings
@@ -198,15 +296,41 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
         const BARE_WHEN: &[&str] = &["时间", "时候", "日子", "当天"];
         if col.candidates.first().is_some_and(|c| BARE_WHEN.contains(&c.as_str())) && s.mostly(s.dates) {
             add(col, &[Role::Records, Role::Activities], Field::Date, "日期");
-        } else if s.mostly(s.ids) {
+        } else if s.mostly(s.ids) || s.mostly(s.other_ids) {
             add(col, PEOPLE, Field::IdNumber, "身份证号");
-        } else if s.mostly(s.mobiles) {
+        } else if s.mostly(s.mobiles) || s.mostly(s.other_phones) {
             add(col, PEOPLE, Field::Phone, "手机号码");
         } else if s.mostly(s.spans) {
             add(col, &[Role::Records], Field::TimeSpan, "起止时间");
+        } else if s.mostly(s.dates) {
+            add(col, &[Role::Records, Role::Activities, Role::Trainings], Field::Date, "日期");
+        } else if s.mostly(s.person_names) && !s.mostly(s.headers) && !someone_else(col) {
+            add(col, PEOPLE, Field::Name, "人名");
+        } else if s.mostly(s.stations) && !s.mostly(s.person_names) {
+            add(col, &[Role::Volunteers, Role::Records, Role::Activities, Role::Trainings], Field::Station, "站点名称");
+        } else if s.mostly(s.hours) && s.fractions > 0 && !s.sequence {
+            add(col, &[Role::Records], Field::Hours, "时长");
         }
     }
     notes
+}
+
+/// A header naming someone in a role, not the volunteer (负责人, 发布人, 紧急联系人, 审核人):
+/// names under it are theirs.
+fn someone_else(col: &ColumnHeader) -> bool {
+    col.candidates
+        .first()
+        .is_some_and(|c| c.ends_with('人') && !c.ends_with("志愿者") && !c.contains("参与") && !c.contains("参加"))
+}
+
+/// A code: ASCII letters, digits, `_` and `-` with a digit or `_` among them and no space
+/// (`A01`, `CINA-24-1001`, `F_NAME`).
+fn is_code(t: &str) -> bool {
+    !t.is_empty()
+        && t.len() <= 24
+        && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && t.bytes().any(|b| b.is_ascii_digit() || b == b'_')
+        && t.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// An 18-character ID with a good check digit, or 15 old-style digits, and nothing else.
@@ -241,7 +365,7 @@ pub fn is_tick(text: &str) -> bool {
 }
 
 /// Two to five Chinese characters, or a longer name with a middle dot (阿依古丽·买买提), or
-/// Latin letters and spaces.
+/// Latin letters and spaces, some small (codes like `XM`, `ZJHM` are no names).
 fn looks_like_name(text: &str) -> bool {
     let t = text.trim();
     let n = t.chars().count();
@@ -250,7 +374,7 @@ fn looks_like_name(text: &str) -> bool {
     cjk + dots == n && (dots == 0 && (2..=5).contains(&n) || dots == 1 && (4..=16).contains(&n))
         || (2..=30).contains(&n)
             && t.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
-            && t.contains(|c: char| c.is_ascii_alphabetic())
+            && t.contains(|c: char| c.is_ascii_lowercase())
 }
 
 #[cfg(test)]

@@ -188,6 +188,18 @@ impl Grid<'_> {
         Band { first, last, columns, score }
     }
 
+    /// True when a row of `first..=last` has a cell of digits only (`1`, `23`).
+    fn has_bare_number(&self, first: u32, last: u32) -> bool {
+        (first..=last).any(|r| {
+            self.row(r).is_some_and(|cells| {
+                cells.iter().any(|t| {
+                    let t = t.trim();
+                    !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+        })
+    }
+
     /// True for a row of group cells (`基本信息`, `服务情况` …) rather than a title or a
     /// "填报单位：…" line: two or more cells, no colon, and (when merges are known) a region
     /// merged across some but not all of the columns.
@@ -271,6 +283,10 @@ impl Grid<'_> {
                 if i + 1 < k || scanned.get(i + 1 - k) != Some(&first) {
                     break;
                 }
+                // a lower header row holds no bare numbers: a row counting 1, 2 … is data
+                if h > 1 && self.has_bare_number(first + 1, last) {
+                    break;
+                }
                 let band = self.band(first, last);
                 let better = match &best {
                     None => true,
@@ -332,7 +348,17 @@ impl Grid<'_> {
 /// leaf + each group.
 fn candidates(pieces: &[String]) -> Vec<String> {
     let Some((leaf, groups)) = pieces.split_last() else { return Vec::new() };
-    let mut out = vec![normalize_header(leaf)];
+    let lookup = crate::columns::english::lookup_text;
+    let mut out = vec![lookup(leaf)];
+    // an English header whose whole reads nothing may put its head first (Date Hours Occurred)
+    if let Some(first) = crate::columns::english::first_word(leaf) {
+        let whole = &out[0];
+        if !crate::columns::meaning::is_ignored(whole)
+            && crate::columns::meaning::readings(&[whole.clone()]).0.is_empty()
+        {
+            out.push(first);
+        }
+    }
     let mut push = |s: String| {
         if !s.is_empty() && !out.contains(&s) {
             out.push(s);
@@ -343,6 +369,7 @@ fn candidates(pieces: &[String]) -> Vec<String> {
         for g in groups {
             push(normalize_header(&format!("{g}{leaf}")));
             push(normalize_header(&format!("{leaf}{g}")));
+            push(format!("{}{}", lookup(g), lookup(leaf)));
         }
     }
     out.retain(|s| !s.is_empty());
@@ -452,16 +479,19 @@ mod tests {
     fn a_short_header_of_few_known_names() {
         let rows = grid(&[
             (0, &["2019级志愿者"]),
-            (1, &["姓名", "学院", "专业", "年级"]),
-            (2, &["张三", "文学院", "汉语言", "2019级"]),
+            (1, &["姓名", "班级", "专业", "年级"]),
+            (2, &["张三", "汉语言1班", "汉语言", "2019级"]),
         ]);
         let band = Grid { rows: &rows, merges: None }.find().unwrap();
         assert_eq!((band.first, band.last, band.score), (1, 1, 1));
         // a first row of data is no header, nor a lone row
         let data = grid(&[(0, &["张三", "2019-03-02", "3"]), (1, &["李四", "2019-03-09", "2"])]);
         assert_eq!(Grid { rows: &data, merges: None }.find(), None);
-        let lone = grid(&[(0, &["姓名", "学院"])]);
+        // a lone row of one known name is no header; of two, a template with no rows yet
+        let lone = grid(&[(0, &["姓名", "班级"])]);
         assert_eq!(Grid { rows: &lone, merges: None }.find(), None);
+        let template = grid(&[(0, &["姓名", "学院"])]);
+        assert_eq!(Grid { rows: &template, merges: None }.find().map(|b| b.score), Some(2));
     }
 
     #[test]

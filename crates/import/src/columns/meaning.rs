@@ -12,7 +12,7 @@
 //! traditional characters are folded first (`身份證號碼`). Every reading says why
 //! ([`Why`]): shown on the import screen and in `scorecard inspect --format json`.
 
-use crate::columns::synonyms::{lookup, normalize_header};
+use crate::columns::synonyms::lookup;
 use scorecard_model::model::{Field, Role};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -83,6 +83,10 @@ fn content_en(word: &str) -> &str {
         "日期" => "dates",
         "行号 1、2、3……" => "row numbers 1, 2, 3 …",
         "参加次数" => "counts of participations",
+        "人名" => "personal names",
+        "代码" => "codes, not names",
+        "站点名称" => "names of stations or organisations",
+        "时长" => "hours",
         other => other,
     }
 }
@@ -102,6 +106,8 @@ pub struct Reading {
 
 /// Head words' readings start at this rank, after every synonym.
 const HEAD_RANK: u16 = 100;
+/// The rank of a reading every other beats.
+const WEAKEST_RANK: u16 = 1000;
 
 /// One head-word rule: a header ending in one of `heads` means `field` on sheets of
 /// `roles` when the words before the head are all among `words` and [`NEUTRAL`], and
@@ -121,6 +127,12 @@ pub struct HeadRule {
 /// (志愿者, 用户, 学生 …) or that it is the real one (真实, 实际, 有效, 本次 …).
 pub const NEUTRAL: &[&str] = &[
     "志愿者",
+    "义工",
+    "志工",
+    "与会者",
+    "参加者",
+    "出席者",
+    "首次",
     "用户",
     "会员",
     "人员",
@@ -146,14 +158,32 @@ pub const NEUTRAL: &[&str] = &[
 const PEOPLE: &[Role] = &[Volunteers, Records];
 const ALL_ROLES: &[Role] = &[Volunteers, Records, Activities, Trainings];
 
-const HOURS: &[&str] = &["时长", "时数", "小时数", "小时", "工时", "分钟数", "服务时间数"];
+const HOURS: &[&str] =
+    &["时长", "时数", "小时数", "小时", "工时", "分钟数", "服务时间数", "学时", "课时", "志愿时", "公益时", "钟数"];
 const WHEN: &[&str] = &["时间", "日期", "日", "时刻", "日子"];
 /// Before a station word: which one it is (所属组织, 归口单位, 隶属社区 …).
 const STATION_WORDS: &[&str] =
     &["所属", "归口", "隶属", "主管", "管理", "所在", "注册", "归属", "服务", "志愿服务", "志愿", "志愿者", "挂靠"];
 /// Before 单位, 组织 …: which organisation (a workplace, 所在单位 or 来源单位, is no station).
-const ORG_WORDS: &[&str] =
-    &["所属", "归口", "隶属", "主管", "管理", "注册", "归属", "服务", "志愿服务", "志愿", "志愿者", "挂靠"];
+const ORG_WORDS: &[&str] = &[
+    "所属",
+    "归口",
+    "隶属",
+    "主管",
+    "管理",
+    "注册",
+    "归属",
+    "服务",
+    "志愿服务",
+    "志愿",
+    "志愿者",
+    "挂靠",
+    "参与",
+    "参加",
+    "运用",
+    "义工",
+    "志工",
+];
 
 /// The head-word rules, most specific first within a field.
 pub const HEAD_RULES: &[HeadRule] = &[
@@ -177,7 +207,20 @@ pub const HEAD_RULES: &[HeadRule] = &[
     HeadRule {
         field: Name,
         roles: PEOPLE,
-        heads: &["志愿者", "参与者", "参与人", "参与人员", "参加人", "参加人员", "服务者", "服务人员", "同学", "社员"],
+        heads: &[
+            "志愿者",
+            "义工",
+            "志工",
+            "参与者",
+            "参与人",
+            "参与人员",
+            "参加人",
+            "参加人员",
+            "服务者",
+            "服务人员",
+            "同学",
+            "社员",
+        ],
         words: &["参与", "参加", "服务"],
         bare: true,
         also: &[],
@@ -185,15 +228,27 @@ pub const HEAD_RULES: &[HeadRule] = &[
     HeadRule {
         field: VolunteerNo,
         roles: PEOPLE,
-        heads: &["编号", "id", "编码", "代码", "号", "证号", "证编号"],
-        words: &["志愿者", "志愿", "用户", "会员", "人员", "注册", "队员", "成员", "志愿者注册"],
+        heads: &["编号", "id", "编码", "代码", "号", "证号", "证编号", "卡号"],
+        words: &["志愿者", "志愿", "用户", "会员", "人员", "注册", "队员", "成员", "志愿者注册", "义工", "志工"],
         bare: false,
         also: &[],
     },
     HeadRule {
         field: VolunteerNo,
         roles: PEOPLE,
-        heads: &["学号", "工号", "职工号", "员工号", "学籍号"],
+        heads: &[
+            "学号",
+            "工号",
+            "职工号",
+            "员工号",
+            "学籍号",
+            "纪录册号",
+            "纪录册编号",
+            "记录册号",
+            "记录册编号",
+            "志愿服务纪录册号",
+            "志愿服务记录册号",
+        ],
         words: &[],
         bare: true,
         also: &[],
@@ -212,8 +267,16 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "身份证件号码",
             "身份证件号",
             "证件编号",
+            "身分证字号",
+            "身分证号码",
+            "身分证号",
+            "身分证",
+            "身份证字号",
+            "身分证统一编号",
+            "统一证号",
+            "居留证号",
         ],
-        words: &[],
+        words: &["香港", "澳门", "台湾", "居民", "二代"],
         bare: true,
         also: &[],
     },
@@ -242,21 +305,16 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: RegisteredOn,
         roles: &[Volunteers],
         heads: WHEN,
-        words: &[
-            "注册",
-            "加入",
-            "建立",
-            "创建",
-            "登记",
-            "入会",
-            "入队",
-            "入库",
-            "认证",
-            "申请",
-            "注册成功",
-            "发证",
-            "成为志愿者",
-        ],
+        words: &["注册", "加入", "入会", "入队", "注册成功", "成为志愿者"],
+        bare: false,
+        also: &[],
+    },
+    // when an account or an application was made: the registration where no 注册 column is
+    HeadRule {
+        field: RegisteredOn,
+        roles: &[Volunteers],
+        heads: WHEN,
+        words: &["建立", "创建", "登记", "入库", "认证", "申请", "发证"],
         bare: false,
         also: &[],
     },
@@ -292,6 +350,8 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "中心名称",
             "实践站名称",
             "实践所名称",
+            "运用单位",
+            "义工联",
         ],
         words: STATION_WORDS,
         bare: true,
@@ -327,6 +387,24 @@ pub const HEAD_RULES: &[HeadRule] = &[
         heads: &["单位", "组织", "机构", "团体"],
         words: &["主办", "承办", "举办", "发布", "开展", "组织", "实施", "牵头", "发起"],
         bare: false,
+        also: &[],
+    },
+    // an organisation's own branches and levels (所属分会, 一级部门名称)
+    HeadRule {
+        field: Station,
+        roles: &[Volunteers, Records],
+        heads: &["分会", "支会", "分站", "部门名称", "部门"],
+        words: &["所属", "一级", "归属", "隶属", "义工", "志工"],
+        bare: false,
+        also: &[],
+    },
+    // a school's volunteers belong to its colleges: the unit, where no station column is
+    HeadRule {
+        field: Station,
+        roles: &[Volunteers, Records],
+        heads: &["学院", "院系", "系别", "所在学院", "所属学院", "书院"],
+        words: &["所在", "所属"],
+        bare: true,
         also: &[],
     },
     HeadRule {
@@ -397,6 +475,9 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "出勤",
             "值班",
             "在岗",
+            "岗位",
+            "班次",
+            "任务",
         ],
         bare: true,
         also: &[],
@@ -424,6 +505,25 @@ pub const HEAD_RULES: &[HeadRule] = &[
         heads: &["主题", "内容"],
         words: &["项目", "活动", "服务"],
         bare: false,
+        also: &[],
+    },
+    // what an activity was (活动内容) names it on an activity sheet; its 主题 is its theme
+    HeadRule {
+        field: ActivityName,
+        roles: &[Activities],
+        heads: &["内容"],
+        words: &["项目", "活动", "服务"],
+        bare: false,
+        also: &[],
+    },
+    // a post or duty names what was done where no activity column does (a later rule, so
+    // an activity column wins)
+    HeadRule {
+        field: ActivityName,
+        roles: &[Records],
+        heads: &["岗位", "岗位名称", "服务岗位", "值班岗位", "职务岗位"],
+        words: &["服务", "志愿", "值班", "义工", "志工"],
+        bare: true,
         also: &[],
     },
     HeadRule {
@@ -653,15 +753,12 @@ pub const IGNORED_HEADERS: &[&str] = &[
     "是否请假",
     "年份",
     "月份",
-    "学院",
     "专业",
     "班级",
     "专业班级",
     "年级",
     "学校",
     "评分",
-    "岗位",
-    "岗位名称",
     "录入方式",
     "添加方式",
     "统计人",
@@ -772,7 +869,7 @@ fn head_readings(text: &str) -> HeadRead {
                     role,
                     field: rule.field,
                     rank: HEAD_RANK + i as u16,
-                    volunteer: prefix.contains("志愿者"),
+                    volunteer: ["志愿者", "义工", "志工"].iter().any(|w| prefix.contains(w)),
                     why: Why { kind: WhyKind::HeadWord, word: head.to_string(), qualifier: prefix.to_string() },
                 });
             }
@@ -795,12 +892,21 @@ fn text_readings(text: &str) -> HeadRead {
     if is_ignored(text) {
         return HeadRead::default();
     }
+    // a period's first day (服务日期起) is the date; its last (服务日期迄, 日期止) is none
+    if let Some(first) = text.strip_suffix('起').filter(|t| t.ends_with("日期") || t.ends_with("时间")) {
+        return text_readings(first);
+    }
+    if ['迄', '讫', '止'].iter().any(|c| text.ends_with(*c)) && text.contains("日期") {
+        return HeadRead::default();
+    }
     let mut out: Vec<Reading> = lookup(text)
         .iter()
         .map(|h| Reading {
             role: h.role,
             field: h.field,
-            rank: u16::from(h.rank),
+            // a bare 编号 names a person's number least surely of all (a row's or a record's
+            // number as often): any other number column (学号, 义工证号) wins over it
+            rank: if text == "编号" { WEAKEST_RANK } else { u16::from(h.rank) },
             volunteer: text.starts_with("志愿者") && text != "志愿者",
             why: Why::synonym(text),
         })
@@ -835,8 +941,8 @@ pub fn readings(candidates: &[String]) -> (Vec<Reading>, Option<usize>, bool) {
         if i == 0 {
             rejected = read.rejected && found.is_empty();
         }
-        if found.is_empty() && c.contains('/') {
-            for part in c.split('/').filter(|p| !p.is_empty()) {
+        if found.is_empty() && c.contains(['/', '-']) {
+            for part in c.split(['/', '-']).filter(|p| !p.is_empty()) {
                 for r in text_readings(part).readings {
                     if !found.iter().any(|f| f.role == r.role) {
                         found.push(r);
@@ -859,18 +965,19 @@ pub fn readings(candidates: &[String]) -> (Vec<Reading>, Option<usize>, bool) {
 
 /// The meaning of a header text alone (no group rows), for the tests and the hints.
 pub fn readings_of(raw: &str) -> Vec<Reading> {
-    readings(&[normalize_header(raw)]).0
+    readings(&[crate::columns::english::lookup_text(raw)]).0
 }
 
 /// True when the header's head word was refused for whose it is (负责人姓名, 紧急联系人电话):
 /// its cells are then never read as the volunteer's either.
 pub fn refused(raw: &str) -> bool {
-    readings(&[normalize_header(raw)]).2
+    readings(&[crate::columns::english::lookup_text(raw)]).2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::columns::synonyms::normalize_header;
 
     fn on(raw: &str, role: Role) -> Option<(Field, WhyKind)> {
         readings_of(raw).into_iter().find(|r| r.role == role).map(|r| (r.field, r.why.kind))

@@ -3,7 +3,9 @@
 //! cells hold (`content`, the second witness), a sheet's role from its headers (`role`) and
 //! the mapping the clerk sees and can change (`mapping`: automatic, saved, by hand).
 
+pub mod cells;
 pub mod content;
+pub mod english;
 pub mod header;
 pub mod mapping;
 pub mod meaning;

@@ -1,7 +1,8 @@
 //! A sheet's role from its headers: each role scores its matched fields (a header that
 //! means something only in that role weighs 2, a shared one 1); a role lacking a field it
 //! cannot do without (`synonyms::required_for_role`) is out. The best role must score at
-//! least [`MIN_ROLE_SCORE`] and beat every other; ties and weak matches give no role here
+//! least [`MIN_ROLE_SCORE`] and beat every other (or be the only role that fits at all and
+//! score [`MIN_ALONE_SCORE`]); ties and weak matches give no role here
 //! (the sheet's cells may still decide, `sheets/classify.rs`).
 
 use crate::columns::header::ColumnHeader;
@@ -11,6 +12,8 @@ use scorecard_model::model::{Field, Role};
 use serde::{Deserialize, Serialize};
 
 pub const MIN_ROLE_SCORE: u32 = 3;
+/// What the only role a sheet's headers fit needs to score (two shared columns).
+pub const MIN_ALONE_SCORE: u32 = 2;
 
 /// A role's score and whether it has its required fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,9 +58,12 @@ pub fn score_roles(columns: &[ColumnHeader]) -> Vec<RoleScore> {
 pub fn pick_role(scores: &[RoleScore]) -> Option<Role> {
     let mut eligible: Vec<&RoleScore> = scores.iter().filter(|s| s.eligible).collect();
     scorecard_model::sort::sort_by_key(&mut eligible, |s| std::cmp::Reverse(s.score));
+    eligible.retain(|s| s.score > 0);
     match eligible.as_slice() {
         [best, second, ..] if best.score == second.score => None,
         [best, ..] if best.score >= MIN_ROLE_SCORE => Some(best.role),
+        // the only role the headers fit at all, on two columns of it (活动名称 and 活动日期)
+        [only] if only.score >= MIN_ALONE_SCORE => Some(only.role),
         _ => None,
     }
 }

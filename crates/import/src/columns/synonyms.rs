@@ -192,6 +192,13 @@ pub fn normalize_header(raw: &str) -> String {
             c => out.extend(fold_traditional(c).to_lowercase()),
         }
     }
+    // a form's prompt before the question (请输入姓名, 请选择性别, 您的手机号): the question
+    for prompt in ["请输入您的", "请输入", "请选择", "请填写", "请上传", "请填入", "您的"] {
+        if let Some(rest) = out.strip_prefix(prompt).filter(|r| !r.is_empty()) {
+            out = rest.to_string();
+            break;
+        }
+    }
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits < 3 {
         if let Some(rest) = out[digits..].strip_prefix('、').or_else(|| out[digits..].strip_prefix('.')) {
@@ -267,14 +274,17 @@ pub fn normalizes_to(raw: &str, leaf: &str) -> bool {
 
 /// True when the raw header says its numbers are minutes (`服务时长（分钟）`).
 pub fn header_says_minutes(raw: &str) -> bool {
-    raw.contains("分钟") || raw.to_lowercase().contains("(min")
+    raw.contains("分钟")
+        || raw.contains("分鐘")
+        || raw.to_lowercase().contains("(min")
+        || raw.to_lowercase().contains("minutes")
 }
 
 /// Traditional characters of the header vocabulary folded to simplified ones, so
 /// 身份證號碼, 誌願者編號, 服務時數 read as their simplified forms. Headers only: cell text
 /// keeps what was typed.
 pub fn fold_traditional(c: char) -> char {
-    const PAIRS: &str = "誌志願愿編编號号碼码證证員员務务時时長长數数計计類类別别電电話话機机屬属單单點点區区組组織织團团隊队動动稱称項项題题參参與与練练訓训記记錄录簡简報报圖图額额歷历週周齡龄黨党註注冊册間间開开結结節节慶庆專专業业聯联繫系係系驗验統统總总積积請请遲迟確确認认狀状態态學学級级歲岁門门戶户衛卫醫医療疗環环護护導导師师費费會会實实際际戰战勝胜紀纪劃划備备檔档對对兒儿殘残職职貧贫幫帮藝艺體体禮礼讀读書书勞劳華华陽阳誕诞憲宪國国園园場场當当歸归隸隶構构鎮镇鄉乡縣县圍围義义簽签達达標标準准網网絡络傳传蘭兰館馆種种號号碼码話话聯联繫系絡络員员機机構构門门戶户證证號号關关愛爱空空巢巢獨独孤孤寡寡齡龄兒儿童童困困難难職职工工殘残疾疾黨党員员遊游覽览交交通通網网絡络與与態态鄰邻裡里舉举辦办廣广東东處处邊边線线內内";
+    const PAIRS: &str = "誌志願愿編编號号碼码證证員员務务時时長长數数計计類类別别電电話话機机屬属單单點点區区組组織织團团隊队動动稱称項项題题參参與与練练訓训記记錄录簡简報报圖图額额歷历週周齡龄黨党註注冊册間间開开結结節节慶庆專专業业聯联繫系係系驗验統统總总積积請请遲迟確确認认狀状態态學学級级歲岁門门戶户衛卫醫医療疗環环護护導导師师費费會会實实際际戰战勝胜紀纪劃划備备檔档對对兒儿殘残職职貧贫幫帮藝艺體体禮礼讀读書书勞劳華华陽阳誕诞憲宪國国園园場场當当歸归隸隶構构鎮镇鄉乡縣县圍围義义簽签達达標标準准網网絡络傳传蘭兰館馆種种號号碼码話话聯联繫系絡络員员機机構构門门戶户證证號号關关愛爱空空巢巢獨独孤孤寡寡齡龄兒儿童童困困難难職职工工殘残疾疾黨党員员遊游覽览交交通通網网絡络與与態态鄰邻裡里舉举辦办廣广東东處处邊边線线內内鐘钟頁页課课輸输選选擇择資资訊讯訖讫誤误獎奖勵励";
     static MAP: OnceLock<FxHashMap<char, char>> = OnceLock::new();
     if (c as u32) < 0x4E00 {
         return c;

@@ -29,6 +29,8 @@ pub struct Shape {
     /// Why the sheet has no role, when the cells told (a sign-in sheet without hours, a list
     /// that is not of people).
     pub note: Option<Msg>,
+    /// With no role: what the sheet most likely is, offered to the clerk as one click.
+    pub guess: Option<Role>,
 }
 
 const PERSON: [Field; 3] = [Field::VolunteerNo, Field::IdNumber, Field::Name];
@@ -46,7 +48,7 @@ fn people_in(columns: &[ColumnHeader], samples: &[Sample], i: usize, role: Role)
         return true;
     }
     match columns[i].reading(role).map(|r| r.field) {
-        Some(Field::Name) => s.mostly(s.names) && !s.mostly(s.headers),
+        Some(Field::Name) => (s.mostly(s.names) || s.mostly(s.person_names)) && !s.mostly(s.headers),
         Some(Field::IdNumber) => s.ids * 2 >= s.filled,
         Some(Field::VolunteerNo) => !s.mostly(s.headers) && !s.sequence,
         _ => false,
@@ -87,14 +89,31 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
         .into_iter()
         .any(|i| samples.get(i).is_some_and(|s| s.filled > 0 && 2 * (s.dates + s.spans) >= s.filled));
     let undated_rows = samples.iter().any(|s| s.filled > 0) && !some_dates;
+    // a roster taken only for fitting alone (two columns) is no roster when every row has a
+    // date and no hours: a sign-in list, said below
+    let weak_roster = picked == Some(Role::Volunteers)
+        && scores.iter().any(|s| s.role == Role::Volunteers && s.score < crate::columns::role::MIN_ROLE_SCORE);
     out.role = match picked {
+        Some(Role::Volunteers) if weak_roster && people && dated && !timed => None,
         Some(Role::Records) if undated_rows && people => Some(Role::Volunteers),
         Some(r) => Some(r),
         None if people && !dated && !unplaced_dates => Some(Role::Volunteers),
         None => None,
     };
+    // a roster lists people: without a column of them it is a summary by unit or a list of
+    // teams, whatever its hours and stations score; with the names of others only (家庭成员
+    // 姓名 beside the volunteer's ID) it is a table about them
+    let others_named = (0..columns.len())
+        .any(|i| columns[i].refused && samples.get(i).is_some_and(|s| s.filled > 0 && s.mostly(s.person_names)));
+    let own_names = !reading(columns, Role::Volunteers, &[Field::Name]).is_empty();
+    if out.role == Some(Role::Volunteers)
+        && (reading(columns, Role::Volunteers, &PERSON).is_empty() || others_named && !own_names)
+    {
+        out.role = None;
+    }
     if out.role.is_none() && people && dated && !timed {
         out.note = Some(crate::messages::signin_without_hours());
+        out.guess = Some(Role::Volunteers);
         return out;
     }
     // a "roster" or "records" whose person cells are column names or counts: a field list,
@@ -102,9 +121,12 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     let role = out.role.unwrap_or(Role::Volunteers);
     if matches!(role, Role::Volunteers | Role::Records) {
         let cols = reading(columns, role, &PERSON);
+        // a "name" column of field names, counts or codes is no one's name (`XM`, `F_NAME`)
         let no_people = |i: usize| {
             let name = columns[i].reading(role).is_some_and(|r| r.field == Field::Name);
-            samples.get(i).is_some_and(|s| s.filled > 0 && (s.mostly(s.headers) || name && s.mostly(s.counts)))
+            samples.get(i).is_some_and(|s| {
+                s.filled > 0 && (s.mostly(s.headers) || name && s.mostly(s.counts) || name && s.mostly(s.tokens))
+            })
         };
         if !cols.is_empty() && cols.iter().all(|&i| no_people(i)) {
             let shown = cols.first().map_or(String::new(), |&i| columns[i].display.clone());
@@ -116,10 +138,27 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     if out.role.is_none() {
         out.catalogue = catalogue(columns, &person_cols);
     }
+    if out.role.is_none() && out.catalogue.is_none() {
+        out.guess = guess(scores, people);
+    }
     if out.role == Some(Role::Volunteers) {
         out.wide = wide_columns(columns, samples);
     }
     out
+}
+
+/// The likeliest role of a sheet the rules left without one: the eligible role that scores
+/// most (a tie goes to the first of records, roster, activities, trainings; a roster only
+/// when a column holds people), else a roster when a column holds people.
+fn guess(scores: &[RoleScore], people: bool) -> Option<Role> {
+    const ORDER: [Role; 4] = [Role::Records, Role::Volunteers, Role::Activities, Role::Trainings];
+    // a roster needs people in it, whatever its other columns score
+    let best = ORDER
+        .iter()
+        .filter(|r| **r != Role::Volunteers || people)
+        .filter_map(|r| scores.iter().find(|s| s.role == *r && s.eligible && s.score > 0))
+        .fold(None::<&RoleScore>, |best, s| if best.is_some_and(|b| b.score >= s.score) { best } else { Some(s) });
+    best.map(|s| s.role).or(people.then_some(Role::Volunteers))
 }
 
 /// (name, hours) of a table of activities' hours: an activity name and a session's hours,

@@ -145,6 +145,7 @@ impl<'a> SheetRun<'a> {
             error: None,
             wide: None,
             catalogue: Vec::new(),
+            guess: None,
         };
         SheetRun {
             job,
@@ -213,6 +214,14 @@ impl<'a> SheetRun<'a> {
             self.decide(tables);
         }
         self.finish_wide(tables);
+        let rows = self.report.counts.read.saturating_sub(self.report.counts.blank);
+        if let Some(mut g) = self.report.guess.take() {
+            g.rows = rows;
+            let m = msg::role_guess(g.role, g.rows, &g.headers);
+            let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, m);
+            self.report.findings.push(f);
+            self.report.guess = Some(g);
+        }
         let mut kinds: Vec<(FindingKind, u64)> =
             self.per_kind.iter().filter(|(_, &n)| n > FINDINGS_PER_KIND).map(|(&k, &n)| (k, n)).collect();
         scorecard_model::sort::sort(&mut kinds);
@@ -316,9 +325,34 @@ impl<'a> SheetRun<'a> {
             } else {
                 let found_headers: Vec<String> =
                     band.columns.iter().filter(|c| !c.is_blank()).map(|c| c.display.clone()).collect();
-                let m = found.note.clone().unwrap_or_else(|| msg::unknown_role(&found_headers));
-                let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, m);
-                self.report.findings.push(f);
+                if let Some(g) = found.guess {
+                    // the headers it rests on: the columns read in that role, else the first
+                    let mut headers: Vec<String> =
+                        band.columns.iter().filter(|c| c.reading(g).is_some()).map(|c| c.display.clone()).collect();
+                    for h in &found_headers {
+                        if !headers.contains(h) {
+                            headers.push(h.clone());
+                        }
+                    }
+                    headers.truncate(3);
+                    self.report.guess = Some(RoleGuess { role: g, rows: 0, headers });
+                    if let Some(m) = found.note.clone() {
+                        let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, m);
+                        self.report.findings.push(f);
+                    }
+                } else {
+                    // headers we read, none of them a person's or a dated activity's: say it is
+                    // not such a table; headers we cannot read at all: say which we expect
+                    let m = found.note.clone().unwrap_or_else(|| {
+                        if band.columns.iter().any(|c| c.is_known()) {
+                            msg::not_about_people(&found_headers)
+                        } else {
+                            msg::unknown_role(&found_headers)
+                        }
+                    });
+                    let f = self.finding(FindingKind::UnknownSheet, Severity::Warning, m);
+                    self.report.findings.push(f);
+                }
             }
         }
         let source = match role {

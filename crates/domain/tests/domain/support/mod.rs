@@ -6,6 +6,7 @@
 pub mod corpus;
 pub mod hostile;
 pub mod import;
+pub mod shapes;
 
 use chrono::NaiveDate;
 use scorecard_domain::import::{import, FileInput, Import, ImportOptions};

@@ -198,7 +198,7 @@ fn schedule_start_end() -> Case {
     let cols: &[(&str, Option<Field>)] = &[
         ("志愿者姓名", Some(Name)),
         ("联系电话", Some(Phone)),
-        ("岗位名称", None),
+        ("岗位名称", Some(ActivityName)),
         ("排班日期", Some(Date)),
         ("开始时间", Some(Start)),
         ("结束时间", Some(End)),
@@ -379,7 +379,7 @@ fn ngo_activity_log() -> Case {
 
 /// Rosters of four or five short columns: names only, no ID, phone or dates.
 fn names_only() -> Case {
-    let a: &[(&str, Option<Field>)] = &[("姓名", Some(Name)), ("学院", None), ("专业", None), ("年级", None)];
+    let a: &[(&str, Option<Field>)] = &[("姓名", Some(Name)), ("学院", Some(Station)), ("专业", None), ("年级", None)];
     let b: &[(&str, Option<Field>)] =
         &[("序号", None), ("姓名", Some(Name)), ("性别", Some(Gender)), ("小区", None), ("备注", None)];
     let mut g = Gen::new(7);
@@ -477,11 +477,16 @@ pub fn matrix_files() -> Vec<(String, Vec<u8>)> {
 }
 
 fn participation_matrix() -> Case {
-    let mut cols: Vec<(String, Option<Field>)> =
-        [("学院", None), ("编号", None), ("姓名", Some(Name)), ("专业班级", None), ("学号", Some(VolunteerNo))]
-            .iter()
-            .map(|(h, f): &(&str, Option<Field>)| (h.to_string(), *f))
-            .collect();
+    let mut cols: Vec<(String, Option<Field>)> = [
+        ("学院", Some(Station)),
+        ("编号", None),
+        ("姓名", Some(Name)),
+        ("专业班级", None),
+        ("学号", Some(VolunteerNo)),
+    ]
+    .iter()
+    .map(|(h, f): &(&str, Option<Field>)| (h.to_string(), *f))
+    .collect();
     cols.extend((0..MATRIX_ACTIVITIES).map(|i| (matrix_activity(i).0, None)));
     let file = "青协参与统计.xlsx";
     let columns: Vec<(&str, Option<Field>)> = cols.iter().map(|(h, f)| (h.as_str(), *f)).collect();

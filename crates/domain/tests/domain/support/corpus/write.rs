@@ -1,7 +1,22 @@
 //! Writing the corpus' files: xlsx sheets of text cells (exports store most cells as text),
 //! with banners and merged header groups, and CSV / tab-separated text.
 
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+/// Marks a cell string written as a number (`number_cell`).
+const NUMBER: &str = "\u{1}n:";
+/// Marks a cell string written as a date cell (`date_cell`).
+const DATE: &str = "\u{1}d:";
+
+/// A cell written as a number, not as text.
+pub fn number_cell(n: f64) -> String {
+    format!("{NUMBER}{n}")
+}
+
+/// A cell written as a real Excel date.
+pub fn date_cell(y: i32, m: u32, d: u32) -> String {
+    format!("{DATE}{y:04}-{m:02}-{d:02}")
+}
 
 /// One sheet: rows of text cells from row 0 (an empty string leaves the cell blank), and
 /// merged ranges (first row, first col, last row, last col) whose text is the top-left cell's.
@@ -25,6 +40,7 @@ pub fn row(cells: &[&str]) -> Vec<String> {
 pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     let mut wb = Workbook::new();
     let plain = Format::new();
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
     for s in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(&s.name).unwrap();
@@ -36,7 +52,15 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
             for (c, v) in cells.iter().enumerate() {
                 let (r, c) = (r as u32, c as u16);
                 let merged = s.merges.iter().any(|&(r1, c1, r2, c2)| (r1..=r2).contains(&r) && (c1..=c2).contains(&c));
-                if !v.is_empty() && !merged {
+                if v.is_empty() || merged {
+                    continue;
+                }
+                if let Some(n) = v.strip_prefix(NUMBER) {
+                    ws.write_number(r, c, n.parse::<f64>().unwrap()).unwrap();
+                } else if let Some(d) = v.strip_prefix(DATE) {
+                    let dt = ExcelDateTime::parse_from_str(d).unwrap();
+                    ws.write_datetime_with_format(r, c, &dt, &date_format).unwrap();
+                } else {
                     ws.write_string(r, c, v).unwrap();
                 }
             }
