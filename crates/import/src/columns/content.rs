@@ -64,6 +64,8 @@ pub struct Sample {
     pub masked: u32,
     /// Cells holding seven digits or more, however written (`028-87654321`).
     pub long_numbers: u32,
+    /// Months without a day (`2024-03`, `2024年3月`, `3月`): a row per month, not per day.
+    pub months: u32,
 }
 
 impl Sample {
@@ -146,6 +148,9 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         }
         if t.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             s.long_numbers += 1;
+        }
+        if is_month(t) {
+            s.months += 1;
         }
         if seen.len() < 64 && !seen.contains(&text) {
             seen.push(text.clone());
@@ -275,6 +280,24 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
         if col.readings.iter().any(|r| contradicted(r.field)) {
             col.readings.retain(|r| !contradicted(r.field));
         }
+        // people counted, not named (`Participants` over 12, 30 …): how many took part
+        let names_counted = s.filled >= 3 && s.mostly(s.counts) && !s.sequence;
+        if names_counted && col.readings.iter().any(|r| r.field == Field::Name) {
+            let why = content("人数");
+            col.readings.retain(|r| r.field != Field::Name);
+            for role in [Role::Activities, Role::Trainings] {
+                if col.reading(role).is_none() {
+                    col.readings.push(Reading { role, field: Field::Participants, rank: 200, volunteer: false, why: why.clone() });
+                }
+            }
+        }
+        // hours that are time spans (服务时数 over `09:00-11:30`): the time worked
+        if s.mostly(s.spans) && s.spans > s.dates {
+            for r in col.readings.iter_mut().filter(|r| r.role == Role::Records && r.field == Field::Hours) {
+                r.field = Field::TimeSpan;
+                r.why = content("起止时间");
+            }
+        }
         if s.mostly(s.spans) && s.spans > s.dates {
             for r in col
                 .readings
@@ -318,9 +341,22 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
 /// A header naming someone in a role, not the volunteer (负责人, 发布人, 紧急联系人, 审核人):
 /// names under it are theirs.
 fn someone_else(col: &ColumnHeader) -> bool {
-    col.candidates
-        .first()
-        .is_some_and(|c| c.ends_with('人') && !c.ends_with("志愿者") && !c.contains("参与") && !c.contains("参加"))
+    const ROLES: &[&str] = &["人", "师", "人员", "领导", "主任", "书记", "站长", "经理", "主管", "领队", "家长"];
+    const OURS: &[&str] = &["参与", "参加", "服务", "志愿", "义工", "志工", "队员", "学员", "报名"];
+    col.candidates.first().is_some_and(|c| ROLES.iter().any(|r| c.ends_with(r)) && !OURS.iter().any(|w| c.contains(w)))
+}
+
+/// A month without a day: `2024-03`, `2024/3`, `2024年3月`, `3月`.
+fn is_month(t: &str) -> bool {
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let month = |m: &str| digits(m, 1..=2) && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    if let Some(m) = t.strip_suffix('月') {
+        return match m.split_once('年') {
+            Some((y, m)) => digits(y, 4..=4) && month(m),
+            None => month(m),
+        };
+    }
+    t.split_once(['-', '/', '.']).is_some_and(|(y, m)| digits(y, 4..=4) && month(m))
 }
 
 /// A code: ASCII letters, digits, `_` and `-` with a digit or `_` among them and no space

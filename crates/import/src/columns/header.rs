@@ -61,7 +61,14 @@ impl ColumnHeader {
     /// A column built from its header pieces (group first, leaf last).
     pub fn new(index: u32, pieces: Vec<String>) -> ColumnHeader {
         let candidates = candidates(&pieces);
-        let (readings, first, refused) = readings(&candidates);
+        let (mut readings, first, refused) = readings(&candidates);
+        // of several phone columns the mobile's wins (电话(宅) beside 电话(手机))
+        let raw = pieces.concat().to_lowercase();
+        if ["手机", "手機", "mobile", "cell"].iter().any(|m| raw.contains(m)) {
+            for r in readings.iter_mut().filter(|r| r.field == scorecard_model::model::Field::Phone) {
+                r.rank = 0;
+            }
+        }
         let known = first.and_then(|i| candidates.get(i)).cloned();
         ColumnHeader { index, display: pieces.join("/"), pieces, candidates, readings, known, refused }
     }
@@ -297,7 +304,10 @@ impl Grid<'_> {
                 }
             }
         }
-        let mut band = best.filter(|b| b.score >= MIN_SCORE).or_else(|| self.short_header(&scanned))?;
+        let mut band = best
+            .filter(|b| b.score >= MIN_SCORE)
+            .or_else(|| self.short_header(&scanned))
+            .or_else(|| self.lone_name_header(&scanned))?;
         // add the parts' row below a group header (参与人数 over 学生 | 教师 | 合计)
         while band.last - band.first + 1 < MAX_BAND && self.is_parts_row(band.last, band.last + 1) {
             let deeper = self.band(band.first, band.last + 1);
@@ -329,7 +339,8 @@ impl Grid<'_> {
         scanned.get(pos + 1)?;
         let cells = self.row(r)?;
         let short_text = |s: &String| {
-            let t = s.trim();
+            // a note in brackets after the name (`PRINT NAME (place * if …)`) is no length
+            let t = s.split(['(', '（']).next().unwrap_or("").trim();
             t.is_empty()
                 || t.chars().count() <= 12
                     && !t.contains([':', '：'])
@@ -341,6 +352,29 @@ impl Grid<'_> {
         }
         let band = self.band(r, r);
         (band.score >= 1).then_some(band)
+    }
+}
+
+impl Grid<'_> {
+    /// A sign-in sheet's one header over a column of names (`PRINT NAME` under a form's
+    /// title lines): a row whose only cell reads as a person's name, no colon in it, the row
+    /// below filled in that column.
+    fn lone_name_header(&self, scanned: &[u32]) -> Option<Band> {
+        scanned.windows(2).find_map(|w| {
+            let (r, next) = (w[0], w[1]);
+            let cells = self.row(r)?;
+            let filled: Vec<usize> = (0..cells.len()).filter(|&c| !cells[c].trim().is_empty()).collect();
+            let [c] = filled.as_slice() else { return None };
+            let text = &cells[*c];
+            if text.contains([':', '：']) {
+                return None;
+            }
+            let reads_name = crate::columns::meaning::readings_of(text)
+                .iter()
+                .any(|x| x.field == scorecard_model::model::Field::Name);
+            let below = self.row(next).and_then(|n| n.get(*c)).is_some_and(|t| !t.trim().is_empty());
+            (reads_name && below).then(|| self.band(r, r))
+        })
     }
 }
 

@@ -93,8 +93,10 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     // date and no hours: a sign-in list, said below
     let weak_roster = picked == Some(Role::Volunteers)
         && scores.iter().any(|s| s.role == Role::Volunteers && s.score < crate::columns::role::MIN_ROLE_SCORE);
+    // per-row activities and dates without hours are a sign-in list, not a roster
+    let activities_named = !reading(columns, Role::Records, &[Field::ActivityName]).is_empty();
     out.role = match picked {
-        Some(Role::Volunteers) if weak_roster && people && dated && !timed => None,
+        Some(Role::Volunteers) if (weak_roster || activities_named) && people && dated && !timed => None,
         Some(Role::Records) if undated_rows && people => Some(Role::Volunteers),
         Some(r) => Some(r),
         None if people && !dated && !unplaced_dates => Some(Role::Volunteers),
@@ -106,8 +108,17 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     let others_named = (0..columns.len())
         .any(|i| columns[i].refused && samples.get(i).is_some_and(|s| s.filled > 0 && s.mostly(s.person_names)));
     let own_names = !reading(columns, Role::Volunteers, &[Field::Name]).is_empty();
-    if out.role == Some(Role::Volunteers)
-        && (reading(columns, Role::Volunteers, &PERSON).is_empty() || others_named && !own_names)
+    // the same people on row after row (monthly hours per person) is no roster either
+    let repeating = reading(columns, Role::Volunteers, &[Field::Name]).into_iter().any(|i| {
+        samples.get(i).is_some_and(|s| s.filled >= 10 && s.mostly(s.person_names) && s.distinct * 10 < s.filled * 7)
+    });
+    // a bare 编号 / ID alone is a row's key as often as a person's: no roster on it alone
+    let person_known = reading(columns, Role::Volunteers, &PERSON)
+        .into_iter()
+        .any(|i| columns[i].reading(Role::Volunteers).is_some_and(|r| r.rank < crate::columns::meaning::WEAKEST_RANK));
+    // hours by month (a 月份 column of 2024-03 …): a row per person per month, no roster
+    let by_month = samples.iter().any(|s| s.filled >= 3 && s.mostly(s.months));
+    if out.role == Some(Role::Volunteers) && (!person_known || others_named && !own_names || repeating || by_month)
     {
         out.role = None;
     }
