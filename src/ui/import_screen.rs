@@ -513,7 +513,11 @@ fn SheetCard(file: String, sheet: SheetOutcome, shared_matrix: bool) -> impl Int
                     {header.is_none().then(|| view! { <span class="error small">{tr("import.header_none")}</span> })}
                 </div>
             </div>
-            {sheet.guess.clone().filter(|_| role.is_none()).map(|g| view! { <GuessPanel file=file.clone() sheet=sheet_name.clone() guess=g /> })}
+            {sheet
+                .guess
+                .clone()
+                .filter(|_| role.is_none())
+                .map(|g| view! { <GuessPanel file=file.clone() sheet=sheet_name.clone() guess=g /> })}
             <p class="counts small" data-testid="sheet-counts">
                 {tr("import.counts")}
                 " "

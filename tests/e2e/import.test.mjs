@@ -72,7 +72,8 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
   const gbk = (text) => Buffer.from(cp.utils.encode(936, text));
   assert.equal(gbk('编码').toString('hex'), 'b1e0c2eb');
   await withImport(async (page) => {
-    const text = '编码,称呼,哪天,几个钟头\r\nV1,张三,2017-03-05,2\r\nV2,李四,2017-04-06,3.5\r\n';
+    // whole hours: no cell tells they are hours, so the sheet waits for the clerk
+    const text = '编码,称呼,哪天,几个钟头\r\nV1,张三,2017-03-05,2\r\nV2,李四,2017-04-06,3\r\n';
     const bytes = gbk(text);
     await page.setInputFiles('[data-testid="file-input"]', { name: '三月记录.csv', mimeType: 'text/csv', buffer: bytes });
     await page.waitForSelector('[data-testid="sheet-card"]');
@@ -103,6 +104,28 @@ test('a GBK CSV with unknown headers: mapped by hand, and the mapping is remembe
     await page.waitForSelector('[data-testid="file-card"][data-file="五月记录.csv"] [data-testid="sheet-card"][data-role="records"]');
     assert.equal(await page.textContent('[data-testid="file-card"][data-file="五月记录.csv"] [data-testid="role-source"]'), '沿用上次的设置');
     await page.waitForFunction(() => document.querySelector('[data-testid="summary-records"]')?.textContent === '3');
+  });
+});
+
+test('a sheet the import cannot place: its best guess in words, one click, remembered', async () => {
+  await withImport(async (page) => {
+    // dated themes and stations, no people: activity records or trainings
+    const csv = '日期,主题,所属站点\r\n2017-03-02,敬老,新桥社区\r\n2017-03-09,助残,大丰社区\r\n2017-04-01,环保,新桥社区\r\n';
+    await page.setInputFiles('[data-testid="file-input"]', { name: '三月.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForSelector('[data-testid="sheet-card"][data-role="none"] [data-testid="sheet-guess"]');
+    assert.equal(await page.textContent('[data-testid="sheet-guess-text"]'),
+      '看起来是一份 3 项的活动记录（日期、主题、所属站点）：作为活动记录导入？');
+    await shot(page, 'import-guess');
+    await page.click('[data-testid="sheet-guess-accept"]');
+    await page.waitForSelector('[data-testid="sheet-card"][data-role="activities"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-activities"]')?.textContent === '3');
+    assert.equal(await page.$('[data-testid="sheet-guess"]'), null, 'the guess is gone once answered');
+    // the answer holds for sheets with the same headers: next month's file imports by itself
+    const csv2 = '日期,主题,所属站点\r\n2017-05-06,助学,正因村\r\n';
+    await page.setInputFiles('[data-testid="file-input"]', { name: '五月.csv', mimeType: 'text/csv', buffer: Buffer.from(csv2) });
+    await page.waitForSelector('[data-testid="file-card"][data-file="五月.csv"] [data-testid="sheet-card"][data-role="activities"]');
+    assert.equal(await page.textContent('[data-testid="file-card"][data-file="五月.csv"] [data-testid="role-source"]'), '沿用上次的设置');
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary-activities"]')?.textContent === '4');
   });
 });
 

@@ -82,7 +82,7 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
     let mut in_order = true;
     let mut seen: Vec<String> = Vec::new();
     for cells in rows {
-        let Some(cell) = cells.get(col).filter(|c| !c.is_blank()) else { continue };
+        let Some(cell) = cells.get(col).filter(|c| !c.is_blank() && !is_placeholder(c)) else { continue };
         s.filled += 1;
         if is_id(cell) {
             s.ids += 1;
@@ -287,7 +287,13 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
             col.readings.retain(|r| r.field != Field::Name);
             for role in [Role::Activities, Role::Trainings] {
                 if col.reading(role).is_none() {
-                    col.readings.push(Reading { role, field: Field::Participants, rank: 200, volunteer: false, why: why.clone() });
+                    col.readings.push(Reading {
+                        role,
+                        field: Field::Participants,
+                        rank: 200,
+                        volunteer: false,
+                        why: why.clone(),
+                    });
                 }
             }
         }
@@ -325,7 +331,7 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
             add(col, PEOPLE, Field::Phone, "手机号码");
         } else if s.mostly(s.spans) {
             add(col, &[Role::Records], Field::TimeSpan, "起止时间");
-        } else if s.mostly(s.dates) {
+        } else if s.mostly(s.dates) && says_when(col) {
             add(col, &[Role::Records, Role::Activities, Role::Trainings], Field::Date, "日期");
         } else if s.mostly(s.person_names) && !s.mostly(s.headers) && !someone_else(col) {
             add(col, PEOPLE, Field::Name, "人名");
@@ -338,6 +344,17 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
     notes
 }
 
+/// A header that says "when" in some words (日, 时, 期, 天, date, day, time, when, at) or
+/// nothing: dates under it are the row's date. Dates under any other unknown header
+/// (最近一次服务, 到期) are some other event's.
+fn says_when(col: &ColumnHeader) -> bool {
+    let raw = col.pieces.concat().to_lowercase();
+    raw.trim().is_empty()
+        || ['日', '时', '時', '期', '天'].iter().any(|c| raw.contains(*c))
+        || ["date", "day", "time", "when", " at"].iter().any(|w| raw.contains(w))
+        || raw.ends_with("_at")
+}
+
 /// A header naming someone in a role, not the volunteer (负责人, 发布人, 紧急联系人, 审核人):
 /// names under it are theirs.
 fn someone_else(col: &ColumnHeader) -> bool {
@@ -346,9 +363,19 @@ fn someone_else(col: &ColumnHeader) -> bool {
     col.candidates.first().is_some_and(|c| ROLES.iter().any(|r| c.ends_with(r)) && !OURS.iter().any(|w| c.contains(w)))
 }
 
+/// A cell standing for nothing (`-`, `—`, `/`, `无`, `暂无…`, `N/A`): sampled as blank, so a
+/// column of dates with dashes for the missing ones is still a column of dates.
+fn is_placeholder(cell: &Cell) -> bool {
+    let Cell::Text(t) = cell else { return false };
+    let t = t.trim();
+    matches!(t, "-" | "--" | "—" | "——" | "/" | "无" | "N/A" | "n/a" | "NA" | "null" | "NULL" | "未签到" | "未签退")
+        || t.starts_with("暂无")
+}
+
 /// A month without a day: `2024-03`, `2024/3`, `2024年3月`, `3月`.
 fn is_month(t: &str) -> bool {
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let month = |m: &str| digits(m, 1..=2) && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
     if let Some(m) = t.strip_suffix('月') {
         return match m.split_once('年') {

@@ -214,6 +214,9 @@ const WORDS: &[(&str, &str)] = &[
     ("number", "编号"),
     ("num", "编号"),
     ("count", "数"),
+    ("timestamp", "提交时间"),
+    ("display", ""),
+    ("uid", "用户编号"),
     ("the", ""),
     ("print", ""),
     ("please", ""),
@@ -269,10 +272,37 @@ fn words(raw: &str) -> Vec<String> {
     out
 }
 
+/// A form's questions (`How many hours did you clock?`, `Which day is this for?`) read by
+/// the phrase that asks: other words of a question say nothing sure.
+const QUESTIONS: &[(&str, &str)] = &[
+    ("how many hours", "时长"),
+    ("hours did you", "时长"),
+    ("how long", "时长"),
+    ("which day", "日期"),
+    ("what day", "日期"),
+    ("which date", "日期"),
+    ("what date", "日期"),
+    ("when did", "日期"),
+    ("your full name", "姓名"),
+    ("your name", "姓名"),
+    ("your phone", "手机号码"),
+    ("your mobile", "手机号码"),
+    ("your email", "电子邮箱"),
+];
+
 /// The Chinese a clerk would write for an English header, or `None` when it is not English.
 pub fn to_chinese(raw: &str) -> Option<String> {
     if !is_english(raw) {
         return None;
+    }
+    let lower = raw.to_lowercase();
+    let question = lower.trim_end().ends_with('?')
+        || ["how ", "what ", "which ", "who ", "when ", "where ", "did ", "do ", "is ", "are "]
+            .iter()
+            .any(|w| lower.starts_with(w));
+    if question {
+        let flat = words(raw).join(" ");
+        return QUESTIONS.iter().find(|(q, _)| flat.contains(q)).map(|(_, z)| (*z).to_string());
     }
     let mut words = words(raw);
     // "X of Y" / "X for Y": Y X (Date of Service → Service Date)
@@ -319,20 +349,38 @@ pub fn to_chinese(raw: &str) -> Option<String> {
         };
         if (z == "人数" || z == "学号") && out.last().is_some_and(|l| matches!(*l, "参与人" | "人" | "学生"))
         {
+            // 参与人 + 人数 → 参与人数; 学生 + 学号 → 学号; 人 + 人数 → 人数
             let last = out.pop().unwrap_or_default();
-            out.push(if last == "学生" {
-                ""
-            } else if last == "人" {
-                ""
-            } else {
-                "参与"
-            });
+            out.push(if last == "参与人" { "参与" } else { "" });
         }
         out.push(z);
         i += 1;
     }
     let text: String = out.concat();
     (!text.is_empty()).then_some(text)
+}
+
+/// The head word of an English header that puts it first (`Date Hours Occurred`,
+/// `Name (Last, First)`): the first word's Chinese, when it is a head a clerk reads alone.
+pub fn first_word(raw: &str) -> Option<String> {
+    if !is_english(raw) {
+        return None;
+    }
+    const HEADS: &[&str] = &["date", "name", "hours", "day", "duration", "phone", "mobile", "event", "activity"];
+    let first = words(raw).into_iter().next()?;
+    HEADS
+        .contains(&first.as_str())
+        .then(|| WORDS.iter().find(|(e, _)| *e == first).map(|(_, z)| z.to_string()))
+        .flatten()
+}
+
+/// The text the meaning rules read for a raw header: its Chinese when it is English,
+/// normalised either way.
+pub fn lookup_text(raw: &str) -> String {
+    match to_chinese(raw) {
+        Some(z) => crate::columns::synonyms::normalize_header(&z),
+        None => crate::columns::synonyms::normalize_header(raw),
+    }
 }
 
 #[cfg(test)]
@@ -369,28 +417,5 @@ mod tests {
         }
         assert_eq!(to_chinese("姓名"), None);
         assert_eq!(to_chinese("X"), None);
-    }
-}
-
-/// The head word of an English header that puts it first (`Date Hours Occurred`,
-/// `Name (Last, First)`): the first word's Chinese, when it is a head a clerk reads alone.
-pub fn first_word(raw: &str) -> Option<String> {
-    if !is_english(raw) {
-        return None;
-    }
-    const HEADS: &[&str] = &["date", "name", "hours", "day", "duration", "phone", "mobile", "event", "activity"];
-    let first = words(raw).into_iter().next()?;
-    HEADS
-        .contains(&first.as_str())
-        .then(|| WORDS.iter().find(|(e, _)| *e == first).map(|(_, z)| z.to_string()))
-        .flatten()
-}
-
-/// The text the meaning rules read for a raw header: its Chinese when it is English,
-/// normalised either way.
-pub fn lookup_text(raw: &str) -> String {
-    match to_chinese(raw) {
-        Some(z) => crate::columns::synonyms::normalize_header(&z),
-        None => crate::columns::synonyms::normalize_header(raw),
     }
 }

@@ -64,6 +64,13 @@ impl ColumnHeader {
         let (mut readings, first, refused) = readings(&candidates);
         // of several phone columns the mobile's wins (电话(宅) beside 电话(手机))
         let raw = pieces.concat().to_lowercase();
+        // a period's end in a note (簽到時間(迄), 签到日期（止）): the end time, no date
+        if ["(迄", "（迄", "(止", "（止", "(讫", "（讫"].iter().any(|m| raw.contains(m)) {
+            readings.retain(|r| r.field != scorecard_model::model::Field::Date);
+            for r in readings.iter_mut().filter(|r| r.field == scorecard_model::model::Field::Start) {
+                r.field = scorecard_model::model::Field::End;
+            }
+        }
         if ["手机", "手機", "mobile", "cell"].iter().any(|m| raw.contains(m)) {
             for r in readings.iter_mut().filter(|r| r.field == scorecard_model::model::Field::Phone) {
                 r.rank = 0;
@@ -388,7 +395,7 @@ fn candidates(pieces: &[String]) -> Vec<String> {
     if let Some(first) = crate::columns::english::first_word(leaf) {
         let whole = &out[0];
         if !crate::columns::meaning::is_ignored(whole)
-            && crate::columns::meaning::readings(&[whole.clone()]).0.is_empty()
+            && crate::columns::meaning::readings(std::slice::from_ref(whole)).0.is_empty()
         {
             out.push(first);
         }

@@ -133,6 +133,8 @@ pub const NEUTRAL: &[&str] = &[
     "参加者",
     "员工",
     "职工",
+    "义消",
+    "已",
     "教职工",
     "学员",
     "出席者",
@@ -215,6 +217,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "志愿者",
             "义工",
             "志工",
+            "义消",
             "参与者",
             "参与人",
             "参与人员",
@@ -232,8 +235,21 @@ pub const HEAD_RULES: &[HeadRule] = &[
     HeadRule {
         field: VolunteerNo,
         roles: PEOPLE,
-        heads: &["编号", "id", "编码", "代码", "号", "证号", "证编号", "卡号", "代号"],
-        words: &["志愿者", "志愿", "用户", "会员", "人员", "注册", "队员", "成员", "志愿者注册", "义工", "志工", "学员"],
+        heads: &["编号", "id", "编码", "代码", "号", "证号", "证编号", "卡号", "代号", "标识", "uid"],
+        words: &[
+            "志愿者",
+            "志愿",
+            "用户",
+            "会员",
+            "人员",
+            "注册",
+            "队员",
+            "成员",
+            "志愿者注册",
+            "义工",
+            "志工",
+            "学员",
+        ],
         bare: false,
         also: &[],
     },
@@ -369,6 +385,8 @@ pub const HEAD_RULES: &[HeadRule] = &[
         bare: false,
         also: &[],
     },
+    // a person's 组织 is the organisation they serve with (a workplace is a 单位)
+    HeadRule { field: Station, roles: PEOPLE, heads: &["组织"], words: &[], bare: true, also: &[] },
     HeadRule {
         field: Station,
         roles: PEOPLE,
@@ -432,7 +450,24 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: CumulativeHours,
         roles: &[Volunteers],
         heads: HOURS,
-        words: &["累计", "总", "合计", "历史", "全部", "服务", "志愿", "志愿服务", "荣誉", "总服务", "目前", "当前", "已"],
+        words: &[
+            "累计",
+            "总",
+            "合计",
+            "历史",
+            "全部",
+            "服务",
+            "志愿",
+            "志愿服务",
+            "荣誉",
+            "总服务",
+            "目前",
+            "当前",
+            "已",
+            "协勤",
+            "协勤总",
+            "服勤",
+        ],
         bare: true,
         also: &[],
     },
@@ -485,6 +520,8 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "登录",
             "登记",
             "核准",
+            "协勤",
+            "服勤",
         ],
         bare: true,
         also: &[],
@@ -493,8 +530,23 @@ pub const HEAD_RULES: &[HeadRule] = &[
     HeadRule {
         field: ActivityName,
         roles: &[Records, Activities],
-        heads: &["名称", "标题", "名"],
-        words: &["活动", "项目", "服务项目", "志愿", "志愿活动", "志愿服务", "服务", "实践", "志愿项目", "培训", "课程"],
+        heads: &["名称", "标题", "名", "题目"],
+        words: &[
+            "活动",
+            "项目",
+            "服务项目",
+            "志愿",
+            "志愿活动",
+            "志愿服务",
+            "服务",
+            "实践",
+            "志愿项目",
+            "培训",
+            "课程",
+            "讲座",
+            "事件",
+            "任务",
+        ],
         bare: false,
         also: &[],
     },
@@ -537,7 +589,20 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: Start,
         roles: &[Records],
         heads: &["时间", "时刻"],
-        words: &["开始", "签到", "起始", "上岗", "到岗", "服务开始", "活动开始", "开始服务", "到达"],
+        words: &[
+            "开始",
+            "签到",
+            "起始",
+            "上岗",
+            "到岗",
+            "服务开始",
+            "活动开始",
+            "开始服务",
+            "到达",
+            "进场",
+            "入场",
+            "签入",
+        ],
         bare: false,
         also: &[],
     },
@@ -545,7 +610,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: End,
         roles: &[Records],
         heads: &["时间", "时刻"],
-        words: &["结束", "签退", "离岗", "离开", "服务结束", "活动结束", "结束服务", "完成"],
+        words: &["结束", "签退", "离岗", "离开", "服务结束", "活动结束", "结束服务", "完成", "出场", "离场", "签出"],
         bare: false,
         also: &[],
     },
@@ -561,7 +626,10 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: Date,
         roles: &[Records],
         heads: WHEN,
-        words: &["服务", "考勤", "活动", "参与", "参加", "出勤", "打卡", "值班", "开展", "志愿", "实践", "排班", "获得", "认定"],
+        words: &[
+            "服务", "考勤", "活动", "参与", "参加", "出勤", "打卡", "值班", "开展", "志愿", "实践", "排班", "获得",
+            "认定",
+        ],
         bare: false,
         also: &[],
     },
@@ -669,7 +737,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: Photo,
         roles: &[Activities],
         heads: &["图片", "照片", "相片", "影像"],
-        words: &["活动", "有无", "是否有", "是否"],
+        words: &["活动", "有无", "是否有", "是否", "其他", "现场", "活动现场"],
         bare: true,
         also: &[],
     },
@@ -732,6 +800,8 @@ pub const IGNORED_HEADERS: &[&str] = &[
     "活跃度",
     "注册来源",
     "修改日期",
+    "提交时间",
+    "时间戳",
     "更新日期",
     "可服务时间",
     "可服务时段",
@@ -994,6 +1064,38 @@ mod tests {
 
     /// Headers naming whose they are, when it is not the volunteer's: their cells are never
     /// read as the volunteer's either (`content::refine` skips them).
+    #[test]
+    fn regional_words_and_english_read_as_their_mainland_equivalents() {
+        use WhyKind::*;
+        type Case = (&'static str, Role, Option<(Field, WhyKind)>);
+        let cases: &[Case] = &[
+            ("義工姓名", Records, Some((Name, HeadWord))),
+            ("志工編號", Volunteers, Some((VolunteerNo, HeadWord))),
+            ("身分證字號", Volunteers, Some((IdNumber, HeadWord))),
+            ("紀錄冊號", Volunteers, Some((VolunteerNo, HeadWord))),
+            ("服務時數", Records, Some((Hours, HeadWord))),
+            ("学时", Records, Some((Hours, HeadWord))),
+            ("志愿时", Records, Some((Hours, HeadWord))),
+            ("服務日期起", Records, Some((Date, Synonym))),
+            ("服務日期訖", Records, None),
+            ("请输入姓名", Volunteers, Some((Name, Synonym))),
+            ("学院", Volunteers, Some((Station, HeadWord))),
+            ("岗位", Records, Some((ActivityName, HeadWord))),
+            ("活动内容", Activities, Some((ActivityName, HeadWord))),
+            ("Volunteer Name", Records, Some((Name, Synonym))),
+            ("Date of Service", Records, Some((Date, Synonym))),
+            ("Hours Served", Records, Some((Hours, Synonym))),
+            ("Number of Participants", Activities, Some((Participants, Synonym))),
+            ("Emergency Contact Name", Volunteers, None),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(raw, role, want)| on(raw, *role) != *want)
+            .map(|(raw, role, want)| format!("{raw} on {role:?}: {:?}, want {want:?}", on(raw, *role)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn headers_of_other_people_are_refused() {
         for raw in ["负责人姓名", "紧急联系人电话", "服务对象身份证号", "监护人身份证号", "工作单位名称"]

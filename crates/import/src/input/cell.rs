@@ -39,7 +39,8 @@ impl Cell<'_> {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(t) => trim(t).is_empty(),
+            // a lone dash or slash is how exports write "nothing here" (签到时间 of a no-show)
+            Cell::Text(t) => matches!(trim(t), "" | "-" | "--" | "—" | "——" | "－" | "/" | "／"),
             _ => false,
         }
     }

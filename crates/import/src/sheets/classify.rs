@@ -118,8 +118,7 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
         .any(|i| columns[i].reading(Role::Volunteers).is_some_and(|r| r.rank < crate::columns::meaning::WEAKEST_RANK));
     // hours by month (a 月份 column of 2024-03 …): a row per person per month, no roster
     let by_month = samples.iter().any(|s| s.filled >= 3 && s.mostly(s.months));
-    if out.role == Some(Role::Volunteers) && (!person_known || others_named && !own_names || repeating || by_month)
-    {
+    if out.role == Some(Role::Volunteers) && (!person_known || others_named && !own_names || repeating || by_month) {
         out.role = None;
     }
     if out.role.is_none() && people && dated && !timed {
@@ -286,5 +285,83 @@ mod tests {
             &["2月", "2", "30", "80"],
         ]);
         assert_eq!(summary.role, None, "a monthly summary is no roster");
+    }
+
+    #[test]
+    fn guesses_and_tables_of_no_one() {
+        use Role::*;
+        // (rows, role, guess): what a clerk sees of each
+        type Case<'a> = (&'a [&'a [&'a str]], Option<Role>, Option<Role>, &'a str);
+        let cases: &[Case] = &[
+            (
+                &[
+                    &["日期", "主题", "所属站点"],
+                    &["2019-03-02", "敬老", "新桥社区"],
+                    &["2019-03-09", "助残", "大丰社区"],
+                ],
+                None,
+                Some(Activities),
+                "dated themes without people: activities or trainings, the likelier offered",
+            ),
+            (
+                &[&["学号", "姓名", "项目名称", "学时", "日期"]],
+                Some(Records),
+                None,
+                "a headers-only template with hours and a date is service records",
+            ),
+            (
+                &[
+                    &["Name", "Event", "Date", "Hours"],
+                    &["Jane Smith", "Food Bank", "21/06/2024", "2.5"],
+                    &["Li Wei", "Park", "22/06/2024", "3"],
+                ],
+                Some(Records),
+                None,
+                "English headers",
+            ),
+            (
+                &[&["姓名", "字段说明"], &["XM", "姓名"], &["ZJHM", "证件号码"], &["SJHM", "手机号码"]],
+                None,
+                None,
+                "codes under a name header: no people, no guess",
+            ),
+            (
+                &[
+                    &["志愿者身份证号", "家庭成员姓名", "关系"],
+                    &["11010519491231002X", "张伟", "父亲"],
+                    &["11010519491231002X", "李芳", "母亲"],
+                    &["110105194912310038", "王静", "配偶"],
+                ],
+                None,
+                Some(Volunteers),
+                "names of others beside the volunteer's ID: not a roster by itself",
+            ),
+            (
+                &[
+                    &["月份", "义工姓名", "服务时数"],
+                    &["2024-03", "张伟", "12"],
+                    &["2024-04", "张伟", "10"],
+                    &["2024-03", "李芳", "8"],
+                ],
+                None,
+                Some(Volunteers),
+                "hours by month: no roster",
+            ),
+            (
+                &[
+                    &["姓名", "学号", "活动名称", "签到时间"],
+                    &["张伟", "2021001", "敬老院探访", "2024-03-02 09:00"],
+                    &["李芳", "2021002", "敬老院探访", "2024-03-02 09:05"],
+                    &["王静", "2021003", "图书整理", "2024-03-09 14:00"],
+                ],
+                None,
+                Some(Volunteers),
+                "activities and dates without hours: a sign-in list, said and offered",
+            ),
+        ];
+        for (rows, role, guess, why) in cases {
+            let got = check(rows);
+            assert_eq!((got.role, got.guess), (*role, *guess), "{why}");
+        }
     }
 }

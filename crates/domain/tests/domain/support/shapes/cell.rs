@@ -124,7 +124,7 @@ impl Gen {
             }
             "date_dmy" => {
                 let (y, m, d) = self.ymd(year);
-                format!("{:02}/{m:02}/{y}", d + 12 * u32::from(d <= 12 && i % 2 == 0))
+                format!("{:02}/{m:02}/{y}", d + 12 * u32::from(d <= 12 && i.is_multiple_of(2)))
             }
             "date_mdy" => {
                 let (y, m, d) = self.ymd(year);
