@@ -153,6 +153,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.cols", "列", "columns"),
     ("import.role", "识别为", "Recognised as"),
     ("import.role_none", "未识别（不导入）", "Not recognised (not imported)"),
+    ("import.role_waiting", "待确认（未导入）", "Waiting for your answer (not imported)"),
     ("import.guess.volunteers", "看起来是一份 {n} 人的名单（{h}）：作为志愿者名册导入？", "This looks like a list of {n} people ({h}): import it as the volunteer roster?"),
     ("import.guess.records", "看起来是一份 {n} 条的服务记录（{h}）：作为服务记录导入？", "This looks like {n} service records ({h}): import them as service records?"),
     ("import.guess.activities", "看起来是一份 {n} 项的活动记录（{h}）：作为活动记录导入？", "This looks like a list of {n} activities ({h}): import it as activity records?"),

@@ -435,6 +435,8 @@ fn SheetCard(file: String, sheet: SheetOutcome, shared_matrix: bool) -> impl Int
     let headers: Vec<String> =
         (0..n_cols).map(|i| columns.get(i).map(|c| format!("{} {}", c.letter, c.header)).unwrap_or_default()).collect();
     let role_source = sheet.role_source;
+    // with a guess below, the sheet waits for the clerk's answer: not "not recognised"
+    let none_key = if sheet.guess.is_some() { "import.role_waiting" } else { "import.role_none" };
 
     view! {
         <div
@@ -466,7 +468,7 @@ fn SheetCard(file: String, sheet: SheetOutcome, shared_matrix: bool) -> impl Int
                     <span>{tr("import.role")}</span>
                     <select data-testid="sheet-role" on:change=on_role>
                         <option value="ignore" selected=role.is_none()>
-                            {move || if role.is_none() { tr("import.role_none")() } else { tr("import.role_ignore")() }}
+                            {move || if role.is_none() { tr(none_key)() } else { tr("import.role_ignore")() }}
                         </option>
                         {Role::ALL
                             .into_iter()

@@ -136,8 +136,8 @@ pub fn is_other_phone(text: &str) -> bool {
         || (d.len() == 10 && t.starts_with('('))
 }
 
-/// A Taiwan ID (`A123456789`: a letter, 1 or 2, eight digits) or a Hong Kong one
-/// (`A123456(7)`).
+/// A Taiwan ID (`A123456789`: a letter, 1 or 2, eight digits), a Hong Kong one
+/// (`A123456(7)`) or a Malaysian MyKad (`850312-14-5567`).
 pub fn is_other_id(text: &str) -> bool {
     let t = text.trim();
     let b = t.as_bytes();
@@ -155,7 +155,12 @@ pub fn is_other_id(text: &str) -> bool {
             && (cb[letters + 6].is_ascii_digit() || cb[letters + 6] == b'A')
             && t.contains('(')
     };
-    tw || hk
+    // Malaysia's MyKad (`850312-14-5567`): birth date, place, serial
+    let my = b.len() == 14
+        && b[6] == b'-'
+        && b[9] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 6 || i == 9 || c.is_ascii_digit());
+    tw || hk || my
 }
 
 #[cfg(test)]

@@ -64,6 +64,8 @@ pub struct Sample {
     pub masked: u32,
     /// Cells holding seven digits or more, however written (`028-87654321`).
     pub long_numbers: u32,
+    /// Cells with a digit in them: hours have one (`2`, `两小时` aside), `TRUE`, `是` do not.
+    pub with_digits: u32,
     /// Months without a day (`2024-03`, `2024年3月`, `3月`): a row per month, not per day.
     pub months: u32,
 }
@@ -148,6 +150,9 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         }
         if t.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             s.long_numbers += 1;
+        }
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            s.with_digits += 1;
         }
         if is_month(t) {
             s.months += 1;
@@ -274,6 +279,8 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
         let no_ids = s.ids + s.other_ids + s.masked == 0;
         let contradicted = |f: Field| match f {
             Field::Phone => s.filled >= 3 && numbers == 0,
+            // hours are numbers: a column of TRUE / FALSE or words under an hours header is not
+            Field::Hours | Field::AnnualHours | Field::CumulativeHours => s.filled >= 3 && s.with_digits == 0,
             Field::IdNumber => s.filled >= 3 && no_ids && !s.mostly(s.digits),
             _ => false,
         };
@@ -358,7 +365,7 @@ fn says_when(col: &ColumnHeader) -> bool {
 /// A header naming someone in a role, not the volunteer (负责人, 发布人, 紧急联系人, 审核人):
 /// names under it are theirs.
 fn someone_else(col: &ColumnHeader) -> bool {
-    const ROLES: &[&str] = &["人", "师", "人员", "领导", "主任", "书记", "站长", "经理", "主管", "领队", "家长"];
+    const ROLES: &[&str] = &["人", "者", "师", "人员", "领导", "主任", "书记", "站长", "经理", "主管", "领队", "家长"];
     const OURS: &[&str] = &["参与", "参加", "服务", "志愿", "义工", "志工", "队员", "学员", "报名"];
     col.candidates.first().is_some_and(|c| ROLES.iter().any(|r| c.ends_with(r)) && !OURS.iter().any(|w| c.contains(w)))
 }

@@ -215,6 +215,8 @@ const WORDS: &[(&str, &str)] = &[
     ("num", "编号"),
     ("count", "数"),
     ("timestamp", "提交时间"),
+    ("application", "申请"),
+    ("applied", "申请"),
     ("display", ""),
     ("uid", "用户编号"),
     ("the", ""),
@@ -230,7 +232,10 @@ const WORDS: &[(&str, &str)] = &[
 
 /// True for a header written in Latin letters (no Chinese), which this module reads.
 pub fn is_english(raw: &str) -> bool {
-    raw.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !raw.chars().any(|c| c > '\u{2e80}')
+    // a full-width note (`student（required）`) is punctuation, not Chinese
+    let cjk =
+        |c: char| c > '\u{2e80}' && !('\u{ff00}'..='\u{ffef}').contains(&c) && !('\u{3000}'..='\u{303f}').contains(&c);
+    raw.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !raw.chars().any(cjk)
 }
 
 /// The header's words, lower-cased: camelCase, `_`, `-`, `/`, `.`, `#` and spaces split
@@ -247,8 +252,8 @@ fn words(raw: &str) -> Vec<String> {
     };
     for c in raw.chars() {
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
+            '(' | '[' | '（' | '【' => depth += 1,
+            ')' | ']' | '）' | '】' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             '#' => {
                 flush(&mut word, &mut out);

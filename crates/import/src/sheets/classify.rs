@@ -117,7 +117,12 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
         .into_iter()
         .any(|i| columns[i].reading(Role::Volunteers).is_some_and(|r| r.rank < crate::columns::meaning::WEAKEST_RANK));
     // hours by month (a 月份 column of 2024-03 …): a row per person per month, no roster
-    let by_month = samples.iter().any(|s| s.filled >= 3 && s.mostly(s.months));
+    // (a birth month, 出生年月, is no such column)
+    let by_month = (0..columns.len()).any(|i| {
+        let h = columns[i].display.to_lowercase();
+        let monthly = h.contains("月份") || h.contains("month") || h == "月" || h.contains("统计月");
+        monthly && samples.get(i).is_some_and(|s| s.filled >= 3 && s.mostly(s.months))
+    });
     if out.role == Some(Role::Volunteers) && (!person_known || others_named && !own_names || repeating || by_month) {
         out.role = None;
     }
