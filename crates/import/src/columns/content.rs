@@ -64,8 +64,8 @@ pub struct Sample {
     pub masked: u32,
     /// Cells holding seven digits or more, however written (`028-87654321`).
     pub long_numbers: u32,
-    /// Cells with a digit in them: hours have one (`2`, `两小时` aside), `TRUE`, `是` do not.
-    pub with_digits: u32,
+    /// Yes/no cells (`TRUE`, `FALSE`, `Yes`, `否`, `√`): a flag column.
+    pub flags: u32,
     /// Months without a day (`2024-03`, `2024年3月`, `3月`): a row per month, not per day.
     pub months: u32,
 }
@@ -151,8 +151,11 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         if t.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             s.long_numbers += 1;
         }
-        if t.bytes().any(|b| b.is_ascii_digit()) {
-            s.with_digits += 1;
+        if matches!(
+            t.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "y" | "n" | "是" | "否" | "√" | "×" | "✓" | "✗"
+        ) {
+            s.flags += 1;
         }
         if is_month(t) {
             s.months += 1;
@@ -279,8 +282,9 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
         let no_ids = s.ids + s.other_ids + s.masked == 0;
         let contradicted = |f: Field| match f {
             Field::Phone => s.filled >= 3 && numbers == 0,
-            // hours are numbers: a column of TRUE / FALSE or words under an hours header is not
-            Field::Hours | Field::AnnualHours | Field::CumulativeHours => s.filled >= 3 && s.with_digits == 0,
+            // a column of TRUE / FALSE under an hours header is a flag, not hours (bad hours
+            // cells, `很久`, stay the hours' findings)
+            Field::Hours | Field::AnnualHours | Field::CumulativeHours => s.filled >= 3 && s.mostly(s.flags),
             Field::IdNumber => s.filled >= 3 && no_ids && !s.mostly(s.digits),
             _ => false,
         };

@@ -68,7 +68,9 @@ pub fn check(shape: &Shape) -> Outcome {
     } else {
         out.wrong.push(format!("{}: kept {}, want {want_rows}", shape.id, sheet.counts.kept));
     }
-    out.people_from_non_people = want_role.is_none()
+    // a table not about people at all (a field list, a code table, a summary): nothing of it
+    // may become a volunteer or a record
+    out.people_from_non_people = shape.kind.starts_with("not-people")
         && (matches!(sheet.role, Some(Role::Volunteers | Role::Records)) || !imp.tables.volunteers.is_empty());
     out
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 /// One shape as gathered.
 #[derive(Clone, Debug, Deserialize)]
-#[allow(dead_code)] // kind, language and notes are for the reader of the corpus
+#[allow(dead_code)] // language and notes are for the reader of the corpus
 pub struct Shape {
     pub id: String,
     pub source: String,
