@@ -64,6 +64,9 @@ pub struct Sample {
     pub masked: u32,
     /// Cells holding seven digits or more, however written (`028-87654321`).
     pub long_numbers: u32,
+    /// Cells with a time of day (`09:30`, `2024-03-05 09:30`, a date-time cell past midnight):
+    /// an end column of dates alone (离岗时间 2024-06-30) gives no hours.
+    pub times: u32,
     /// Yes/no cells (`TRUE`, `FALSE`, `Yes`, `否`, `√`): a flag column.
     pub flags: u32,
     /// Months without a day (`2024-03`, `2024年3月`, `3月`): a row per month, not per day.
@@ -150,6 +153,15 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         }
         if t.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             s.long_numbers += 1;
+        }
+        let clock = t
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && (w[1] == b':' || w[1] == 0xef) && w[2].is_ascii_digit())
+            || t.contains('：')
+            || matches!(cell, Cell::DateTime { serial, .. } if serial.fract() != 0.0);
+        if clock {
+            s.times += 1;
         }
         if matches!(
             t.to_ascii_lowercase().as_str(),
@@ -259,7 +271,9 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
         }
         // an activity's, a theme's or a station's name is no number: a column of codes under
         // such a header (服务项目 holding 0340) is left for the clerk
-        if s.mostly(s.digits) || s.mostly(s.codes) {
+        // (a header that says what its codes mean, 性别(0 男 1 女), keeps its field)
+        let explained = col.pieces.concat().contains(['男', '女']);
+        if (s.mostly(s.digits) || s.mostly(s.codes)) && !explained {
             col.readings.retain(|r| {
                 !matches!(
                     r.field,
@@ -369,7 +383,10 @@ fn says_when(col: &ColumnHeader) -> bool {
 /// A header naming someone in a role, not the volunteer (负责人, 发布人, 紧急联系人, 审核人):
 /// names under it are theirs.
 fn someone_else(col: &ColumnHeader) -> bool {
-    const ROLES: &[&str] = &["人", "者", "师", "人员", "领导", "主任", "书记", "站长", "经理", "主管", "领队", "家长"];
+    const ROLES: &[&str] = &[
+        "人", "者", "师", "人员", "领导", "主任", "书记", "站长", "经理", "主管", "领队", "家长", "雇主", "案主",
+        "对象", "长者", "家属",
+    ];
     const OURS: &[&str] = &["参与", "参加", "服务", "志愿", "义工", "志工", "队员", "学员", "报名"];
     col.candidates.first().is_some_and(|c| ROLES.iter().any(|r| c.ends_with(r)) && !OURS.iter().any(|w| c.contains(w)))
 }

@@ -266,6 +266,15 @@ pub const HEAD_RULES: &[HeadRule] = &[
         bare: false,
         also: &[],
     },
+    // a city's 义工 number (深圳义工号, 电子义工证号): the person's number
+    HeadRule {
+        field: VolunteerNo,
+        roles: PEOPLE,
+        heads: &["义工号", "志工号", "义工证号", "志工证号", "义工证编号"],
+        words: &["深圳", "广州", "东莞", "佛山", "珠海", "中山", "惠州", "江门", "肇庆", "香港", "澳门", "电子", "市"],
+        bare: true,
+        also: &[],
+    },
     // a record book's number (Taiwan's 志願服務紀錄冊): the person's number where no
     // member or volunteer number is
     HeadRule {
@@ -428,6 +437,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "发起",
             "活动主办",
             "活动承办",
+            "申报",
             "办理",
             "办理活动",
         ],
@@ -671,7 +681,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         heads: WHEN,
         words: &[
             "服务", "考勤", "活动", "参与", "参加", "出勤", "打卡", "值班", "开展", "志愿", "实践", "排班", "获得",
-            "认定",
+            "认定", "工作",
         ],
         bare: false,
         also: &[],
@@ -749,6 +759,8 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "出席",
             "报名",
             "认证",
+            "通过",
+            "审核通过",
         ],
         bare: true,
         also: &[],
@@ -992,7 +1004,9 @@ fn head_readings(text: &str) -> HeadRead {
                     role,
                     field: rule.field,
                     rank: HEAD_RANK + i as u16,
-                    volunteer: ["志愿者", "义工", "志工"].iter().any(|w| prefix.contains(w)),
+                    volunteer: ["志愿者", "义工", "志工"]
+                        .iter()
+                        .any(|w| prefix.contains(w) || head.contains(w) && head != *w),
                     why: Why { kind: WhyKind::HeadWord, word: head.to_string(), qualifier: prefix.to_string() },
                 });
             }

@@ -91,8 +91,8 @@ pub const SYNONYMS: &[Synonym] = &[
     Synonym { field: Date, roles: &[Records], names: &["服务日期", "日期", "服务时间"] },
     // §2 lists 开始时间 among the date's names: it is read as the start, which gives the
     // record its date when the sheet has no date column (and, with an end, its hours).
-    Synonym { field: Start, roles: &[Records], names: &["开始时间", "服务开始时间", "签到时间"] },
-    Synonym { field: End, roles: &[Records], names: &["结束时间", "服务结束时间", "签退时间"] },
+    Synonym { field: Start, roles: &[Records], names: &["签到时间", "服务开始时间", "开始时间"] },
+    Synonym { field: End, roles: &[Records], names: &["签退时间", "服务结束时间", "结束时间"] },
     Synonym { field: TimeSpan, roles: &[Records], names: &["服务时段", "起止时间", "服务起止时间"] },
     Synonym {
         field: Hours,

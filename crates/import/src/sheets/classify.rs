@@ -64,7 +64,12 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     let dated = reading(columns, Role::Records, &[Field::Date, Field::Start, Field::TimeSpan])
         .into_iter()
         .any(|i| samples.get(i).is_some_and(|s| s.filled > 0 && (s.mostly(s.dates) || s.mostly(s.spans))));
-    let timed = !reading(columns, Role::Records, &[Field::Hours, Field::End, Field::TimeSpan]).is_empty();
+    // hours, a span, or an end time with times of day in it (an end column of dates alone,
+    // 离岗时间 2024-06-30, gives no hours)
+    let timed = !reading(columns, Role::Records, &[Field::Hours, Field::TimeSpan]).is_empty()
+        || reading(columns, Role::Records, &[Field::End])
+            .into_iter()
+            .any(|i| samples.get(i).is_none_or(|s| s.filled == 0 || s.times > 0));
     // dates in a column whose header says nothing: per-row dates we cannot place (a known
     // column we do not use, 出生日期 or 最后登录, is no such column)
     let unplaced_dates = (0..columns.len()).any(|i| {
