@@ -309,6 +309,12 @@ impl Parser<'_> {
             return None;
         }
         self.i += sep_len;
+        // a Chinese locale's 上午 / 下午 before the time (2019/3/5 下午 01:30:05)
+        let half = ["上午", "下午", "AM", "PM"].iter().find(|w| self.rest().starts_with(*w)).map(|w| w.len());
+        if let Some(n) = half {
+            self.i += n;
+            self.i += self.rest().chars().take_while(|&c| c == ' ').count();
+        }
         let h = self.digits(1, 2)?;
         self.exact(':')?;
         let m = self.digits(2, 2)?;

@@ -214,7 +214,17 @@ impl DayMonths {
     /// month first. Month first is never taken on the cells' word (issue 28: `6/19/2017` in
     /// a Chinese sheet is more likely a typo than an American date): the clerk chooses it.
     pub fn proved(&self) -> Option<DateOrder> {
-        (self.day_first > 0 && self.month_first == 0).then_some(DateOrder::Dmy)
+        self.proved_in(false)
+    }
+
+    /// The order the cells prove on a sheet headed in English or not: there, month first
+    /// too when some date is only month first and none only day first (`03/21/2024`).
+    pub fn proved_in(&self, english: bool) -> Option<DateOrder> {
+        match (self.day_first > 0, self.month_first > 0) {
+            (true, false) => Some(DateOrder::Dmy),
+            (false, true) if english => Some(DateOrder::Mdy),
+            _ => None,
+        }
     }
 }
 
@@ -521,6 +531,8 @@ mod tests {
         assert_eq!(of(&["03/04/2024", "05/06/2024"]).proved(), None);
         assert_eq!(of(&["21/06/2024", "06/21/2024"]).proved(), None, "cells proving both orders prove none");
         assert_eq!(of(&["06/21/2024"]).proved(), None, "month first only by the clerk's choice");
+        assert_eq!(of(&["06/21/2024"]).proved_in(true), Some(DateOrder::Mdy), "or on a sheet headed in English");
+        assert_eq!(of(&["21/06/2024", "06/21/2024"]).proved_in(true), None);
         assert!(!of(&["2024-06-01"]).any());
     }
 }

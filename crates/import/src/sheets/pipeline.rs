@@ -727,8 +727,16 @@ impl<'a> SheetRun<'a> {
             if !dated || dm.day_first + dm.month_first + dm.either == 0 {
                 return None;
             }
-            match dm.proved() {
-                Some(order) => (Some(order), DateOrderHow::Cells, dm.first_day_first.clone().unwrap_or_default()),
+            // a sheet headed in English may prove month first (an American export); a Chinese
+            // one only day first (issue 28)
+            let english = self.report.columns.iter().filter(|c| !c.header.is_empty()).all(|c| {
+                crate::columns::english::is_english(&c.header) || !c.header.chars().any(|ch| ch.is_alphabetic())
+            });
+            match dm.proved_in(english) {
+                Some(order) => {
+                    let example = if order == DateOrder::Mdy { &dm.first_month_first } else { &dm.first_day_first };
+                    (Some(order), DateOrderHow::Cells, example.clone().unwrap_or_default())
+                }
                 None => {
                     let open = dm.first_month_first.clone().or(dm.first_either.clone()).or(dm.first_day_first.clone());
                     (None, DateOrderHow::Ambiguous, open.unwrap_or_default())
