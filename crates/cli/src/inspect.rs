@@ -124,7 +124,12 @@ fn text_sheet(s: &SheetOutcome) -> String {
     let name = if s.name.is_empty() { "（CSV）".to_string() } else { format!("「{}」", s.name) };
     let role = match s.role {
         Some(r) => format!("{}（{}）", r.label_zh(), source_zh(s.role_source)),
-        None => "未识别，未导入".to_string(),
+        None => match &s.guess {
+            // the import's best guess, as the import screen offers it (one flag away here:
+            // a context file's sheet override with this role)
+            Some(g) => format!("待确认，未导入（看起来是{}，{} 行）", g.role.label_zh(), g.rows),
+            None => "未识别，未导入".to_string(),
+        },
     };
     out.push_str(&format!("  工作表{name}：{role}；已用 {} 行 × {} 列\n", s.used_rows, s.used_columns));
     match s.header_rows {

@@ -9,6 +9,7 @@
 mod support;
 
 mod demo;
+mod inspect;
 mod pack;
 mod pipe;
 mod score;
