@@ -215,6 +215,7 @@ const WORDS: &[(&str, &str)] = &[
     ("num", "编号"),
     ("count", "数"),
     ("timestamp", "提交时间"),
+    ("contact id", "用户编号"),
     ("start", "开始"),
     ("begin", "开始"),
     ("end", "结束"),

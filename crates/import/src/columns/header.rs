@@ -343,7 +343,10 @@ impl Grid<'_> {
     /// follow it.
     fn short_header(&self, scanned: &[u32]) -> Option<Band> {
         let (pos, &r) = scanned.iter().enumerate().find(|(_, &r)| self.non_empty(r) >= 2)?;
-        scanned.get(pos + 1)?;
+        // rows follow it, or it is a template's header of several columns (no rows yet)
+        if scanned.get(pos + 1).is_none() && self.non_empty(r) < 3 {
+            return None;
+        }
         let cells = self.row(r)?;
         let short_text = |s: &String| {
             // a note in brackets after the name (`PRINT NAME (place * if …)`) is no length

@@ -137,6 +137,7 @@ pub const NEUTRAL: &[&str] = &[
     "已",
     "参与人",
     "基本",
+    "正式",
     "教职工",
     "学员",
     "出席者",
@@ -170,8 +171,22 @@ const HOURS: &[&str] =
     &["时长", "时数", "小时数", "小时", "工时", "分钟数", "服务时间数", "学时", "课时", "志愿时", "公益时", "钟数"];
 const WHEN: &[&str] = &["时间", "日期", "日", "时刻", "日子"];
 /// Before a station word: which one it is (所属组织, 归口单位, 隶属社区 …).
-const STATION_WORDS: &[&str] =
-    &["所属", "归口", "隶属", "主管", "管理", "所在", "注册", "归属", "服务", "志愿服务", "志愿", "志愿者", "挂靠"];
+const STATION_WORDS: &[&str] = &[
+    "所属",
+    "归口",
+    "隶属",
+    "主管",
+    "管理",
+    "所在",
+    "注册",
+    "归属",
+    "服务",
+    "志愿服务",
+    "志愿",
+    "志愿者",
+    "挂靠",
+    "报到",
+];
 /// Before 单位, 组织 …: which organisation (a workplace, 所在单位 or 来源单位, is no station).
 const ORG_WORDS: &[&str] = &[
     "所属",
@@ -506,6 +521,8 @@ pub const HEAD_RULES: &[HeadRule] = &[
             "审核",
             "认定",
             "核定",
+            "累积",
+            "活动",
         ],
         bare: true,
         also: &[],
@@ -619,8 +636,8 @@ pub const HEAD_RULES: &[HeadRule] = &[
     HeadRule {
         field: ActivityName,
         roles: &[Records],
-        heads: &["岗位", "岗位名称", "服务岗位", "值班岗位", "职务岗位"],
-        words: &["服务", "志愿", "值班", "义工", "志工"],
+        heads: &["岗位", "岗位名称", "服务岗位", "值班岗位", "职务岗位", "班次名称", "班次"],
+        words: &["服务", "志愿", "值班", "义工", "志工", "班次"],
         bare: true,
         also: &[],
     },
@@ -671,7 +688,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: TimeSpan,
         roles: &[Records],
         heads: &["时段", "时间段", "起止时间", "起讫时间", "起止", "时间范围"],
-        words: &["服务", "活动", "参与", "志愿", "考勤", "工作"],
+        words: &["服务", "活动", "参与", "志愿", "考勤", "工作", "值班", "排班", "服勤"],
         bare: true,
         also: &[],
     },
@@ -681,7 +698,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         heads: WHEN,
         words: &[
             "服务", "考勤", "活动", "参与", "参加", "出勤", "打卡", "值班", "开展", "志愿", "实践", "排班", "获得",
-            "认定", "工作",
+            "认定", "工作", "报到",
         ],
         bare: false,
         also: &[],
@@ -802,7 +819,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: Date,
         roles: &[Trainings],
         heads: WHEN,
-        words: &["培训", "开展", "举办", "开始", "培训开始"],
+        words: &["培训", "开展", "举办", "开始", "培训开始", "训练"],
         bare: false,
         also: &[],
     },
@@ -810,7 +827,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: Topic,
         roles: &[Trainings],
         heads: &["主题", "内容", "名称", "课程", "题目"],
-        words: &["培训", "培训班", "培训课程", "课程"],
+        words: &["培训", "培训班", "培训课程", "课程", "训练"],
         bare: false,
         also: &[],
     },
@@ -818,7 +835,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: TrainingKind,
         roles: &[Trainings],
         heads: &["类型", "类别", "形式", "方式"],
-        words: &["培训"],
+        words: &["培训", "训练"],
         bare: false,
         also: &[],
     },
@@ -826,7 +843,7 @@ pub const HEAD_RULES: &[HeadRule] = &[
         field: Participants,
         roles: &[Trainings],
         heads: &["人数", "人次"],
-        words: &["参训", "培训", "参加", "参与", "实到", "合计", "总", "出席", "报名"],
+        words: &["参训", "培训", "参加", "参与", "实到", "合计", "总", "出席", "报名", "训练"],
         bare: true,
         also: &[],
     },

@@ -87,7 +87,20 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
         out.role = Some(Role::Records);
         return out;
     }
-    let picked = pick_role(scores);
+    // records and activities tied on the headers (a template: 服务日期, 志工姓名, 服务时数,
+    // 服务内容): a person's column makes it records, an activity names no one
+    let top = scores.iter().filter(|s| s.eligible).map(|s| s.score).max().unwrap_or(0);
+    let tied = |r: Role| scores.iter().any(|s| s.role == r && s.eligible && s.score == top);
+    let picked = match pick_role(scores) {
+        None if top >= crate::columns::role::MIN_ROLE_SCORE
+            && tied(Role::Records)
+            && tied(Role::Activities)
+            && !person_cols.is_empty() =>
+        {
+            Some(Role::Records)
+        }
+        other => other,
+    };
     // rows were read and none has a date where a record's would be: a roster (with an
     // optional date column left empty), not service records
     let some_dates = reading(columns, Role::Records, &[Field::Date, Field::Start, Field::TimeSpan])
@@ -160,6 +173,12 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     }
     if out.role.is_none() && out.catalogue.is_none() {
         out.guess = guess(scores, people);
+        // a list of dated rows about no person, no header of which we read as a date (发布日期):
+        // most likely activities, offered as such
+        let dated_cells = samples.iter().any(|s| s.filled >= 3 && s.mostly(s.dates));
+        if out.guess.is_none() && dated_cells && out.note.is_none() {
+            out.guess = Some(Role::Activities);
+        }
     }
     if out.role == Some(Role::Volunteers) {
         out.wide = wide_columns(columns, samples);
