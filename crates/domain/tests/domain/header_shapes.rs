@@ -102,3 +102,36 @@ fn show_a_shape() {
         println!("  finding {:?} {}", f.kind, f.message);
     }
 }
+
+/// A sheet about no one says so and imports nothing; a sheet of people the import cannot
+/// place offers its guess in the words the import screen shows (issue 30's example).
+#[test]
+fn what_a_clerk_reads_of_a_sheet_without_a_role() {
+    use crate::support::import::one;
+    // a field list: codes under a name-like header
+    let csv = "姓名,字段说明,对应代码\nXM,姓名,A01\nZJHM,证件号码,A02\nSJHM,手机号码,A03\n";
+    let imp = one("字段对照.csv", csv.as_bytes());
+    let s = &imp.files[0].sheets[0];
+    assert_eq!((s.role, s.guess.is_none(), imp.tables.volunteers.len()), (None, true, 0));
+    assert!(s.findings.iter().any(|f| f.message.contains("看起来是字段说明或汇总表")), "{:#?}", s.findings);
+    // a list of 70 people signing in on a day, no hours: not imported by itself, offered
+    let mut csv = String::from("姓名,学院,签到日期\n");
+    for i in 0..70 {
+        csv.push_str(&format!(
+            "{}{},文学院,2024-03-0{}\n",
+            ["张", "李", "王", "陈"][i % 4],
+            ["伟", "芳", "敏", "静", "磊"][i % 5],
+            1 + i % 9
+        ));
+    }
+    let imp = one("签到.csv", csv.as_bytes());
+    let s = &imp.files[0].sheets[0];
+    let guess = s.guess.clone().unwrap();
+    assert_eq!((s.role, guess.role, guess.rows), (None, scorecard_domain::model::Role::Volunteers, 70));
+    assert_eq!(guess.headers, ["姓名", "学院", "签到日期"]);
+    assert!(
+        s.findings.iter().any(|f| f.message.starts_with("这张工作表看起来是一份 70 人的名单（姓名、学院、签到日期）")),
+        "{:#?}",
+        s.findings
+    );
+}
