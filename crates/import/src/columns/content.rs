@@ -283,7 +283,7 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
         // such a header (服务项目 holding 0340) is left for the clerk
         // (a header that says what its codes mean, 性别(0 男 1 女), keeps its field)
         let explained = col.pieces.concat().contains(['男', '女']);
-        if (s.mostly(s.digits) || s.mostly(s.codes)) && !explained {
+        if (s.mostly(s.digits) || s.mostly(s.codes)) && !explained && !col.readings.is_empty() {
             col.readings.retain(|r| {
                 !matches!(
                     r.field,
@@ -295,6 +295,7 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
                         | Field::Political
                 )
             });
+            // the header named a name, the cells hold codes: said, so the clerk sees why
             if col.readings.is_empty() {
                 notes[i] = Some(content("代码"));
                 continue;

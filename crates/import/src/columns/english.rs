@@ -71,6 +71,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("political status", "政治面貌"),
     ("political affiliation", "政治面貌"),
     ("time slot", "时段"),
+    ("day of the week", "星期"),
+    ("day of week", "星期"),
     ("date time", "日期"),
     ("learning hours", "培训"),
     ("duration minutes", "分钟数"),
@@ -215,6 +217,10 @@ const WORDS: &[(&str, &str)] = &[
     ("num", "编号"),
     ("count", "数"),
     ("timestamp", "提交时间"),
+    ("scout", "队员"),
+    ("vol", "志愿者"),
+    ("created", "创建"),
+    ("joined", "加入日期"),
     ("contact id", "用户编号"),
     ("start", "开始"),
     ("begin", "开始"),
@@ -315,6 +321,17 @@ pub fn to_chinese(raw: &str) -> Option<String> {
         return QUESTIONS.iter().find(|(q, _)| flat.contains(q)).map(|(_, z)| (*z).to_string());
     }
     let mut words = words(raw);
+    // a person's team or department alone (a roster's `Team`, `Departments`): their unit;
+    // a `Shift` alone: what was done
+    if let [w] = words.as_slice() {
+        match w.as_str() {
+            "team" | "teams" | "department" | "departments" | "unit" | "branch" | "region" | "chapter" => {
+                return Some("所属组织".into())
+            }
+            "shift" | "shifts" => return Some("班次".into()),
+            _ => {}
+        }
+    }
     // "X of Y" / "X for Y": Y X (Date of Service → Service Date)
     if let Some(at) = words.iter().position(|w| w == "of" || w == "for") {
         if at > 0 && at + 1 < words.len() {

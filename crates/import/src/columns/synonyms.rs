@@ -134,12 +134,13 @@ pub const SYNONYMS: &[Synonym] = &[
 ];
 
 /// The fields a role cannot do without, for role detection: a sheet lacking one of the
-/// groups is not a sheet of that role. Each group is met by any of its fields: a service
-/// record needs a volunteer (number, ID or name), a date (or a start time) and hours (or
-/// start and end times, or a time span); activities and trainings a date.
+/// groups is not a sheet of that role. Each group is met by any of its fields: a roster needs
+/// a person (number, ID or name); a service record a person, a date (or a start time) and
+/// hours (or start and end times, or a time span); activities and trainings a date.
 pub fn required_for_role(role: Role) -> &'static [&'static [Field]] {
     match role {
-        Volunteers => &[],
+        // a roster lists people: a number, an ID or a name
+        Volunteers => &[&[VolunteerNo, IdNumber, Name]],
         Records => &[&[VolunteerNo, IdNumber, Name], &[Date, Start, TimeSpan], &[Hours, End, TimeSpan]],
         Activities => &[&[Date]],
         Trainings => &[&[Date]],
