@@ -225,7 +225,7 @@ fn english(s: &str) -> Option<NaiveDate> {
 fn leading(s: &str) -> Option<NaiveDate> {
     let end = s.find(['(', '（', ' ', '~', '～'])?;
     let (head, rest) = s.split_at(end);
-    if head.len() < 8 || head.contains(['(', '（']) {
+    if head.len() < 8 {
         return None;
     }
     let rest = rest.trim_start();
@@ -235,11 +235,7 @@ fn leading(s: &str) -> Option<NaiveDate> {
         return None;
     }
     let mut p = Parser { s: head, i: 0 };
-    let y = p.digits(4, 4)?;
-    let sep = p.one_of(&['-', '/', '.'])?;
-    let m = p.digits(1, 2)?;
-    p.exact(sep)?;
-    let d = p.digits(1, 2)?;
+    let (y, m, d) = p.ymd(4)?;
     if !p.rest().is_empty() {
         return None;
     }
@@ -255,13 +251,9 @@ fn roc(s: &str) -> Option<NaiveDate> {
         (s.get(..3)?.parse::<u32>().ok()?, s.get(3..5)?.parse().ok()?, s.get(5..)?.parse().ok()?)
     } else {
         let mut p = Parser { s, i: 0 };
-        let y = p.digits(3, 3)?;
-        let sep = p.one_of(&['-', '/', '.'])?;
-        let m = p.digits(1, 2)?;
-        p.exact(sep)?;
-        let d = p.digits(1, 2)?;
+        let ymd = p.ymd(3)?;
         p.time_tail()?;
-        (y, m, d)
+        ymd
     };
     if !(50..=150).contains(&y) {
         return None;
@@ -293,6 +285,16 @@ impl Parser<'_> {
         let c = self.rest().chars().next().filter(|c| set.contains(c))?;
         self.i += c.len_utf8();
         Some(c)
+    }
+
+    /// `Y-M-D`, `Y/M/D` or `Y.M.D` (one separator, twice), the year in `year` digits.
+    fn ymd(&mut self, year: usize) -> Option<(u32, u32, u32)> {
+        let y = self.digits(year, year)?;
+        let sep = self.one_of(&['-', '/', '.'])?;
+        let m = self.digits(1, 2)?;
+        self.exact(sep)?;
+        let d = self.digits(1, 2)?;
+        Some((y, m, d))
     }
 
     fn exact(&mut self, c: char) -> Option<()> {

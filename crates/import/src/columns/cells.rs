@@ -6,14 +6,14 @@ use crate::input::cell::Cell;
 
 /// The most common Chinese surnames (simplified and traditional forms), about nine in ten
 /// people of the mainland, Hong Kong and Taiwan; two-character ones are listed apart.
-const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池乐樂匡钮鈕";
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池乐樂匡钮鈕";
 const DOUBLE_SURNAMES: &[&str] = &[
     "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
     "司徒", "夏侯",
 ];
 /// Last characters of words that are no given names (学院, 社区, 活动 …).
 const NOT_GIVEN: &str =
-    "院区村站队隊会會部组組班课課动動务務处處局所室厅廳馆館心社团團协協校系级級科类類表单單号號费費";
+    "院区村站队隊会會部组組班课課动動务務处處局所室厅廳馆館心社团團协協校系级級科类類表单單号號费費员員导導传傳护護宣";
 
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -43,12 +43,15 @@ fn latin_name(t: &str) -> bool {
     if !(2..=4).contains(&words.len()) || t.chars().count() > 40 {
         return false;
     }
-    words.iter().all(|w| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && w.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\'' | '.'))
+    let letters = |w: &&str| w.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\'' | '.'));
+    // `Jane Smith`, or in capitals `ZHANG SAN` (words of two letters or more: no codes)
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && letters(w)
             && w.chars().any(|c| c.is_ascii_lowercase())
-    })
+    });
+    let capitals = words.iter().all(|w| w.len() >= 2 && letters(w) && !w.chars().any(|c| c.is_ascii_lowercase()));
+    capitalised || capitals
 }
 
 /// A person's name (or several joined by 、 ，; or spaces between Chinese names).
@@ -136,7 +139,8 @@ pub fn is_other_phone(text: &str) -> bool {
         || (d.len() == 10 && t.starts_with('('))
 }
 
-/// A Taiwan ID (`A123456789`: a letter, 1 or 2, eight digits), a Hong Kong one
+/// A Taiwan ID (`A123456789`: a letter, 1 or 2 — 8 or 9 on a resident certificate — and
+/// eight digits), a Hong Kong one
 /// (`A123456(7)`) or a Malaysian MyKad (`850312-14-5567`).
 pub fn is_other_id(text: &str) -> bool {
     let t = text.trim();
@@ -169,10 +173,23 @@ mod tests {
 
     #[test]
     fn cells_by_their_form() {
-        for name in ["张三", "欧阳明月", "陳淑芬", "Jane Smith", "Smith, Jane", "张三、李四、王五"] {
+        for name in ["张三", "欧阳明月", "陳淑芬", "Jane Smith", "Smith, Jane", "ZHANG SAN", "张三、李四、王五"]
+        {
             assert!(is_person_name(name), "{name}");
         }
-        for not in ["文学院", "新桥社区", "敬老院探访", "XM", "ZJHM", "F_NAME", "姓名", "计科2101"] {
+        for not in [
+            "文学院",
+            "新桥社区",
+            "敬老院探访",
+            "XM",
+            "ZJHM",
+            "F_NAME",
+            "姓名",
+            "计科2101",
+            "党员",
+            "文明劝导",
+            "安全宣传",
+        ] {
             assert!(!is_person_name(not), "{not}");
         }
         for station in ["新桥社区", "正因村", "青年志愿者协会", "福田区义工联", "文学院"] {

@@ -154,12 +154,10 @@ pub fn sample(rows: &[&[Cell<'_>]], col: usize, dates: DateSystem) -> Sample {
         if t.bytes().filter(u8::is_ascii_digit).count() >= 7 {
             s.long_numbers += 1;
         }
-        let clock = t
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0].is_ascii_digit() && (w[1] == b':' || w[1] == 0xef) && w[2].is_ascii_digit())
-            || t.contains('：')
-            || matches!(cell, Cell::DateTime { serial, .. } if serial.fract() != 0.0);
+        let folded = t.replace('：', ":");
+        let clock =
+            folded.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+                || matches!(cell, Cell::DateTime { serial, .. } if serial.fract() != 0.0);
         if clock {
             s.times += 1;
         }
@@ -266,9 +264,12 @@ fn add(col: &mut ColumnHeader, roles: &[Role], field: Field, word: &str) {
 }
 
 /// Readings from the cells: a bare 编号 counting 1, 2, 3 … is a row counter (not a
-/// volunteer number); a date or start column holding time spans is the time worked; a
-/// column whose header means nothing but holds ID numbers, mobile numbers or time spans is
-/// that. Returns, per column, why it is left unmapped when the cells decided that.
+/// volunteer number); codes under a name-like header (an activity's, a station's, a gender)
+/// are no names; a phone, ID or hours header whose cells hold none is not read so; names
+/// counted are participants; time spans under a date or hours header are the time worked;
+/// a header that means nothing over IDs, phones, spans, dates (under a header that says
+/// when), personal names, station names or hours is read as that. Returns, per column, why
+/// it is left unmapped when the cells decided that.
 pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Why>> {
     let mut notes = vec![None; columns.len()];
     for (i, col) in columns.iter_mut().enumerate() {
@@ -373,7 +374,7 @@ pub fn refine(columns: &mut [ColumnHeader], samples: &[Sample]) -> Vec<Option<Wh
             add(col, PEOPLE, Field::Name, "人名");
         } else if s.mostly(s.stations) && !s.mostly(s.person_names) {
             add(col, &[Role::Volunteers, Role::Records, Role::Activities, Role::Trainings], Field::Station, "站点名称");
-        } else if s.mostly(s.hours) && s.fractions > 0 && !s.sequence {
+        } else if s.mostly(s.hours) && s.fractions > 0 && !s.sequence && says_when(col) {
             add(col, &[Role::Records], Field::Hours, "时长");
         }
     }
@@ -395,11 +396,32 @@ fn says_when(col: &ColumnHeader) -> bool {
 /// names under it are theirs.
 fn someone_else(col: &ColumnHeader) -> bool {
     const ROLES: &[&str] = &[
-        "人", "者", "师", "人员", "领导", "主任", "书记", "站长", "经理", "主管", "领队", "家长", "雇主", "案主",
-        "对象", "长者", "家属",
+        "人",
+        "者",
+        "师",
+        "人员",
+        "领导",
+        "主任",
+        "书记",
+        "站长",
+        "经理",
+        "主管",
+        "领队",
+        "家长",
+        "雇主",
+        "案主",
+        "对象",
+        "长者",
+        "家属",
+        "队长",
+        "组长",
+        "联络员",
+        "辅导员",
     ];
     const OURS: &[&str] = &["参与", "参加", "服务", "志愿", "义工", "志工", "队员", "学员", "报名"];
-    col.candidates.first().is_some_and(|c| ROLES.iter().any(|r| c.ends_with(r)) && !OURS.iter().any(|w| c.contains(w)))
+    col.candidates.first().is_some_and(|c| {
+        ROLES.iter().any(|r| c.ends_with(r)) && (c.contains("被服务") || !OURS.iter().any(|w| c.contains(w)))
+    })
 }
 
 /// A cell standing for nothing (`-`, `—`, `/`, `无`, `暂无…`, `N/A`): sampled as blank, so a
@@ -476,7 +498,7 @@ fn looks_like_name(text: &str) -> bool {
     cjk + dots == n && (dots == 0 && (2..=5).contains(&n) || dots == 1 && (4..=16).contains(&n))
         || (2..=30).contains(&n)
             && t.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
-            && t.contains(|c: char| c.is_ascii_lowercase())
+            && (t.contains(|c: char| c.is_ascii_lowercase()) || t.trim().contains(' '))
 }
 
 #[cfg(test)]

@@ -71,8 +71,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("political status", "政治面貌"),
     ("political affiliation", "政治面貌"),
     ("time slot", "时段"),
-    ("day of the week", "星期"),
-    ("day of week", "星期"),
+    ("contact id", "用户编号"),
     ("date time", "日期"),
     ("learning hours", "培训"),
     ("duration minutes", "分钟数"),
@@ -221,7 +220,8 @@ const WORDS: &[(&str, &str)] = &[
     ("vol", "志愿者"),
     ("created", "创建"),
     ("joined", "加入日期"),
-    ("contact id", "用户编号"),
+    ("ic", "证件"),
+    ("hp", "手机"),
     ("start", "开始"),
     ("begin", "开始"),
     ("end", "结束"),
@@ -372,6 +372,7 @@ pub fn to_chinese(raw: &str) -> Option<String> {
             (Some("参与人" | "人"), "编号") if i + 1 == words.len() => "人数",
             (Some("学生"), "编号") => "学号",
             (Some(last), "编号") if last.ends_with("号码") => "",
+            (Some("手机" | "电话" | "联系方式" | "证件"), "编号") => "号码",
             _ => z,
         };
         if (z == "人数" || z == "学号") && out.last().is_some_and(|l| matches!(*l, "参与人" | "人" | "学生"))
@@ -399,6 +400,30 @@ pub fn first_word(raw: &str) -> Option<String> {
         .contains(&first.as_str())
         .then(|| WORDS.iter().find(|(e, _)| *e == first).map(|(_, z)| z.to_string()))
         .flatten()
+}
+
+/// True when an English header names someone other than the volunteer (an emergency
+/// contact, a parent, a supervisor, the record's creator).
+pub fn names_someone_else(raw: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "emergency",
+        "parent",
+        "guardian",
+        "supervisor",
+        "organizer",
+        "organiser",
+        "creator",
+        "contact",
+        "leader",
+        "manager",
+        "coordinator",
+        "donor",
+        "staff",
+        "teacher",
+        "mentor",
+        "captain",
+    ];
+    words(raw).iter().any(|w| OTHERS.contains(&w.as_str()))
 }
 
 /// The text the meaning rules read for a raw header: its Chinese when it is English,
@@ -438,6 +463,9 @@ mod tests {
             ("Total Hours Worked", "服务时长"),
             ("Cumulative Hours", "累计时长"),
             ("Member #", "会员编号"),
+            ("Mobile No.", "手机号码"),
+            ("IC No", "证件号码"),
+            ("Contact No.", "联系方式号码"),
         ];
         for (en, zh) in cases {
             assert_eq!(to_chinese(en).as_deref(), Some(zh), "{en}");

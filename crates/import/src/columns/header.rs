@@ -208,7 +208,8 @@ impl Grid<'_> {
             self.row(r).is_some_and(|cells| {
                 cells.iter().any(|t| {
                     let t = t.trim();
-                    !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit())
+                    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+                    !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit()) && !year
                 })
             })
         })
@@ -397,9 +398,10 @@ fn candidates(pieces: &[String]) -> Vec<String> {
     // an English header whose whole reads nothing may put its head first (Date Hours Occurred)
     if let Some(first) = crate::columns::english::first_word(leaf) {
         let whole = &out[0];
-        if !crate::columns::meaning::is_ignored(whole)
-            && crate::columns::meaning::readings(std::slice::from_ref(whole)).0.is_empty()
-        {
+        let (read, _, refused) = crate::columns::meaning::readings(std::slice::from_ref(whole));
+        // (never for someone else's: `Name of Emergency Contact` is no volunteer's name)
+        let others = crate::columns::english::names_someone_else(leaf);
+        if !crate::columns::meaning::is_ignored(whole) && read.is_empty() && !(refused && others) {
             out.push(first);
         }
     }

@@ -8,7 +8,7 @@
 //! date on a roster and nothing on a service record), so a header has a reading per role
 //! and the role chosen for the sheet picks among them.
 //!
-//! Headers combined with a slash (`手机/电话`, `姓名/昵称`) are read part by part;
+//! Headers combined with a slash or a dash (`手机/电话`, `服務時數-小時`) are read part by part;
 //! traditional characters are folded first (`身份證號碼`). Every reading says why
 //! ([`Why`]): shown on the import screen and in `scorecard inspect --format json`.
 
@@ -885,6 +885,8 @@ pub const IGNORED_HEADERS: &[&str] = &[
     "活跃度",
     "注册来源",
     "修改日期",
+    "参加工作时间",
+    "参加工作日期",
     "提交时间",
     "时间戳",
     "更新日期",
@@ -938,6 +940,12 @@ pub const IGNORED_HEADERS: &[&str] = &[
     "天数",
     "次数",
 ];
+
+/// True for the head words of a post or duty (岗位, 班次): what was done where no activity
+/// column says, never an activity's name of its own.
+pub fn is_post(head: &str) -> bool {
+    matches!(head, "岗位" | "岗位名称" | "服务岗位" | "值班岗位" | "职务岗位" | "班次名称" | "班次")
+}
 
 /// The ignored word a header reads as, if any (after normalising).
 pub fn is_ignored(normalized: &str) -> bool {
@@ -1094,8 +1102,8 @@ fn text_readings(text: &str) -> HeadRead {
 
 /// Every reading of a column header, given its lookup candidates in order of preference
 /// (leaf first, see `header::candidates`): for each role, the first candidate that reads
-/// in that role decides. A candidate combined with a slash is read part by part (the first
-/// part that reads, per role). Also returns which candidate read first, and whether the
+/// in that role decides. A candidate combined with a slash or a dash is read part by part
+/// (per role the first part that reads, a synonym before a head word). Also returns which candidate read first, and whether the
 /// leaf's head word was refused for the words before it (see `HeadRead::rejected`).
 pub fn readings(candidates: &[String]) -> (Vec<Reading>, Option<usize>, bool) {
     let mut out: Vec<Reading> = Vec::new();
@@ -1178,6 +1186,8 @@ mod tests {
             ("Hours Served", Records, Some((Hours, Synonym))),
             ("Number of Participants", Activities, Some((Participants, Synonym))),
             ("Emergency Contact Name", Volunteers, None),
+            ("Name of Emergency Contact", Volunteers, None),
+            ("Mobile No.", Volunteers, Some((Phone, Synonym))),
         ];
         let wrong: Vec<String> = cases
             .iter()

@@ -179,8 +179,8 @@ pub fn lookup(normalized: &str) -> &'static [Hit] {
 
 /// Header text as matched: full-width and traditional characters folded (`身份證號碼`),
 /// ASCII lower-cased, with whitespace (line breaks included), `*` marks, bracketed notes
-/// (`（必填）`, `(小时)`, `【…】`), a questionnaire's question number (`1、您的姓名`) and what
-/// follows a colon (`签到类型：CHECKIN-签到`) removed.
+/// (`（必填）`, `(小时)`, `【…】`), a form's prompt (`请输入姓名`), a questionnaire's question
+/// number (`1、您的姓名`) and what follows a colon (`签到类型：CHECKIN-签到`) removed.
 pub fn normalize_header(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut depth = 0u32;
@@ -193,8 +193,8 @@ pub fn normalize_header(raw: &str) -> String {
             c => out.extend(fold_traditional(c).to_lowercase()),
         }
     }
-    // a form's prompt before the question (请输入姓名, 请选择性别, 您的手机号): the question
-    for prompt in ["请输入您的", "请输入", "请选择", "请填写", "请上传", "请填入", "您的"] {
+    // a form's prompt before the field (请输入姓名, 请选择性别): the field
+    for prompt in ["请输入您的", "请输入", "请选择", "请填写", "请上传", "请填入"] {
         if let Some(rest) = out.strip_prefix(prompt).filter(|r| !r.is_empty()) {
             out = rest.to_string();
             break;

@@ -112,7 +112,10 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     let weak_roster = picked == Some(Role::Volunteers)
         && scores.iter().any(|s| s.role == Role::Volunteers && s.score < crate::columns::role::MIN_ROLE_SCORE);
     // per-row activities and dates without hours are a sign-in list, not a roster
-    let activities_named = !reading(columns, Role::Records, &[Field::ActivityName]).is_empty();
+    // (a post, 岗位, names no activity here: a roster has posts and 上岗时间)
+    let activities_named = reading(columns, Role::Records, &[Field::ActivityName])
+        .into_iter()
+        .any(|i| columns[i].reading(Role::Records).is_some_and(|r| !crate::columns::meaning::is_post(&r.why.word)));
     out.role = match picked {
         Some(Role::Volunteers) if (weak_roster || activities_named) && people && dated && !timed => None,
         Some(Role::Records) if undated_rows && people => Some(Role::Volunteers),
@@ -128,7 +131,9 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
     let own_names = !reading(columns, Role::Volunteers, &[Field::Name]).is_empty();
     // the same people on row after row (monthly hours per person) is no roster either
     let repeating = reading(columns, Role::Volunteers, &[Field::Name]).into_iter().any(|i| {
-        samples.get(i).is_some_and(|s| s.filled >= 10 && s.mostly(s.person_names) && s.distinct * 10 < s.filled * 7)
+        samples
+            .get(i)
+            .is_some_and(|s| s.filled >= 10 && s.mostly(s.person_names) && s.distinct * 10 < s.filled.min(64) * 7)
     });
     // a bare 编号 / ID alone is a row's key as often as a person's: no roster on it alone
     let person_known = reading(columns, Role::Volunteers, &PERSON)
@@ -176,7 +181,7 @@ pub fn shape(columns: &[ColumnHeader], samples: &[Sample], scores: &[RoleScore])
         // a list of dated rows about no person, no header of which we read as a date (发布日期):
         // most likely activities, offered as such
         let dated_cells = samples.iter().any(|s| s.filled >= 3 && s.mostly(s.dates));
-        if out.guess.is_none() && dated_cells && out.note.is_none() {
+        if out.guess.is_none() && dated_cells {
             out.guess = Some(Role::Activities);
         }
     }
@@ -322,6 +327,17 @@ mod tests {
         // (rows, role, guess): what a clerk sees of each
         type Case<'a> = (&'a [&'a [&'a str]], Option<Role>, Option<Role>, &'a str);
         let cases: &[Case] = &[
+            (
+                &[
+                    &["姓名", "性别", "联系电话", "岗位", "上岗时间"],
+                    &["张伟", "男", "13800138000", "导诊", "2024-03-01"],
+                    &["李芳", "女", "13900139000", "咨询", "2024-04-01"],
+                    &["王静", "女", "13700137000", "导诊", "2024-05-01"],
+                ],
+                Some(Volunteers),
+                None,
+                "a roster's posts and start dates make no sign-in list",
+            ),
             (
                 &[
                     &["日期", "主题", "所属站点"],

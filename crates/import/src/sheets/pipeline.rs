@@ -729,9 +729,11 @@ impl<'a> SheetRun<'a> {
             }
             // a sheet headed in English may prove month first (an American export); a Chinese
             // one only day first (issue 28)
-            let english = self.report.columns.iter().filter(|c| !c.header.is_empty()).all(|c| {
-                crate::columns::english::is_english(&c.header) || !c.header.chars().any(|ch| ch.is_alphabetic())
-            });
+            let headers = || self.report.columns.iter().filter(|c| !c.header.is_empty());
+            let english = headers().any(|c| crate::columns::english::is_english(&c.header))
+                && headers().all(|c| {
+                    crate::columns::english::is_english(&c.header) || !c.header.chars().any(|ch| ch.is_alphabetic())
+                });
             match dm.proved_in(english) {
                 Some(order) => {
                     let example = if order == DateOrder::Mdy { &dm.first_month_first } else { &dm.first_day_first };
