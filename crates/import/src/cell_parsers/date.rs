@@ -156,12 +156,13 @@ pub fn parse_date_text(raw: &str) -> Option<NaiveDate> {
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         return ymd8(s);
     }
-    if let Some(d) = roc(s) {
-        return Some(d);
-    }
-    if let Some(d) = english(s).or_else(|| leading(s)) {
-        return Some(d);
-    }
+    // the usual form first; the rarer ones (ROC years, English months, a date with its
+    // weekday) only when it fails: this runs on every date cell of a sheet
+    common(s).or_else(|| roc(s)).or_else(|| english(s)).or_else(|| leading(s))
+}
+
+/// `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, with or without a time.
+fn common(s: &str) -> Option<NaiveDate> {
     let mut p = Parser { s, i: 0 };
     let y = p.digits(4, 4)?;
     let sep = p.one_of(&['-', '/', '.', '年'])?;

@@ -424,13 +424,13 @@ fn someone_else(col: &ColumnHeader) -> bool {
     })
 }
 
-/// A cell standing for nothing (`-`, `—`, `/`, `无`, `暂无…`, `N/A`): sampled as blank, so a
-/// column of dates with dashes for the missing ones is still a column of dates.
+/// A cell standing for nothing in words (`无`, `暂无…`, `N/A`, `未签到`): sampled as blank, so a
+/// column of dates with these for the missing ones is still a column of dates. (Lone dashes
+/// and slashes are blank everywhere: `Cell::is_blank`.)
 fn is_placeholder(cell: &Cell) -> bool {
     let Cell::Text(t) = cell else { return false };
     let t = t.trim();
-    matches!(t, "-" | "--" | "—" | "——" | "/" | "无" | "N/A" | "n/a" | "NA" | "null" | "NULL" | "未签到" | "未签退")
-        || t.starts_with("暂无")
+    matches!(t, "无" | "N/A" | "n/a" | "NA" | "null" | "NULL" | "未签到" | "未签退") || t.starts_with("暂无")
 }
 
 /// A month without a day: `2024-03`, `2024/3`, `2024年3月`, `3月`.
